@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+import { createRequire } from 'node:module';
+import { Command, CommanderError, Option } from 'commander';
+import { build } from '../build.js';
+import type { Warning } from '../content/model.js';
+import { BriefdeckError } from '../errors.js';
+import { formatBytes, formatSeconds } from './format.js';
+
+const program = new Command('briefdeck')
+  .description('Turn briefing content (summary, implications, recommendations) into a reveal.js deck and a PDF.')
+  .version((createRequire(import.meta.url)('../../package.json') as { version: string }).version)
+  .option('--debug', 'show stack traces and causes of errors')
+  .showHelpAfterError('(run briefdeck --help for usage)')
+  .exitOverride();
+
+program
+  .command('build')
+  .description('build every .md briefing under the given files/folders into <out>/<slug>/ (HTML deck and PDF)')
+  .argument('[paths...]', 'content files or folders', ['content'])
+  .option('-o, --out <dir>', 'output folder', 'output')
+  .option('--no-pdf', 'build the HTML decks only (no browser needed)')
+  .option('-t, --template <name>', 'template for every deck, instead of each file\'s `template:`')
+  .addOption(new Option('--browser <path>', 'Chrome/Chromium executable for PDFs').env('BRIEFDECK_BROWSER'))
+  .action(async (paths: string[], opts: { out: string; pdf: boolean; template?: string; browser?: string }) => {
+    const started = performance.now();
+    const result = await build({
+      paths,
+      outDir: opts.out,
+      pdf: opts.pdf,
+      template: opts.template,
+      browser: opts.browser,
+      onProgress: (event) => {
+        if (event.type === 'html') console.log(`built   ${event.htmlFile} (${event.slides} slides)`);
+        else console.log(`printed ${event.pdf.pdfFile} (${event.pdf.pages} pages, ${formatBytes(event.pdf.bytes)}) ${formatSeconds(event.ms)}`);
+      },
+    });
+    result.warnings.forEach(printWarning);
+    result.errors.forEach(printError);
+    const decks = result.decks.length;
+    console.log(`${decks} deck${decks === 1 ? '' : 's'} built in ${formatSeconds(performance.now() - started)}${result.errors.length ? `, ${result.errors.length} failed` : ''}`);
+    if (result.errors.length) process.exitCode = result.errors[0]!.exitCode;
+  });
+
+program
+  .command('browser')
+  .description('show the browser used for PDFs; with --ensure, get one if there is none (npm install runs this)')
+  .option('--ensure', 'try Puppeteer\'s download, then apt-get (as root on Debian), then say what to run; never fails')
+  .action(async (opts: { ensure?: boolean }) => {
+    if (opts.ensure) {
+      const { ensureBrowser } = await import('../pdf/install.js');
+      await ensureBrowser((line) => console.log(`briefdeck ${line}`));
+      return;
+    }
+    const { findBrowser, INSTALL_HINT } = await import('../pdf/browser.js');
+    const found = await findBrowser(process.env.BRIEFDECK_BROWSER);
+    if (found) console.log(`${found.executablePath} (${found.source})`);
+    else throw new BriefdeckError('no Chrome or Chromium found', INSTALL_HINT);
+  });
+
+function printWarning(warning: Warning): void {
+  const where = `${warning.file}${warning.line ? `:${warning.line}` : ''}`;
+  console.error(`${where}: warning: ${warning.message}`);
+}
+
+function printError(error: BriefdeckError): void {
+  console.error(error.message);
+  if (debug()) console.error(error.stack, error.cause ?? '');
+}
+
+function debug(): boolean {
+  return Boolean(program.opts().debug) || process.argv.includes('--debug');
+}
+
+async function main(): Promise<void> {
+  try {
+    await program.parseAsync(process.argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; usage mistakes exit 2 (commander already printed the message).
+      process.exitCode = error.exitCode === 0 ? 0 : 2;
+    } else if (error instanceof BriefdeckError) {
+      printError(error);
+      process.exitCode = error.exitCode;
+    } else {
+      console.error(`briefdeck: internal error: ${error instanceof Error ? error.message : String(error)}${debug() ? '' : ' (run with --debug for details)'}`);
+      if (debug()) console.error(error);
+      process.exitCode = 70;
+    }
+  }
+}
+
+await main();

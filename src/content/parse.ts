@@ -1,0 +1,109 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ContentError } from '../errors.js';
+import { parseFrontMatter } from './frontmatter.js';
+import type { Briefing, Section, Warning } from './model.js';
+import { validateFrontMatter } from './schema.js';
+import { parseSections, REQUIRED_SECTIONS, SECTION_ALIASES } from './sections.js';
+
+export interface ParsedBriefing {
+  briefing: Briefing;
+  warnings: Warning[];
+}
+
+/** Reads and parses one content file. */
+export async function readBriefing(file: string): Promise<ParsedBriefing> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw new ContentError('cannot read the file', (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'check the path' : String(error), { file }, { cause: error });
+  }
+  return parseBriefing(decode(bytes, file), file);
+}
+
+/** Parses content text into a validated Briefing. Pure: no file system access. */
+export function parseBriefing(source: string, file: string): ParsedBriefing {
+  const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const { frontMatter, body, bodyLine } = parseFrontMatter(text, file);
+  const { meta, slug, lines, warnings } = validateFrontMatter(frontMatter, file);
+  const sections = parseSections(body, bodyLine, file);
+  checkSections(sections, file, bodyLine);
+  return {
+    briefing: { file, slug: slug ?? slugify(path.basename(file, path.extname(file))) ?? slugify(meta.title) ?? 'briefing', meta, sections, lines },
+    warnings,
+  };
+}
+
+function decode(bytes: Buffer, file: string): string {
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    throw new ContentError('the file contains NUL bytes (is it binary?)', 'content files are UTF-8 markdown text', {
+      file,
+      line: lineAt(bytes, nul),
+    });
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (error) {
+    throw new ContentError('the file is not valid UTF-8', 'save it as UTF-8 (most editors: "Save with encoding")', { file }, { cause: error });
+  }
+}
+
+function lineAt(bytes: Buffer, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 10) line++;
+  return line;
+}
+
+function checkSections(sections: Section[], file: string, bodyLine: number): void {
+  const seen = new Map<string, Section>();
+  for (const section of sections) {
+    if (section.kind === 'generic') continue;
+    const first = seen.get(section.kind);
+    if (first) {
+      throw new ContentError(
+        `a second ${section.kind} section ("${section.heading}")`,
+        `merge it into "${first.heading}" at line ${first.line}`,
+        { file, line: section.line },
+      );
+    }
+    seen.set(section.kind, section);
+  }
+  const lastLine = sections.length ? sections[sections.length - 1]!.line : bodyLine;
+  for (const kind of REQUIRED_SECTIONS) {
+    const section = seen.get(kind);
+    const title = kind.charAt(0).toUpperCase() + kind.slice(1);
+    if (!section) {
+      throw new ContentError(`missing the required section "## ${title}"`, `add it (also accepted: ${SECTION_ALIASES[kind].slice(1, 4).join(', ')})`, {
+        file,
+        line: lastLine,
+      });
+    }
+    if (isEmpty(section, kind)) {
+      throw new ContentError(
+        `the "${section.heading}" section is empty`,
+        kind === 'recommendations' ? 'list the recommendations as `1. …` or `- …` items' : 'write at least one paragraph or bullet',
+        { file, line: section.line },
+      );
+    }
+  }
+}
+
+function isEmpty(section: Section, kind: string): boolean {
+  if (kind === 'recommendations') return section.items.length === 0;
+  return !section.lead && section.items.length === 0 && !section.rest && section.subsections.length === 0;
+}
+
+/** File name → URL- and file-safe slug (ASCII letters, digits, dashes); undefined when nothing is left. */
+export function slugify(name: string): string | undefined {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+  return slug || undefined;
+}

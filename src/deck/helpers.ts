@@ -1,0 +1,17 @@
+import type Handlebars from 'handlebars';
+
+const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** Helpers every template can use. Keep them small and pure: templates are the place for markup. */
+export function registerHelpers(hbs: typeof Handlebars): void {
+  /** 2026-11-29 → "29 November 2026". */
+  hbs.registerHelper('formatDate', (iso: unknown) =>
+    typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? DATE_FORMAT.format(new Date(`${iso}T00:00:00Z`)) : iso,
+  );
+  hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  /**
+   * JSON for a <script type="application/json"> block. `<` is escaped so that
+   * no value can close the script element.
+   */
+  hbs.registerHelper('json', (value: unknown) => JSON.stringify(value ?? null).replace(/</g, '\\u003c'));
+}

@@ -1,0 +1,34 @@
+import type { Quote, Source } from '../content/model.js';
+
+export type SlideKind = 'title' | 'summary' | 'implication' | 'recommendations' | 'quote' | 'sources' | 'generic';
+
+export interface SlideItem {
+  html: string;
+  /** 1-based position in the whole list, so numbering continues across continuation slides. */
+  number: number;
+}
+
+/** One slide as templates see it. HTML fields are sanitized; `label` is plain text. */
+export interface Slide {
+  kind: SlideKind;
+  /** 1-based position in the deck. */
+  number: number;
+  /** Heading shown on the slide (inline HTML). */
+  title: string;
+  /** Plain-text name for reports and PDF bookmarks, e.g. "Recommendations (2/2)". */
+  label: string;
+  /** The section this slide belongs to, shown above the title (e.g. "Implications"). */
+  section?: string;
+  /** Continuation: slide `index` of `count` for the same list. */
+  part?: { index: number; count: number };
+  lead: string;
+  items: SlideItem[];
+  ordered: boolean;
+  rest: string;
+  quote?: Quote;
+  source?: Source;
+  /** Speaker notes (HTML), empty when none. */
+  notes: string;
+  /** Line in the content file this slide comes from. */
+  line: number;
+}

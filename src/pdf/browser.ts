@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'puppeteer';
+import { PdfError } from '../errors.js';
+
+export interface FoundBrowser {
+  executablePath: string;
+  /** Where it was found, for `briefdeck browser` and error messages. */
+  source: string;
+}
+
+const SYSTEM_BROWSERS: Partial<Record<NodeJS.Platform, string[]>> = {
+  linux: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'],
+  darwin: [
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  ],
+  win32: [
+    'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+    'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
+  ],
+};
+
+export const INSTALL_HINT =
+  'install Chromium (Debian/Ubuntu: `apt-get install chromium`), or run `npx briefdeck browser --ensure`, or point --browser / PUPPETEER_EXECUTABLE_PATH at Chrome';
+
+/**
+ * Finds a Chrome or Chromium, in this order: an explicit path, the
+ * PUPPETEER_EXECUTABLE_PATH and CHROME_PATH variables, the browser Puppeteer
+ * downloaded, then a system install. Puppeteer's own download is impossible on
+ * machines without access to Google's storage, so the system browser matters.
+ */
+export async function findBrowser(explicit?: string): Promise<FoundBrowser | undefined> {
+  const candidates: FoundBrowser[] = [];
+  if (explicit) candidates.push({ executablePath: explicit, source: '--browser' });
+  for (const name of ['PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH']) {
+    const value = process.env[name];
+    if (value) candidates.push({ executablePath: value, source: name });
+  }
+  // An explicit choice that does not exist is an error, not a reason to quietly use another browser.
+  const chosen = candidates[0];
+  if (chosen) {
+    if (existsSync(chosen.executablePath)) return chosen;
+    throw new PdfError(`the browser set by ${chosen.source} does not exist: ${chosen.executablePath}`, 'fix the path, or unset it to let briefdeck find one');
+  }
+  const downloaded = await puppeteerDownloadedBrowser();
+  if (downloaded) return { executablePath: downloaded, source: "Puppeteer's download" };
+  for (const candidate of SYSTEM_BROWSERS[process.platform] ?? []) {
+    if (existsSync(candidate)) return { executablePath: candidate, source: 'system' };
+  }
+  return undefined;
+}
+
+async function puppeteerDownloadedBrowser(): Promise<string | undefined> {
+  try {
+    const { default: puppeteer } = await import('puppeteer');
+    const expected = puppeteer.executablePath();
+    return expected && existsSync(expected) ? expected : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function launchArgs(): string[] {
+  const args = [
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    // Nothing in a build needs the network; these stop Chromium's own background calls.
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    '--font-render-hinting=none',
+  ];
+  // Chromium refuses to start its sandbox as root (containers, CI).
+  if (process.getuid?.() === 0) args.push('--no-sandbox');
+  return args;
+}
+
+/** Finds and launches a headless browser; throws a PdfError that says how to get one. */
+export async function launchBrowser(explicit?: string): Promise<Browser> {
+  const found = await findBrowser(explicit);
+  if (!found) throw new PdfError('no Chrome or Chromium found to print the PDF', INSTALL_HINT);
+  const { default: puppeteer } = await import('puppeteer');
+  try {
+    return await puppeteer.launch({
+      executablePath: found.executablePath,
+      headless: true,
+      args: launchArgs(),
+    });
+  } catch (error) {
+    const first = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new PdfError(`could not start ${path.basename(found.executablePath)} (${found.source}): ${first}`, INSTALL_HINT, undefined, { cause: error });
+  }
+}
