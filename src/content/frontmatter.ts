@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { ContentError } from '../errors.js';
 
 /** The YAML front matter as the user wrote it, with what is needed to point at its lines. */
@@ -77,10 +77,19 @@ function lineOfPath(
   path: readonly PropertyKey[],
   toFileLine: (offset: number) => number,
 ): number | undefined {
+  // Point at the key ("title:") rather than its value, which may start on a later line.
   // Walk up until a node exists: a missing key is reported at its parent.
   for (let depth = path.length; depth > 0; depth--) {
-    const node = doc.getIn(path.slice(0, depth) as unknown[], true) as { range?: [number, number, number] } | undefined;
-    if (node?.range) return toFileLine(node.range[0]);
+    const parent = depth === 1 ? doc.contents : doc.getIn(path.slice(0, depth - 1) as unknown[], true);
+    const segment = path[depth - 1];
+    if (isMap(parent)) {
+      const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      const range = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
+      if (range) return toFileLine(range[0]);
+    } else if (isSeq(parent)) {
+      const range = (parent.items[Number(segment)] as { range?: [number, number, number] } | undefined)?.range;
+      if (range) return toFileLine(range[0]);
+    }
   }
   return undefined;
 }

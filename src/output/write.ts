@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { OutputError } from '../errors.js';
+import type { Asset } from './assets.js';
+
+/**
+ * Writes through a temporary file in the same folder and renames it into place,
+ * so a reader (a browser, a second build, a crash) never sees a half-written file.
+ */
+export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  await replaceAtomic(file, (tmp) => writeFile(tmp, data));
+}
+
+export async function copyFileAtomic(from: string, to: string): Promise<void> {
+  await replaceAtomic(to, (tmp) => copyFile(from, tmp));
+}
+
+async function replaceAtomic(file: string, produce: (tmp: string) => Promise<void>): Promise<void> {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await produce(tmp);
+    await rename(tmp, file);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw outputError(error, file);
+  }
+}
+
+/** Writes a deck folder: assets first, index.html last, so the HTML never points at missing files. */
+export async function writeDeck(deckDir: string, html: string, assets: Asset[]): Promise<string> {
+  for (const asset of assets) {
+    const to = path.join(deckDir, asset.to);
+    if ('from' in asset) await copyFileAtomic(asset.from, to);
+    else await writeFileAtomic(to, asset.contents);
+  }
+  const index = path.join(deckDir, 'index.html');
+  await writeFileAtomic(index, html);
+  return index;
+}
+
+function outputError(error: unknown, file: string): OutputError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const hints: Record<string, string> = {
+    EACCES: 'the folder is not writable: choose another with --out or fix its permissions',
+    EPERM: 'the folder is not writable: choose another with --out or fix its permissions',
+    EROFS: 'the file system is read-only: choose another folder with --out',
+    ENOSPC: 'the disk is full: free some space or choose another folder with --out',
+    ENOTDIR: 'a file stands where a folder is needed: remove it or choose another --out',
+  };
+  return new OutputError(`cannot write ${file} (${code ?? 'error'})`, hints[code ?? ''] ?? String(error), undefined, { cause: error });
+}

@@ -1,0 +1,61 @@
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
+export const SAMPLE = path.join(ROOT, 'content', 'iskp-moscow-plot.md');
+export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
+
+export function tempDir(prefix = 'briefdeck-test-'): Promise<string> {
+  return mkdtemp(path.join(os.tmpdir(), prefix));
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI (dist/, compiled by `pretest`) as a user would. */
+export async function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: { ...process.env, ...options.env },
+      timeout: 120_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+}
+
+/** Text of a PDF, or of one page of it, via poppler's pdftotext. */
+export function pdfText(file: string, page?: number): string {
+  const pageArgs = page ? ['-f', String(page), '-l', String(page)] : [];
+  const result = spawnSync('pdftotext', ['-layout', ...pageArgs, file, '-'], { encoding: 'utf8' });
+  if (result.error || result.status !== 0) throw new Error(`pdftotext failed (install poppler-utils): ${result.error ?? result.stderr}`);
+  return result.stdout;
+}
+
+export function pdfInfo(file: string): Record<string, string> {
+  const result = spawnSync('pdfinfo', [file], { encoding: 'utf8' });
+  if (result.error || result.status !== 0) throw new Error(`pdfinfo failed (install poppler-utils): ${result.error ?? result.stderr}`);
+  return Object.fromEntries(
+    result.stdout
+      .split('\n')
+      .map((line) => /^([^:]+):\s*(.*)$/.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => [m[1]!, m[2]!]),
+  );
+}
+
+/** Collapses whitespace (line breaks, layout spacing) so text can be compared across a PDF's lines. */
+export function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
