@@ -38,7 +38,7 @@ export async function runCli(args: string[], options: { cwd?: string; env?: Node
 /** Text of a PDF, or of one page of it, via poppler's pdftotext. */
 export function pdfText(file: string, page?: number): string {
   const pageArgs = page ? ['-f', String(page), '-l', String(page)] : [];
-  const result = spawnSync('pdftotext', ['-layout', ...pageArgs, file, '-'], { encoding: 'utf8' });
+  const result = spawnSync('pdftotext', [...pageArgs, file, '-'], { encoding: 'utf8' });
   if (result.error || result.status !== 0) throw new Error(`pdftotext failed (install poppler-utils): ${result.error ?? result.stderr}`);
   return result.stdout;
 }

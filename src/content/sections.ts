@@ -15,7 +15,8 @@ export const SECTION_ALIASES: Record<Exclude<SectionKind, 'generic'>, string[]> 
 
 export const REQUIRED_SECTIONS = ['summary', 'implications', 'recommendations'] as const;
 
-const NOTE = /^note:\s*/i;
+// Leading spaces survive when a list item is indented deeper than its marker needs.
+const NOTE = /^\s*note:\s*/i;
 
 interface RawSection {
   heading: string;

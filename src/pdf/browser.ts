@@ -30,7 +30,10 @@ export const INSTALL_HINT =
  * downloaded, then a system install. Puppeteer's own download is impossible on
  * machines without access to Google's storage, so the system browser matters.
  */
-export async function findBrowser(explicit?: string): Promise<FoundBrowser | undefined> {
+export async function findBrowser(
+  explicit?: string,
+  systemPaths: string[] = SYSTEM_BROWSERS[process.platform] ?? [],
+): Promise<FoundBrowser | undefined> {
   const candidates: FoundBrowser[] = [];
   if (explicit) candidates.push({ executablePath: explicit, source: '--browser' });
   for (const name of ['PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH']) {
@@ -45,7 +48,7 @@ export async function findBrowser(explicit?: string): Promise<FoundBrowser | und
   }
   const downloaded = await puppeteerDownloadedBrowser();
   if (downloaded) return { executablePath: downloaded, source: "Puppeteer's download" };
-  for (const candidate of SYSTEM_BROWSERS[process.platform] ?? []) {
+  for (const candidate of systemPaths) {
     if (existsSync(candidate)) return { executablePath: candidate, source: 'system' };
   }
   return undefined;

@@ -1,0 +1,145 @@
+import { existsSync } from 'node:fs';
+import { cp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseBriefing } from '../../src/content/parse.js';
+import { planSlides } from '../../src/deck/plan.js';
+import { plainText } from '../../src/deck/plan.js';
+import { pdfInfo, pdfText, runCli, SAMPLE, squash, tempDir, type CliResult } from '../helpers.js';
+
+const SLUG = 'iskp-moscow-plot';
+
+describe('briefdeck build (sample, real Chromium)', () => {
+  let out: string;
+  let run: CliResult;
+
+  beforeAll(async () => {
+    out = await tempDir();
+    run = await runCli(['build', SAMPLE, '--out', out]);
+  });
+  afterAll(() => rm(out, { recursive: true, force: true }));
+
+  it('exits 0 and reports the deck and its PDF', () => {
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`built +.*${SLUG}/index\\.html \\(10 slides\\)`));
+    expect(run.stdout).toMatch(new RegExp(`printed .*${SLUG}\\.pdf \\(10 pages, \\d+ KB\\)`));
+  });
+
+  it('prints one PDF page per slide, 16:9', async () => {
+    const { briefing } = parseBriefing(await readFile(SAMPLE, 'utf8'), SAMPLE);
+    const slides = planSlides(briefing, { maxItemsPerSlide: 5 });
+    const info = pdfInfo(path.join(out, SLUG, `${SLUG}.pdf`));
+    expect(Number(info['Pages'])).toBe(slides.length);
+    const [w, h] = /^([\d.]+) x ([\d.]+) pts/.exec(info['Page size']!)!.slice(1).map(Number);
+    expect(w! / h!).toBeCloseTo(16 / 9, 2);
+  });
+
+  it('has every recommendation as searchable text', async () => {
+    const { briefing } = parseBriefing(await readFile(SAMPLE, 'utf8'), SAMPLE);
+    const recommendations = briefing.sections.find((s) => s.kind === 'recommendations')!.items;
+    expect(recommendations).toHaveLength(10);
+    const text = squash(pdfText(path.join(out, SLUG, `${SLUG}.pdf`)));
+    for (const item of recommendations) expect(text).toContain(squash(plainText(item.html)));
+  });
+
+  it('puts the marking on every page and the slide number n / total', () => {
+    const pdf = path.join(out, SLUG, `${SLUG}.pdf`);
+    for (let page = 1; page <= 10; page++) {
+      const text = pdfText(pdf, page);
+      expect(text.match(/TLP:CLEAR/g)?.length, `page ${page}`).toBe(2);
+      if (page > 1) expect(text).toContain(`${page} / 10`);
+    }
+  });
+
+  it('sets the title, author and subject in the PDF metadata', () => {
+    const info = pdfInfo(path.join(out, SLUG, `${SLUG}.pdf`));
+    expect(info['Title']).toBe('ISKP plot disrupted in Moscow');
+    expect(info['Author']).toBe('briefdeck sample');
+    expect(info['Subject']).toMatch(/^What a foiled attack says/);
+    expect(info['Creator']).toBe('briefdeck');
+    expect(info['Tagged']).toBe('yes');
+  });
+
+  it('embeds the bundled fonts', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const fonts = spawnSync('pdffonts', [path.join(out, SLUG, `${SLUG}.pdf`)], { encoding: 'utf8' }).stdout;
+    expect(fonts).toMatch(/SourceSans3/);
+    expect(fonts).toMatch(/SourceSerif4/);
+    for (const line of fonts.split('\n').slice(2).filter(Boolean)) expect(line).toMatch(/ yes yes /); // embedded, subset
+  });
+
+  it('writes a self-contained deck folder: reveal.js, notes plugin, theme, fonts', async () => {
+    const deck = path.join(out, SLUG);
+    for (const file of ['index.html', 'assets/reveal/reveal.js', 'assets/reveal/reveal.css', 'assets/reveal/plugin/notes.js', 'assets/deck.js', 'assets/theme.css', 'assets/fonts/fonts.css']) {
+      expect(existsSync(path.join(deck, file)), file).toBe(true);
+    }
+    const html = await readFile(path.join(deck, 'index.html'), 'utf8');
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    const fontsCss = await readFile(path.join(deck, 'assets/fonts/fonts.css'), 'utf8');
+    for (const url of fontsCss.matchAll(/url\(([^)]+)\)/g)) expect(existsSync(path.join(deck, 'assets/fonts', url[1]!))).toBe(true);
+  });
+});
+
+describe('briefdeck build: errors', () => {
+  let out: string;
+  let content: string;
+
+  beforeAll(async () => {
+    out = await tempDir();
+    content = await tempDir('briefdeck-content-');
+    await cp(SAMPLE, path.join(content, 'deck.md'));
+  });
+  afterAll(async () => {
+    await rm(out, { recursive: true, force: true });
+    await rm(content, { recursive: true, force: true });
+  });
+
+  it('reports bad content in one line with file:line and a hint, exits 1, and leaves the earlier deck intact', async () => {
+    const file = path.join(content, 'deck.md');
+    const good = await runCli(['build', file, '--out', out, '--no-pdf']);
+    expect(good.code).toBe(0);
+    const index = path.join(out, 'deck', 'index.html');
+    const before = await readFile(index, 'utf8');
+    const beforeTime = (await stat(index)).mtimeMs;
+
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace('date: 2026-11-29', 'date: last week'));
+    const bad = await runCli(['build', file, '--out', out, '--no-pdf']);
+    expect(bad.code).toBe(1);
+    const errorLines = bad.stderr.trim().split('\n');
+    expect(errorLines).toEqual([`${file}:4: front matter: "date" must be a date written YYYY-MM-DD, e.g. 2026-11-29 — write the date as YYYY-MM-DD`]);
+    expect(bad.stderr).not.toMatch(/\bat .*\.js:\d+/); // no stack trace
+    expect(await readFile(index, 'utf8')).toBe(before);
+    expect((await stat(index)).mtimeMs).toBe(beforeTime);
+    await writeFile(file, text);
+  });
+
+  it('shows the stack trace with --debug', async () => {
+    const file = path.join(content, 'deck.md');
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace('## Recommendations', '## Ideas'));
+    const bad = await runCli(['build', file, '--out', out, '--no-pdf', '--debug']);
+    await writeFile(file, text);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('missing the required section "## Recommendations"');
+    expect(bad.stderr).toMatch(/ContentError.*\n\s+at /);
+  });
+
+  it('still builds the HTML when no browser exists, and says how to get one', async () => {
+    const file = path.join(content, 'deck.md');
+    const noBrowserOut = await tempDir();
+    const run = await runCli(['build', file, '--out', noBrowserOut], { env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome' } });
+    expect(run.code).toBe(3);
+    expect(run.stderr.trim()).toBe('the browser set by PUPPETEER_EXECUTABLE_PATH does not exist: /nonexistent/chrome — fix the path, or unset it to let briefdeck find one');
+    expect(existsSync(path.join(noBrowserOut, 'deck', 'index.html'))).toBe(true);
+    expect(existsSync(path.join(noBrowserOut, 'deck', 'deck.pdf'))).toBe(false);
+    await rm(noBrowserOut, { recursive: true, force: true });
+  });
+
+  it('rejects an unknown command or option with usage help and exit 2', async () => {
+    const run = await runCli(['biuld']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/unknown command 'biuld'/);
+  });
+});
