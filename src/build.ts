@@ -127,8 +127,12 @@ async function printAll(browser: Browser, decks: RenderedDeck[], result: BuildRe
   }
 }
 
-/** Launches lazily (Puppeteer is only imported when PDFs are wanted); a failure surfaces when awaited. */
+/**
+ * Launches lazily (Puppeteer is only imported when PDFs are wanted); a failure surfaces when awaited.
+ * The printing module (with pdf-lib, about 0.5 s to import) loads while the browser starts.
+ */
 function startBrowser(explicit: string | undefined): Promise<Browser> {
+  void import('./pdf/print.js').catch(() => undefined);
   const launching = import('./pdf/browser.js').then(({ launchBrowser }) => launchBrowser(explicit));
   launching.catch(() => undefined); // handled where awaited; avoid an unhandled rejection meanwhile
   return launching;

@@ -1,0 +1,55 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../../src/pdf/browser.js';
+import { DeckPrinter } from '../../src/pdf/print.js';
+import { pdfInfo, pdfText, tempDir } from '../helpers.js';
+
+describe('DeckPrinter', () => {
+  let dir: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    dir = await tempDir();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('blocks and reports every request that is not for a local file', async () => {
+    // A page that tries the network the ways a careless template could: stylesheet, image, script, fetch.
+    const html = `<!doctype html><html><head><title>Leaky</title>
+      <link rel="stylesheet" href="https://fonts.googleapis.com/css2?family=Inter">
+      </head><body><p>Local text stays.</p>
+      <img src="http://127.0.0.1:9/tracker.png">
+      <script src="https://cdn.example.invalid/lib.js"></script>
+      <script>document.documentElement.setAttribute('data-briefdeck-pdf-ready', 'true')</script>
+      </body></html>`;
+    const file = path.join(dir, 'leaky.html');
+    await writeFile(file, html);
+    const printer = new DeckPrinter(browser);
+    const result = await printer.print(file, path.join(dir, 'leaky.pdf'), { title: 'Leaky', keywords: ['k'] });
+    await printer.close();
+    expect(result.blockedRequests.sort()).toEqual([
+      'http://127.0.0.1:9/tracker.png',
+      'https://cdn.example.invalid/lib.js',
+      'https://fonts.googleapis.com/css2?family=Inter',
+    ]);
+    expect(pdfText(result.pdfFile)).toContain('Local text stays.');
+    expect(pdfInfo(result.pdfFile)['Keywords']).toBe('k');
+  });
+
+  it('writes the PDF atomically: a failed print leaves the earlier PDF as it was', async () => {
+    const target = path.join(dir, 'kept.pdf');
+    await writeFile(target, 'earlier PDF');
+    const file = path.join(dir, 'never-ready.html');
+    await writeFile(file, '<!doctype html><title>x</title><p>reveal never fires pdf-ready here</p>');
+    const printer = new DeckPrinter(browser, { timeout: 1500 });
+    await expect(printer.print(file, target, { title: 'x', keywords: [] })).rejects.toThrow(/printing .*never-ready\.html failed/);
+    await printer.close();
+    expect(await readFile(target, 'utf8')).toBe('earlier PDF');
+  });
+});
