@@ -3,7 +3,9 @@ import type { Browser } from 'puppeteer';
 import { findContentFiles } from './content/discover.js';
 import type { Warning } from './content/model.js';
 import { readBriefing } from './content/parse.js';
-import { renderBriefing, type RenderedDeck } from './deck/render.js';
+import { loadConfig } from './config.js';
+import { renderBriefing, type RenderContext, type RenderedDeck } from './deck/render.js';
+import { TemplateRegistry } from './deck/template.js';
 import { BriefdeckError, ContentError } from './errors.js';
 import { deckAssets } from './output/assets.js';
 import { writeDeck } from './output/write.js';
@@ -18,6 +20,12 @@ export interface BuildOptions {
   pdf?: boolean;
   /** Use this template for every deck instead of the one in front matter. */
   template?: string;
+  /** User template folders, searched before the config's and the built-in ones. */
+  templates?: string[];
+  /** Project config file (default: briefdeck.config.{yaml,yml,json} in `cwd`). */
+  config?: string;
+  /** Folder the config is looked for in (default: the working directory). */
+  cwd?: string;
   /** Browser executable for PDFs (otherwise found automatically). */
   browser?: string;
   /** Called as each deck is written, for progress output. */
@@ -52,14 +60,20 @@ export interface BuildResult {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const result: BuildResult = { decks: [], errors: [], warnings: [] };
   const files = await findContentFiles(options.paths);
+  const config = await loadConfig(options.cwd ?? process.cwd(), options.config);
+  const context: RenderContext = {
+    registry: new TemplateRegistry([...(options.templates ?? []), ...config.templates]),
+    template: options.template,
+    config,
+  };
 
   // Start the browser now: launching takes about as long as building the HTML.
   const browser = options.pdf === false ? undefined : startBrowser(options.browser);
   try {
-    const rendered = await renderAll(files, options.template, result);
+    const rendered = await renderAll(files, context, result);
     for (const deck of rendered) {
       const dir = path.join(options.outDir, deck.briefing.slug);
-      const htmlFile = await writeDeck(dir, deck.html, await deckAssets(deck.template));
+      const htmlFile = await writeDeck(dir, deck.html, [...(await deckAssets(deck.template)), ...deck.media]);
       result.decks.push({ file: deck.briefing.file, slug: deck.briefing.slug, dir, htmlFile, slides: deck.slides.length });
       options.onProgress?.({ type: 'html', slug: deck.briefing.slug, file: deck.briefing.file, htmlFile, slides: deck.slides.length });
     }
@@ -77,7 +91,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   return result;
 }
 
-async function renderAll(files: string[], template: string | undefined, result: BuildResult): Promise<RenderedDeck[]> {
+async function renderAll(files: string[], context: RenderContext, result: BuildResult): Promise<RenderedDeck[]> {
   const decks: RenderedDeck[] = [];
   const slugs = new Map<string, string>();
   for (const file of files) {
@@ -89,7 +103,7 @@ async function renderAll(files: string[], template: string | undefined, result: 
         throw new ContentError(`the slug "${briefing.slug}" is already used by ${earlier}`, 'rename one file or set a different `slug:` in its front matter', { file, line: 1 });
       }
       slugs.set(briefing.slug, file);
-      decks.push(await renderBriefing(briefing, template));
+      decks.push(await renderBriefing(briefing, context));
     } catch (error) {
       if (!(error instanceof BriefdeckError)) throw error;
       result.errors.push(error);

@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 import { createRequire } from 'node:module';
 import { Command, CommanderError, Option } from 'commander';
+import path from 'node:path';
 import { build } from '../build.js';
+import { loadConfig } from '../config.js';
+import { describe as describeOption } from '../deck/options.js';
+import { TemplateRegistry } from '../deck/template.js';
 import type { Warning } from '../content/model.js';
 import { BriefdeckError } from '../errors.js';
 import { formatBytes, formatSeconds } from './format.js';
@@ -20,14 +24,18 @@ program
   .option('-o, --out <dir>', 'output folder', 'output')
   .option('--no-pdf', 'build the HTML decks only (no browser needed)')
   .option('-t, --template <name>', 'template for every deck, instead of each file\'s `template:`')
+  .option('--templates <dir>', 'a folder of your templates (or one template folder); repeat for more', collect, [])
+  .option('-c, --config <file>', 'project config file (default: briefdeck.config.{yaml,yml,json} here)')
   .addOption(new Option('--browser <path>', 'Chrome/Chromium executable for PDFs').env('BRIEFDECK_BROWSER'))
-  .action(async (paths: string[], opts: { out: string; pdf: boolean; template?: string; browser?: string }) => {
+  .action(async (paths: string[], opts: { out: string; pdf: boolean; template?: string; templates: string[]; config?: string; browser?: string }) => {
     const started = performance.now();
     const result = await build({
       paths,
       outDir: opts.out,
       pdf: opts.pdf,
       template: opts.template,
+      templates: opts.templates,
+      config: opts.config,
       browser: opts.browser,
       onProgress: (event) => {
         if (event.type === 'html') console.log(`built   ${event.htmlFile} (${event.slides} slides)`);
@@ -39,6 +47,40 @@ program
     const decks = result.decks.length;
     console.log(`${decks} deck${decks === 1 ? '' : 's'} built in ${formatSeconds(performance.now() - started)}${result.errors.length ? `, ${result.errors.length} failed` : ''}`);
     if (result.errors.length) process.exitCode = result.errors[0]!.exitCode;
+  });
+
+const template = program.command('template').description('list the templates, or copy one to edit (eject)');
+
+template
+  .command('list')
+  .description('show every template (built-in and yours) with its options')
+  .option('--templates <dir>', 'a folder of your templates (or one template folder); repeat for more', collect, [])
+  .option('-c, --config <file>', 'project config file')
+  .action(async (opts: { templates: string[]; config?: string }) => {
+    const registry = await registryFor(opts);
+    for (const info of await registry.list()) {
+      const loaded = await registry.load(info.name);
+      const origin = info.builtin ? 'built-in' : info.dir;
+      console.log(`${info.name}${info.extends ? ` (extends ${info.extends})` : ''} — ${info.description || 'no description'} [${origin}]`);
+      for (const [key, option] of Object.entries(loaded.manifest.options)) {
+        const fallback = 'default' in option && option.default !== undefined ? ` = ${JSON.stringify(option.default)}` : '';
+        console.log(`    ${key}: ${describeOption(option)}${fallback}${option.description ? `  ${option.description}` : ''}`);
+      }
+    }
+  });
+
+template
+  .command('eject')
+  .description('copy a template, with everything it inherits, into <dir> to edit freely')
+  .argument('<name>', 'template to copy')
+  .argument('<dir>', 'new template folder; use it with --templates <dir> --template <dir name>')
+  .option('--templates <dir>', 'a folder of your templates (or one template folder); repeat for more', collect, [])
+  .option('-c, --config <file>', 'project config file')
+  .option('-f, --force', 'write into a folder that is not empty')
+  .action(async (name: string, dir: string, opts: { templates: string[]; config?: string; force?: boolean }) => {
+    const { ejectTemplate } = await import('../deck/eject.js');
+    const written = await ejectTemplate(await registryFor(opts), name, dir, { force: opts.force });
+    console.log(`ejected ${name} into ${dir} (${written.length} files). Build with: briefdeck build --templates ${dir} --template ${path.basename(path.resolve(dir))}`);
   });
 
 program
@@ -56,6 +98,16 @@ program
     if (found) console.log(`${found.executablePath} (${found.source})`);
     else throw new BriefdeckError('no Chrome or Chromium found', INSTALL_HINT);
   });
+
+/** Commander collector for repeatable options. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+async function registryFor(opts: { templates: string[]; config?: string }): Promise<TemplateRegistry> {
+  const config = await loadConfig(process.cwd(), opts.config);
+  return new TemplateRegistry([...opts.templates, ...config.templates]);
+}
 
 function printWarning(warning: Warning): void {
   const where = `${warning.file}${warning.line ? `:${warning.line}` : ''}`;

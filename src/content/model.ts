@@ -38,8 +38,8 @@ export interface BriefingMeta {
   marking?: string;
   source?: Source;
   keywords: string[];
-  /** Template name (a folder under templates/). */
-  template: string;
+  /** Template name; when absent, the project config's or `default`. */
+  template?: string;
   /** Template options, checked against the template's manifest at render time. */
   options: Record<string, unknown>;
   lang: string;
@@ -95,8 +95,8 @@ export interface Briefing {
   meta: BriefingMeta;
   /** All sections in document order. */
   sections: Section[];
-  /** Lines of front-matter fields checked later (template name and options), for error messages. */
-  lines: { template?: number; options?: number };
+  /** Lines of front-matter fields checked later (template name, each option), for error messages. */
+  lines: { template?: number; options: Record<string, number> };
 }
 
 export interface Warning {

@@ -17,6 +17,21 @@ const isoDate = z
     return iso;
   });
 
+/** TLP 2.0 labels (FIRST). Anything else starting with "TLP:" is a mistake; other text is a free marking. */
+export const TLP_LABELS = ['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED'];
+
+const marking = text.transform((value, ctx) => {
+  const tlp = /^tlp\s*:\s*(.*)$/i.exec(value);
+  if (!tlp) return value;
+  const label = `TLP:${tlp[1]!.toUpperCase().replace(/\s+/g, '')}`;
+  if (TLP_LABELS.includes(label)) return label;
+  ctx.addIssue({
+    code: 'custom',
+    message: label === 'TLP:WHITE' ? 'must be TLP:CLEAR, not TLP:WHITE (renamed in TLP 2.0)' : `must be a TLP 2.0 label, not ${value}`,
+  });
+  return z.NEVER;
+});
+
 const sourceSchema = z.object({
   title: text,
   author: text.optional(),
@@ -34,10 +49,10 @@ export const frontMatterSchema = z.object({
   date: isoDate.optional(),
   author: text.optional(),
   organization: text.optional(),
-  marking: text.optional(),
+  marking: marking.optional(),
   source: sourceSchema.optional(),
   keywords: z.array(text).default([]),
-  template: text.default('default'),
+  template: text.optional(),
   options: z.record(z.string(), z.unknown()).default({}),
   lang: z
     .string()
@@ -58,12 +73,13 @@ const HINTS: Record<string, string> = {
   keywords: 'write keywords as a list, e.g. keywords: [ISKP, Russia]',
   options: 'options is a map of template option names to values',
   slug: 'or leave slug out to derive it from the file name',
+  marking: `use one of ${TLP_LABELS.join(', ')}, or free text such as UNCLASSIFIED`,
 };
 
 export interface ValidatedFrontMatter {
   meta: BriefingMeta;
   slug?: string;
-  lines: { template?: number; options?: number };
+  lines: { template?: number; options: Record<string, number> };
   warnings: Warning[];
 }
 
@@ -82,15 +98,18 @@ export function validateFrontMatter(raw: RawFrontMatter, file: string): Validate
     });
   }
   const { slug, ...meta } = result.data;
-  const lineIfSet = (key: string) => (key in raw.data ? raw.lineOf([key]) : undefined);
-  return { meta, slug, lines: { template: lineIfSet('template'), options: lineIfSet('options') }, warnings: unknownKeyWarnings(raw, file) };
+  const lines = {
+    template: 'template' in raw.data ? raw.lineOf(['template']) : undefined,
+    options: Object.fromEntries(Object.keys(meta.options).map((key) => [key, raw.lineOf(['options', key])])),
+  };
+  return { meta, slug, lines, warnings: unknownKeyWarnings(raw, file) };
 }
 
 function plainMessage(message: string): string {
   // zod says "Invalid input: expected string, received array"; make it read as part of a sentence.
   const m = /^Invalid input: expected (\w+), received (\w+)$/.exec(message);
   if (m) return `should be ${article(m[1]!)}, not ${article(m[2]!)}`;
-  return message.charAt(0).toLowerCase() + message.slice(1);
+  return /^[A-Z][a-z]/.test(message) ? message.charAt(0).toLowerCase() + message.slice(1) : message;
 }
 
 function article(type: string): string {

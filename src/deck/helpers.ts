@@ -2,7 +2,9 @@ import type Handlebars from 'handlebars';
 
 const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-/** Helpers every template can use. Keep them small and pure: templates are the place for markup. */
+export const HELPER_NAMES = ['formatDate', 'eq', 'json'];
+
+/** Helpers every template can use (templates cannot add their own: a template is markup, not code). Keep them small and pure: templates are the place for markup. */
 export function registerHelpers(hbs: typeof Handlebars): void {
   /** 2026-11-29 → "29 November 2026". */
   hbs.registerHelper('formatDate', (iso: unknown) =>

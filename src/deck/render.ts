@@ -1,8 +1,10 @@
 import type { Briefing } from '../content/model.js';
-import { BriefdeckError, TemplateError } from '../errors.js';
+import type { ProjectConfig } from '../config.js';
+import { BriefdeckError, TemplateError, type Location } from '../errors.js';
+import { resolveOptions, type FileCopy, type OptionLayer } from './options.js';
 import { planSlides } from './plan.js';
 import type { Slide } from './slide.js';
-import { loadTemplate, resolveOptions, type Template } from './template.js';
+import type { Template, TemplateRegistry } from './template.js';
 
 /** Where a deck's HTML finds its assets, relative to index.html (the output stage puts them there). */
 export const ASSET_URLS = {
@@ -12,13 +14,24 @@ export const ASSET_URLS = {
   deckJs: 'assets/deck.js',
   fontsCss: 'assets/fonts/fonts.css',
   themeCss: 'assets/theme.css',
+  /** Files from the template's own assets/ folder. */
+  template: 'assets/template',
 } as const;
+
+export interface RenderContext {
+  registry: TemplateRegistry;
+  /** A template for every briefing (the CLI's --template), over front matter and config. */
+  template?: string;
+  config?: ProjectConfig;
+}
 
 export interface RenderedDeck {
   briefing: Briefing;
   template: Template;
   slides: Slide[];
   html: string;
+  /** Images chosen through template options, to copy into the deck. */
+  media: FileCopy[];
 }
 
 export interface Marking {
@@ -27,24 +40,33 @@ export interface Marking {
   className: string;
 }
 
-/** Loads the briefing's template, plans its slides and renders the deck HTML. */
-export async function renderBriefing(briefing: Briefing, templateName = briefing.meta.template): Promise<RenderedDeck> {
-  const template = await loadTemplate(templateName).catch((error: unknown) => {
-    throw locate(error, briefing, briefing.lines.template);
+/** Picks and loads the briefing's template, resolves its options, plans the slides and renders the HTML. */
+export async function renderBriefing(briefing: Briefing, context: RenderContext): Promise<RenderedDeck> {
+  const { name, where } = chooseTemplate(briefing, context);
+  const template = await context.registry.load(name).catch((error: unknown) => {
+    throw locate(error, where);
   });
-  let options: Record<string, unknown>;
-  try {
-    options = resolveOptions(template, briefing.meta.options);
-  } catch (error) {
-    throw locate(error, briefing, briefing.lines.options);
-  }
+  const layers: OptionLayer[] = [];
+  if (context.config?.options) layers.push(context.config.options);
+  layers.push({ values: briefing.meta.options, file: briefing.file, lineOf: (key) => briefing.lines.options[key] });
+  const options = resolveOptions(template, layers);
   const slides = planSlides(briefing, { maxItemsPerSlide: template.manifest.maxItemsPerSlide });
-  return { briefing, template, slides, html: renderDeck(briefing, slides, template, options) };
+  return { briefing, template, slides, html: renderDeck(briefing, slides, template, options.values), media: options.media };
+}
+
+/** --template, then the front matter's `template:`, then the config's, then `default`. */
+function chooseTemplate(briefing: Briefing, context: RenderContext): { name: string; where?: Location } {
+  if (context.template) return { name: context.template };
+  if (briefing.meta.template) return { name: briefing.meta.template, where: { file: briefing.file, line: briefing.lines.template } };
+  const fromConfig = context.config?.template;
+  if (fromConfig && context.config?.file) return { name: fromConfig.name, where: { file: context.config.file, line: fromConfig.line } };
+  return { name: 'default' };
 }
 
 /** Model → HTML. Pure: same input, same string; no I/O. */
 export function renderDeck(briefing: Briefing, slides: Slide[], template: Template, options: Record<string, unknown>): string {
-  const { width, height } = template.manifest;
+  const sizes = template.manifest.sizes;
+  const size = sizes[String(options['size'])] ?? Object.values(sizes)[0]!;
   const data = {
     meta: briefing.meta,
     slug: briefing.slug,
@@ -52,9 +74,10 @@ export function renderDeck(briefing: Briefing, slides: Slide[], template: Templa
     slides,
     marking: briefing.meta.marking ? markingOf(briefing.meta.marking) : undefined,
     assets: ASSET_URLS,
+    size,
     reveal: {
-      width,
-      height,
+      width: size.width,
+      height: size.height,
       margin: 0,
       center: false,
       hash: true,
@@ -74,23 +97,22 @@ export function renderDeck(briefing: Briefing, slides: Slide[], template: Templa
   } catch (error) {
     if (error instanceof BriefdeckError) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    throw new TemplateError(`template "${template.name}" failed to render: ${message.split('\n')[0]}`, 'check the partial names and helpers it uses', {
-      file: template.dir,
+    throw new TemplateError(`template "${template.name}" failed to render: ${message.split('\n')[0]}`, 'check the fields and partials it uses', {
+      file: template.chain[0]!,
     }, { cause: error });
   }
 }
 
-/** Template problems caused by front matter (unknown name, bad option) are reported at the front-matter line. */
-function locate(error: unknown, briefing: Briefing, line: number | undefined): unknown {
-  if (error instanceof TemplateError && !error.location) {
-    return new TemplateError(error.what, error.hint, { file: briefing.file, line }, { cause: error });
+/** A template problem caused by a name in front matter or config is reported at that line. */
+function locate(error: unknown, where: Location | undefined): unknown {
+  if (where && error instanceof TemplateError && !error.location) {
+    return new TemplateError(error.what, error.hint, where, { cause: error });
   }
   return error;
 }
 
-const TLP = /^TLP:(CLEAR|GREEN|AMBER\+STRICT|AMBER|RED)$/;
-
+/** Marking text is already validated; TLP 2.0 labels get a class so the template can colour them. */
 export function markingOf(text: string): Marking {
-  const tlp = TLP.exec(text.trim());
-  return { text: text.trim(), className: tlp ? `tlp tlp-${tlp[1]!.toLowerCase().replace('+', '-')}` : '' };
+  const tlp = /^TLP:(CLEAR|GREEN|AMBER\+STRICT|AMBER|RED)$/.exec(text);
+  return { text, className: tlp ? `tlp tlp-${tlp[1]!.toLowerCase().replace('+', '-')}` : '' };
 }

@@ -5,136 +5,308 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { z } from 'zod';
 import { TemplateError } from '../errors.js';
-import { registerHelpers } from './helpers.js';
+import { HELPER_NAMES, registerHelpers } from './helpers.js';
+import type { SlideKind } from './slide.js';
 
 /** Folder of the templates that ship with briefdeck (same place from src/ and dist/). */
 export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 
-const optionSchema = z.object({
-  type: z.enum(['string', 'color', 'number', 'boolean']),
-  default: z.union([z.string(), z.number(), z.boolean()]),
-  description: z.string().optional(),
-});
+/** Every slide kind needs a partial of that name somewhere in a template's chain. */
+const SLIDE_KINDS: SlideKind[] = ['title', 'summary', 'implication', 'recommendations', 'quote', 'sources', 'generic'];
 
-const manifestSchema = z.object({
-  name: z.string(),
-  description: z.string().default(''),
-  width: z.number().int().positive().default(1280),
-  height: z.number().int().positive().default(720),
-  maxItemsPerSlide: z.number().int().positive().default(5),
-  fonts: z
-    .array(z.object({ package: z.string(), weights: z.array(z.number().int()), italic: z.array(z.number().int()).default([]) }))
-    .default([]),
-  options: z.record(z.string(), optionSchema).default({}),
-});
+const optionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('string'), default: z.string().optional(), description: z.string().optional() }),
+  z.object({ type: z.literal('color'), default: z.string().optional(), description: z.string().optional() }),
+  z.object({ type: z.literal('number'), default: z.number().optional(), description: z.string().optional() }),
+  z.object({ type: z.literal('boolean'), default: z.boolean().optional(), description: z.string().optional() }),
+  z.object({ type: z.literal('enum'), values: z.array(z.string()).min(1), default: z.string().optional(), description: z.string().optional() }),
+  // Images are set per briefing or in the config (a path relative to that file); there is no default image.
+  z.object({ type: z.literal('image'), description: z.string().optional() }),
+]);
 
-export type TemplateManifest = z.infer<typeof manifestSchema>;
+const sizeSchema = z.object({ width: z.number().int().positive(), height: z.number().int().positive() });
+
+/** template.json as written: everything optional, so a template that `extends` another states only what it changes. */
+const manifestSchema = z
+  .object({
+    name: z.string().regex(/^[\w.-]+$/, 'use letters, digits, dots, dashes and underscores'),
+    description: z.string(),
+    extends: z.string(),
+    sizes: z.record(z.string(), sizeSchema),
+    maxItemsPerSlide: z.number().int().positive(),
+    fonts: z.array(z.object({ package: z.string(), weights: z.array(z.number().int()), italic: z.array(z.number().int()).default([]) })),
+    options: z.record(z.string(), optionSchema),
+  })
+  .partial()
+  .strict();
+
 export type TemplateOption = z.infer<typeof optionSchema>;
+export type RawManifest = z.infer<typeof manifestSchema>;
+
+/** The manifest after `extends` is applied: parent first, then what the child changes. */
+export interface TemplateManifest {
+  name: string;
+  description: string;
+  /** Slide sizes by name (e.g. "16:9"); the first is the default, the `size` option picks another. */
+  sizes: Record<string, { width: number; height: number }>;
+  maxItemsPerSlide: number;
+  fonts: Array<{ package: string; weights: number[]; italic: number[] }>;
+  options: Record<string, TemplateOption>;
+}
 
 export interface Template {
   name: string;
-  dir: string;
+  /** Folders of the template and its ancestors, the template first. */
+  chain: string[];
   manifest: TemplateManifest;
-  themeCss: string;
+  /** The stylesheets of the chain, ancestors first, joined into one. */
+  css: string;
+  /** Files of the chain's `assets/` folders (child wins), by path relative to that folder. */
+  files: Map<string, string>;
+  /** Where each resolved piece came from, for `template eject`. */
+  sources: { layout: string; partials: Record<string, string> };
   /** Renders the whole deck from its data. */
   layout: Handlebars.TemplateDelegate;
 }
 
-/** Lists the names of the built-in templates. */
-export async function listTemplates(): Promise<string[]> {
-  const entries = await readdir(BUILTIN_TEMPLATES, { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory() && existsSync(path.join(BUILTIN_TEMPLATES, e.name, 'template.json'))).map((e) => e.name).sort();
+export interface TemplateInfo {
+  name: string;
+  dir: string;
+  builtin: boolean;
+  description: string;
+  extends?: string;
 }
 
-const cache = new Map<string, Promise<Template>>();
+const HANDLEBARS_OPTIONS: CompileOptions = {
+  // Unknown helpers are errors at load time, with a line, rather than silent output at render time.
+  knownHelpersOnly: true,
+  knownHelpers: Object.fromEntries(HELPER_NAMES.map((name) => [name, true])),
+  preventIndent: true,
+};
 
-/** Loads (once per process) and compiles a template by name. */
-export function loadTemplate(name: string): Promise<Template> {
-  let template = cache.get(name);
-  if (!template) {
-    template = compileTemplate(name);
-    cache.set(name, template);
-    template.catch(() => cache.delete(name));
+/**
+ * Finds templates by name: in the user's template folders first (in the order
+ * given), then the built-in ones. A user template may shadow a built-in one;
+ * `extends` is resolved the same way but never to the template itself.
+ */
+export class TemplateRegistry {
+  private readonly searchDirs: string[];
+  private readonly cache = new Map<string, Promise<Template>>();
+  private entries?: Promise<TemplateInfo[]>;
+
+  constructor(userDirs: string[] = []) {
+    this.searchDirs = [...userDirs.map((dir) => path.resolve(dir)), BUILTIN_TEMPLATES];
   }
-  return template;
+
+  /** The templates a name can select, user templates first; of two with the same name, the one used. */
+  async list(): Promise<TemplateInfo[]> {
+    const all = await this.all();
+    return all.filter((t, i) => all.findIndex((other) => other.name === t.name) === i);
+  }
+
+  /** Every template in the search folders, shadowed ones included (`extends: default` from a user "default" needs the built-in). */
+  private all(): Promise<TemplateInfo[]> {
+    this.entries ??= this.scan();
+    return this.entries;
+  }
+
+  load(name: string): Promise<Template> {
+    let template = this.cache.get(name);
+    if (!template) {
+      template = this.compile(name);
+      this.cache.set(name, template);
+    }
+    return template;
+  }
+
+  private async scan(): Promise<TemplateInfo[]> {
+    const found: TemplateInfo[] = [];
+    for (const dir of this.searchDirs) {
+      const builtin = dir === BUILTIN_TEMPLATES;
+      if (!existsSync(dir)) throw new TemplateError(`templates folder ${dir} does not exist`, 'check the --templates path or the `templates:` entry in briefdeck.config');
+      // A folder with a template.json is one template; otherwise each sub-folder with one is.
+      const candidates = existsSync(path.join(dir, 'template.json'))
+        ? [dir]
+        : (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => path.join(dir, e.name)).sort();
+      for (const candidate of candidates) {
+        const manifestFile = path.join(candidate, 'template.json');
+        if (!existsSync(manifestFile)) continue;
+        const manifest = await readManifest(manifestFile);
+        const name = manifest.name ?? path.basename(candidate);
+        found.push({ name, dir: candidate, builtin, description: manifest.description ?? '', extends: manifest.extends });
+      }
+    }
+    return found;
+  }
+
+  private async find(name: string, except: Set<string>): Promise<TemplateInfo | undefined> {
+    return (await this.all()).find((t) => t.name === name && !except.has(t.dir));
+  }
+
+  private async compile(name: string): Promise<Template> {
+    const chain: Array<{ info: TemplateInfo; manifest: RawManifest }> = [];
+    const seen = new Set<string>();
+    let info = await this.find(name, seen);
+    if (!info) {
+      const known = (await this.list()).map((t) => t.name);
+      throw new TemplateError(`unknown template "${name}"`, `use one of: ${known.join(', ')}`);
+    }
+    while (info) {
+      seen.add(info.dir);
+      const manifestFile = path.join(info.dir, 'template.json');
+      const manifest = await readManifest(manifestFile);
+      chain.push({ info, manifest });
+      if (!manifest.extends) break;
+      const parent: TemplateInfo | undefined = await this.find(manifest.extends, seen);
+      if (!parent) {
+        const known = (await this.list()).map((t) => t.name);
+        throw new TemplateError(`template "${info.name}" extends unknown template "${manifest.extends}"`, `use one of: ${known.join(', ')} (and no cycles)`, { file: manifestFile });
+      }
+      info = parent;
+    }
+    const dirs = chain.map((c) => c.info.dir);
+    const manifest = mergeManifests(name, chain.map((c) => c.manifest).reverse());
+
+    // One Handlebars environment per template: partials of one never leak into another.
+    const hbs = Handlebars.create();
+    registerHelpers(hbs);
+    const partialFiles = await resolvePartials(dirs);
+    for (const [partial, file] of Object.entries(partialFiles)) hbs.registerPartial(partial, compile(hbs, await readFile(file, 'utf8'), file));
+    const layoutFile = dirs.map((dir) => path.join(dir, 'layout.hbs')).find((file) => existsSync(file));
+    if (!layoutFile) throw new TemplateError(`template "${name}" has no layout.hbs`, 'add one, or `"extends": "default"` in template.json', { file: dirs[0]! });
+    const layoutSource = await readFile(layoutFile, 'utf8');
+    const layout = compile(hbs, layoutSource, layoutFile);
+    checkPartials(layoutSource, layoutFile, partialFiles);
+    for (const [, file] of Object.entries(partialFiles)) checkPartials(await readFile(file, 'utf8'), file, partialFiles);
+    const missing = SLIDE_KINDS.filter((kind) => !partialFiles[kind]);
+    if (missing.length) {
+      throw new TemplateError(`template "${name}" has no partial for slide kind "${missing[0]}"`, `add partials/${missing[0]}.hbs, or extend a template that has one`, { file: dirs[0]! });
+    }
+
+    return {
+      name,
+      chain: dirs,
+      manifest,
+      css: await joinStylesheets(dirs),
+      files: await collectFiles(dirs),
+      sources: { layout: layoutFile, partials: partialFiles },
+      layout,
+    };
+  }
 }
 
-async function compileTemplate(name: string): Promise<Template> {
-  const dir = path.join(BUILTIN_TEMPLATES, name);
-  if (!/^[\w.-]+$/.test(name) || !existsSync(path.join(dir, 'template.json'))) {
-    const known = await listTemplates();
-    throw new TemplateError(`unknown template "${name}"`, `use one of: ${known.join(', ')}`);
-  }
-  const manifestFile = path.join(dir, 'template.json');
-  let manifest: TemplateManifest;
+async function readManifest(file: string): Promise<RawManifest> {
+  let json: unknown;
   try {
-    manifest = manifestSchema.parse(JSON.parse(await readFile(manifestFile, 'utf8')));
+    json = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    throw new TemplateError('invalid template manifest', error instanceof Error ? error.message.split('\n')[0]! : String(error), { file: manifestFile }, { cause: error });
+    throw new TemplateError('template.json is not valid JSON', error instanceof Error ? error.message : String(error), { file }, { cause: error });
   }
-
-  // An isolated Handlebars environment per template: partials and helpers of one never leak into another.
-  const hbs = Handlebars.create();
-  registerHelpers(hbs);
-  const partialDir = path.join(dir, 'partials');
-  for (const entry of existsSync(partialDir) ? await readdir(partialDir) : []) {
-    if (!entry.endsWith('.hbs')) continue;
-    const file = path.join(partialDir, entry);
-    hbs.registerPartial(entry.slice(0, -4), compile(hbs, await readFile(file, 'utf8'), file));
+  const result = manifestSchema.safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new TemplateError(`template.json: "${issue.path.join('.') || '(top level)'}" ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}`, 'see templates/README.md for the manifest fields', { file });
   }
-  const layoutFile = path.join(dir, 'layout.hbs');
-  const layout = compile(hbs, await readFile(layoutFile, 'utf8'), layoutFile);
-  return { name, dir, manifest, themeCss: path.join(dir, 'theme.css'), layout };
+  return result.data;
 }
 
-/** Compiles eagerly so syntax errors surface at load time with the file and line. */
+const DEFAULT_SIZES = { '16:9': { width: 1280, height: 720 } };
+
+function mergeManifests(name: string, rootFirst: RawManifest[]): TemplateManifest {
+  const merged: TemplateManifest = { name, description: '', sizes: DEFAULT_SIZES, maxItemsPerSlide: 5, fonts: [], options: {} };
+  for (const m of rootFirst) {
+    if (m.description !== undefined) merged.description = m.description;
+    if (m.sizes) merged.sizes = m.sizes;
+    if (m.maxItemsPerSlide) merged.maxItemsPerSlide = m.maxItemsPerSlide;
+    if (m.fonts) merged.fonts = m.fonts as TemplateManifest['fonts'];
+    // A child may add options or change a parent's default.
+    if (m.options) merged.options = { ...merged.options, ...m.options };
+  }
+  return merged;
+}
+
+/** partials/<name>.hbs from every template in the chain; the nearest one wins. */
+async function resolvePartials(dirsChildFirst: string[]): Promise<Record<string, string>> {
+  const partials: Record<string, string> = {};
+  for (const dir of [...dirsChildFirst].reverse()) {
+    const partialDir = path.join(dir, 'partials');
+    if (!existsSync(partialDir)) continue;
+    for (const entry of (await readdir(partialDir)).sort()) {
+      if (entry.endsWith('.hbs')) partials[entry.slice(0, -4)] = path.join(partialDir, entry);
+    }
+  }
+  return partials;
+}
+
+/** Ancestors' CSS first, so a child's theme.css holds only what it changes and wins the cascade. */
+async function joinStylesheets(dirsChildFirst: string[]): Promise<string> {
+  const parts: string[] = [];
+  for (const dir of [...dirsChildFirst].reverse()) {
+    const file = path.join(dir, 'theme.css');
+    if (existsSync(file)) parts.push(await readFile(file, 'utf8'));
+  }
+  return parts.join('\n');
+}
+
+async function collectFiles(dirsChildFirst: string[]): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const dir of [...dirsChildFirst].reverse()) {
+    const assets = path.join(dir, 'assets');
+    if (!existsSync(assets)) continue;
+    for (const entry of await readdir(assets, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const full = path.join(entry.parentPath, entry.name);
+      files.set(path.relative(assets, full).split(path.sep).join('/'), full);
+    }
+  }
+  return files;
+}
+
+/** Compiles eagerly so syntax errors and unknown helpers surface at load time with the file and line. */
 function compile(hbs: typeof Handlebars, source: string, file: string): Handlebars.TemplateDelegate {
   try {
-    hbs.parse(source);
+    hbs.precompile(source, HANDLEBARS_OPTIONS);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const line = /line (\d+)/.exec(message)?.[1];
-    const detail = message.split('\n').find((l) => /^Expecting|^Parse error/.test(l)) ?? message.split('\n')[0]!;
-    throw new TemplateError(`template syntax error: ${detail.replace(/^Parse error on line \d+:?\s*/, '')}`, 'check the {{ }} tags on this line', {
+    throw handlebarsError(error, file);
+  }
+  return hbs.compile(source, HANDLEBARS_OPTIONS);
+}
+
+function handlebarsError(error: unknown, file: string): TemplateError {
+  const message = error instanceof Error ? error.message : String(error);
+  const unknownHelper = /unknown helper (\S+) - (\d+):\d+/.exec(message);
+  if (unknownHelper) {
+    return new TemplateError(`unknown helper "${unknownHelper[1]}"`, `templates can use: ${HELPER_NAMES.join(', ')}, and Handlebars' if, unless, each, with, lookup`, {
       file,
-      line: line ? Number(line) : undefined,
+      line: Number(unknownHelper[2]),
     }, { cause: error });
   }
-  return hbs.compile(source, { noEscape: false, strict: false, preventIndent: true });
+  const line = /line (\d+)/.exec(message)?.[1];
+  const detail = message.split('\n').find((l) => /^Expecting|^Parse error/.test(l)) ?? message.split('\n')[0]!;
+  return new TemplateError(`template syntax error: ${detail.replace(/^Parse error on line \d+:?\s*/, '')}`, 'check the {{ }} tags on this line', {
+    file,
+    line: line ? Number(line) : undefined,
+  }, { cause: error });
 }
 
-/** Applies defaults and checks user option values against the manifest. */
-export function resolveOptions(template: Template, given: Record<string, unknown>): Record<string, unknown> {
-  const declared = template.manifest.options;
-  const resolved: Record<string, unknown> = {};
-  for (const [key, option] of Object.entries(declared)) resolved[key] = option.default;
-  for (const [key, value] of Object.entries(given)) {
-    const option = declared[key];
-    if (!option) {
-      const names = Object.keys(declared);
-      throw new TemplateError(`unknown option "${key}" for template "${template.name}"`, names.length ? `allowed options: ${names.join(', ')}` : 'this template has no options');
+/** A `{{> name}}` whose partial exists nowhere in the chain is an error now, not at render time. */
+function checkPartials(source: string, file: string, partials: Record<string, string>): void {
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as { type?: string; name?: { type?: string; original?: string }; loc?: { start: { line: number } } };
+    if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && n.name?.type === 'PathExpression') {
+      const name = n.name.original!;
+      if (name !== '@partial-block' && !partials[name]) {
+        throw new TemplateError(`missing partial "${name}"`, `create partials/${name}.hbs, or fix the name (available: ${Object.keys(partials).sort().join(', ')})`, {
+          file,
+          line: n.loc?.start.line,
+        });
+      }
     }
-    if (!optionValueOk(option, value)) {
-      throw new TemplateError(`option "${key}" must be ${describeType(option)}`, `got ${JSON.stringify(value)}`);
+    for (const value of Object.values(node)) {
+      if (Array.isArray(value)) value.forEach(visit);
+      else if (value && typeof value === 'object') visit(value);
     }
-    resolved[key] = value;
-  }
-  return resolved;
-}
-
-function optionValueOk(option: TemplateOption, value: unknown): boolean {
-  switch (option.type) {
-    case 'color':
-      return typeof value === 'string' && /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(value);
-    case 'string':
-      return typeof value === 'string';
-    case 'number':
-      return typeof value === 'number' && Number.isFinite(value);
-    case 'boolean':
-      return typeof value === 'boolean';
-  }
-}
-
-function describeType(option: TemplateOption): string {
-  return option.type === 'color' ? 'a hex colour like #1f4e79' : `a ${option.type}`;
+  };
+  visit(Handlebars.parse(source));
 }

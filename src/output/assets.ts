@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { FileCopy } from '../deck/options.js';
 import type { Template } from '../deck/template.js';
 import { ASSET_URLS } from '../deck/render.js';
 import { TemplateError } from '../errors.js';
@@ -10,7 +11,7 @@ const require = createRequire(import.meta.url);
 const RUNTIME_DIR = fileURLToPath(new URL('../../runtime/', import.meta.url));
 
 /** A file a deck needs next to its index.html: copied from `from`, or written from `contents`. */
-export type Asset = { to: string; from: string } | { to: string; contents: string };
+export type Asset = FileCopy | { to: string; contents: string };
 
 /**
  * reveal.js 6 blocks deep imports (`reveal.js/dist/...`), so resolve the
@@ -25,10 +26,11 @@ const cache = new Map<string, Promise<Asset[]>>();
 
 /** Everything a deck built with `template` needs beside its HTML (same list for every deck of that template). */
 export function deckAssets(template: Template): Promise<Asset[]> {
-  let assets = cache.get(template.dir);
+  const key = template.chain.join('\0');
+  let assets = cache.get(key);
   if (!assets) {
     assets = collect(template);
-    cache.set(template.dir, assets);
+    cache.set(key, assets);
   }
   return assets;
 }
@@ -41,7 +43,8 @@ async function collect(template: Template): Promise<Asset[]> {
     { to: ASSET_URLS.revealJs, from: path.join(reveal, 'reveal.js') },
     { to: ASSET_URLS.notesJs, from: path.join(reveal, 'plugin', 'notes.js') },
     { to: ASSET_URLS.deckJs, from: path.join(RUNTIME_DIR, 'deck.js') },
-    { to: ASSET_URLS.themeCss, from: template.themeCss },
+    { to: ASSET_URLS.themeCss, contents: template.css },
+    ...[...template.files].map(([relative, from]) => ({ to: `${ASSET_URLS.template}/${relative}`, from })),
     ...fonts,
   ];
 }
@@ -62,7 +65,7 @@ async function fontAssets(template: Template): Promise<Asset[]> {
       packageDir = path.dirname(require.resolve(font.package));
     } catch (error) {
       throw new TemplateError(`font package ${font.package} is not installed`, `run npm install ${font.package}`, {
-        file: path.join(template.dir, 'template.json'),
+        file: path.join(template.chain[0]!, 'template.json'),
       }, { cause: error });
     }
     const files = [...font.weights.map((w) => `${w}.css`), ...font.italic.map((w) => `${w}-italic.css`)];

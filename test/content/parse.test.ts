@@ -24,12 +24,12 @@ describe('parseBriefing: front matter', () => {
     const { briefing, warnings } = await readBriefing(path.join(FIXTURES, 'minimal.md'));
     expect(warnings).toEqual([]);
     expect(briefing.slug).toBe('minimal');
+    expect(briefing.meta.template).toBeUndefined(); // chosen at render time: --template, then front matter, then config
     expect(briefing.meta).toMatchObject({
       title: 'Minimal briefing',
       date: '2026-01-15',
       author: 'Test Author',
       marking: 'TLP:AMBER',
-      template: 'default',
       lang: 'en',
       keywords: [],
       options: {},

@@ -2,13 +2,16 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { parseBriefing } from '../../src/content/parse.js';
 import { markingOf, renderBriefing } from '../../src/deck/render.js';
+import { TemplateRegistry } from '../../src/deck/template.js';
 import { TemplateError } from '../../src/errors.js';
 import { SAMPLE } from '../helpers.js';
 
 const REQUIRED = '## Summary\n\nBottom line.\n\n## Implications\n\n- One.\n\n## Recommendations\n\n1. Act.\n';
 
+const registry = new TemplateRegistry();
+
 async function render(frontMatter: string, body = REQUIRED) {
-  return renderBriefing(parseBriefing(`---\n${frontMatter}\n---\n${body}`, 'content/x.md').briefing);
+  return renderBriefing(parseBriefing(`---\n${frontMatter}\n---\n${body}`, 'content/x.md').briefing, { registry });
 }
 
 function sections(html: string): string[] {
@@ -17,7 +20,7 @@ function sections(html: string): string[] {
 
 describe('renderBriefing', () => {
   it('renders the sample into one <section> per planned slide, with notes on every content slide', async () => {
-    const deck = renderBriefing(parseBriefing(await readFile(SAMPLE, 'utf8'), 'content/iskp-moscow-plot.md').briefing);
+    const deck = renderBriefing(parseBriefing(await readFile(SAMPLE, 'utf8'), 'content/iskp-moscow-plot.md').briefing, { registry });
     const { html, slides } = await deck;
     expect(slides.map((s) => s.kind)).toEqual([
       'title', 'summary', 'implication', 'implication', 'implication', 'implication', 'recommendations', 'recommendations', 'quote', 'sources',
@@ -75,11 +78,11 @@ describe('renderBriefing', () => {
 
   it('reports an unknown template at the front-matter line', async () => {
     await expect(render('title: T\ntemplate: fancy')).rejects.toThrow(TemplateError);
-    await expect(render('title: T\ntemplate: fancy')).rejects.toThrow(/^content\/x\.md:3: unknown template "fancy" — use one of: default$/);
+    await expect(render('title: T\ntemplate: fancy')).rejects.toThrow(/^content\/x\.md:3: unknown template "fancy" — use one of: dark, default, print$/);
   });
 
   it('checks template options against the manifest', async () => {
-    await expect(render('title: T\noptions:\n  colour: red')).rejects.toThrow(/content\/x\.md:3: unknown option "colour" .* allowed options: accent, footer/);
+    await expect(render('title: T\noptions:\n  colour: red')).rejects.toThrow(/content\/x\.md:4: unknown option "colour" .* allowed options: accent, logo, footer, size/);
     await expect(render('title: T\noptions:\n  accent: red')).rejects.toThrow(/option "accent" must be a hex colour/);
     const { html } = await render('title: T\noptions:\n  accent: "#123456"');
     expect(html).toContain('--accent: #123456');

@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { parseYamlMap } from './content/yaml.js';
+import type { OptionLayer } from './deck/options.js';
+import { BriefdeckError } from './errors.js';
+
+/** Looked for in the working directory, in this order. JSON is read as YAML (it is a subset). */
+export const CONFIG_NAMES = ['briefdeck.config.yaml', 'briefdeck.config.yml', 'briefdeck.config.json'];
+
+const configSchema = z
+  .object({
+    template: z.string().min(1),
+    templates: z.union([z.string().min(1), z.array(z.string().min(1))]),
+    options: z.record(z.string(), z.unknown()),
+  })
+  .partial()
+  .strict();
+
+/** Project-wide settings: defaults that each briefing's front matter can override. */
+export interface ProjectConfig {
+  file?: string;
+  /** Template for briefings that do not name one. */
+  template?: { name: string; line?: number };
+  /** User template folders, absolute, searched before the built-in templates. */
+  templates: string[];
+  /** Template options for every briefing, under the briefing's own. */
+  options?: OptionLayer;
+}
+
+export async function loadConfig(cwd: string, explicit?: string): Promise<ProjectConfig> {
+  const file = explicit ?? CONFIG_NAMES.map((name) => path.join(cwd, name)).find((candidate) => existsSync(candidate));
+  if (!file) return { templates: [] };
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new BriefdeckError(`cannot read the config file ${file}`, 'check the --config path', undefined, { cause: error });
+  }
+  const display = path.relative(cwd, file) || file;
+  const yaml = parseYamlMap(text, display, 1, 'config');
+  if (!yaml) return { file, templates: [] };
+  const result = configSchema.safeParse(yaml.data);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const key = issue.path.length ? issue.path.join('.') : (issue as { keys?: string[] }).keys?.[0] ?? '';
+    throw new BriefdeckError(`config: "${key}" ${issue.code === 'unrecognized_keys' ? 'is not a config field' : issue.message.toLowerCase()}`, 'config fields are template, templates and options', {
+      file: display,
+      line: yaml.lineOf(issue.path.length ? issue.path : [key]),
+    });
+  }
+  const base = path.dirname(path.resolve(file));
+  const { template, templates, options } = result.data;
+  return {
+    file,
+    template: template ? { name: template, line: yaml.lineOf(['template']) } : undefined,
+    templates: (typeof templates === 'string' ? [templates] : (templates ?? [])).map((dir) => path.resolve(base, dir)),
+    options: options ? { values: options, file: display, lineOf: (key) => yaml.lineOf(['options', key]) } : undefined,
+  };
+}

@@ -1,0 +1,48 @@
+import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { TemplateError } from '../errors.js';
+import type { TemplateRegistry } from './template.js';
+
+/**
+ * Copies a template, with everything it inherits, into `dir` as one
+ * self-contained template (no `extends`) to edit freely. Building with the copy
+ * gives the same HTML, byte for byte, as building with the original.
+ */
+export async function ejectTemplate(registry: TemplateRegistry, name: string, dir: string, options: { force?: boolean } = {}): Promise<string[]> {
+  const template = await registry.load(name);
+  const existing = await readdir(dir).catch(() => [] as string[]);
+  if (existing.length > 0 && !options.force) {
+    throw new TemplateError(`${dir} is not empty`, 'choose a new folder, or pass --force to overwrite the template files in it');
+  }
+  const newName = path.basename(path.resolve(dir)).replace(/[^\w.-]+/g, '-');
+  const { manifest } = template;
+  const written: string[] = [];
+  const write = async (relative: string, data: string) => {
+    const file = path.join(dir, relative);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, data);
+    written.push(file);
+  };
+  const copy = async (relative: string, from: string) => {
+    const file = path.join(dir, relative);
+    await mkdir(path.dirname(file), { recursive: true });
+    await copyFile(from, file);
+    written.push(file);
+  };
+
+  const ejected = {
+    name: newName,
+    description: `Ejected from "${name}". ${manifest.description}`.trim(),
+    sizes: manifest.sizes,
+    maxItemsPerSlide: manifest.maxItemsPerSlide,
+    fonts: manifest.fonts,
+    options: manifest.options,
+  };
+  await write('template.json', `${JSON.stringify(ejected, null, 2)}\n`);
+  await copy('layout.hbs', template.sources.layout);
+  for (const [partial, from] of Object.entries(template.sources.partials)) await copy(`partials/${partial}.hbs`, from);
+  // The inherited stylesheets, joined exactly as a build joins them.
+  await write('theme.css', template.css);
+  for (const [relative, from] of template.files) await copy(`assets/${relative}`, from);
+  return written;
+}
