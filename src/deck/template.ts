@@ -267,26 +267,44 @@ function compile(hbs: typeof Handlebars, source: string, file: string): Handleba
   try {
     hbs.precompile(source, HANDLEBARS_OPTIONS);
   } catch (error) {
-    throw handlebarsError(error, file);
+    throw handlebarsError(error, file, source);
   }
   return hbs.compile(source, HANDLEBARS_OPTIONS);
 }
 
-function handlebarsError(error: unknown, file: string): TemplateError {
+function handlebarsError(error: unknown, file: string, source: string): TemplateError {
   const message = error instanceof Error ? error.message : String(error);
+  const at = (line: number | undefined) => ({ file, line });
   const unknownHelper = /unknown helper (\S+) - (\d+):\d+/.exec(message);
   if (unknownHelper) {
-    return new TemplateError(`unknown helper "${unknownHelper[1]}"`, `templates can use: ${HELPER_NAMES.join(', ')}, and Handlebars' if, unless, each, with, lookup`, {
-      file,
-      line: Number(unknownHelper[2]),
-    }, { cause: error });
+    const hint = `templates can use: ${HELPER_NAMES.join(', ')}, and Handlebars' if, unless, each, with, lookup`;
+    return new TemplateError(`unknown helper "${unknownHelper[1]}"`, hint, at(Number(unknownHelper[2])), { cause: error });
+  }
+  const mismatch = /^(\S+) doesn't match (\S+) - (\d+):\d+/.exec(message);
+  if (mismatch) {
+    return new TemplateError(`{{/${mismatch[2]}}} closes {{#${mismatch[1]}}}`, `close {{#${mismatch[1]}}} with {{/${mismatch[1]}}}`, at(Number(mismatch[3])), { cause: error });
+  }
+  if (/got 'EOF'/.test(message)) {
+    // Handlebars reports the end of the file; the useful line is where the unclosed block opened.
+    const open = unclosedBlock(source);
+    if (open) return new TemplateError(`{{#${open.name}}} is never closed`, `add {{/${open.name}}}`, at(open.line), { cause: error });
   }
   const line = /line (\d+)/.exec(message)?.[1];
-  const detail = message.split('\n').find((l) => /^Expecting|^Parse error/.test(l)) ?? message.split('\n')[0]!;
-  return new TemplateError(`template syntax error: ${detail.replace(/^Parse error on line \d+:?\s*/, '')}`, 'check the {{ }} tags on this line', {
-    file,
-    line: line ? Number(line) : undefined,
-  }, { cause: error });
+  const got = /got '([^']+)'/.exec(message)?.[1];
+  return new TemplateError(`template syntax error${got ? `: unexpected ${got}` : ''}`, 'check the {{ }} tags on this line', at(line ? Number(line) : undefined), {
+    cause: error,
+  });
+}
+
+/** The innermost block helper opened and not closed, by a scan of the tags. */
+function unclosedBlock(source: string): { name: string; line: number } | undefined {
+  const stack: Array<{ name: string; line: number }> = [];
+  for (const match of source.matchAll(/\{\{~?([#/])>?\s*([\w.-]+)/g)) {
+    const line = source.slice(0, match.index).split('\n').length;
+    if (match[1] === '#') stack.push({ name: match[2]!, line });
+    else if (stack[stack.length - 1]?.name === match[2]) stack.pop();
+  }
+  return stack[stack.length - 1];
 }
 
 /** A `{{> name}}` whose partial exists nowhere in the chain is an error now, not at render time. */
