@@ -1,13 +1,24 @@
 #!/usr/bin/env bash
-# Regenerates the README's screenshots from the tool's own output: builds the
-# sample briefing, then renders chosen PDF pages to PNG with poppler's pdftoppm.
+# Regenerates the README's pictures from the tool's own output: builds the
+# sample briefing with each built-in template, then renders chosen PDF pages to
+# PNG with poppler's pdftoppm. Run after `npm install` (needs dist/ and poppler-utils).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-node dist/cli/main.js build content/iskp-moscow-plot.md --out "$out" >/dev/null
-pdf="$out/iskp-moscow-plot/iskp-moscow-plot.pdf"
-for page in 1 2 3 7 9 10; do
-  pdftoppm -png -r 72 -f "$page" -l "$page" -singlefile "$pdf" "docs/images/sample-slide-$page"
+sample=content/iskp-moscow-plot.md
+slug=iskp-moscow-plot
+shot() { # pdf page png-name
+  pdftoppm -png -r 72 -f "$2" -l "$2" -singlefile "$1" "docs/images/$3"
+}
+for template in $(ls templates); do
+  [ -f "templates/$template/template.json" ] || continue
+  node dist/cli/main.js build "$sample" --template "$template" --out "$out/$template" >/dev/null
+  pdf="$out/$template/$slug/$slug.pdf"
+  shot "$pdf" 1 "template-$template-title"
+  shot "$pdf" 7 "template-$template"
+  if [ "$template" = default ]; then
+    for page in 1 2 3 7 9; do shot "$pdf" "$page" "sample-slide-$page"; done
+  fi
 done
-echo "wrote docs/images/sample-slide-{1,2,3,7,9,10}.png"
+echo "wrote $(ls docs/images | wc -l) pictures in docs/images/"

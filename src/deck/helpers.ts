@@ -1,8 +1,9 @@
 import type Handlebars from 'handlebars';
+import { renderInline } from '../content/markdown.js';
 
 const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-export const HELPER_NAMES = ['formatDate', 'eq', 'json'];
+export const HELPER_NAMES = ['formatDate', 'eq', 'json', 'markdown'];
 
 /** Helpers every template can use (templates cannot add their own: a template is markup, not code). Keep them small and pure: templates are the place for markup. */
 export function registerHelpers(hbs: typeof Handlebars): void {
@@ -11,6 +12,8 @@ export function registerHelpers(hbs: typeof Handlebars): void {
     typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? DATE_FORMAT.format(new Date(`${iso}T00:00:00Z`)) : iso,
   );
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  /** Inline markdown in a plain-text field (e.g. a subtitle with *emphasis*), sanitized like all content. */
+  hbs.registerHelper('markdown', (text: unknown) => new hbs.SafeString(typeof text === 'string' ? renderInline(text) : ''));
   /**
    * JSON for a <script type="application/json"> block. `<` is escaped so that
    * no value can close the script element.

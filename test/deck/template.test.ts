@@ -59,6 +59,23 @@ describe('user templates that extend a built-in one', () => {
     expect(html).toContain('brand-quote');
   });
 
+  it('the worked example in templates/README.md builds as documented', async () => {
+    const { html, css } = await buildHtml({ paths: [SAMPLE], templates: ['examples/templates'], template: 'house' }, 'house');
+    expect(html).toContain('<ol class="numbered house-columns">');
+    expect(html).toContain('--accent: #1d6b3a');
+    expect(css).toContain('.house-columns {\n  columns: 2;');
+  });
+
+  it('give partials an inline-markdown helper that sanitizes', async () => {
+    const dir = path.join(work, 'md-helper');
+    await mkdir(path.join(dir, 'partials'), { recursive: true });
+    await writeFile(path.join(dir, 'template.json'), JSON.stringify({ name: 'md-helper', extends: 'default' }));
+    await writeFile(path.join(dir, 'partials', 'title.hbs'), '<p class="sub">{{markdown @root.meta.subtitle}}</p>\n');
+    const file = await writeBriefing('md.md', 'title: T\nsubtitle: "A *big* <script>alert(1)</script> day"');
+    const { html } = await buildHtml({ paths: [file], templates: [dir], template: 'md-helper' }, 'md');
+    expect(html).toContain('<p class="sub">A <em>big</em>  day</p>');
+  });
+
   it('lists user templates before the built-in ones', async () => {
     const names = (await new TemplateRegistry([USER_TEMPLATES]).list()).map((t) => [t.name, t.builtin, t.extends]);
     expect(names).toEqual([
@@ -173,7 +190,7 @@ describe('errors in user templates name the template file and line', () => {
   it('an unknown helper', async () => {
     const dir = await brokenTemplate('nohelper', { 'partials/summary.hbs': '<h2>{{title}}</h2>\n<p>{{uppercase title}}</p>\n' });
     const error = await errorOf(dir, 'nohelper');
-    expect(error.message).toMatch(new RegExp(`^${path.join(dir, 'partials', 'summary.hbs')}:2: unknown helper "uppercase" — templates can use: formatDate, eq, json`));
+    expect(error.message).toMatch(new RegExp(`^${path.join(dir, 'partials', 'summary.hbs')}:2: unknown helper "uppercase" — templates can use: formatDate, eq, json, markdown`));
   });
 
   it('extends a template that does not exist', async () => {
