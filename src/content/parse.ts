@@ -28,7 +28,7 @@ export function parseBriefing(source: string, file: string): ParsedBriefing {
   const { frontMatter, body, bodyLine } = parseFrontMatter(text, file);
   const { meta, slug, lines, warnings } = validateFrontMatter(frontMatter, file);
   const sections = parseSections(body, bodyLine, file);
-  checkSections(sections, file, bodyLine);
+  warnings.push(...checkSections(sections, file, bodyLine, meta.draft));
   return {
     briefing: { file, slug: slug ?? slugify(path.basename(file, path.extname(file))) ?? slugify(meta.title) ?? 'briefing', meta, sections, lines },
     warnings,
@@ -56,7 +56,9 @@ function lineAt(bytes: Buffer, offset: number): number {
   return line;
 }
 
-function checkSections(sections: Section[], file: string, bodyLine: number): void {
+/** Throws for a missing or repeated section; an empty one is an error, or a warning in a draft. */
+function checkSections(sections: Section[], file: string, bodyLine: number, draft: boolean): Warning[] {
+  const warnings: Warning[] = [];
   const seen = new Map<string, Section>();
   for (const section of sections) {
     if (section.kind === 'generic') continue;
@@ -80,7 +82,9 @@ function checkSections(sections: Section[], file: string, bodyLine: number): voi
         line: lastLine,
       });
     }
-    if (isEmpty(section, kind)) {
+    if (isEmpty(section, kind) && draft) {
+      warnings.push({ file, line: section.line, message: `the "${section.heading}" section is empty (allowed while \`draft: true\`)` });
+    } else if (isEmpty(section, kind)) {
       throw new ContentError(
         `the "${section.heading}" section is empty`,
         kind === 'recommendations' ? 'list the recommendations as `1. …` or `- …` items' : 'write at least one paragraph or bullet',
@@ -88,6 +92,7 @@ function checkSections(sections: Section[], file: string, bodyLine: number): voi
       );
     }
   }
+  return warnings;
 }
 
 function isEmpty(section: Section, kind: string): boolean {

@@ -52,6 +52,8 @@ export const frontMatterSchema = z.object({
   marking: marking.optional(),
   source: sourceSchema.optional(),
   keywords: z.array(text).default([]),
+  /** A machine-made draft (briefdeck draft): every slide says so, and empty sections are allowed. */
+  draft: z.boolean().default(false),
   template: text.optional(),
   options: z.record(z.string(), z.unknown()).default({}),
   lang: z

@@ -36,6 +36,8 @@ export interface RenderedDeck {
 
 export interface Marking {
   text: string;
+  /** Also show the "DRAFT – generated from source" notice (front matter `draft: true`). */
+  draft: boolean;
   /** `tlp tlp-amber-strict` for TLP 2.0 labels, so templates can colour them; empty for free text. */
   className: string;
 }
@@ -72,7 +74,7 @@ export function renderDeck(briefing: Briefing, slides: Slide[], template: Templa
     slug: briefing.slug,
     options,
     slides,
-    marking: briefing.meta.marking ? markingOf(briefing.meta.marking) : undefined,
+    marking: briefing.meta.marking || briefing.meta.draft ? markingOf(briefing.meta.marking ?? '', briefing.meta.draft) : undefined,
     assets: ASSET_URLS,
     size,
     reveal: {
@@ -112,7 +114,7 @@ function locate(error: unknown, where: Location | undefined): unknown {
 }
 
 /** Marking text is already validated; TLP 2.0 labels get a class so the template can colour them. */
-export function markingOf(text: string): Marking {
+export function markingOf(text: string, draft = false): Marking {
   const tlp = /^TLP:(CLEAR|GREEN|AMBER\+STRICT|AMBER|RED)$/.exec(text);
-  return { text, className: tlp ? `tlp tlp-${tlp[1]!.toLowerCase().replace('+', '-')}` : '' };
+  return { text, draft, className: tlp ? `tlp tlp-${tlp[1]!.toLowerCase().replace('+', '-')}` : '' };
 }

@@ -32,6 +32,7 @@ describe('parseBriefing: front matter', () => {
       marking: 'TLP:AMBER',
       lang: 'en',
       keywords: [],
+      draft: false,
       options: {},
     });
   });
@@ -168,5 +169,14 @@ describe('slugify', () => {
   it('makes file-safe ASCII slugs', () => {
     expect(slugify('Moscow Plot – Évaluation 2026')).toBe('moscow-plot-evaluation-2026');
     expect(slugify('Вход')).toBeUndefined();
+  });
+});
+
+describe('draft briefings', () => {
+  it('allow an empty required section with a warning, and carry the draft flag', () => {
+    const text = '---\ntitle: T\ndraft: true\n---\n## Summary\n\nB.\n\n## Implications\n\n- I.\n\n## Recommendations\n\n';
+    const { briefing, warnings } = parseBriefing(text, 'd.md');
+    expect(briefing.meta.draft).toBe(true);
+    expect(warnings).toEqual([{ file: 'd.md', line: 13, message: 'the "Recommendations" section is empty (allowed while `draft: true`)' }]);
   });
 });

@@ -91,7 +91,16 @@ describe('renderBriefing', () => {
 
 describe('markingOf', () => {
   it('recognises TLP 2.0 labels and leaves free text alone', () => {
-    expect(markingOf('TLP:CLEAR')).toEqual({ text: 'TLP:CLEAR', className: 'tlp tlp-clear' });
-    expect(markingOf('UNCLASSIFIED')).toEqual({ text: 'UNCLASSIFIED', className: '' });
+    expect(markingOf('TLP:CLEAR')).toEqual({ text: 'TLP:CLEAR', draft: false, className: 'tlp tlp-clear' });
+    expect(markingOf('UNCLASSIFIED')).toEqual({ text: 'UNCLASSIFIED', draft: false, className: '' });
+  });
+});
+
+describe('draft decks', () => {
+  it('show the DRAFT notice beside the marking on every slide, and say when there are no recommendations', async () => {
+    const { html, slides } = await render('title: T\ndraft: true\nmarking: TLP:GREEN', REQUIRED.replace('1. Act.\n', ''));
+    const notices = html.match(/<span class="marking__draft">DRAFT – generated from source, review before use<\/span>TLP:GREEN/g);
+    expect(notices).toHaveLength(slides.length * 2);
+    expect(html).toContain('No recommendations in the source.');
   });
 });
