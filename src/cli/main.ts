@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { createRequire } from 'node:module';
-import { Command, CommanderError, Option } from 'commander';
+import { spawn } from 'node:child_process';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import path from 'node:path';
 import { build } from '../build.js';
 import { loadConfig } from '../config.js';
@@ -42,11 +43,38 @@ program
         else console.log(`printed ${event.pdf.pdfFile} (${event.pdf.pages} pages, ${formatBytes(event.pdf.bytes)}) ${formatSeconds(event.ms)}`);
       },
     });
+    if (result.indexFile) console.log(`index   ${result.indexFile}`);
     result.warnings.forEach(printWarning);
     result.errors.forEach(printError);
     const decks = result.decks.length;
     console.log(`${decks} deck${decks === 1 ? '' : 's'} built in ${formatSeconds(performance.now() - started)}${result.errors.length ? `, ${result.errors.length} failed` : ''}`);
     if (result.errors.length) process.exitCode = result.errors[0]!.exitCode;
+  });
+
+program
+  .command('serve')
+  .description('preview briefings on localhost: rebuilds on every save and reloads the open page on the same slide')
+  .argument('[paths...]', 'content files or folders', ['content'])
+  .option('-p, --port <number>', 'port (the next free one if taken)', (value) => parsePort(value), 8000)
+  .option('--open', 'open the index page in the default browser')
+  .option('-o, --out <dir>', 'output folder (the same files build writes)', 'output')
+  .option('-t, --template <name>', 'template for every deck, instead of each file\'s `template:`')
+  .option('--templates <dir>', 'a folder of your templates (or one template folder); repeat for more', collect, [])
+  .option('-c, --config <file>', 'project config file (default: briefdeck.config.{yaml,yml,json} here)')
+  .addOption(new Option('--browser <path>', 'Chrome/Chromium for PDFs printed on request').env('BRIEFDECK_BROWSER'))
+  .action(async (paths: string[], opts: { port: number; open?: boolean; out: string; template?: string; templates: string[]; config?: string; browser?: string }) => {
+    const { serve } = await import('../serve/index.js');
+    const server = await serve({ paths, port: opts.port, outDir: opts.out, template: opts.template, templates: opts.templates, config: opts.config, browser: opts.browser, log: (line) => console.log(line) });
+    console.log(`serving ${server.url} (Ctrl-C to stop)`);
+    if (opts.open) openInBrowser(server.url);
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        console.log('stopping');
+        server.close().then(resolve, resolve);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
   });
 
 const template = program.command('template').description('list the templates, or copy one to edit (eject)');
@@ -98,6 +126,18 @@ program
     if (found) console.log(`${found.executablePath} (${found.source})`);
     else throw new BriefdeckError('no Chrome or Chromium found', INSTALL_HINT);
   });
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
+  return port;
+}
+
+/** Best effort: the URL is printed anyway. */
+function openInBrowser(url: string): void {
+  const [command, args] = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
+  spawn(command, args as string[], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
+}
 
 /** Commander collector for repeatable options. */
 function collect(value: string, previous: string[]): string[] {

@@ -45,6 +45,8 @@ export interface BriefingMeta {
   /** Template options, checked against the template's manifest at render time. */
   options: Record<string, unknown>;
   lang: string;
+  /** reveal.js settings (transition, controls, …), validated; merged over the deck's defaults. */
+  reveal: Record<string, unknown>;
 }
 
 /** One list item: sanitized inline HTML plus the notes written inside it. */

@@ -43,6 +43,38 @@ const sourceSchema = z.object({
   note: text.optional(),
 });
 
+const transition = z.enum(['none', 'fade', 'slide', 'convex', 'concave', 'zoom']);
+
+/**
+ * reveal.js settings a briefing may change. Layout settings (size, margin,
+ * centring) and print settings stay with the template, so they are not here.
+ */
+export const revealSchema = z
+  .object({
+    transition,
+    transitionSpeed: z.enum(['default', 'fast', 'slow']),
+    backgroundTransition: transition,
+    controls: z.boolean(),
+    progress: z.boolean(),
+    slideNumber: z.union([z.boolean(), z.enum(['h.v', 'h/v', 'c', 'c/t'])]),
+    hash: z.boolean(),
+    history: z.boolean(),
+    keyboard: z.boolean(),
+    overview: z.boolean(),
+    touch: z.boolean(),
+    loop: z.boolean(),
+    mouseWheel: z.boolean(),
+    fragments: z.boolean(),
+    help: z.boolean(),
+    pause: z.boolean(),
+    autoSlide: z.number().int().min(0),
+    autoSlideStoppable: z.boolean(),
+    navigationMode: z.enum(['default', 'linear', 'grid']),
+    controlsTutorial: z.boolean(),
+  })
+  .partial()
+  .strict();
+
 export const frontMatterSchema = z.object({
   title: text,
   subtitle: text.optional(),
@@ -56,6 +88,7 @@ export const frontMatterSchema = z.object({
   draft: z.boolean().default(false),
   template: text.optional(),
   options: z.record(z.string(), z.unknown()).default({}),
+  reveal: revealSchema.default({}),
   lang: z
     .string()
     .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or en-GB')
@@ -75,6 +108,7 @@ const HINTS: Record<string, string> = {
   keywords: 'write keywords as a list, e.g. keywords: [ISKP, Russia]',
   options: 'options is a map of template option names to values',
   slug: 'or leave slug out to derive it from the file name',
+  reveal: `reveal.js settings allowed here: ${Object.keys(revealSchema.shape).join(', ')}`,
   marking: `use one of ${TLP_LABELS.join(', ')}, or free text such as UNCLASSIFIED`,
 };
 
@@ -90,6 +124,11 @@ export function validateFrontMatter(raw: RawFrontMatter, file: string): Validate
   const result = frontMatterSchema.safeParse(raw.data);
   if (!result.success) {
     const issue = result.error.issues[0]!;
+    if (issue.code === 'unrecognized_keys') {
+      // Only `reveal:` is strict: a misspelt reveal.js setting would otherwise do nothing.
+      const key = [...issue.path.map(String), issue.keys[0]!];
+      throw new ContentError(`front matter: "${key.join('.')}" is not a reveal.js setting briefdeck passes on`, HINTS['reveal']!, { file, line: raw.lineOf(key) });
+    }
     const path = issue.path.map(String);
     const field = path.join('.');
     const missing = issue.code === 'invalid_type' && getIn(raw.data, path) === undefined;

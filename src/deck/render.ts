@@ -78,16 +78,19 @@ export function renderDeck(briefing: Briefing, slides: Slide[], template: Templa
     assets: ASSET_URLS,
     size,
     reveal: {
-      width: size.width,
-      height: size.height,
-      margin: 0,
-      center: false,
-      hash: true,
+      // Presenter defaults; the briefing's `reveal:` block may change them.
+      hash: true, // the URL names the slide, so a reload (live reload too) stays on it
       controls: true,
       progress: true,
       slideNumber: false, // the template prints its own "n / total" on every slide and page
       transition: 'fade',
       navigationMode: 'linear',
+      ...briefing.meta.reveal,
+      // Layout belongs to the template.
+      width: size.width,
+      height: size.height,
+      margin: 0,
+      center: false,
       // Print view: one page per slide with every fragment shown.
       pdfSeparateFragments: false,
       pdfMaxPagesPerSlide: 1,

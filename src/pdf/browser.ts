@@ -81,8 +81,12 @@ export function launchArgs(): string[] {
   return args;
 }
 
-/** Finds and launches a headless browser; throws a PdfError that says how to get one. */
-export async function launchBrowser(explicit?: string): Promise<Browser> {
+/**
+ * Finds and launches a headless browser; throws a PdfError that says how to get one.
+ * `handleSignals: false` leaves Ctrl-C to the caller (the dev server closes the
+ * browser itself and exits 0); by default Puppeteer kills the browser on Ctrl-C.
+ */
+export async function launchBrowser(explicit?: string, options: { handleSignals?: boolean } = {}): Promise<Browser> {
   const found = await findBrowser(explicit);
   if (!found) throw new PdfError('no Chrome or Chromium found to print the PDF', INSTALL_HINT);
   const { default: puppeteer } = await import('puppeteer');
@@ -91,6 +95,9 @@ export async function launchBrowser(explicit?: string): Promise<Browser> {
       executablePath: found.executablePath,
       headless: true,
       args: launchArgs(),
+      handleSIGINT: options.handleSignals ?? true,
+      handleSIGTERM: options.handleSignals ?? true,
+      handleSIGHUP: options.handleSignals ?? true,
     });
   } catch (error) {
     const first = error instanceof Error ? error.message.split('\n')[0] : String(error);

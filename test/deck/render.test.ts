@@ -89,6 +89,20 @@ describe('renderBriefing', () => {
   });
 });
 
+describe('reveal settings from front matter', () => {
+  const config = (html: string) => JSON.parse(/id="briefdeck-config">([^<]*)</.exec(html)![1]!);
+
+  it('merge over the presenter defaults but never over the template layout', async () => {
+    const { html } = await render('title: T\nreveal:\n  transition: slide\n  controls: false\n  slideNumber: c/t');
+    expect(config(html)).toMatchObject({ transition: 'slide', controls: false, slideNumber: 'c/t', progress: true, hash: true, width: 1280, height: 720, margin: 0 });
+  });
+
+  it('reject unknown settings and bad values at their line', async () => {
+    await expect(render('title: T\nreveal:\n  width: 2000')).rejects.toThrow(/^content\/x\.md:4: front matter: "reveal\.width" is not a reveal\.js setting briefdeck passes on — reveal\.js settings allowed here: transition, /);
+    await expect(render('title: T\nreveal:\n  transition: spin')).rejects.toThrow(/^content\/x\.md:4: front matter: "reveal\.transition" /);
+  });
+});
+
 describe('markingOf', () => {
   it('recognises TLP 2.0 labels and leaves free text alone', () => {
     expect(markingOf('TLP:CLEAR')).toEqual({ text: 'TLP:CLEAR', draft: false, className: 'tlp tlp-clear' });

@@ -69,6 +69,14 @@ describe('briefdeck build (sample, real Chromium)', () => {
     for (const line of fonts.split('\n').slice(2).filter(Boolean)) expect(line).toMatch(/ yes yes /); // embedded, subset
   });
 
+  it('writes output/index.html linking every deck and its PDF, all of which exist', async () => {
+    const html = await readFile(path.join(out, 'index.html'), 'utf8');
+    const links = [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
+    expect(links).toEqual(expect.arrayContaining([`${SLUG}/index.html`, `${SLUG}/${SLUG}.pdf`]));
+    for (const link of links) expect(existsSync(path.join(out, decodeURIComponent(link))), link).toBe(true);
+    expect(run.stdout).toContain(`index   ${path.join(out, 'index.html')}`);
+  });
+
   it('writes a self-contained deck folder: reveal.js, notes plugin, theme, fonts', async () => {
     const deck = path.join(out, SLUG);
     for (const file of ['index.html', 'assets/reveal/reveal.js', 'assets/reveal/reveal.css', 'assets/reveal/plugin/notes.js', 'assets/deck.js', 'assets/theme.css', 'assets/fonts/fonts.css']) {

@@ -68,4 +68,28 @@ describe('the built deck in a real browser, from file://', () => {
     notes.slice(1).forEach((note: string) => expect(note.length).toBeGreaterThan(20));
     expect(await page.evaluate(() => Boolean((window as any).Reveal.getPlugin('notes')))).toBe(true);
   });
+
+  it("opens reveal's speaker view from file:// too (S), with the current slide's notes", async () => {
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => (window as any).Reveal.getIndices().h === 1);
+    const popup = browser.waitForTarget((target) => target.opener() === page.target(), { timeout: 10_000 });
+    await page.keyboard.press('s');
+    const speaker = (await (await popup).page())!;
+    await speaker.waitForFunction(() => document.body.innerText.includes('Lead with the bottom line'), { timeout: 10_000 });
+    expect(await speaker.evaluate(() => document.body.innerText)).toMatch(/Upcoming/i);
+    await speaker.close();
+  });
+
+  it('writes an index page that opens from file:// and links to the deck', async () => {
+    const index = await browser.newPage();
+    await index.goto(pathToFileURL(path.join(out, 'index.html')).href, { waitUntil: 'load' });
+    expect(await index.$eval('h2', (h) => h.textContent)).toBe('ISKP plot disrupted in Moscow');
+    expect(await index.$eval('.marking', (m) => m.textContent)).toBe('TLP:CLEAR');
+    const links = await index.$$eval('a', (anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+    expect(links).toContain(pathToFileURL(path.join(out, 'iskp-moscow-plot', 'index.html')).href);
+    // This build had no PDF, so the index offers none.
+    expect(links.some((href) => href.endsWith('.pdf'))).toBe(false);
+    await index.close();
+  });
 });

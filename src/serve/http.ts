@@ -1,0 +1,79 @@
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import path from 'node:path';
+import { BriefdeckError } from '../errors.js';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.pdf': 'application/pdf',
+  '.woff2': 'font/woff2',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+};
+
+/** Maps a URL path to a file inside `root`, or undefined when it would leave it. */
+export function resolveUnder(root: string, urlPath: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return undefined;
+  }
+  const file = path.resolve(root, `.${path.posix.normalize(`/${decoded}`)}`);
+  return file === root || file.startsWith(root + path.sep) ? file : undefined;
+}
+
+/** Sends a file; HTML goes through `transformHtml` (to add the live-reload script). */
+export async function sendFile(response: ServerResponse, file: string, transformHtml?: (html: string) => string): Promise<boolean> {
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile()) return false;
+  const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const headers = { 'content-type': type, 'cache-control': 'no-store' };
+  if (type.startsWith('text/html') && transformHtml) {
+    const body = transformHtml(await readFile(file, 'utf8'));
+    response.writeHead(200, { ...headers, 'content-length': Buffer.byteLength(body) });
+    response.end(body);
+  } else {
+    response.writeHead(200, { ...headers, 'content-length': info.size });
+    createReadStream(file).pipe(response);
+  }
+  return true;
+}
+
+export function sendText(response: ServerResponse, status: number, text: string): void {
+  response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(text);
+}
+
+/**
+ * Listens on 127.0.0.1 (never on other interfaces: this is a preview server),
+ * taking the next free port when the asked one is in use.
+ */
+export async function listen(
+  handler: (request: IncomingMessage, response: ServerResponse) => void,
+  port: number,
+  log: (line: string) => void,
+): Promise<{ server: Server; port: number }> {
+  for (let candidate = port; candidate < port + 20; candidate++) {
+    const server = createServer(handler);
+    const outcome = await new Promise<'ok' | 'busy'>((resolve, reject) => {
+      server.once('error', (error: NodeJS.ErrnoException) => (error.code === 'EADDRINUSE' ? resolve('busy') : reject(error)));
+      server.listen(candidate, '127.0.0.1', () => resolve('ok'));
+    });
+    if (outcome === 'ok') {
+      if (candidate !== port) log(`port ${port} is in use; serving on ${candidate} instead`);
+      const address = server.address();
+      return { server, port: typeof address === 'object' && address ? address.port : candidate };
+    }
+  }
+  throw new BriefdeckError(`ports ${port} to ${port + 19} are all in use`, 'choose another with --port');
+}

@@ -1,0 +1,198 @@
+import { existsSync } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DeckBuilder, type BuilderOptions, type BuiltDeck } from '../builder.js';
+import { pdfMetadata, startBrowser } from '../build.js';
+import { CONFIG_NAMES, loadConfig } from '../config.js';
+import { findContentFiles } from '../content/discover.js';
+import { BUILTIN_TEMPLATES } from '../deck/template.js';
+import { BriefdeckError } from '../errors.js';
+import { writeIndexPage } from '../output/index-page.js';
+import type { DeckPrinter } from '../pdf/print.js';
+import { listen, resolveUnder, sendFile, sendText } from './http.js';
+import { watchSources, type Watcher } from './watch.js';
+
+const LIVE_SCRIPT = fileURLToPath(new URL('../../runtime/live.js', import.meta.url));
+
+export interface ServeOptions extends BuilderOptions {
+  /** Content files or folders to serve and watch. */
+  paths: string[];
+  /** Port to try first (0: any free port). */
+  port: number;
+  /** Browser for PDFs printed on request. */
+  browser?: string;
+  /** Where progress lines go (one per rebuild). */
+  log: (line: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** Current build errors, as shown in the overlay. */
+  errors(): string[];
+  close(): Promise<void>;
+}
+
+/**
+ * The live preview: builds every briefing's HTML, serves the output folder on
+ * localhost, watches content, templates and config, rebuilds what changed and
+ * tells open pages over Server-Sent Events. PDFs are printed when asked for.
+ */
+export async function serve(options: ServeOptions): Promise<RunningServer> {
+  const outDir = path.resolve(options.outDir);
+  const builder = new DeckBuilder({ ...options, outDir });
+  const decks = new Map<string, BuiltDeck>(); // by content file
+  const errors = new Map<string, BriefdeckError>(); // by content file ('' for config/template-wide problems)
+  const clients = new Set<ServerResponse>();
+  const { log } = options;
+
+  const broadcast = (event: string, data: unknown) => {
+    for (const client of clients) client.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  };
+  const errorLines = () => [...errors.values()].map((error) => error.message);
+
+  /** Builds the given files; returns the slugs that changed. */
+  const rebuild = async (files: string[]): Promise<string[]> => {
+    const slugs: string[] = [];
+    for (const file of files) {
+      const started = performance.now();
+      try {
+        const built = await builder.buildHtml(file);
+        decks.set(file, built);
+        errors.delete(file);
+        slugs.push(built.deck.slug);
+        for (const warning of built.warnings) log(`${warning.file}${warning.line ? `:${warning.line}` : ''}: warning: ${warning.message}`);
+        log(`built   ${built.deck.slug} (${built.deck.slides} slides) in ${Math.round(performance.now() - started)} ms`);
+      } catch (error) {
+        if (!(error instanceof BriefdeckError)) throw error;
+        errors.set(file, error);
+        log(`error   ${error.message}`);
+      }
+    }
+    await writeIndexPage(outDir, { pdfOnDemand: true });
+    return slugs;
+  };
+
+  let contentFiles = await findContentFiles(options.paths);
+  await rebuild(contentFiles);
+
+  // PDFs are printed on request, with one browser started the first time one is asked for.
+  let browser: ReturnType<typeof startBrowser> | undefined;
+  let printer: Promise<DeckPrinter> | undefined;
+  let printing: Promise<unknown> = Promise.resolve();
+  const printPdf = (built: BuiltDeck, pdfFile: string) => {
+    browser ??= startBrowser(options.browser, { handleSignals: false }); // close() ends it
+    printer ??= Promise.all([browser, import('../pdf/print.js')]).then(([launched, { DeckPrinter }]) => new DeckPrinter(launched));
+    const job = printing.then(async () => (await printer!).print(built.deck.htmlFile, pdfFile, pdfMetadata(built)));
+    printing = job.catch(() => undefined); // one print at a time on the shared tab
+    return job;
+  };
+
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname === '/__briefdeck/events') {
+      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      response.write(`event: errors\ndata: ${JSON.stringify({ errors: errorLines() })}\n\n`);
+      clients.add(response);
+      request.on('close', () => clients.delete(response));
+      return;
+    }
+    if (url.pathname === '/__briefdeck/live.js') {
+      await sendFile(response, LIVE_SCRIPT);
+      return;
+    }
+    const file = resolveUnder(outDir, url.pathname.endsWith('/') ? `${url.pathname}index.html` : url.pathname);
+    if (!file) return sendText(response, 403, 'Forbidden');
+    if (file.endsWith('.pdf')) {
+      const built = [...decks.values()].find((deck) => path.resolve(deck.deck.dir, `${deck.deck.slug}.pdf`) === file);
+      if (built && (await isStale(file, built.deck.htmlFile))) {
+        const started = performance.now();
+        try {
+          await printPdf(built, file);
+          log(`printed ${built.deck.slug}.pdf in ${Math.round(performance.now() - started)} ms`);
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          log(`error   ${message}`);
+          return sendText(response, 500, message);
+        }
+      }
+    }
+    const slug = path.relative(outDir, file).split(path.sep)[0] ?? '';
+    const inject = (html: string) =>
+      html.replace(/<\/body>/i, `<script src="/__briefdeck/live.js" data-slug="${slug === 'index.html' ? '' : slug}"></script>\n</body>`);
+    if (!(await sendFile(response, file, inject))) sendText(response, 404, `Not found: ${url.pathname}`);
+  };
+
+  const { server, port } = await listen(
+    (request, response) => {
+      handle(request, response).catch((error: unknown) => {
+        if (!response.headersSent) sendText(response, 500, String(error));
+        else response.end();
+      });
+    },
+    options.port,
+    log,
+  );
+
+  const config = await loadConfig(options.cwd ?? process.cwd(), options.config).catch(() => undefined);
+  const configFiles = options.config ? [path.resolve(options.config)] : CONFIG_NAMES.map((name) => path.resolve(options.cwd ?? process.cwd(), name));
+  const templateDirs = [...(options.templates ?? []), ...(config?.templates ?? []), BUILTIN_TEMPLATES].map((dir) => path.resolve(dir));
+  const watcher: Watcher = watchSources({
+    content: options.paths.map((p) => path.resolve(p)),
+    templates: templateDirs,
+    config: configFiles.filter((file) => existsSync(file)),
+    ignore: outDir,
+    onChange: async (change) => {
+      // Watcher paths are absolute; content files are kept as the user named them (for messages).
+      const known = (absolute: string) => [...decks.keys(), ...errors.keys()].find((file) => path.resolve(file) === absolute) ?? absolute;
+      let files: string[];
+      contentFiles = await findContentFiles(options.paths).catch(() => contentFiles);
+      if (change.everything) {
+        builder.reload();
+        files = contentFiles;
+      } else {
+        for (const removed of change.removed.map(known)) {
+          const slug = builder.slugOf(removed);
+          builder.forget(removed);
+          decks.delete(removed);
+          errors.delete(removed);
+          if (slug) await rm(path.join(outDir, slug), { recursive: true, force: true });
+          log(`removed ${removed}`);
+        }
+        files = contentFiles.filter((file) => change.files.includes(path.resolve(file)));
+      }
+      const slugs = await rebuild(files);
+      broadcast('errors', { errors: errorLines() });
+      if (slugs.length || change.removed.length) broadcast('reload', { slugs });
+    },
+  });
+  await watcher.ready;
+
+  const url = `http://127.0.0.1:${port}/`;
+  return {
+    url,
+    port,
+    errors: errorLines,
+    close: async () => {
+      await watcher.close();
+      for (const client of clients) client.end();
+      await closeServer(server);
+      if (printer) await printer.then((p) => p.close()).catch(() => undefined);
+      if (browser) await browser.then((b) => b.close()).catch(() => undefined);
+    },
+  };
+}
+
+async function isStale(pdf: string, html: string): Promise<boolean> {
+  const [pdfInfo, htmlInfo] = await Promise.all([stat(pdf).catch(() => undefined), stat(html).catch(() => undefined)]);
+  return !pdfInfo || !htmlInfo || pdfInfo.mtimeMs < htmlInfo.mtimeMs;
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}

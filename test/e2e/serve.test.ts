@@ -1,0 +1,158 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import type { Browser, Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../../src/pdf/browser.js';
+import { serve, type RunningServer } from '../../src/serve/index.js';
+import { CLI, FIXTURES, SAMPLE, tempDir } from '../helpers.js';
+
+type RevealWindow = { Reveal: { isReady(): boolean; getIndices(): { h: number }; getCurrentSlide(): HTMLElement; getSlideNotes(slide?: HTMLElement): string } };
+
+describe('briefdeck serve (real server, real browser)', () => {
+  let work: string;
+  let content: string;
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const log: string[] = [];
+
+  const currentText = () => page.evaluate(() => (window as unknown as RevealWindow).Reveal.getCurrentSlide().innerText);
+  /** Bounded waits: a live reload should land within a few seconds. */
+  const within = { timeout: 10_000, polling: 100 };
+
+  beforeAll(async () => {
+    work = await tempDir();
+    content = path.join(work, 'content');
+    await cp(SAMPLE, path.join(content, 'brief.md'));
+    await cp(path.join(FIXTURES, 'minimal.md'), path.join(content, 'other.md'));
+    server = await serve({ paths: [content], port: 0, outDir: path.join(work, 'output'), cwd: work, log: (line) => log.push(line) });
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 720 });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it('serves the deck on localhost; keyboard navigation reaches the last slide', async () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    await page.goto(`${server.url}brief/index.html`, { waitUntil: 'load' });
+    await page.waitForFunction(() => (window as unknown as RevealWindow).Reveal?.isReady());
+    await page.keyboard.press('End');
+    await page.waitForFunction(() => (window as unknown as RevealWindow).Reveal.getIndices().h === 9);
+    expect(await currentText()).toContain('Sources');
+    expect(log).toContainEqual(expect.stringMatching(/^built {3}brief \(10 slides\) in \d+ ms$/));
+  });
+
+  it('reloads by itself after a save, on the same slide, with the new text', async () => {
+    const file = path.join(content, 'brief.md');
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace('all wording in this deck is a paraphrase', 'all wording here is LIVE EDITED'));
+    await page.waitForFunction(() => document.body.innerText.includes('LIVE EDITED'), within);
+    await page.waitForFunction(() => (window as unknown as RevealWindow).Reveal?.isReady());
+    expect(await page.evaluate(() => (window as unknown as RevealWindow).Reveal.getIndices().h)).toBe(9);
+    expect(log.filter((line) => line.startsWith('built   brief'))).toHaveLength(2);
+    // Only the briefing that changed was rebuilt.
+    expect(log.filter((line) => line.startsWith('built   other'))).toHaveLength(1);
+  });
+
+  it('shows a broken save as an overlay with file:line, keeps the last good deck, and recovers', async () => {
+    const file = path.join(content, 'brief.md');
+    const good = await readFile(file, 'utf8');
+    await writeFile(file, good.replace('date: 2026-11-29', 'date: sometime'));
+    await page.waitForSelector('#briefdeck-error-overlay', within);
+    const overlay = await page.$eval('#briefdeck-error-overlay', (element) => element.textContent ?? '');
+    expect(overlay).toContain(`${file}:4: front matter: "date" must be a date written YYYY-MM-DD`);
+    expect(server.errors()).toHaveLength(1);
+    // The last good deck is still what the server gives out.
+    const response = await fetch(`${server.url}brief/index.html`);
+    expect(await response.text()).toContain('LIVE EDITED');
+
+    await writeFile(file, good.replace('LIVE EDITED', 'FIXED AGAIN'));
+    await page.waitForFunction(() => !document.getElementById('briefdeck-error-overlay') && document.body.innerText.includes('FIXED AGAIN'), within);
+    expect(server.errors()).toEqual([]);
+  });
+
+  it("opens reveal's speaker view with the current slide's notes and a timer", async () => {
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => (window as unknown as RevealWindow).Reveal.getIndices().h === 1);
+    const expected = await page.evaluate(() => (window as unknown as RevealWindow).Reveal.getSlideNotes());
+    expect(expected).toContain('Lead with the bottom line');
+    const popup = browser.waitForTarget((target) => target.opener() === page.target(), { timeout: 10_000 });
+    await page.keyboard.press('s');
+    const speaker = (await (await popup).page())!;
+    await speaker.waitForFunction(() => document.body.innerText.includes('Lead with the bottom line'), within);
+    const text = await speaker.evaluate(() => document.body.innerText);
+    expect(text).toMatch(/Upcoming/i);
+    expect(text).toMatch(/\d\d:\d\d:\d\d/);
+    await speaker.close();
+  });
+
+  it('serves an index page whose deck and PDF links all resolve (the PDF is printed on request)', async () => {
+    await page.goto(server.url, { waitUntil: 'load' });
+    const links = await page.$$eval('a', (anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+    expect(links.some((href) => href.endsWith('/brief/index.html'))).toBe(true);
+    expect(links.some((href) => href.endsWith('/brief/brief.pdf'))).toBe(true);
+    for (const href of new Set(links)) {
+      const response = await fetch(href);
+      expect(response.status, href).toBe(200);
+      if (href.endsWith('.pdf')) {
+        expect(response.headers.get('content-type')).toBe('application/pdf');
+        expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+      }
+    }
+    expect(log).toContainEqual(expect.stringMatching(/^printed brief\.pdf in \d+ ms$/));
+  });
+
+  it('refuses paths outside the output folder', async () => {
+    const response = await fetch(`${server.url}..%2f..%2fetc%2fpasswd`);
+    expect([403, 404]).toContain(response.status);
+  });
+});
+
+describe('briefdeck serve from the command line', () => {
+  it('takes the next port when the asked one is in use, and Ctrl-C stops it and its browser cleanly', async () => {
+    const work = await tempDir();
+    await cp(SAMPLE, path.join(work, 'content', 'brief.md'));
+    const blocker = createServer().listen(0, '127.0.0.1');
+    await new Promise((resolve) => blocker.once('listening', resolve));
+    const busy = (blocker.address() as { port: number }).port;
+    const child = spawn(process.execPath, [CLI, 'serve', 'content', '--port', String(busy)], { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no URL in: ${output}`)), 20_000);
+        child.stdout.on('data', () => {
+          const match = /serving (http:\/\/\S+) /.exec(output);
+          if (match) {
+            clearTimeout(timer);
+            resolve(match[1]!);
+          }
+        });
+      });
+      expect(output).toContain(`port ${busy} is in use; serving on ${busy + 1} instead`);
+      expect(url).toBe(`http://127.0.0.1:${busy + 1}/`);
+      // Asking for the PDF starts a browser under this process.
+      expect((await fetch(`${url}brief/brief.pdf`)).status).toBe(200);
+      const children = spawnSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+      expect(children.length).toBeGreaterThan(0);
+
+      child.kill('SIGINT');
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      expect(code).toBe(0);
+      for (const pid of children) expect(spawnSync('kill', ['-0', pid]).status, `process ${pid} still running`).not.toBe(0);
+      await expect(fetch(url)).rejects.toThrow();
+    } finally {
+      child.kill('SIGKILL');
+      blocker.close();
+      await rm(work, { recursive: true, force: true });
+    }
+  });
+});
