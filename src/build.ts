@@ -1,12 +1,14 @@
+import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'puppeteer';
 import { DeckBuilder, type BuilderOptions, type BuiltDeck, type DeckResult } from './builder.js';
 import { findContentFiles } from './content/discover.js';
 import type { Warning } from './content/model.js';
-import { BriefdeckError } from './errors.js';
+import { BriefdeckError, ContentError } from './errors.js';
 import { writeIndexPage } from './output/index-page.js';
 import type { PdfMetadata } from './pdf/metadata.js';
-import type { PrintResult } from './pdf/print.js';
+import type { HandoutSize } from './pdf/handout.js';
+import type { PrintLayout, PrintResult } from './pdf/print.js';
 
 export type { DeckResult } from './builder.js';
 
@@ -17,13 +19,24 @@ export interface BuildOptions extends BuilderOptions {
   pdf?: boolean;
   /** Browser executable for PDFs (otherwise found automatically). */
   browser?: string;
+  /** Browser processes printing at once (default: from the number of cores). */
+  concurrency?: number;
+  /** How pages are laid out for printing (default `static`: same pages as reveal's print view, faster). */
+  printLayout?: PrintLayout;
+  /** After each slide, a page with its speaker notes. */
+  notesPages?: boolean;
+  /** Also write <slug>-handout.pdf: slides with their notes, A4 or Letter. */
+  handout?: HandoutSize | false;
+  /** Content that overflows its slide is an error, not a warning. */
+  strict?: boolean;
   /** Called as each deck is written, for progress output. */
   onProgress?: (event: ProgressEvent) => void;
 }
 
 export type ProgressEvent =
   | { type: 'html'; slug: string; file: string; htmlFile: string; slides: number }
-  | { type: 'pdf'; slug: string; file: string; pdf: PrintResult; ms: number };
+  | { type: 'pdf'; slug: string; file: string; pdf: PrintResult; ms: number; index: number; total: number }
+  | { type: 'handout'; slug: string; file: string; handout: PrintResult; ms: number };
 
 export interface BuildResult {
   decks: DeckResult[];
@@ -80,27 +93,82 @@ export function pdfMetadata(deck: BuiltDeck): PdfMetadata {
   return { title: meta.title, author: meta.author ?? meta.organization, subject: meta.subtitle, keywords: meta.keywords };
 }
 
-async function printAll(browser: Browser, decks: BuiltDeck[], result: BuildResult, options: BuildOptions): Promise<void> {
+/** Default print concurrency: one browser per spare core, at most 4 (each Chromium keeps more than a core busy). */
+export function defaultConcurrency(): number {
+  return Math.max(1, Math.min(4, os.availableParallelism() - 1));
+}
+
+/**
+ * Prints every deck: a queue shared by `concurrency` workers, each with its own
+ * browser process (one tab each), because printing inside one browser does not
+ * run in parallel. The first browser was started with the build; the others
+ * start only when there are decks for them.
+ */
+async function printAll(first: Browser, decks: BuiltDeck[], result: BuildResult, options: BuildOptions): Promise<void> {
   const { DeckPrinter } = await import('./pdf/print.js');
-  const printer = new DeckPrinter(browser);
-  try {
-    for (const built of decks) {
-      const { deck } = built;
-      const started = performance.now();
-      try {
-        deck.pdf = await printer.print(deck.htmlFile, path.join(deck.dir, `${deck.slug}.pdf`), pdfMetadata(built));
-      } catch (error) {
-        if (!(error instanceof BriefdeckError)) throw error;
-        result.errors.push(error);
-        continue;
+  const { bookmarksFor } = await import('./pdf/bookmarks.js');
+  const workers = Math.max(1, Math.min(options.concurrency ?? defaultConcurrency(), decks.length));
+  const queue = [...decks];
+  let done = 0;
+  const extra: Array<Promise<Browser>> = [];
+
+  const work = async (browser: Browser) => {
+    const printer = new DeckPrinter(browser, { layout: options.printLayout });
+    try {
+      for (let built = queue.shift(); built; built = queue.shift()) {
+        const { deck } = built;
+        const started = performance.now();
+        try {
+          deck.pdf = await printer.print({
+            htmlFile: deck.htmlFile,
+            pdfFile: path.join(deck.dir, `${deck.slug}.pdf`),
+            metadata: pdfMetadata(built),
+            bookmarks: bookmarksFor(built.rendered.slides),
+            notesPages: options.notesPages,
+          });
+        } catch (error) {
+          if (!(error instanceof BriefdeckError)) throw error;
+          result.errors.push(error);
+          continue;
+        }
+        reportPdf(built, deck.pdf, result, options);
+        options.onProgress?.({ type: 'pdf', slug: deck.slug, file: deck.file, pdf: deck.pdf, ms: performance.now() - started, index: ++done, total: decks.length });
+        if (options.handout) {
+          const handoutStarted = performance.now();
+          const { printHandout } = await import('./pdf/handout.js');
+          const handout = await printHandout(browser, built, options.handout).catch((error: unknown) => {
+            if (!(error instanceof BriefdeckError)) throw error;
+            result.errors.push(error);
+          });
+          if (handout) options.onProgress?.({ type: 'handout', slug: deck.slug, file: deck.file, handout, ms: performance.now() - handoutStarted });
+        }
       }
-      for (const url of deck.pdf.blockedRequests) {
-        result.warnings.push({ file: deck.file, message: `blocked a network request while printing: ${url}` });
-      }
-      options.onProgress?.({ type: 'pdf', slug: deck.slug, file: deck.file, pdf: deck.pdf, ms: performance.now() - started });
+    } finally {
+      await printer.close();
     }
+  };
+
+  try {
+    const jobs = [work(first)];
+    for (let i = 1; i < workers; i++) {
+      const browser = startBrowser(options.browser);
+      extra.push(browser);
+      jobs.push(browser.then(work));
+    }
+    await Promise.all(jobs);
   } finally {
-    await printer.close();
+    await Promise.all(extra.map((browser) => browser.then((b) => b.close()).catch(() => undefined)));
+  }
+}
+
+/** Blocked requests are warnings; overflowing slides are warnings, or errors with --strict. */
+function reportPdf(built: BuiltDeck, pdf: PrintResult, result: BuildResult, options: BuildOptions): void {
+  const { file } = built.deck;
+  for (const url of pdf.blockedRequests) result.warnings.push({ file, message: `blocked a network request while printing: ${url}` });
+  for (const overflow of pdf.overflows) {
+    const what = `slide ${overflow.slide}${overflow.label ? ` "${overflow.label}"` : ''}: content overflows by ${overflow.px}px`;
+    if (options.strict) result.errors.push(new ContentError(what, 'shorten it, split it with another heading, or lower the template\'s maxItemsPerSlide', { file }));
+    else result.warnings.push({ file, message: what });
   }
 }
 

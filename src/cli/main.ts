@@ -3,7 +3,9 @@ import { createRequire } from 'node:module';
 import { spawn } from 'node:child_process';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import path from 'node:path';
-import { build } from '../build.js';
+import { build, defaultConcurrency, type BuildResult } from '../build.js';
+import type { HandoutSize } from '../pdf/handout.js';
+import type { PrintLayout } from '../pdf/print.js';
 import { loadConfig } from '../config.js';
 import { describe as describeOption } from '../deck/options.js';
 import { TemplateRegistry } from '../deck/template.js';
@@ -28,8 +30,15 @@ program
   .option('--templates <dir>', 'a folder of your templates (or one template folder); repeat for more', collect, [])
   .option('-c, --config <file>', 'project config file (default: briefdeck.config.{yaml,yml,json} here)')
   .addOption(new Option('--browser <path>', 'Chrome/Chromium executable for PDFs').env('BRIEFDECK_BROWSER'))
-  .action(async (paths: string[], opts: { out: string; pdf: boolean; template?: string; templates: string[]; config?: string; browser?: string }) => {
+  .option('-j, --concurrency <n>', `browsers printing at once (default here: ${defaultConcurrency()}, from the cores)`, parsePositive)
+  .option('--handout [size]', 'also write <slug>-handout.pdf: each slide with its notes (a4 or letter)', parseHandout)
+  .option('--notes-pages', 'put each slide\'s speaker notes on a page after it in the PDF')
+  .option('--strict', 'content that overflows its slide is an error (exit 1), not a warning')
+  .addOption(new Option('--print-layout <layout>', 'static: same pages as reveal\'s print view, faster; reveal: reveal.js\'s own print view').choices(['static', 'reveal']).default('static'))
+  .option('--json', 'print a machine-readable report on stdout instead of progress lines')
+  .action(async (paths: string[], opts: BuildFlags) => {
     const started = performance.now();
+    const live = !opts.json;
     const result = await build({
       paths,
       outDir: opts.out,
@@ -38,16 +47,28 @@ program
       templates: opts.templates,
       config: opts.config,
       browser: opts.browser,
+      concurrency: opts.concurrency,
+      handout: (opts.handout as HandoutSize | true | undefined) === true ? 'a4' : opts.handout,
+      notesPages: opts.notesPages,
+      strict: opts.strict,
+      printLayout: opts.printLayout,
       onProgress: (event) => {
+        if (!live) return;
         if (event.type === 'html') console.log(`built   ${event.htmlFile} (${event.slides} slides)`);
-        else console.log(`printed ${event.pdf.pdfFile} (${event.pdf.pages} pages, ${formatBytes(event.pdf.bytes)}) ${formatSeconds(event.ms)}`);
+        else if (event.type === 'pdf') console.log(`[${event.index}/${event.total}] ${event.pdf.pdfFile} (${event.pdf.pages} pages, ${formatBytes(event.pdf.bytes)}) ${formatSeconds(event.ms)}`);
+        else console.log(`handout ${event.handout.pdfFile} (${event.handout.pages} pages, ${formatBytes(event.handout.bytes)}) ${formatSeconds(event.ms)}`);
       },
     });
-    if (result.indexFile) console.log(`index   ${result.indexFile}`);
+    const elapsed = performance.now() - started;
     result.warnings.forEach(printWarning);
     result.errors.forEach(printError);
-    const decks = result.decks.length;
-    console.log(`${decks} deck${decks === 1 ? '' : 's'} built in ${formatSeconds(performance.now() - started)}${result.errors.length ? `, ${result.errors.length} failed` : ''}`);
+    if (opts.json) console.log(JSON.stringify(jsonReport(result, elapsed), null, 2));
+    else {
+      if (result.indexFile) console.log(`index   ${result.indexFile}`);
+      const decks = result.decks.length;
+      const pages = result.decks.reduce((sum, d) => sum + (d.pdf?.pages ?? 0), 0);
+      console.log(`${decks} deck${decks === 1 ? '' : 's'}${pages ? `, ${pages} PDF pages,` : ''} built in ${formatSeconds(elapsed)}${result.errors.length ? `, ${result.errors.length} failed` : ''}${result.warnings.length ? `, ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}` : ''}`);
+    }
     if (result.errors.length) process.exitCode = result.errors[0]!.exitCode;
   });
 
@@ -112,6 +133,24 @@ template
   });
 
 program
+  .command('draft')
+  .description('draft a briefing from an article (.txt, .md, .html, or - for stdin): verbatim sentences, each with its source, marked draft: true')
+  .argument('<article>', 'the article file, or - to read it from standard input')
+  .option('-o, --out <file>', 'content file to write (default: content/<slug>.md, the slug from the file name)')
+  .option('-f, --force', 'overwrite the content file if it exists')
+  .action(async (article: string, opts: { out?: string; force?: boolean }) => {
+    const { draftFile } = await import('../draft/index.js');
+    const result = await draftFile(article, { out: opts.out, force: opts.force });
+    result.warnings.forEach(printWarning);
+    const { draft } = result;
+    const implications = draft.implications.reduce((n, g) => n + g.bullets.length, 0);
+    console.log(
+      `drafted ${result.outFile}: ${draft.summary.length} summary bullets, ${implications} implications, ${draft.recommendations.length} recommendations${draft.quote ? ', a quote' : ''}. ` +
+        `Review it (every bullet's note names its source sentence), then: briefdeck build ${result.outFile}`,
+    );
+  });
+
+program
   .command('browser')
   .description('show the browser used for PDFs; with --ensure, get one if there is none (npm install runs this)')
   .option('--ensure', 'try Puppeteer\'s download, then apt-get (as root on Debian), then say what to run; never fails')
@@ -126,6 +165,51 @@ program
     if (found) console.log(`${found.executablePath} (${found.source})`);
     else throw new BriefdeckError('no Chrome or Chromium found', INSTALL_HINT);
   });
+
+interface BuildFlags {
+  out: string;
+  pdf: boolean;
+  template?: string;
+  templates: string[];
+  config?: string;
+  browser?: string;
+  concurrency?: number;
+  handout?: HandoutSize;
+  notesPages?: boolean;
+  strict?: boolean;
+  printLayout: PrintLayout;
+  json?: boolean;
+}
+
+function parsePositive(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number, 1 or more');
+  return n;
+}
+
+function parseHandout(value: string | undefined): HandoutSize {
+  const size = (value ?? 'a4').toLowerCase();
+  if (size !== 'a4' && size !== 'letter') throw new InvalidArgumentError('a4 or letter');
+  return size;
+}
+
+/** --json: decks, pages, bytes, timings, warnings and errors, for scripts and CI. */
+function jsonReport(result: BuildResult, ms: number) {
+  return {
+    ok: result.errors.length === 0,
+    ms: Math.round(ms),
+    index: result.indexFile,
+    decks: result.decks.map((deck) => ({
+      file: deck.file,
+      slug: deck.slug,
+      slides: deck.slides,
+      html: deck.htmlFile,
+      pdf: deck.pdf && { file: deck.pdf.pdfFile, pages: deck.pdf.pages, bytes: deck.pdf.bytes, overflows: deck.pdf.overflows },
+    })),
+    warnings: result.warnings,
+    errors: result.errors.map((error) => ({ message: error.message, file: error.location?.file, line: error.location?.line })),
+  };
+}
 
 function parsePort(value: string): number {
   const port = Number(value);

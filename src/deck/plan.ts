@@ -11,15 +11,18 @@ type Draft = Omit<Slide, 'number'>;
 /** Briefing → the ordered slides of its deck. Pure. */
 export function planSlides(briefing: Briefing, options: PlanOptions): Slide[] {
   const drafts: Draft[] = [titleSlide(briefing)];
-  for (const section of briefing.sections) drafts.push(...sectionSlides(section, briefing, options));
+  for (const section of briefing.sections) {
+    const group = plainText(section.title);
+    drafts.push(...sectionSlides(section, briefing, options).map((draft) => ({ ...draft, group })));
+  }
   if (briefing.meta.source && !briefing.sections.some((s) => s.kind === 'sources')) {
-    drafts.push({ ...emptyDraft('sources', 'Sources', 0), source: briefing.meta.source });
+    drafts.push({ ...emptyDraft('sources', 'Sources', 0), source: briefing.meta.source, group: 'Sources' });
   }
   return drafts.map((draft, i) => ({ ...draft, number: i + 1 }));
 }
 
 function titleSlide(briefing: Briefing): Draft {
-  return { ...emptyDraft('title', escapeHtml(briefing.meta.title), 1), label: briefing.meta.title, source: briefing.meta.source };
+  return { ...emptyDraft('title', escapeHtml(briefing.meta.title), 1), label: briefing.meta.title, group: briefing.meta.title, source: briefing.meta.source };
 }
 
 function sectionSlides(section: Section, briefing: Briefing, options: PlanOptions): Draft[] {
@@ -88,7 +91,7 @@ function bodySlide(kind: SlideKind, heading: string, section: Section): Draft {
 }
 
 function emptyDraft(kind: SlideKind, title: string, line: number): Draft {
-  return { kind, title, label: plainText(title), lead: '', items: [], ordered: false, rest: '', notes: '', line };
+  return { kind, title, label: plainText(title), group: '', lead: '', items: [], ordered: false, rest: '', notes: '', line };
 }
 
 function hasContent(body: Body): boolean {

@@ -19,6 +19,8 @@ export interface Slide {
   label: string;
   /** The section this slide belongs to, shown above the title (e.g. "Implications"). */
   section?: string;
+  /** Plain-text name of the `##` section the slide comes from (the deck title for the title slide): one PDF bookmark per group. */
+  group: string;
   /** Continuation: slide `index` of `count` for the same list. */
   part?: { index: number; count: number };
   lead: string;

@@ -1,4 +1,4 @@
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef } from 'pdf-lib';
 
 export interface PdfMetadata {
   title: string;
@@ -7,11 +7,19 @@ export interface PdfMetadata {
   keywords: string[];
 }
 
+/** A PDF bookmark: a title, the 0-based page it opens, and bookmarks under it. */
+export interface Bookmark {
+  title: string;
+  page: number;
+  children: Bookmark[];
+}
+
 /**
- * Chromium only sets the PDF title (from <title>); the rest comes from here.
- * Dates follow SOURCE_DATE_EPOCH when it is set, so builds can be reproducible.
+ * Chromium only sets the PDF title (from <title>); the rest comes from here,
+ * with the bookmarks (outline). Dates follow SOURCE_DATE_EPOCH when it is set,
+ * so that the same input gives byte-identical PDFs.
  */
-export async function setMetadata(pdf: Uint8Array, metadata: PdfMetadata): Promise<{ bytes: Uint8Array; pages: number }> {
+export async function finishPdf(pdf: Uint8Array, metadata: PdfMetadata, bookmarks: Bookmark[] = []): Promise<{ bytes: Uint8Array; pages: number }> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   doc.setTitle(metadata.title, { showInWindowTitleBar: true });
   if (metadata.author) doc.setAuthor(metadata.author);
@@ -19,9 +27,50 @@ export async function setMetadata(pdf: Uint8Array, metadata: PdfMetadata): Promi
   if (metadata.keywords.length) doc.setKeywords(metadata.keywords);
   doc.setCreator('briefdeck');
   doc.setProducer('briefdeck (Chromium, pdf-lib)');
-  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
-  const date = Number.isFinite(epoch) && process.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date();
+  const date = buildDate();
   doc.setCreationDate(date);
   doc.setModificationDate(date);
+  if (bookmarks.length) addOutline(doc, bookmarks);
   return { bytes: await doc.save(), pages: doc.getPageCount() };
+}
+
+function buildDate(): Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+}
+
+/**
+ * Writes the outline dictionaries (PDF 1.7, 12.3.3) by hand: pdf-lib has no API
+ * for them. Each item links to its page with /Fit; the document opens with the
+ * bookmarks panel shown.
+ */
+function addOutline(doc: PDFDocument, bookmarks: Bookmark[]): void {
+  const pages = doc.getPages();
+  const context = doc.context;
+  const outlineRef = context.nextRef();
+
+  const addLevel = (items: Bookmark[], parent: PDFRef): { first: PDFRef; last: PDFRef; count: number } => {
+    const refs = items.map(() => context.nextRef());
+    let count = 0;
+    items.forEach((item, i) => {
+      const page = pages[Math.min(item.page, pages.length - 1)]!;
+      const dict = context.obj({ Title: PDFHexString.fromText(item.title), Parent: parent, Dest: [page.ref, PDFName.of('Fit')] });
+      if (i > 0) dict.set(PDFName.of('Prev'), refs[i - 1]!);
+      if (i < items.length - 1) dict.set(PDFName.of('Next'), refs[i + 1]!);
+      if (item.children.length) {
+        const sub = addLevel(item.children, refs[i]!);
+        dict.set(PDFName.of('First'), sub.first);
+        dict.set(PDFName.of('Last'), sub.last);
+        dict.set(PDFName.of('Count'), PDFNumber.of(-sub.count)); // negative: shown closed
+      }
+      context.assign(refs[i]!, dict);
+      count += 1;
+    });
+    return { first: refs[0]!, last: refs[refs.length - 1]!, count };
+  };
+
+  const top = addLevel(bookmarks, outlineRef);
+  context.assign(outlineRef, context.obj({ Type: 'Outlines', First: top.first, Last: top.last, Count: PDFNumber.of(top.count) }));
+  doc.catalog.set(PDFName.of('Outlines'), outlineRef);
+  doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
 }

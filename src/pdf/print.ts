@@ -1,8 +1,39 @@
-import { pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer';
 import { PdfError } from '../errors.js';
 import { writeFileAtomic } from '../output/write.js';
-import { setMetadata, type PdfMetadata } from './metadata.js';
+import { finishPdf, type Bookmark, type PdfMetadata } from './metadata.js';
+
+export type PrintLayout = 'static' | 'reveal';
+
+export interface PrintOptions {
+  /** Longest wait for one deck to load and lay out, in ms. */
+  timeout?: number;
+  /**
+   * `static` (default): the deck's own scripts do not run; runtime/print-layout.js
+   * builds the page structure of reveal's print view instead (the same pages,
+   * compared pixel for pixel in the tests, without reveal's start-up and
+   * measuring pass). `reveal`: reveal.js's own print view (`?print-pdf`).
+   */
+  layout?: PrintLayout;
+}
+
+export interface PrintJob {
+  htmlFile: string;
+  pdfFile: string;
+  metadata: PdfMetadata;
+  bookmarks?: Bookmark[];
+  /** Add a page with each slide's speaker notes after it (reveal's `showNotes: 'separate-page'`). */
+  notesPages?: boolean;
+}
+
+/** A slide whose content does not fit its box. */
+export interface Overflow {
+  slide: number;
+  label: string;
+  px: number;
+}
 
 export interface PrintResult {
   pdfFile: string;
@@ -10,16 +41,15 @@ export interface PrintResult {
   bytes: number;
   /** Requests to anything but local files that were refused while printing. */
   blockedRequests: string[];
+  overflows: Overflow[];
 }
 
-export interface PrintOptions {
-  /** Longest wait for one deck to load and lay out, in ms. */
-  timeout?: number;
-}
+const PRINT_LAYOUT = readFileSync(fileURLToPath(new URL('../../runtime/print-layout.js', import.meta.url)), 'utf8');
 
 /**
- * Prints decks to PDF through reveal's print view, one tab reused for every
- * deck (measured: reusing a tab saves about a quarter of the time per deck).
+ * Prints decks to PDF, one tab reused for every deck (measured: reusing a tab
+ * saves about a quarter of the time per deck). Not safe for two prints at
+ * once: use one DeckPrinter per concurrent job.
  */
 export class DeckPrinter {
   private page?: Promise<Page>;
@@ -30,29 +60,40 @@ export class DeckPrinter {
     private readonly options: PrintOptions = {},
   ) {}
 
-  async print(htmlFile: string, pdfFile: string, metadata: PdfMetadata): Promise<PrintResult> {
+  async print(job: PrintJob): Promise<PrintResult> {
     const page = await this.openPage();
     this.blocked = [];
     const timeout = this.options.timeout ?? 60_000;
     let pdf: Uint8Array;
+    let overflows: Overflow[];
     try {
-      // `?print-pdf` switches reveal to its print view: every slide becomes one page.
-      await page.goto(`${pathToFileURL(htmlFile).href}?print-pdf`, { waitUntil: 'load', timeout });
-      // reveal fires 'pdf-ready' once the print layout exists; deck.js turns it into this attribute.
-      await page.waitForFunction(() => document.documentElement.getAttribute('data-briefdeck-pdf-ready') === 'true', { timeout });
+      if (this.options.layout === 'reveal') {
+        // `?print-pdf` switches reveal to its print view: every slide becomes one page.
+        const query = job.notesPages ? '?print-pdf&showNotes=separate-page' : '?print-pdf';
+        await page.goto(`${pathToFileURL(job.htmlFile).href}${query}`, { waitUntil: 'load', timeout });
+        // reveal fires 'pdf-ready' once the print layout exists; deck.js turns it into this attribute.
+        await page.waitForFunction(() => document.documentElement.getAttribute('data-briefdeck-pdf-ready') === 'true', { timeout });
+      } else {
+        // Page scripts are off in this tab; the layout runs as a DevTools evaluation, synchronously.
+        await page.goto(pathToFileURL(job.htmlFile).href, { waitUntil: 'load', timeout });
+        await page.evaluate(`window.briefdeckPrint = ${JSON.stringify({ notesPages: Boolean(job.notesPages) })};\n${PRINT_LAYOUT}`);
+      }
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      overflows = await page.evaluate(measureOverflow);
       pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, timeout });
     } catch (error) {
       const first = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      throw new PdfError(`printing ${htmlFile} failed: ${first}`, 'run again with --debug; if it hangs, check the deck opens in a browser', undefined, { cause: error });
+      throw new PdfError(`printing ${job.htmlFile} failed: ${first}`, 'run again with --debug; if it hangs, check the deck opens in a browser', undefined, { cause: error });
     }
-    const { bytes, pages } = await setMetadata(pdf, metadata);
-    await writeFileAtomic(pdfFile, bytes);
-    return { pdfFile, pages, bytes: bytes.byteLength, blockedRequests: this.blocked };
+    // Notes pages sit between slides, so bookmarks would point at the wrong pages: only plain decks get them.
+    const { bytes, pages } = await finishPdf(pdf, job.metadata, job.notesPages ? [] : job.bookmarks);
+    await writeFileAtomic(job.pdfFile, bytes);
+    return { pdfFile: job.pdfFile, pages, bytes: bytes.byteLength, blockedRequests: this.blocked, overflows };
   }
 
   private openPage(): Promise<Page> {
     this.page ??= this.browser.newPage().then(async (page) => {
+      if (this.options.layout !== 'reveal') await page.setJavaScriptEnabled(false);
       // Offline by construction: a deck may load its own files and nothing else.
       await page.setRequestInterception(true);
       page.on('request', (request) => {
@@ -71,4 +112,27 @@ export class DeckPrinter {
   async close(): Promise<void> {
     if (this.page) await (await this.page).close().catch(() => undefined);
   }
+}
+
+/**
+ * Runs in the page after layout: for each slide, how far its content reaches
+ * past its box. The box is the element marked `data-briefdeck-box`, else the
+ * default templates' `.slide__frame`, else the slide itself.
+ */
+function measureOverflow(): Overflow[] {
+  const slides = [...document.querySelectorAll<HTMLElement>('.reveal .slides section')];
+  return slides
+    .map((section, index) => {
+      const box = section.querySelector<HTMLElement>('[data-briefdeck-box], .slide__frame') ?? section;
+      const frame = box.getBoundingClientRect();
+      let over = Math.max(box.scrollHeight - box.clientHeight, box.scrollWidth - box.clientWidth, 0);
+      for (const element of box.querySelectorAll('*')) {
+        if (element.closest('aside')) continue;
+        const rect = element.getBoundingClientRect();
+        if (rect.width === 0 && rect.height === 0) continue;
+        over = Math.max(over, rect.bottom - frame.bottom, rect.right - frame.right);
+      }
+      return { slide: index + 1, label: section.dataset['label'] ?? '', px: Math.round(over) };
+    })
+    .filter((overflow) => overflow.px > 1); // sub-pixel rounding is not overflow
 }

@@ -10,6 +10,7 @@ import { findContentFiles } from '../content/discover.js';
 import { BUILTIN_TEMPLATES } from '../deck/template.js';
 import { BriefdeckError } from '../errors.js';
 import { writeIndexPage } from '../output/index-page.js';
+import { bookmarksFor } from '../pdf/bookmarks.js';
 import type { DeckPrinter } from '../pdf/print.js';
 import { listen, resolveUnder, sendFile, sendText } from './http.js';
 import { watchSources, type Watcher } from './watch.js';
@@ -85,7 +86,9 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const printPdf = (built: BuiltDeck, pdfFile: string) => {
     browser ??= startBrowser(options.browser, { handleSignals: false }); // close() ends it
     printer ??= Promise.all([browser, import('../pdf/print.js')]).then(([launched, { DeckPrinter }]) => new DeckPrinter(launched));
-    const job = printing.then(async () => (await printer!).print(built.deck.htmlFile, pdfFile, pdfMetadata(built)));
+    const job = printing.then(async () =>
+      (await printer!).print({ htmlFile: built.deck.htmlFile, pdfFile, metadata: pdfMetadata(built), bookmarks: bookmarksFor(built.rendered.slides) }),
+    );
     printing = job.catch(() => undefined); // one print at a time on the shared tab
     return job;
   };

@@ -23,7 +23,8 @@ describe('briefdeck build (sample, real Chromium)', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(new RegExp(`built +.*${SLUG}/index\\.html \\(10 slides\\)`));
-    expect(run.stdout).toMatch(new RegExp(`printed .*${SLUG}\\.pdf \\(10 pages, \\d+ KB\\)`));
+    expect(run.stdout).toMatch(new RegExp(`^\\[1/1\\] .*${SLUG}\\.pdf \\(10 pages, \\d+ KB\\) \\d+\\.\\d s$`, 'm'));
+    expect(run.stdout).toMatch(/^1 deck, 10 PDF pages, built in \d+\.\d s$/m);
   });
 
   it('prints one PDF page per slide, 16:9', async () => {

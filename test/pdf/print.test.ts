@@ -30,8 +30,8 @@ describe('DeckPrinter', () => {
       </body></html>`;
     const file = path.join(dir, 'leaky.html');
     await writeFile(file, html);
-    const printer = new DeckPrinter(browser);
-    const result = await printer.print(file, path.join(dir, 'leaky.pdf'), { title: 'Leaky', keywords: ['k'] });
+    const printer = new DeckPrinter(browser, { layout: 'reveal' }); // the page's own script marks it ready
+    const result = await printer.print({ htmlFile: file, pdfFile: path.join(dir, 'leaky.pdf'), metadata: { title: 'Leaky', keywords: ['k'] } });
     await printer.close();
     expect(result.blockedRequests.sort()).toEqual([
       'http://127.0.0.1:9/tracker.png',
@@ -47,8 +47,8 @@ describe('DeckPrinter', () => {
     await writeFile(target, 'earlier PDF');
     const file = path.join(dir, 'never-ready.html');
     await writeFile(file, '<!doctype html><title>x</title><p>reveal never fires pdf-ready here</p>');
-    const printer = new DeckPrinter(browser, { timeout: 1500 });
-    await expect(printer.print(file, target, { title: 'x', keywords: [] })).rejects.toThrow(/printing .*never-ready\.html failed/);
+    const printer = new DeckPrinter(browser, { timeout: 1500, layout: 'reveal' });
+    await expect(printer.print({ htmlFile: file, pdfFile: target, metadata: { title: 'x', keywords: [] } })).rejects.toThrow(/printing .*never-ready\.html failed/);
     await printer.close();
     expect(await readFile(target, 'utf8')).toBe('earlier PDF');
   });

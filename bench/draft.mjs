@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// Times `briefdeck draft` as a user runs it (whole process, wall clock) on the seed article and on a
+// ~200 KB article made by concatenating the text and markdown fixtures, next to `briefdeck --version`
+// (the CLI's start-up floor). Run after compiling: `npx tsc -p tsconfig.build.json && node bench/draft.mjs`.
+// Not a test: nothing here fails on a slow machine.
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cli = path.join(root, 'dist', 'cli', 'main.js');
+const articles = path.join(root, 'test', 'fixtures', 'articles');
+const runs = Number(process.env.RUNS ?? 7);
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-draft-bench-'));
+
+const parts = readdirSync(articles)
+  .filter((f) => /\.(txt|md)$/.test(f))
+  .sort()
+  .map((f) => readFileSync(path.join(articles, f), 'utf8'));
+let big = '';
+while (Buffer.byteLength(big) < 200 * 1024) big += parts.join('\n\n') + '\n\n';
+const bigFile = path.join(tmp, 'big-article.txt');
+writeFileSync(bigFile, big);
+
+function time(args) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+    times.push(performance.now() - start);
+    if (result.status !== 0) throw new Error(`briefdeck ${args.join(' ')} failed: ${result.stderr}`);
+  }
+  times.sort((a, b) => a - b);
+  return { min: times[0], median: times[Math.floor(times.length / 2)], max: times[times.length - 1] };
+}
+
+const cases = [
+  ['briefdeck --version (start-up floor)', ['--version']],
+  ['draft seed-article.txt (8 KB)', ['draft', path.join(articles, 'seed-article.txt'), '-o', path.join(tmp, 'seed.md'), '--force']],
+  ['draft chip-export-controls.html (9 KB)', ['draft', path.join(articles, 'chip-export-controls.html'), '-o', path.join(tmp, 'chip.md'), '--force']],
+  [`draft big-article.txt (${Math.round(Buffer.byteLength(big) / 1024)} KB)`, ['draft', bigFile, '-o', path.join(tmp, 'big.md'), '--force']],
+];
+console.log(`${runs} runs each, whole process, ${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg()[0].toFixed(2)}`);
+console.log('| command | min | median | max |');
+console.log('|---|---|---|---|');
+for (const [label, args] of cases) {
+  const t = time(args);
+  console.log(`| ${label} | ${(t.min / 1000).toFixed(2)} s | ${(t.median / 1000).toFixed(2)} s | ${(t.max / 1000).toFixed(2)} s |`);
+}

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Browser } from 'puppeteer';
+import type { BuiltDeck } from '../builder.js';
+import { escapeHtml } from '../deck/plan.js';
+import { markingOf } from '../deck/render.js';
+import { PdfError } from '../errors.js';
+import { writeFileAtomic } from '../output/write.js';
+import { finishPdf } from './metadata.js';
+import type { PrintResult } from './print.js';
+
+export type HandoutSize = 'a4' | 'letter';
+
+const HANDOUT_LAYOUT = readFileSync(fileURLToPath(new URL('../../runtime/handout-layout.js', import.meta.url)), 'utf8');
+
+/** Printable width in CSS px (96 per inch) of each paper size, less 15 mm margins each side. */
+const PRINTABLE_WIDTH: Record<HandoutSize, number> = { a4: (210 - 30) * (96 / 25.4), letter: 8.5 * 96 - 2 * 15 * (96 / 25.4) };
+const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/**
+ * Writes <slug>-handout.pdf: a read-ahead with every slide (vector, small) above
+ * its speaker notes, the title, date and source first, the marking at the top
+ * of every page and page numbers at the bottom.
+ */
+export async function printHandout(browser: Browser, built: BuiltDeck, size: HandoutSize): Promise<PrintResult> {
+  const { deck, rendered } = built;
+  const { meta } = rendered.briefing;
+  const pdfFile = path.join(deck.dir, `${deck.slug}-handout.pdf`);
+  const page = await browser.newPage();
+  const blocked: string[] = [];
+  try {
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      if (/^(file|data|about|blob):/.test(request.url())) void request.continue();
+      else {
+        blocked.push(request.url());
+        void request.abort('blockedbyclient');
+      }
+    });
+    await page.goto(pathToFileURL(deck.htmlFile).href, { waitUntil: 'load', timeout: 60_000 });
+    const source = meta.source;
+    const cover = {
+      title: meta.title,
+      lines: [
+        meta.subtitle,
+        [meta.date ? DATE.format(new Date(`${meta.date}T00:00:00Z`)) : undefined, meta.author, meta.organization].filter(Boolean).join(' · '),
+        source ? `Source: ${[source.title, source.author, source.publisher, source.date, source.url].filter(Boolean).join(', ')}` : undefined,
+        source?.credit,
+        source?.note,
+        `Handout: ${rendered.slides.length} slides with speaker notes.`,
+      ].filter((line): line is string => Boolean(line)),
+    };
+    await page.evaluate(`window.briefdeckHandout = ${JSON.stringify({ width: Math.floor(PRINTABLE_WIDTH[size]), cover })};\n${HANDOUT_LAYOUT}`);
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const marking = meta.marking || meta.draft ? markingOf(meta.marking ?? '', meta.draft) : undefined;
+    const pdf = await page.pdf({
+      format: size === 'a4' ? 'A4' : 'Letter',
+      printBackground: true,
+      tagged: true,
+      displayHeaderFooter: true,
+      headerTemplate: headerTemplate(marking),
+      footerTemplate: `<div style="font: 9px sans-serif; width: 100%; text-align: center; color: #333;"><span class="pageNumber"></span> / <span class="totalPages"></span></div>`,
+      margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' },
+    });
+    const { bytes, pages } = await finishPdf(pdf, { title: `${meta.title} (handout)`, author: meta.author ?? meta.organization, subject: meta.subtitle, keywords: meta.keywords });
+    await writeFileAtomic(pdfFile, bytes);
+    return { pdfFile, pages, bytes: bytes.byteLength, blockedRequests: blocked, overflows: [] };
+  } catch (error) {
+    if (error instanceof PdfError) throw error;
+    const first = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new PdfError(`printing the handout of ${deck.htmlFile} failed: ${first}`, 'run again with --debug', undefined, { cause: error });
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+const TLP_COLOURS: Record<string, string> = { 'tlp-red': '#ff2b2b', 'tlp-amber': '#ffc000', 'tlp-amber-strict': '#ffc000', 'tlp-green': '#33ff00', 'tlp-clear': '#ffffff' };
+
+/** Puppeteer's header: inline styles only (it is rendered apart from the page). */
+function headerTemplate(marking: ReturnType<typeof markingOf> | undefined): string {
+  if (!marking) return '<div></div>';
+  const tlp = marking.className.split(' ').find((c) => c in TLP_COLOURS);
+  const label = marking.text
+    ? `<span style="background: ${tlp ? '#000' : '#3d4a63'}; color: ${tlp ? TLP_COLOURS[tlp] : '#fff'}; padding: 1px 8px; font-weight: bold; letter-spacing: 0.06em;">${escapeHtml(marking.text)}</span>`
+    : '';
+  const draft = marking.draft ? '<span style="background: #ffd400; color: #000; padding: 1px 8px; font-weight: bold; margin-right: 8px;">DRAFT – generated from source, review before use</span>' : '';
+  return `<div style="font: 9px sans-serif; width: 100%; text-align: center; -webkit-print-color-adjust: exact; print-color-adjust: exact;">${draft}${label}</div>`;
+}
