@@ -13,7 +13,7 @@ shot() { # pdf page png-name
 }
 for template in $(ls templates); do
   [ -f "templates/$template/template.json" ] || continue
-  node dist/cli/main.js build "$sample" --template "$template" --out "$out/$template" >/dev/null
+  node dist/bin/main.js build "$sample" --template "$template" --out "$out/$template" >/dev/null
   pdf="$out/$template/$slug/$slug.pdf"
   shot "$pdf" 1 "template-$template-title"
   shot "$pdf" 7 "template-$template"

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
+/** The CLI as users run it: the bundle that `npm run compile` writes (package.json bin). */
+export const CLI = path.join(ROOT, 'dist', 'bin', 'main.js');
 export const SAMPLE = path.join(ROOT, 'content', 'iskp-moscow-plot.md');
 export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
 

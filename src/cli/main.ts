@@ -247,6 +247,12 @@ function debug(): boolean {
   return Boolean(program.opts().debug) || process.argv.includes('--debug');
 }
 
+// `briefdeck template list | head`: a closed pipe is the reader saying "enough", not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 async function main(): Promise<void> {
   try {
     await program.parseAsync(process.argv);

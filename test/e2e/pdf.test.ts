@@ -5,7 +5,7 @@ import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from '
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBriefing } from '../../src/content/parse.js';
 import { planSlides, plainText } from '../../src/deck/plan.js';
-import { FIXTURES, pdfInfo, pdfText, runCli, SAMPLE, squash, tempDir } from '../helpers.js';
+import { CLI, FIXTURES, pdfInfo, pdfText, runCli, SAMPLE, squash, tempDir } from '../helpers.js';
 
 const SLUG = 'iskp-moscow-plot';
 let work: string;
@@ -198,7 +198,7 @@ describe('one browser per build', () => {
     await mkdir(dir);
     for (let i = 1; i <= 5; i++) await writeFile(path.join(dir, `deck-${i}.md`), (await readFile(SAMPLE, 'utf8')).replace(/^title: .*$/m, `title: Deck ${i}`));
     // A browser "executable" that records each launch, then runs the real one.
-    const real = spawnSync(process.execPath, [path.join('dist', 'cli', 'main.js'), 'browser'], { encoding: 'utf8' }).stdout.split(' (')[0]!.trim();
+    const real = spawnSync(process.execPath, [CLI, 'browser'], { encoding: 'utf8' }).stdout.split(' (')[0]!.trim();
     const launches = path.join(work, 'launches.log');
     const wrapper = path.join(work, 'counting-chrome');
     await writeFile(wrapper, `#!/bin/sh\necho launch >> '${launches}'\nexec '${real}' "$@"\n`);
