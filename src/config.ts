@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import * as v from 'valibot';
+import { anyMap, isUnknownKey, issueMessage, issuePath } from './validation.js';
 import { parseYamlMap } from './content/yaml.js';
 import type { OptionLayer } from './deck/options.js';
 import { BriefdeckError } from './errors.js';
@@ -9,14 +10,14 @@ import { BriefdeckError } from './errors.js';
 /** Looked for in the working directory, in this order. JSON is read as YAML (it is a subset). */
 export const CONFIG_NAMES = ['briefdeck.config.yaml', 'briefdeck.config.yml', 'briefdeck.config.json'];
 
-const configSchema = z
-  .object({
-    template: z.string().min(1),
-    templates: z.union([z.string().min(1), z.array(z.string().min(1))]),
-    options: z.record(z.string(), z.unknown()),
-  })
-  .partial()
-  .strict();
+const nonEmpty = v.pipe(v.string(), v.minLength(1));
+const configSchema = v.partial(
+  v.strictObject({
+    template: nonEmpty,
+    templates: v.union([nonEmpty, v.array(nonEmpty)]),
+    options: anyMap(),
+  }),
+);
 
 /** Project-wide settings: defaults that each briefing's front matter can override. */
 export interface ProjectConfig {
@@ -41,17 +42,17 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Projec
   const display = path.relative(cwd, file) || file;
   const yaml = parseYamlMap(text, display, 1, 'config');
   if (!yaml) return { file, templates: [] };
-  const result = configSchema.safeParse(yaml.data);
+  const result = v.safeParse(configSchema, yaml.data, { message: issueMessage });
   if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const key = issue.path.length ? issue.path.join('.') : (issue as { keys?: string[] }).keys?.[0] ?? '';
-    throw new BriefdeckError(`config: "${key}" ${issue.code === 'unrecognized_keys' ? 'is not a config field' : issue.message.toLowerCase()}`, 'config fields are template, templates and options', {
+    const issue = result.issues[0];
+    const key = issuePath(issue);
+    throw new BriefdeckError(`config: "${key.join('.')}" ${isUnknownKey(issue) ? 'is not a config field' : issue.message.toLowerCase()}`, 'config fields are template, templates and options', {
       file: display,
-      line: yaml.lineOf(issue.path.length ? issue.path : [key]),
+      line: yaml.lineOf(key),
     });
   }
   const base = path.dirname(path.resolve(file));
-  const { template, templates, options } = result.data;
+  const { template, templates, options } = result.output;
   return {
     file,
     template: template ? { name: template, line: yaml.lineOf(['template']) } : undefined,

@@ -1,105 +1,108 @@
-import { z } from 'zod';
+import * as v from 'valibot';
+import { anyMap, isUnknownKey, issueMessage, issuePath, objectInput, oneOf } from '../validation.js';
 import { ContentError } from '../errors.js';
 import type { BriefingMeta, Warning } from './model.js';
 import type { RawFrontMatter } from './frontmatter.js';
 
-const text = z.string().trim().min(1, 'must not be empty');
+const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
 
 /** YAML 1.2 keeps dates as strings; a Date only appears with explicit tags. Either way we store YYYY-MM-DD. */
-const isoDate = z
-  .union([z.string(), z.date()])
-  .transform((value, ctx) => {
-    const iso = value instanceof Date ? value.toISOString().slice(0, 10) : value.trim();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(Date.parse(`${iso}T00:00:00Z`))) {
-      ctx.addIssue({ code: 'custom', message: 'must be a date written YYYY-MM-DD, e.g. 2026-11-29' });
-      return z.NEVER;
-    }
-    return iso;
-  });
+const isoDate = v.pipe(
+  v.union([v.string(), v.date()]),
+  v.transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value.trim())),
+  v.check(
+    (iso) => /^\d{4}-\d{2}-\d{2}$/.test(iso) && !Number.isNaN(Date.parse(`${iso}T00:00:00Z`)),
+    'must be a date written YYYY-MM-DD, e.g. 2026-11-29',
+  ),
+);
 
 /** TLP 2.0 labels (FIRST). Anything else starting with "TLP:" is a mistake; other text is a free marking. */
 export const TLP_LABELS = ['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED'];
 
-const marking = text.transform((value, ctx) => {
-  const tlp = /^tlp\s*:\s*(.*)$/i.exec(value);
-  if (!tlp) return value;
-  const label = `TLP:${tlp[1]!.toUpperCase().replace(/\s+/g, '')}`;
-  if (TLP_LABELS.includes(label)) return label;
-  ctx.addIssue({
-    code: 'custom',
-    message: label === 'TLP:WHITE' ? 'must be TLP:CLEAR, not TLP:WHITE (renamed in TLP 2.0)' : `must be a TLP 2.0 label, not ${value}`,
-  });
-  return z.NEVER;
-});
+const marking = v.pipe(
+  text,
+  v.rawTransform(({ dataset: { value }, addIssue, NEVER }) => {
+    const tlp = /^tlp\s*:\s*(.*)$/i.exec(value);
+    if (!tlp) return value;
+    const label = `TLP:${tlp[1]!.toUpperCase().replace(/\s+/g, '')}`;
+    if (TLP_LABELS.includes(label)) return label;
+    addIssue({
+      message: label === 'TLP:WHITE' ? 'must be TLP:CLEAR, not TLP:WHITE (renamed in TLP 2.0)' : `must be a TLP 2.0 label, not ${value}`,
+    });
+    return NEVER;
+  }),
+);
 
-const sourceSchema = z.object({
+const URL_MESSAGE = 'must be an http(s) URL';
+const httpUrl = v.pipe(
+  v.string(URL_MESSAGE),
+  v.trim(),
+  v.check((url) => /^https?:\/\//i.test(url) && URL.canParse(url), URL_MESSAGE),
+  // The URL parser skips tabs and newlines inside a URL; drop them from the value too, so it is the URL that was checked.
+  v.transform((url) => url.replace(/[\t\n\r]/g, '')),
+);
+
+const sourceSchema = v.object({
   title: text,
-  author: text.optional(),
-  publisher: text.optional(),
-  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
-  date: isoDate.optional(),
-  credit: text.optional(),
-  license: text.optional(),
-  note: text.optional(),
+  author: v.optional(text),
+  publisher: v.optional(text),
+  url: v.optional(httpUrl),
+  date: v.optional(isoDate),
+  credit: v.optional(text),
+  license: v.optional(text),
+  note: v.optional(text),
 });
 
-const transition = z.enum(['none', 'fade', 'slide', 'convex', 'concave', 'zoom']);
+const transition = oneOf(['none', 'fade', 'slide', 'convex', 'concave', 'zoom']);
 
 /**
  * reveal.js settings a briefing may change. Layout settings (size, margin,
  * centring) and print settings stay with the template, so they are not here.
  */
-export const revealSchema = z
-  .object({
+export const revealSchema = v.partial(
+  v.strictObject({
     transition,
-    transitionSpeed: z.enum(['default', 'fast', 'slow']),
+    transitionSpeed: oneOf(['default', 'fast', 'slow']),
     backgroundTransition: transition,
-    controls: z.boolean(),
-    progress: z.boolean(),
-    slideNumber: z.union([z.boolean(), z.enum(['h.v', 'h/v', 'c', 'c/t'])]),
-    hash: z.boolean(),
-    history: z.boolean(),
-    keyboard: z.boolean(),
-    overview: z.boolean(),
-    touch: z.boolean(),
-    loop: z.boolean(),
-    mouseWheel: z.boolean(),
-    fragments: z.boolean(),
-    help: z.boolean(),
-    pause: z.boolean(),
-    autoSlide: z.number().int().min(0),
-    autoSlideStoppable: z.boolean(),
-    navigationMode: z.enum(['default', 'linear', 'grid']),
-    controlsTutorial: z.boolean(),
-  })
-  .partial()
-  .strict();
+    controls: v.boolean(),
+    progress: v.boolean(),
+    slideNumber: v.union([v.boolean(), oneOf(['h.v', 'h/v', 'c', 'c/t'])]),
+    hash: v.boolean(),
+    history: v.boolean(),
+    keyboard: v.boolean(),
+    overview: v.boolean(),
+    touch: v.boolean(),
+    loop: v.boolean(),
+    mouseWheel: v.boolean(),
+    fragments: v.boolean(),
+    help: v.boolean(),
+    pause: v.boolean(),
+    autoSlide: v.pipe(v.number(), v.finite(), v.integer(), v.minValue(0)),
+    autoSlideStoppable: v.boolean(),
+    navigationMode: oneOf(['default', 'linear', 'grid']),
+    controlsTutorial: v.boolean(),
+  }),
+);
 
-export const frontMatterSchema = z.object({
+export const frontMatterSchema = v.object({
   title: text,
-  subtitle: text.optional(),
-  date: isoDate.optional(),
-  author: text.optional(),
-  organization: text.optional(),
-  marking: marking.optional(),
-  source: sourceSchema.optional(),
-  keywords: z.array(text).default([]),
+  subtitle: v.optional(text),
+  date: v.optional(isoDate),
+  author: v.optional(text),
+  organization: v.optional(text),
+  marking: v.optional(marking),
+  source: v.optional(v.pipe(objectInput(), sourceSchema)),
+  keywords: v.optional(v.array(text), []),
   /** A machine-made draft (briefdeck draft): every slide says so, and empty sections are allowed. */
-  draft: z.boolean().default(false),
-  template: text.optional(),
-  options: z.record(z.string(), z.unknown()).default({}),
-  reveal: revealSchema.default({}),
-  lang: z
-    .string()
-    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or en-GB')
-    .default('en'),
-  slug: z
-    .string()
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single dashes')
-    .optional(),
+  draft: v.optional(v.boolean(), false),
+  template: v.optional(text),
+  options: v.optional(anyMap(), {}),
+  reveal: v.optional(v.pipe(objectInput(), revealSchema), {}),
+  lang: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or en-GB')), 'en'),
+  slug: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single dashes'))),
 });
 
-export type FrontMatter = z.input<typeof frontMatterSchema>;
+export type FrontMatter = v.InferInput<typeof frontMatterSchema>;
 
 const HINTS: Record<string, string> = {
   title: 'write e.g. title: "ISKP plot in Moscow"',
@@ -108,7 +111,7 @@ const HINTS: Record<string, string> = {
   keywords: 'write keywords as a list, e.g. keywords: [ISKP, Russia]',
   options: 'options is a map of template option names to values',
   slug: 'or leave slug out to derive it from the file name',
-  reveal: `reveal.js settings allowed here: ${Object.keys(revealSchema.shape).join(', ')}`,
+  reveal: `reveal.js settings allowed here: ${Object.keys(revealSchema.entries).join(', ')}`,
   marking: `use one of ${TLP_LABELS.join(', ')}, or free text such as UNCLASSIFIED`,
 };
 
@@ -121,24 +124,23 @@ export interface ValidatedFrontMatter {
 
 /** Validates raw front matter into `BriefingMeta`; errors name the line of the offending key. */
 export function validateFrontMatter(raw: RawFrontMatter, file: string): ValidatedFrontMatter {
-  const result = frontMatterSchema.safeParse(raw.data);
+  const result = v.safeParse(frontMatterSchema, raw.data, { message: issueMessage });
   if (!result.success) {
-    const issue = result.error.issues[0]!;
-    if (issue.code === 'unrecognized_keys') {
+    const issue = result.issues[0];
+    const path = issuePath(issue);
+    if (isUnknownKey(issue)) {
       // Only `reveal:` is strict: a misspelt reveal.js setting would otherwise do nothing.
-      const key = [...issue.path.map(String), issue.keys[0]!];
-      throw new ContentError(`front matter: "${key.join('.')}" is not a reveal.js setting briefdeck passes on`, HINTS['reveal']!, { file, line: raw.lineOf(key) });
+      throw new ContentError(`front matter: "${path.join('.')}" is not a reveal.js setting briefdeck passes on`, HINTS['reveal']!, { file, line: raw.lineOf(path) });
     }
-    const path = issue.path.map(String);
     const field = path.join('.');
-    const missing = issue.code === 'invalid_type' && getIn(raw.data, path) === undefined;
+    const missing = issue.kind === 'schema' && getIn(raw.data, path) === undefined; // valibot's issue for a missing key
     const what = missing ? `front matter: "${field}" is required` : `front matter: "${field}" ${plainMessage(issue.message)}`;
     throw new ContentError(what, HINTS[path[0] ?? ''] ?? 'see the content format in README.md', {
       file,
-      line: raw.lineOf(issue.path),
+      line: raw.lineOf(path),
     });
   }
-  const { slug, ...meta } = result.data;
+  const { slug, ...meta } = result.output;
   const lines = {
     template: 'template' in raw.data ? raw.lineOf(['template']) : undefined,
     options: Object.fromEntries(Object.keys(meta.options).map((key) => [key, raw.lineOf(['options', key])])),
@@ -147,7 +149,7 @@ export function validateFrontMatter(raw: RawFrontMatter, file: string): Validate
 }
 
 function plainMessage(message: string): string {
-  // zod says "Invalid input: expected string, received array"; make it read as part of a sentence.
+  // issueMessage says "Invalid input: expected string, received array"; make it read as part of a sentence.
   const m = /^Invalid input: expected (\w+), received (\w+)$/.exec(message);
   if (m) return `should be ${article(m[1]!)}, not ${article(m[2]!)}`;
   return /^[A-Z][a-z]/.test(message) ? message.charAt(0).toLowerCase() + message.slice(1) : message;
@@ -175,8 +177,8 @@ function unknownKeyWarnings(raw: RawFrontMatter, file: string): Warning[] {
       });
     }
   };
-  check(raw.data, Object.keys(frontMatterSchema.shape), []);
-  check(raw.data['source'], Object.keys(sourceSchema.shape), ['source']);
+  check(raw.data, Object.keys(frontMatterSchema.entries), []);
+  check(raw.data['source'], Object.keys(sourceSchema.entries), ['source']);
   return warnings;
 }
 

@@ -3,7 +3,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { z } from 'zod';
+import * as v from 'valibot';
+import { expected, isUnknownKey, issueMessage, issuePath, objectInput, recordInput } from '../validation.js';
 import { TemplateError } from '../errors.js';
 import { HELPER_NAMES, registerHelpers } from './helpers.js';
 import type { SlideKind } from './slide.js';
@@ -14,34 +15,53 @@ export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates/', impor
 /** Every slide kind needs a partial of that name somewhere in a template's chain. */
 const SLIDE_KINDS: SlideKind[] = ['title', 'summary', 'implication', 'recommendations', 'quote', 'sources', 'generic'];
 
-const optionSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('string'), default: z.string().optional(), description: z.string().optional() }),
-  z.object({ type: z.literal('color'), default: z.string().optional(), description: z.string().optional() }),
-  z.object({ type: z.literal('number'), default: z.number().optional(), description: z.string().optional() }),
-  z.object({ type: z.literal('boolean'), default: z.boolean().optional(), description: z.string().optional() }),
-  z.object({ type: z.literal('enum'), values: z.array(z.string()).min(1), default: z.string().optional(), description: z.string().optional() }),
-  // Images are set per briefing or in the config (a path relative to that file); there is no default image.
-  z.object({ type: z.literal('image'), description: z.string().optional() }),
-]);
+/** v.object, but a missing key's message names the type it wants: valibot's issue names only the key. */
+function object<const E extends v.ObjectEntries>(entries: E) {
+  return v.object(entries, (issue) => {
+    const key = issue.input === undefined ? issue.path?.[0]?.key : undefined;
+    return typeof key === 'string' ? expected(entries[key]!.expects.toLowerCase())(issue) : issueMessage(issue);
+  });
+}
 
-const sizeSchema = z.object({ width: z.number().int().positive(), height: z.number().int().positive() });
+const optionalString = v.optional(v.string());
+const finiteNumber = v.pipe(v.number(), v.finite());
+const int = v.pipe(finiteNumber, v.integer());
+
+const OPTION_TYPES = ['string', 'color', 'number', 'boolean', 'enum', 'image'];
+const optionSchema = v.pipe(
+  objectInput(),
+  v.variant(
+    'type',
+    [
+      object({ type: v.literal('string'), default: optionalString, description: optionalString }),
+      object({ type: v.literal('color'), default: optionalString, description: optionalString }),
+      object({ type: v.literal('number'), default: v.optional(finiteNumber), description: optionalString }),
+      object({ type: v.literal('boolean'), default: v.optional(v.boolean()), description: optionalString }),
+      object({ type: v.literal('enum'), values: v.pipe(v.array(v.string()), v.minLength(1)), default: optionalString, description: optionalString }),
+      // Images are set per briefing or in the config (a path relative to that file); there is no default image.
+      object({ type: v.literal('image'), description: optionalString }),
+    ],
+    `Invalid discriminator value. Expected ${OPTION_TYPES.map((type) => `'${type}'`).join(' | ')}`,
+  ),
+);
+
+const sizeSchema = v.pipe(objectInput(), object({ width: v.pipe(int, v.gtValue(0)), height: v.pipe(int, v.gtValue(0)) }));
 
 /** template.json as written: everything optional, so a template that `extends` another states only what it changes. */
-const manifestSchema = z
-  .object({
-    name: z.string().regex(/^[\w.-]+$/, 'use letters, digits, dots, dashes and underscores'),
-    description: z.string(),
-    extends: z.string(),
-    sizes: z.record(z.string(), sizeSchema),
-    maxItemsPerSlide: z.number().int().positive(),
-    fonts: z.array(z.object({ package: z.string(), weights: z.array(z.number().int()), italic: z.array(z.number().int()).default([]) })),
-    options: z.record(z.string(), optionSchema),
-  })
-  .partial()
-  .strict();
+const manifestSchema = v.partial(
+  v.strictObject({
+    name: v.pipe(v.string(), v.regex(/^[\w.-]+$/, 'use letters, digits, dots, dashes and underscores')),
+    description: v.string(),
+    extends: v.string(),
+    sizes: v.pipe(recordInput(), v.record(v.string(), sizeSchema)),
+    maxItemsPerSlide: v.pipe(int, v.gtValue(0)),
+    fonts: v.array(v.pipe(objectInput(), object({ package: v.string(), weights: v.array(int), italic: v.optional(v.array(int), []) }))),
+    options: v.pipe(recordInput(), v.record(v.string(), optionSchema)),
+  }),
+);
 
-export type TemplateOption = z.infer<typeof optionSchema>;
-export type RawManifest = z.infer<typeof manifestSchema>;
+export type TemplateOption = v.InferOutput<typeof optionSchema>;
+export type RawManifest = v.InferOutput<typeof manifestSchema>;
 
 /** The manifest after `extends` is applied: parent first, then what the child changes. */
 export interface TemplateManifest {
@@ -202,12 +222,20 @@ async function readManifest(file: string): Promise<RawManifest> {
   } catch (error) {
     throw new TemplateError('template.json is not valid JSON', error instanceof Error ? error.message : String(error), { file }, { cause: error });
   }
-  const result = manifestSchema.safeParse(json);
+  const result = v.safeParse(v.pipe(objectInput(), manifestSchema), json, { message: issueMessage });
   if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new TemplateError(`template.json: "${issue.path.join('.') || '(top level)'}" ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}`, 'see templates/README.md for the manifest fields', { file });
+    const issue = result.issues[0];
+    let path = issuePath(issue);
+    let message = issue.message;
+    if (isUnknownKey(issue)) {
+      // Valibot reports only the first unknown key; name them all, at the object that has them (only the top level is strict).
+      path = path.slice(0, -1);
+      const unknown = Object.keys(json as object).filter((key) => !Object.hasOwn(manifestSchema.entries, key));
+      message = `Unrecognized key${unknown.length > 1 ? 's' : ''}: ${unknown.map((key) => `"${key}"`).join(', ')}`;
+    }
+    throw new TemplateError(`template.json: "${path.join('.') || '(top level)'}" ${message.charAt(0).toLowerCase()}${message.slice(1)}`, 'see templates/README.md for the manifest fields', { file });
   }
-  return result.data;
+  return result.output;
 }
 
 const DEFAULT_SIZES = { '16:9': { width: 1280, height: 720 } };
@@ -262,14 +290,21 @@ async function collectFiles(dirsChildFirst: string[]): Promise<Map<string, strin
   return files;
 }
 
-/** Compiles eagerly so syntax errors and unknown helpers surface at load time with the file and line. */
+/**
+ * Compiles eagerly so syntax errors and unknown helpers surface at load time
+ * with the file and line. (Handlebars' own compile() is lazy: it would fail
+ * only at render time.) Precompiling once and loading the spec is what
+ * compile() does inside, so nothing is compiled twice.
+ */
 function compile(hbs: typeof Handlebars, source: string, file: string): Handlebars.TemplateDelegate {
+  let spec: string;
   try {
-    hbs.precompile(source, HANDLEBARS_OPTIONS);
+    spec = hbs.precompile(source, HANDLEBARS_OPTIONS) as unknown as string; // typed as a spec object, but it is the spec's source
   } catch (error) {
     throw handlebarsError(error, file, source);
   }
-  return hbs.compile(source, HANDLEBARS_OPTIONS);
+  // A template spec is code by design (templates are trusted; content never reaches here).
+  return hbs.template(new Function(`return ${spec}`)() as Parameters<typeof hbs.template>[0]);
 }
 
 function handlebarsError(error: unknown, file: string, source: string): TemplateError {
