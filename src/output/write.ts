@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { OutputError } from '../errors.js';
 import type { Asset } from './assets.js';
@@ -12,8 +12,18 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
   await replaceAtomic(file, (tmp) => writeFile(tmp, data));
 }
 
+/**
+ * Copies unless `to` is already this copy: same size and modification time,
+ * which a copy made here is given. Rebuilds (and serve) skip the ~70 unchanged
+ * asset files of a deck this way.
+ */
 export async function copyFileAtomic(from: string, to: string): Promise<void> {
-  await replaceAtomic(to, (tmp) => copyFile(from, tmp));
+  const [source, target] = await Promise.all([stat(from), stat(to).catch(() => undefined)]);
+  if (target && target.size === source.size && target.mtimeMs === source.mtimeMs) return;
+  await replaceAtomic(to, async (tmp) => {
+    await copyFile(from, tmp);
+    await utimes(tmp, source.atime, source.mtime);
+  });
 }
 
 async function replaceAtomic(file: string, produce: (tmp: string) => Promise<void>): Promise<void> {
@@ -28,13 +38,14 @@ async function replaceAtomic(file: string, produce: (tmp: string) => Promise<voi
   }
 }
 
-/** Writes a deck folder: assets first, index.html last, so the HTML never points at missing files. */
+/** Writes a deck folder: assets first (all at once), index.html last, so the HTML never points at missing files. */
 export async function writeDeck(deckDir: string, html: string, assets: Asset[]): Promise<string> {
-  for (const asset of assets) {
-    const to = path.join(deckDir, asset.to);
-    if ('from' in asset) await copyFileAtomic(asset.from, to);
-    else await writeFileAtomic(to, asset.contents);
-  }
+  await Promise.all(
+    assets.map((asset) => {
+      const to = path.join(deckDir, asset.to);
+      return 'from' in asset ? copyFileAtomic(asset.from, to) : writeFileAtomic(to, asset.contents);
+    }),
+  );
   const index = path.join(deckDir, 'index.html');
   await writeFileAtomic(index, html);
   return index;
