@@ -1,0 +1,173 @@
+/**
+ * `briefdeck draft`: an article (.txt, .md, .html or stdin) → a draft content file that
+ * `briefdeck build` turns into a deck as it is. Extractive only: every bullet is a sentence of the
+ * article (a leading "Moreover," may be dropped), each with a note naming where it came from.
+ *
+ *   readInput → readArticle (blocks, metadata, boilerplate out) → splitSentences (wink-nlp)
+ *   → textRank → findQuote, findRecommendations, findImplications, summarise → writeDraft
+ */
+
+import { constants } from 'node:fs';
+import { access, copyFile, link, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Warning } from '../content/model.js';
+import { slugify } from '../content/parse.js';
+import { BriefdeckError, OutputError } from '../errors.js';
+import { findImplications } from './implications.js';
+import { readArticle, readInput, sniff, type ArticleInput } from './input.js';
+import { keyTerms, titleFrom } from './keyterms.js';
+import type { Article, ArticleFormat, Draft, Sentence } from './model.js';
+import { findQuote } from './quote.js';
+import { textRank } from './rank.js';
+import { findRecommendations } from './recommendations.js';
+import { loadNlp, splitSentences } from './sentences.js';
+import { lead3, summarise } from './summary.js';
+import { writeDraft } from './write.js';
+
+export type { Article, Draft } from './model.js';
+
+export interface DraftResult {
+  /** The content file's text. */
+  markdown: string;
+  draft: Draft;
+  article: Article;
+  /** All sentences of the article, in order. */
+  sentences: Sentence[];
+  /** The first three body sentences (the lead-3 baseline). */
+  lead3: string[];
+  /** Slug for the default output name. */
+  slug: string;
+  warnings: Warning[];
+}
+
+export interface DraftTextOptions {
+  /** Name for messages and provenance notes (default "stdin"). */
+  file?: string;
+  /** Default: from the file name's extension, else sniffed. */
+  format?: ArticleFormat;
+}
+
+/** Drafts a briefing from an article's text. No file system access. */
+export async function draftBriefing(text: string, options: DraftTextOptions = {}): Promise<DraftResult> {
+  const file = options.file ?? 'stdin';
+  const format = options.format ?? formatOf(file) ?? sniff(text);
+  return draftArticle({ text, file, format });
+}
+
+async function draftArticle(input: ArticleInput): Promise<DraftResult> {
+  const nlp = loadNlp(); // start loading the model while the input is parsed
+  const article = await readArticle(input);
+  await nlp;
+  const { sentences, surface } = await splitSentences(article);
+  const warnings: Warning[] = [];
+  const file = input.file;
+  if (sentences.filter((s) => s.kind === 'paragraph' || s.kind === 'item').length < 3) {
+    throw new BriefdeckError('found fewer than three sentences of article text', input.format === 'html' ? 'is this the article page? save the page with its text, or paste the text into a .txt file' : 'give the full text of the article', { file });
+  }
+
+  const ranks = textRank(sentences.filter((s) => s.kind !== 'quote'));
+  const quote = findQuote(article, sentences);
+  const recs = findRecommendations(article, sentences);
+  for (const id of quote.used) recs.used.delete(id);
+  const exclude = new Set([...recs.used, ...quote.used]);
+  const summary = summarise(sentences, { exclude, ranks });
+  const implications = findImplications(sentences, { exclude, ranks, surface });
+
+  const terms = keyTerms(sentences, surface);
+  const title = article.meta.title;
+  const draft: Draft = {
+    title: title ?? titleFrom(terms),
+    titleFromKeyTerms: !title,
+    keywords: terms.map((t) => t.text),
+    summary,
+    implications,
+    recommendations: recs.items,
+    recommendationsFrom: recs.from,
+    recommendationsIntro: recs.intro,
+    quote: quote.quote,
+  };
+
+  if (!title) warnings.push({ file, message: `the article has no headline: the title "${draft.title}" was built from its key terms — review it` });
+  if (!recs.items.length) {
+    warnings.push({ file, message: 'no recommendations found (no recommendations list, no sentence saying what should or must be done): the Recommendations section is left empty — add your own or say the source makes none' });
+  }
+  if (!implications.length) warnings.push({ file, message: 'no implications found: the Implications section is left empty — write them yourself' });
+  if (summary.length < 3) warnings.push({ file, message: `only ${summary.length} summary sentence${summary.length === 1 ? '' : 's'} found — the article may be too short` });
+
+  const markdown = writeDraft(draft, article, { file });
+  const slug = (file === 'stdin' ? slugify(draft.title) : slugify(path.basename(file, path.extname(file)))) ?? 'draft';
+  return { markdown, draft, article, sentences, lead3: lead3(sentences), slug, warnings };
+}
+
+export interface DraftFileOptions {
+  /** Output file (default `content/<slug>.md`, relative to `cwd`). */
+  out?: string;
+  /** Overwrite an existing output file. */
+  force?: boolean;
+  cwd?: string;
+  stdin?: NodeJS.ReadableStream;
+}
+
+/** Reads the article (`-` for stdin), drafts it and writes the content file. */
+export async function draftFile(name: string, options: DraftFileOptions = {}): Promise<DraftResult & { outFile: string }> {
+  const cwd = options.cwd ?? process.cwd();
+  const nlp = loadNlp();
+  // Refuse early, before the work, when the default or given output exists.
+  if (!options.force && options.out && (await exists(path.resolve(cwd, options.out)))) {
+    throw new BriefdeckError('already exists', 'pass --force to overwrite it, or choose another file with -o <file>', { file: options.out });
+  }
+  const input = await readInput(name, options.stdin, cwd);
+  await nlp;
+  const result = await draftArticle(input);
+  const outFile = options.out ?? path.join('content', `${result.slug}.md`);
+  await writeOnce(path.resolve(cwd, outFile), result.markdown, outFile, Boolean(options.force));
+  return { ...result, outFile };
+}
+
+/**
+ * Writes through a temporary file so a failure never leaves half a draft. Without `force` the
+ * final step is a hard link, which fails if the file appeared meanwhile: nothing is overwritten.
+ */
+async function writeOnce(target: string, text: string, shown: string, force: boolean): Promise<void> {
+  const exists = () => new BriefdeckError('already exists', 'pass --force to overwrite it, or choose another file with -o <file>', { file: shown });
+  try {
+    await mkdir(path.dirname(target), { recursive: true });
+  } catch (error) {
+    throw new OutputError(`cannot create the folder ${path.dirname(shown)}`, String((error as Error).message), { file: shown }, { cause: error });
+  }
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  try {
+    await writeFile(temp, text, { flag: 'wx' });
+    if (force) {
+      await rename(temp, target);
+      return;
+    }
+    try {
+      await link(temp, target);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') throw exists();
+      // Some file systems have no hard links: an exclusive copy also refuses to overwrite.
+      await copyFile(temp, target, constants.COPYFILE_EXCL).catch((copyError: NodeJS.ErrnoException) => {
+        throw copyError.code === 'EEXIST' ? exists() : copyError;
+      });
+    }
+  } catch (error) {
+    if (error instanceof BriefdeckError) throw error;
+    throw new OutputError('cannot write the draft', (error as Error).message, { file: shown }, { cause: error });
+  } finally {
+    await unlink(temp).catch(() => undefined);
+  }
+}
+
+function formatOf(file: string): ArticleFormat | undefined {
+  const extension = path.extname(file).toLowerCase();
+  return extension === '.html' || extension === '.htm' ? 'html' : extension === '.md' || extension === '.markdown' ? 'md' : extension === '.txt' ? 'txt' : undefined;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
+}

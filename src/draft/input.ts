@@ -1,0 +1,96 @@
+/**
+ * Reading the article: a .txt, .md or .html file, or `-` for standard input (format sniffed).
+ * Returns normalised text (UTF-8, no BOM, `\n` line ends) and hands it to the reader for its format.
+ */
+
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { BriefdeckError, ContentError } from '../errors.js';
+import { readHtml } from './html.js';
+import { readMarkdown } from './markdown.js';
+import type { Article, ArticleFormat } from './model.js';
+import { readText } from './text.js';
+
+export interface ArticleInput {
+  text: string;
+  /** Name for messages and provenance: the path as given, or "stdin". */
+  file: string;
+  format: ArticleFormat;
+}
+
+const EXTENSIONS: Record<string, ArticleFormat> = {
+  '.txt': 'txt',
+  '.text': 'txt',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+};
+
+/** Reads the article named on the command line (`-` reads `stdin`); messages name it as given. */
+export async function readInput(name: string, stdin: NodeJS.ReadableStream = process.stdin, cwd = process.cwd()): Promise<ArticleInput> {
+  if (name === '-') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    const text = decode(Buffer.concat(chunks), 'stdin');
+    if (!text.trim()) throw new BriefdeckError('standard input is empty', 'pipe the article in, e.g. `briefdeck draft - < article.txt`', { file: 'stdin' });
+    return { text, file: 'stdin', format: sniff(text) };
+  }
+  const extension = path.extname(name).toLowerCase();
+  const format = EXTENSIONS[extension];
+  if (!format) {
+    throw new BriefdeckError(
+      `cannot draft from a "${extension || 'file without extension'}" file`,
+      'give a .txt, .md or .html article, or pipe it in with `-`',
+      { file: name },
+    );
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path.resolve(cwd, name));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new BriefdeckError(
+      code === 'ENOENT' ? 'no such article' : code === 'EISDIR' ? 'is a folder, not an article' : `cannot read the article (${code ?? String(error)})`,
+      code === 'ENOENT' ? 'check the path' : 'give one .txt, .md or .html file',
+      { file: name },
+      { cause: error },
+    );
+  }
+  const text = decode(bytes, name);
+  if (!text.trim()) throw new ContentError('the article is empty', 'give a file with the article\'s text', { file: name });
+  return { text, file: name, format };
+}
+
+/** Text of unknown type: HTML if it looks like a page, markdown if it has markdown headings or emphasis, else plain text. */
+export function sniff(text: string): ArticleFormat {
+  const head = text.slice(0, 2000);
+  if (/^\s*(?:<!doctype html|<html\b|<\?xml[^>]*>\s*<html\b)/i.test(head) || (head.match(/<\/?(?:p|div|body|article|h[1-6])\b[^>]*>/gi) ?? []).length >= 3) return 'html';
+  if (/^#{1,6} \S/m.test(head) || /^---\n[\s\S]*?\n---\n/.test(head) || /\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\s]+\)/.test(head)) return 'md';
+  return 'txt';
+}
+
+export function decode(bytes: Buffer, file: string): string {
+  if (bytes.indexOf(0) >= 0) throw new ContentError('the article contains NUL bytes (is it binary?)', 'give a text, markdown or HTML file', { file });
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // Web pages saved from old sites are often Windows-1252; better a faithful guess than a refusal.
+    text = new TextDecoder('windows-1252').decode(bytes);
+  }
+  return normalise(text);
+}
+
+export function normalise(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ');
+}
+
+/** Splits the article into blocks with its format's reader. */
+export async function readArticle(input: ArticleInput): Promise<Article> {
+  const text = normalise(input.text);
+  if (input.format === 'html') return readHtml(text, input.file);
+  if (input.format === 'md') return readMarkdown(text, input.file);
+  return readText(text, input.file);
+}

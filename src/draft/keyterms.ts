@@ -1,0 +1,68 @@
+/**
+ * Key terms: the content words an article keeps coming back to, across its paragraphs, written
+ * the way the article writes them ("ISKP", "Taliban", "storage"). Used for a title when the
+ * article has none, for `keywords:`, and to label groups of implications.
+ */
+
+import type { Sentence } from './model.js';
+
+export interface KeyTerm {
+  stem: string;
+  /** The most common spelling in the article. */
+  text: string;
+  score: number;
+}
+
+/** Words that wink does not count as stop words but that say nothing as a label. */
+const GENERIC =
+  /^(?:moreover|furthermore|additionally|however|also|even|still|yet|thus|therefore|meanwhile|indeed|instead|rather|perhaps|already|just|much|many|more|most|less|least|new|one|two|three|first|second|third|last|well|may|might|could|would|should|must|will|can|year|years|time|way|fact|thing|things|part|lot|kind|make|made|take|taken|say|said|says|mr|ms|per|percent|cent)$/i;
+
+/** Terms ranked by frequency × spread over paragraphs, names and acronyms first among equals. */
+export function keyTerms(sentences: Sentence[], surface: Map<string, Map<string, number>>, within: Sentence[] = sentences, limit = 5): KeyTerm[] {
+  const paragraphs = new Set(sentences.map((s) => s.para)).size || 1;
+  const docFreq = new Map<string, Set<number>>();
+  for (const s of sentences) for (const t of s.terms) (docFreq.get(t) ?? docFreq.set(t, new Set()).get(t)!).add(s.para);
+  const counts = new Map<string, number>();
+  for (const s of within) for (const t of s.terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const local = within !== sentences;
+  const scored: KeyTerm[] = [];
+  for (const [stem, count] of counts) {
+    const forms = surface.get(stem);
+    if (!forms || /^\d|^\W/.test(stem)) continue;
+    const text = spelling(forms);
+    if (text.length < 3 || GENERIC.test(text)) continue;
+    const spread = docFreq.get(stem)?.size ?? 1;
+    const name = /^\p{Lu}/u.test(text) ? 1.5 : 1;
+    // Whole article: frequent and spread out. A group of sentences: frequent here, then rarer elsewhere.
+    const score = local ? count * count * (1 + 0.5 * Math.log(1 + paragraphs / spread)) * name : count * (spread / paragraphs + 0.5) * name;
+    scored.push({ stem, text, score });
+  }
+  return scored.sort((a, b) => b.score - a.score || a.text.localeCompare(b.text)).slice(0, limit);
+}
+
+/**
+ * Most frequent spelling, not counting capitals that only start a sentence (marked `^`); a
+ * capitalised spelling only when the word is capitalised most of the time.
+ */
+function spelling(forms: Map<string, number>): string {
+  const inner = [...forms].filter(([form]) => !form.startsWith('^'));
+  if (!inner.length) return [...forms].sort((a, b) => b[1] - a[1])[0]![0].slice(1).toLowerCase();
+  let best = '';
+  let bestCount = -1;
+  let lower = 0;
+  let total = 0;
+  for (const [form, count] of inner) {
+    total += count;
+    if (form === form.toLowerCase()) lower += count;
+    if (count > bestCount) [best, bestCount] = [form, count];
+  }
+  return lower >= total / 2 ? best.toLowerCase() : best;
+}
+
+/** "ISKP, Afghanistan and Taliban" */
+export function titleFrom(terms: KeyTerm[]): string {
+  const words = terms.slice(0, 3).map((t) => t.text);
+  if (!words.length) return 'Untitled draft';
+  words[0] = words[0]!.charAt(0).toUpperCase() + words[0]!.slice(1);
+  return words.length === 1 ? words[0]! : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}

@@ -1,0 +1,149 @@
+/**
+ * Markdown → blocks, with marked's lexer: headings, paragraphs, list items (nested lists become
+ * lists of their own), blockquotes with a "— Name" attribution. Inline markup is reduced to its
+ * text (links keep their text, images and raw HTML are dropped). A leading `# Title` is the
+ * headline; YAML front matter, if any, gives title/author/date.
+ */
+
+import { Lexer, type Token, type Tokens } from 'marked';
+import { parse as parseYaml } from 'yaml';
+import { absorbLine, classifyLine, emptyMeta, findDate, squash } from './lines.js';
+import type { Article, Block } from './model.js';
+
+const ATTRIBUTION = /^\s*(?:—|–|--|―)\s*(\S.*)$/;
+
+export function readMarkdown(source: string, file: string): Article {
+  const meta = emptyMeta();
+  const dropped: string[] = [];
+  let body = source;
+  let line = 1;
+  const fm = /^---\n([\s\S]*?)\n(?:---|\.\.\.)\n/.exec(source);
+  if (fm) {
+    try {
+      const data = parseYaml(fm[1]!) as Record<string, unknown> | null;
+      if (data && typeof data === 'object') {
+        if (typeof data['title'] === 'string') meta.title = squash(data['title']);
+        if (typeof data['author'] === 'string') meta.author = squash(data['author']);
+        const date = data['date'] instanceof Date ? data['date'].toISOString().slice(0, 10) : typeof data['date'] === 'string' ? findDate(data['date'])?.date : undefined;
+        if (date) meta.date = date;
+      }
+    } catch {
+      // Not YAML after all: treat it as text.
+    }
+    body = source.slice(fm[0].length);
+    line += count(fm[0]);
+  }
+
+  const blocks: Block[] = [];
+  let listId = 0;
+  const header = () => blocks.filter((b) => b.kind !== 'heading').length < 1;
+
+  const addText = (kind: 'paragraph' | 'item', text: string, at: number, extra: Partial<Block> = {}) => {
+    if (!text) return;
+    if (absorbLine(meta, dropped, classifyLine(text, header()), text)) return;
+    blocks.push({ kind, text, line: at, ...extra });
+  };
+
+  const walk = (tokens: Token[], startLine: number) => {
+    let at = startLine;
+    for (const token of tokens) {
+      const tokenLine = at + leading(token.raw);
+      at += count(token.raw);
+      switch (token.type) {
+        case 'heading': {
+          const heading = token as Tokens.Heading;
+          const text = plain(heading.tokens);
+          if (heading.depth === 1 && !meta.title && !blocks.length) meta.title = text;
+          else if (text) blocks.push({ kind: 'heading', text, level: heading.depth, line: tokenLine });
+          break;
+        }
+        case 'paragraph':
+        case 'text':
+          addText('paragraph', plain((token as Tokens.Paragraph).tokens ?? []) || squash((token as Tokens.Text).text), tokenLine);
+          break;
+        case 'list':
+          list(token as Tokens.List, tokenLine);
+          break;
+        case 'blockquote': {
+          const inner = (token as Tokens.Blockquote).tokens.filter((t) => t.type !== 'space');
+          const texts = inner.flatMap((t) => (t.type === 'paragraph' ? splitLines(t as Tokens.Paragraph) : []));
+          const last = texts.length > 1 ? ATTRIBUTION.exec(texts[texts.length - 1]!) : null;
+          const text = squash((last ? texts.slice(0, -1) : texts).join(' '));
+          if (text) blocks.push({ kind: 'quote', text, attribution: last ? squash(last[1]!) : undefined, line: tokenLine });
+          break;
+        }
+        default:
+          // code, tables, html, hr: not part of the argument.
+          break;
+      }
+    }
+  };
+
+  const list = (token: Tokens.List, startLine: number) => {
+    const id = ++listId;
+    let at = startLine;
+    const nested: [Tokens.List, number][] = [];
+    for (const item of token.items) {
+      const itemLine = at;
+      at += count(item.raw);
+      let inner = itemLine;
+      const parts: string[] = [];
+      for (const child of item.tokens) {
+        const childLine = inner + leading(child.raw);
+        inner += count(child.raw);
+        if (child.type === 'list') nested.push([child as Tokens.List, childLine]);
+        else if (child.type === 'text' || child.type === 'paragraph') parts.push(plain((child as Tokens.Text).tokens ?? []) || squash((child as Tokens.Text).text));
+      }
+      addText('item', squash(parts.join(' ')), itemLine, { list: id, ordered: token.ordered });
+    }
+    for (const [child, childLine] of nested) list(child, childLine);
+  };
+
+  walk(new Lexer({ gfm: true }).lex(body), line);
+  return { file, format: 'md', blocks, meta, dropped };
+}
+
+/** Plain text of inline tokens. */
+export function plain(tokens: Token[]): string {
+  return squash(tokens.map(inlineText).join(''));
+}
+
+function inlineText(token: Token): string {
+  switch (token.type) {
+    case 'image':
+    case 'html':
+      return '';
+    case 'br':
+      return ' ';
+    case 'escape':
+    case 'codespan':
+      return decode((token as Tokens.Escape).text);
+    default: {
+      const children = (token as { tokens?: Token[] }).tokens;
+      if (children?.length) return children.map(inlineText).join('');
+      return decode((token as { text?: string }).text ?? '');
+    }
+  }
+}
+
+function splitLines(paragraph: Tokens.Paragraph): string[] {
+  // The attribution is usually the last line of the quote's last paragraph.
+  const lines = paragraph.text.split('\n');
+  const last = lines[lines.length - 1]!;
+  if (lines.length > 1 && ATTRIBUTION.test(last)) return [plain(new Lexer().inlineTokens(lines.slice(0, -1).join('\n'))), squash(last)];
+  return [plain(paragraph.tokens)];
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
+
+function decode(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_, name: string) => ENTITIES[name]!);
+}
+
+function count(raw: string): number {
+  return (raw.match(/\n/g) ?? []).length;
+}
+
+function leading(raw: string): number {
+  return /^\n*/.exec(raw)![0].length;
+}

@@ -1,0 +1,122 @@
+/**
+ * Types handed between the drafting steps:
+ * input (txt/md/html) → Article (blocks + metadata) → Sentence[] → extraction → Draft → markdown.
+ */
+
+export type ArticleFormat = 'txt' | 'md' | 'html';
+
+export type BlockKind = 'heading' | 'paragraph' | 'item' | 'quote';
+
+/** One block of the article's body text, whitespace already collapsed to single spaces. */
+export interface Block {
+  kind: BlockKind;
+  text: string;
+  /** Heading level (1–6) for headings. */
+  level?: number;
+  /** Items of the same list share an id. */
+  list?: number;
+  ordered?: boolean;
+  /** For a quote block: the "— Name" line that closes it, without the dash. */
+  attribution?: string;
+  /** 1-based line in the input file, where the format has lines that mean something (txt, md). */
+  line?: number;
+}
+
+/** What the article says about itself: headline, byline, dates, credits, disclaimers. */
+export interface ArticleMeta {
+  title?: string;
+  author?: string;
+  publisher?: string;
+  url?: string;
+  /** YYYY-MM-DD. */
+  date?: string;
+  /** Image and other credits found in the text (moved out of the body). */
+  credits: string[];
+  /** "The views expressed are the author's" and similar lines (moved out of the body). */
+  disclaimers: string[];
+}
+
+export interface Article {
+  /** The input's name for messages and provenance ("article.txt", or "stdin"). */
+  file: string;
+  format: ArticleFormat;
+  blocks: Block[];
+  meta: ArticleMeta;
+  /** Lines dropped as site boilerplate ("Share.", "Read the full article here", ads …), for the record. */
+  dropped: string[];
+}
+
+export interface Sentence {
+  /** Position in the article's sentence list. */
+  id: number;
+  /** Index of its block in Article.blocks. */
+  block: number;
+  /** 1-based number of its paragraph (list items and quotes count; headings do not). */
+  para: number;
+  /** 1-based number of the sentence within its paragraph. */
+  index: number;
+  text: string;
+  kind: BlockKind;
+  /** Text of the nearest heading above it, if any. */
+  heading?: string;
+  /** Index of that heading's block. */
+  headingBlock?: number;
+  line?: number;
+  /** Stems of its content words (no stop words, no punctuation), for similarity. */
+  terms: string[];
+  /** Number of word tokens. */
+  words: number;
+}
+
+/** A drafted bullet: display text (the sentence, possibly with a leading connective trimmed) and where it came from. */
+export interface Bullet {
+  text: string;
+  source: Sentence;
+  /** For items taken whole from a list, all sentences of the item. */
+  sources?: Sentence[];
+}
+
+export interface Recommendation extends Bullet {
+  /** The part of `text` shown in bold: its first clause. */
+  lead: string;
+  /** The rest of `text` after the lead (may start with punctuation or be empty). */
+  rest: string;
+}
+
+export interface ImplicationGroup {
+  /** `###` heading, or undefined for one ungrouped list. */
+  heading?: string;
+  /**
+   * Where the heading came from: the article's own heading, a short topic sentence of the article
+   * ("The strategic implications are just as real."), or the group's key terms.
+   */
+  headingFrom?: 'article' | 'sentence' | 'key terms';
+  /** The topic sentence used as the heading. */
+  headingSource?: Sentence;
+  bullets: Bullet[];
+}
+
+export interface DraftQuote {
+  text: string;
+  attribution?: string;
+  source: Sentence | undefined;
+  /** Every sentence the quotation is in. */
+  sources: Sentence[];
+  para: number;
+}
+
+export type RecommendationOrigin = 'list' | 'section' | 'prose' | 'none';
+
+export interface Draft {
+  title: string;
+  /** True when the article had no headline and the title was built from key terms. */
+  titleFromKeyTerms: boolean;
+  keywords: string[];
+  summary: Bullet[];
+  implications: ImplicationGroup[];
+  recommendations: Recommendation[];
+  recommendationsFrom: RecommendationOrigin;
+  /** The heading or lead-in line that introduced the recommendations, when there was one. */
+  recommendationsIntro?: string;
+  quote?: DraftQuote;
+}

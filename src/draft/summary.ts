@@ -1,0 +1,49 @@
+/**
+ * The summary: 3–5 sentences chosen by TextRank with a small bonus for the article's opening
+ * paragraphs and for topic sentences, without near-duplicates, shown in article order.
+ */
+
+import { isAnaphoric, trimConnective } from './cues.js';
+import type { Bullet, Sentence } from './model.js';
+import { similarity } from './rank.js';
+
+export interface SummaryOptions {
+  /** Sentence ids that belong to other sections (recommendations, the quote). */
+  exclude: Set<number>;
+  ranks: Map<number, number>;
+}
+
+/** How many summary bullets an article of this many sentences gets. */
+export function summaryLength(sentenceCount: number): number {
+  return sentenceCount < 20 ? 3 : sentenceCount < 45 ? 4 : 5;
+}
+
+export function summarise(sentences: Sentence[], { exclude, ranks }: SummaryOptions): Bullet[] {
+  const paragraphs = [...new Set(sentences.filter((s) => s.kind === 'paragraph').map((s) => s.para))];
+  const candidates = sentences.filter(
+    (s) => s.kind === 'paragraph' && !exclude.has(s.id) && s.words >= 8 && s.words <= 55 && !/[?:]\s*["”’]?$/.test(s.text),
+  );
+  const scored = candidates
+    .map((s) => {
+      const position = paragraphs.indexOf(s.para);
+      const lead = position === 0 ? 0.3 : position === 1 ? 0.15 : position === 2 ? 0.05 : 0;
+      const topic = s.index === 1 ? 0.1 : 0;
+      const score = (ranks.get(s.id) ?? 0) * (1 + lead + topic) * (isAnaphoric(s.text) ? 0.75 : 1);
+      return { s, score };
+    })
+    .sort((a, b) => b.score - a.score || a.s.id - b.s.id);
+
+  const count = summaryLength(sentences.length);
+  const chosen: Sentence[] = [];
+  for (const { s } of scored) {
+    if (chosen.length >= count) break;
+    if (chosen.some((c) => similarity(c, s) > 0.35)) continue;
+    chosen.push(s);
+  }
+  return chosen.sort((a, b) => a.id - b.id).map((s) => ({ text: trimConnective(s.text).text, source: s }));
+}
+
+/** The first three sentences of the body: the usual baseline for news summaries. */
+export function lead3(sentences: Sentence[]): string[] {
+  return sentences.filter((s) => s.kind === 'paragraph').slice(0, 3).map((s) => s.text);
+}

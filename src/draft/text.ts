@@ -1,0 +1,139 @@
+/**
+ * Plain text → blocks: blank-line separated paragraphs (hard-wrapped lines joined), "•", "-", "*"
+ * and numbered list items, headings (short lines without closing punctuation, or `#` lines),
+ * "> " quotations, and a headline with byline/date lines at the top. Boilerplate, credits and
+ * disclaimers are moved out by the line classifier.
+ */
+
+import { absorbLine, classifyLine, emptyMeta, squash } from './lines.js';
+import type { Article, Block } from './model.js';
+
+const BULLET = /^\s{0,8}([•·‣▪◦●○■□➢➤►✓✔*+-])\s+(\S.*)$/;
+const NUMBERED = /^\s{0,8}(?:(\d{1,2})[.)]|\((\d{1,2})\))\s+(\S.*)$/;
+const HASH_HEADING = /^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$/;
+const QUOTE_LINE = /^\s{0,3}>\s?(.*)$/;
+const ATTRIBUTION = /^\s*(?:—|–|--|―)\s*(\S.*)$/;
+
+interface Line {
+  text: string;
+  number: number;
+}
+
+export function readText(source: string, file: string): Article {
+  const meta = emptyMeta();
+  const dropped: string[] = [];
+  const lines = source.split('\n').map((text, i) => ({ text: text.replace(/\t/g, '    ').replace(/\s+$/, ''), number: i + 1 }));
+
+  // Groups of consecutive non-blank lines.
+  const groups: Line[][] = [];
+  let current: Line[] = [];
+  for (const line of lines) {
+    if (squash(line.text) === '') {
+      if (current.length) groups.push(current);
+      current = [];
+    } else {
+      current.push(line);
+    }
+  }
+  if (current.length) groups.push(current);
+
+  const blocks: Block[] = [];
+  let listId = 0;
+  let lastWasList = false;
+  let lastOrdered = false;
+  let bodyStarted = false;
+  for (const [g, group] of groups.entries()) {
+    // The top of the article: a headline line, then byline/date/publisher lines.
+    if (!bodyStarted && g < 4) {
+      const rest: Line[] = [];
+      for (const line of group) {
+        const text = squash(line.text);
+        if (!meta.title && !blocks.length && !rest.length && line === group[0] && isHeadline(text, group, groups[g + 1])) {
+          meta.title = text.replace(HASH_HEADING, '$2');
+          continue;
+        }
+        if (absorbLine(meta, dropped, classifyLine(stripEmphasis(text), true), text)) continue;
+        rest.push(line);
+      }
+      if (!rest.length) continue;
+      bodyStarted = true;
+      group.splice(0, group.length, ...rest);
+    }
+    // Every line on its own may be boilerplate, a credit or a disclaimer ("Share." "Exit mobile version").
+    const kept = group.filter((line) => !absorbLine(meta, dropped, classifyLine(squash(line.text), false), line.text));
+    if (!kept.length) continue;
+
+    const first = kept[0]!;
+    const hash = HASH_HEADING.exec(first.text);
+    if (kept.length === 1 && hash) {
+      blocks.push({ kind: 'heading', text: squash(hash[2]!), level: hash[1]!.length, line: first.number });
+      lastWasList = false;
+      continue;
+    }
+    if (kept.every((line) => QUOTE_LINE.test(line.text))) {
+      const quoted = kept.map((line) => QUOTE_LINE.exec(line.text)![1]!);
+      const last = quoted.length > 1 ? ATTRIBUTION.exec(quoted[quoted.length - 1]!) : null;
+      blocks.push({
+        kind: 'quote',
+        text: squash((last ? quoted.slice(0, -1) : quoted).join(' ')),
+        attribution: last ? squash(last[1]!) : undefined,
+        line: first.number,
+      });
+      lastWasList = false;
+      continue;
+    }
+    if (BULLET.test(first.text) || NUMBERED.test(first.text)) {
+      // Items separated by blank lines are still one list, unless bullets turn into numbers or back.
+      const ordered = !BULLET.test(first.text);
+      if (!lastWasList || ordered !== lastOrdered) listId++;
+      lastOrdered = ordered;
+      let item: Block | undefined;
+      for (const line of kept) {
+        const bullet = BULLET.exec(line.text);
+        const numbered = NUMBERED.exec(line.text);
+        if (bullet || numbered) {
+          item = { kind: 'item', text: squash(bullet ? bullet[2]! : numbered![3]!), list: listId, ordered: !bullet, line: line.number };
+          blocks.push(item);
+        } else if (item) {
+          item.text = squash(`${item.text} ${line.text}`);
+        }
+      }
+      lastWasList = true;
+      continue;
+    }
+    const text = squash(kept.map((line) => line.text).join(' '));
+    const attribution = kept.length === 1 ? ATTRIBUTION.exec(first.text) : null;
+    const previous = blocks[blocks.length - 1];
+    if (attribution && previous && (previous.kind === 'quote' || /[”"]$/.test(previous.text)) && !previous.attribution) {
+      previous.attribution = squash(attribution[1]!);
+      if (previous.kind !== 'quote') Object.assign(previous, { kind: 'quote' });
+      continue;
+    }
+    if (kept.length === 1 && isHeading(text)) {
+      blocks.push({ kind: 'heading', text: text.replace(/:$/, ''), level: 2, line: first.number });
+    } else {
+      blocks.push({ kind: 'paragraph', text, line: first.number });
+    }
+    lastWasList = false;
+  }
+  return { file, format: 'txt', blocks, meta, dropped };
+}
+
+/** A short line without closing punctuation that stands alone: a heading. "Following Recommendations:" counts. */
+export function isHeading(text: string): boolean {
+  const words = text.split(/\s+/).length;
+  if (/:$/.test(text)) return words <= 4;
+  return words <= 12 && !/[.!?;,…"”’)\]]$/.test(text) && /^[\p{Lu}\d"“‘(]/u.test(text);
+}
+
+/** The first line of the file is the headline when it is short, unpunctuated and not followed by a list. */
+function isHeadline(text: string, group: Line[], next: Line[] | undefined): boolean {
+  if (HASH_HEADING.test(group[0]!.text)) return true;
+  const words = text.split(/\s+/).length;
+  if (words > 20 || /[.!;,:…]$/.test(text) || !/^[\p{Lu}\d"“‘]/u.test(text)) return false;
+  return !(next && (BULLET.test(next[0]!.text) || NUMBERED.test(next[0]!.text)));
+}
+
+function stripEmphasis(text: string): string {
+  return text.replace(/^[*_]+|[*_]+$/g, '').trim();
+}

@@ -1,0 +1,156 @@
+/**
+ * Draft → content file: YAML front matter (every string double-quoted, `draft: true`) and the
+ * markdown sections the parser in src/content expects. Article text is escaped so that it reads
+ * as text, never as markdown or HTML; every bullet carries a `Note:` naming its source sentence.
+ */
+
+import { Document } from 'yaml';
+import type { Article, Bullet, Draft, Sentence } from './model.js';
+
+export interface WriteOptions {
+  /** The input's name as the user gave it, for notes. */
+  file: string;
+}
+
+export function writeDraft(draft: Draft, article: Article, options: WriteOptions): string {
+  return `${frontMatter(draft, article, options)}\n${body(draft, article, options)}`;
+}
+
+function frontMatter(draft: Draft, article: Article, { file }: WriteOptions): string {
+  const meta = article.meta;
+  const source: Record<string, string> = { title: meta.title ?? baseName(file) };
+  if (meta.author) source['author'] = meta.author;
+  if (meta.publisher) source['publisher'] = meta.publisher;
+  if (meta.url) source['url'] = meta.url;
+  if (meta.date) source['date'] = meta.date;
+  if (meta.credits.length) source['credit'] = unique(meta.credits).join('; ');
+  const note = [...unique(meta.disclaimers), `Drafted by briefdeck from ${baseName(file)}: every bullet is a sentence of the source, unreviewed.`];
+  source['note'] = note.join(' ');
+  const data: Record<string, unknown> = { title: draft.title, draft: true, source };
+  if (draft.keywords.length) data['keywords'] = draft.keywords;
+  const doc = new Document(data);
+  if (draft.titleFromKeyTerms) {
+    const title = doc.get('title', true) as { comment?: string };
+    title.comment = ' built from key terms: the article has no headline; review it';
+  }
+  return `---\n${doc.toString({ defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 })}---\n`;
+}
+
+function body(draft: Draft, article: Article, { file }: WriteOptions): string {
+  const out: string[] = [];
+  const name = baseName(file);
+
+  out.push('## Summary', '');
+  out.push(...draft.summary.flatMap((b) => bullet('-', b, article)));
+  out.push(
+    note(
+      `Drafted by briefdeck from ${name}: the ${draft.summary.length} sentences that TextRank found most central, in article order, taken verbatim (leading connectives such as "Moreover," dropped). ` +
+        (draft.titleFromKeyTerms ? `The article has no headline, so the title "${draft.title}" was built from its key terms: replace it. ` : '') +
+        'Check every bullet against its source note before presenting.',
+    ),
+    '',
+  );
+
+  out.push('## Implications', '');
+  const groups = draft.implications;
+  const headed = groups.some((g) => g.heading);
+  for (const [i, group] of groups.entries()) {
+    if (headed) out.push(`### ${escapeInline(group.heading ?? (i === 0 ? 'Implications' : 'Further implications'))}`, '');
+    out.push(...group.bullets.flatMap((b) => bullet('-', b, article)));
+    if (group.headingFrom === 'key terms') out.push(note('This heading is made of the key terms of the sentences below, not a heading of the article: rename it.'), '');
+    if (group.headingFrom === 'sentence' && group.headingSource) {
+      out.push(note(`The heading is a sentence of the source: ${where(group.headingSource, article)}: “${group.headingSource.text}”`), '');
+    }
+  }
+  if (!groups.length) out.push(note(`No sentence of ${name} reads as a consequence (such as "could lead to", "raises concerns", "risk"). Write the implications yourself.`), '');
+  else out.push(...(headed ? [] : [note('Sentences of the source that carry consequences, ranked and in article order.'), '']));
+
+  out.push('## Recommendations', '');
+  if (draft.recommendations.length) {
+    out.push(escapeBlock(leadFor(draft)), '');
+    draft.recommendations.forEach((rec, i) => {
+      const marker = `${i + 1}.`;
+      const rest = rec.rest ? escapeInline(rec.rest, false) : '';
+      out.push(`${marker} **${escapeInline(rec.lead)}**${rest}`, '', indent(provenance(rec, article), marker.length + 1), '');
+    });
+  } else {
+    out.push(note(`${name} makes no recommendations that briefdeck could find (no recommendations list, and no sentence saying what should or must be done). None were invented: add your own, or say that the source makes none.`), '');
+  }
+
+  if (draft.quote) {
+    const q = draft.quote;
+    out.push('## Quote', '', `> ${escapeBlock(q.text)}`);
+    if (q.attribution) out.push('>', `> — ${escapeInline(q.attribution)}`);
+    out.push('', note(q.source ? `Source: ${where(q.source, article, q.sources.length)}: “${q.sources.map((s) => s.text).join(' ')}”` : `From ${name}.`), '');
+  }
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\n*$/, '\n');
+}
+
+function leadFor(draft: Draft): string {
+  switch (draft.recommendationsFrom) {
+    case 'list':
+      return 'The source\'s recommendations, in its own words:';
+    case 'section':
+      return 'The source\'s recommendations, in its own words (from its section on what should be done):';
+    default:
+      return 'Sentences of the source that say what should be done, in its own words:';
+  }
+}
+
+function bullet(marker: string, b: Bullet, article: Article): string[] {
+  return [`${marker} ${escapeBlock(b.text)}`, '', indent(provenance(b, article), marker.length + 1), ''];
+}
+
+/** "Note: Source: paragraph 3, sentence 2 (line 7): “…”" */
+function provenance(b: Bullet, article: Article): string {
+  const sources = b.sources ?? [b.source];
+  const text = sources.map((s) => s.text).join(' ');
+  return note(`Source: ${where(b.source, article, sources.length)}: “${text}”`);
+}
+
+function where(s: Sentence, article: Article, count = 1): string {
+  const block = article.blocks[s.block];
+  const kind = block?.kind === 'item' ? 'list item (paragraph' : 'paragraph';
+  const sentence = count > 1 ? `sentences ${s.index}–${s.index + count - 1}` : `sentence ${s.index}`;
+  const close = block?.kind === 'item' ? ')' : '';
+  return `${kind} ${s.para}${close}, ${sentence}${s.line ? ` (line ${s.line})` : ''}`;
+}
+
+function note(text: string): string {
+  return `Note: ${escapeInline(text, false)}`;
+}
+
+function indent(text: string, by: number): string {
+  return text
+    .split('\n')
+    .map((line) => (line ? ' '.repeat(by) + line : line))
+    .join('\n');
+}
+
+/**
+ * Escapes text so markdown shows it as written: backslash-escapes the inline specials
+ * (CommonMark allows a backslash before any ASCII punctuation) and, at the start of a line, what
+ * would open a heading, quote, list, table or a `Note:`.
+ */
+export function escapeBlock(text: string): string {
+  return escapeInline(text, true);
+}
+
+export function escapeInline(text: string, lineStart = true): string {
+  let out = text.replace(/\s+/g, ' ').replace(/[\\`*_[\]<>&~|#!]/g, '\\$&');
+  if (lineStart) {
+    out = out
+      .replace(/^(\s*)([-+=>])/, '$1\\$2')
+      .replace(/^(\d+)([.)])/, '$1\\$2')
+      .replace(/^(note)(:)/i, '$1\\$2');
+  }
+  return out;
+}
+
+function baseName(file: string): string {
+  return file === 'stdin' ? 'standard input' : file.split(/[\\/]/).pop() ?? file;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
