@@ -11,7 +11,9 @@
   var width = config.width;
   var height = config.height;
   var root = document.documentElement;
-  var style = document.createElement('style');
+  // Replaced, not added again, when the printer reuses the tab for the next deck.
+  var style = document.getElementById('briefdeck-print-layout') || document.createElement('style');
+  style.id = 'briefdeck-print-layout';
   style.textContent =
     '@page{size:' + width + 'px ' + height + 'px; margin: 0px;}' +
     '.reveal section>img, .reveal section>video, .reveal section>iframe{max-width: ' + width + 'px; max-height:' + height + 'px}';

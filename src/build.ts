@@ -19,7 +19,7 @@ export interface BuildOptions extends BuilderOptions {
   pdf?: boolean;
   /** Browser executable for PDFs (otherwise found automatically). */
   browser?: string;
-  /** Browser processes printing at once (default: from the number of cores). */
+  /** Decks printed at once, each in its own tab of the one browser (default: from the number of cores). */
   concurrency?: number;
   /** How pages are laid out for printing (default `static`: same pages as reveal's print view, faster). */
   printLayout?: PrintLayout;
@@ -93,26 +93,25 @@ export function pdfMetadata(deck: BuiltDeck): PdfMetadata {
   return { title: meta.title, author: meta.author ?? meta.organization, subject: meta.subtitle, keywords: meta.keywords };
 }
 
-/** Default print concurrency: one browser per spare core, at most 4 (each Chromium keeps more than a core busy). */
+/** Default print concurrency: one tab per core, at most 4. */
 export function defaultConcurrency(): number {
-  return Math.max(1, Math.min(4, os.availableParallelism() - 1));
+  return Math.max(1, Math.min(4, os.availableParallelism()));
 }
 
 /**
- * Prints every deck: a queue shared by `concurrency` workers, each with its own
- * browser process (one tab each), because printing inside one browser does not
- * run in parallel. The first browser was started with the build; the others
- * start only when there are decks for them.
+ * Prints every deck: a queue shared by `concurrency` tabs of the one browser.
+ * Measured on 2 cores with 20 decks (BENCHMARKS.md): two tabs are a little
+ * faster than one (the next deck loads while one prints); two browser
+ * processes were a third slower (each Chromium keeps more than a core busy).
  */
-async function printAll(first: Browser, decks: BuiltDeck[], result: BuildResult, options: BuildOptions): Promise<void> {
+async function printAll(browser: Browser, decks: BuiltDeck[], result: BuildResult, options: BuildOptions): Promise<void> {
   const { DeckPrinter } = await import('./pdf/print.js');
   const { bookmarksFor } = await import('./pdf/bookmarks.js');
   const workers = Math.max(1, Math.min(options.concurrency ?? defaultConcurrency(), decks.length));
   const queue = [...decks];
   let done = 0;
-  const extra: Array<Promise<Browser>> = [];
 
-  const work = async (browser: Browser) => {
+  const work = async () => {
     const printer = new DeckPrinter(browser, { layout: options.printLayout });
     try {
       for (let built = queue.shift(); built; built = queue.shift()) {
@@ -125,6 +124,7 @@ async function printAll(first: Browser, decks: BuiltDeck[], result: BuildResult,
             metadata: pdfMetadata(built),
             bookmarks: bookmarksFor(built.rendered.slides),
             notesPages: options.notesPages,
+            styleKey: built.rendered.template.chain.join('\0'),
           });
         } catch (error) {
           if (!(error instanceof BriefdeckError)) throw error;
@@ -148,17 +148,7 @@ async function printAll(first: Browser, decks: BuiltDeck[], result: BuildResult,
     }
   };
 
-  try {
-    const jobs = [work(first)];
-    for (let i = 1; i < workers; i++) {
-      const browser = startBrowser(options.browser);
-      extra.push(browser);
-      jobs.push(browser.then(work));
-    }
-    await Promise.all(jobs);
-  } finally {
-    await Promise.all(extra.map((browser) => browser.then((b) => b.close()).catch(() => undefined)));
-  }
+  await Promise.all(Array.from({ length: workers }, work));
 }
 
 /** Blocked requests are warnings; overflowing slides are warnings, or errors with --strict. */

@@ -30,7 +30,7 @@ program
   .option('--templates <dir>', 'a folder of your templates (or one template folder); repeat for more', collect, [])
   .option('-c, --config <file>', 'project config file (default: briefdeck.config.{yaml,yml,json} here)')
   .addOption(new Option('--browser <path>', 'Chrome/Chromium executable for PDFs').env('BRIEFDECK_BROWSER'))
-  .option('-j, --concurrency <n>', `browsers printing at once (default here: ${defaultConcurrency()}, from the cores)`, parsePositive)
+  .option('-j, --concurrency <n>', `decks printed at once, in tabs of one browser (default here: ${defaultConcurrency()}, from the cores)`, parsePositive)
   .option('--handout [size]', 'also write <slug>-handout.pdf: each slide with its notes (a4 or letter)', parseHandout)
   .option('--notes-pages', 'put each slide\'s speaker notes on a page after it in the PDF')
   .option('--strict', 'content that overflows its slide is an error (exit 1), not a warning')

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer';
 import { PdfError } from '../errors.js';
@@ -26,6 +28,12 @@ export interface PrintJob {
   bookmarks?: Bookmark[];
   /** Add a page with each slide's speaker notes after it (reveal's `showNotes: 'separate-page'`). */
   notesPages?: boolean;
+  /**
+   * Decks with the same key have the same stylesheets, fonts and scripts (the
+   * same template): the printer may then load only the new deck's body into
+   * the tab instead of navigating. Leave it out to always load the page anew.
+   */
+  styleKey?: string;
 }
 
 /** A slide whose content does not fit its box. */
@@ -54,6 +62,8 @@ const PRINT_LAYOUT = readFileSync(fileURLToPath(new URL('../../runtime/print-lay
 export class DeckPrinter {
   private page?: Promise<Page>;
   private blocked: string[] = [];
+  /** What the tab holds now, so that the next deck of the same template can reuse its stylesheets and fonts. */
+  private loaded?: { styleKey: string; head: string };
 
   constructor(
     private readonly browser: Browser,
@@ -74,8 +84,8 @@ export class DeckPrinter {
         // reveal fires 'pdf-ready' once the print layout exists; deck.js turns it into this attribute.
         await page.waitForFunction(() => document.documentElement.getAttribute('data-briefdeck-pdf-ready') === 'true', { timeout });
       } else {
+        await this.load(page, job, timeout);
         // Page scripts are off in this tab; the layout runs as a DevTools evaluation, synchronously.
-        await page.goto(pathToFileURL(job.htmlFile).href, { waitUntil: 'load', timeout });
         await page.evaluate(`window.briefdeckPrint = ${JSON.stringify({ notesPages: Boolean(job.notesPages) })};\n${PRINT_LAYOUT}`);
       }
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
@@ -89,6 +99,38 @@ export class DeckPrinter {
     const { bytes, pages } = await finishPdf(pdf, job.metadata, job.notesPages ? [] : job.bookmarks);
     await writeFileAtomic(job.pdfFile, bytes);
     return { pdfFile: job.pdfFile, pages, bytes: bytes.byteLength, blockedRequests: this.blocked, overflows };
+  }
+
+  /**
+   * Static layout: navigates to the deck, or, when the tab already holds a deck
+   * with the same stylesheets (same style key and <head>), swaps in the new
+   * deck's body: navigating, parsing the CSS and loading the fonts again was
+   * most of the time per deck in a batch. Relative URLs in the body are made
+   * absolute so they still point into the new deck's folder.
+   */
+  private async load(page: Page, job: PrintJob, timeout: number): Promise<void> {
+    const html = await readFile(job.htmlFile, 'utf8');
+    const head = /<head>([\s\S]*?)<\/head>/i.exec(html)?.[1]?.replace(/<title>[\s\S]*?<\/title>|<meta name="(author|description)"[^>]*>/g, '') ?? '';
+    const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1];
+    const reuse = job.styleKey !== undefined && body !== undefined && this.loaded?.styleKey === job.styleKey && this.loaded.head === head;
+    if (!reuse) {
+      this.loaded = undefined;
+      await page.goto(pathToFileURL(job.htmlFile).href, { waitUntil: 'load', timeout });
+      if (job.styleKey !== undefined) this.loaded = { styleKey: job.styleKey, head };
+      return;
+    }
+    const base = pathToFileURL(path.dirname(job.htmlFile) + path.sep).href;
+    const absolute = body.replace(/\b(src|href)="(?![a-z][a-z0-9+.-]*:|#|\/)([^"]*)"/gi, (_m, attribute: string, url: string) => `${attribute}="${new URL(url, base).href}"`);
+    const title = /<title>([\s\S]*?)<\/title>/i.exec(html)?.[1] ?? '';
+    await page.evaluate(
+      (newTitle, newBody) => {
+        document.title = new DOMParser().parseFromString(`<title>${newTitle}</title>`, 'text/html').title;
+        document.body.innerHTML = newBody;
+      },
+      title,
+      absolute,
+    );
+    await page.evaluate(() => Promise.all([...document.images].map((image) => image.decode().catch(() => undefined))));
   }
 
   private openPage(): Promise<Page> {

@@ -83,6 +83,30 @@ describe('PDF structure of the sample', () => {
   });
 });
 
+describe('batch printing', () => {
+  it('gives every deck the same pages as when it is printed alone (the tab is reused between decks)', async () => {
+    const dir = path.join(work, 'reuse');
+    await mkdir(dir);
+    await cp(SAMPLE, path.join(dir, 'a-first.md'));
+    await cp(path.join('docs', 'images', 'sample-slide-2.png'), path.join(dir, 'logo.png')); // any PNG will do
+    // The second deck has other text and an image with a relative URL: both must follow it into the reused tab.
+    const second = (await readFile(SAMPLE, 'utf8')).replace(/^title: .*$/m, 'title: The second deck').replace('keywords:', 'options:\n  logo: logo.png\nkeywords:');
+    await writeFile(path.join(dir, 'b-second.md'), second);
+    const batch = await runCli(['build', dir, '--out', path.join(work, 'reuse-batch'), '--concurrency', '1']);
+    expect(batch.code, batch.stderr).toBe(0);
+    const alone = await runCli(['build', path.join(dir, 'b-second.md'), '--out', path.join(work, 'reuse-alone')]);
+    expect(alone.code, alone.stderr).toBe(0);
+    const raster = (file: string, page: number) => spawnSync('pdftoppm', ['-r', '40', '-f', String(page), '-l', String(page), file], { maxBuffer: 64 * 1024 * 1024 }).stdout;
+    const inBatch = path.join(work, 'reuse-batch', 'b-second', 'b-second.pdf');
+    const byItself = path.join(work, 'reuse-alone', 'b-second', 'b-second.pdf');
+    expect(pdfInfo(inBatch)['Title']).toBe('The second deck');
+    for (const page of [1, 2, 7, 10]) expect(raster(inBatch, page).equals(raster(byItself, page)), `page ${page}`).toBe(true);
+    // The logo really is on the title page: the image was found through its absolute URL.
+    const images = spawnSync('pdfimages', ['-list', '-f', '1', '-l', '1', inBatch], { encoding: 'utf8' }).stdout.split('\n').slice(2).filter(Boolean);
+    expect(images.length).toBeGreaterThan(0);
+  });
+});
+
 describe('reproducible builds', () => {
   it('gives byte-identical PDFs for the same input with SOURCE_DATE_EPOCH, dated by it', async () => {
     const env = { SOURCE_DATE_EPOCH: '1767225600' }; // 2026-01-01T00:00:00Z
@@ -193,7 +217,7 @@ describe('--json', () => {
 });
 
 describe('one browser per build', () => {
-  it('prints 5 decks with one browser process, and --concurrency 2 with two', async () => {
+  it('prints 5 decks with one browser process, with one tab or with two', async () => {
     const dir = path.join(work, 'five');
     await mkdir(dir);
     for (let i = 1; i <= 5; i++) await writeFile(path.join(dir, `deck-${i}.md`), (await readFile(SAMPLE, 'utf8')).replace(/^title: .*$/m, `title: Deck ${i}`));
@@ -212,6 +236,7 @@ describe('one browser per build', () => {
     await rm(launches);
     const two = await runCli(['build', dir, '--out', path.join(work, 'five-out'), '--browser', wrapper, '--concurrency', '2']);
     expect(two.code, two.stderr).toBe(0);
-    expect(await count()).toBe(2);
+    expect(two.stdout.match(/^\[\d\/5\] /gm)).toHaveLength(5);
+    expect(await count()).toBe(1);
   });
 });
