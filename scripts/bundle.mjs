@@ -6,7 +6,10 @@
 // keeps every other dynamic import() in its own chunk.
 // dist/bin/ sits at the same depth as dist/cli/, so paths such as
 // new URL('../../templates/', import.meta.url) still point at the package root.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+rmSync('dist/bin', { recursive: true, force: true }); // chunk names change with their content: no stale ones
 
 await build({
   entryPoints: ['dist/cli/main.js'],

@@ -8,7 +8,7 @@ import { BriefdeckError, ContentError } from './errors.js';
 import { writeIndexPage } from './output/index-page.js';
 import type { PdfMetadata } from './pdf/metadata.js';
 import type { HandoutSize } from './pdf/handout.js';
-import type { PrintLayout, PrintResult } from './pdf/print.js';
+import type { DeckPrinter, PrintLayout, PrintResult } from './pdf/print.js';
 
 export type { DeckResult } from './builder.js';
 
@@ -57,8 +57,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const files = await findContentFiles(options.paths);
   const builder = new DeckBuilder(options);
 
-  // Start the browser now: launching takes about as long as building the HTML.
+  // Start the browser now, and open its first tab: that takes about as long as building the HTML.
   const browser = options.pdf === false ? undefined : startBrowser(options.browser);
+  const firstPrinter = browser?.then(async (launched) => {
+    const { DeckPrinter } = await import('./pdf/print.js');
+    return new DeckPrinter(launched, { layout: options.printLayout }).warm();
+  });
+  firstPrinter?.catch(() => undefined); // a launch failure is reported below
   try {
     const built: BuiltDeck[] = [];
     for (const file of files) {
@@ -79,7 +84,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         if (!(error instanceof BriefdeckError)) throw error;
         result.errors.push(error);
       });
-      if (launched) await printAll(launched, built, result, options);
+      if (launched) await printAll(launched, await firstPrinter!, built, result, options);
     }
     if (built.length > 0) result.indexFile = await writeIndexPage(options.outDir);
   } finally {
@@ -104,15 +109,17 @@ export function defaultConcurrency(): number {
  * faster than one (the next deck loads while one prints); two browser
  * processes were a third slower (each Chromium keeps more than a core busy).
  */
-async function printAll(browser: Browser, decks: BuiltDeck[], result: BuildResult, options: BuildOptions): Promise<void> {
+async function printAll(browser: Browser, first: DeckPrinter, decks: BuiltDeck[], result: BuildResult, options: BuildOptions): Promise<void> {
   const { DeckPrinter } = await import('./pdf/print.js');
+  const { preloadPdfLib } = await import('./pdf/metadata.js');
+  preloadPdfLib();
   const { bookmarksFor } = await import('./pdf/bookmarks.js');
   const workers = Math.max(1, Math.min(options.concurrency ?? defaultConcurrency(), decks.length));
   const queue = [...decks];
   let done = 0;
 
-  const work = async () => {
-    const printer = new DeckPrinter(browser, { layout: options.printLayout });
+  const work = async (_: unknown, index: number) => {
+    const printer = index === 0 ? first : new DeckPrinter(browser, { layout: options.printLayout });
     try {
       for (let built = queue.shift(); built; built = queue.shift()) {
         const { deck } = built;
@@ -162,12 +169,8 @@ function reportPdf(built: BuiltDeck, pdf: PrintResult, result: BuildResult, opti
   }
 }
 
-/**
- * Launches lazily (Puppeteer is only imported when PDFs are wanted); a failure surfaces when awaited.
- * The printing module (with pdf-lib, about 0.5 s to import) loads while the browser starts.
- */
+/** Launches lazily (Puppeteer is only imported when PDFs are wanted); a failure surfaces when awaited. */
 export function startBrowser(explicit: string | undefined, options: { handleSignals?: boolean } = {}): Promise<Browser> {
-  void import('./pdf/print.js').catch(() => undefined);
   const launching = import('./pdf/browser.js').then(({ launchBrowser }) => launchBrowser(explicit, options));
   launching.catch(() => undefined); // handled where awaited; avoid an unhandled rejection meanwhile
   return launching;

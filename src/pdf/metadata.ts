@@ -1,4 +1,4 @@
-import { PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef } from 'pdf-lib';
+import type { PDFDocument, PDFRef } from 'pdf-lib';
 
 export interface PdfMetadata {
   title: string;
@@ -20,7 +20,8 @@ export interface Bookmark {
  * so that the same input gives byte-identical PDFs.
  */
 export async function finishPdf(pdf: Uint8Array, metadata: PdfMetadata, bookmarks: Bookmark[] = []): Promise<{ bytes: Uint8Array; pages: number }> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const lib = await loadPdfLib();
+  const doc = await lib.PDFDocument.load(pdf, { updateMetadata: false });
   doc.setTitle(metadata.title, { showInWindowTitleBar: true });
   if (metadata.author) doc.setAuthor(metadata.author);
   if (metadata.subject) doc.setSubject(metadata.subject);
@@ -30,8 +31,25 @@ export async function finishPdf(pdf: Uint8Array, metadata: PdfMetadata, bookmark
   const date = buildDate();
   doc.setCreationDate(date);
   doc.setModificationDate(date);
-  if (bookmarks.length) addOutline(doc, bookmarks);
+  if (bookmarks.length) addOutline(lib, doc, bookmarks);
   return { bytes: await doc.save(), pages: doc.getPageCount() };
+}
+
+type PdfLib = typeof import('pdf-lib');
+let pdfLib: Promise<PdfLib> | undefined;
+
+/**
+ * pdf-lib takes ~0.25 s to import: load it once, and early (see preloadPdfLib),
+ * while the browser works, rather than on the way from page.pdf() to the file.
+ */
+function loadPdfLib(): Promise<PdfLib> {
+  // pdf-lib is CommonJS: depending on the loader its exports arrive as the namespace or as its default.
+  pdfLib ??= import('pdf-lib').then((mod) => ('PDFDocument' in mod ? mod : (mod as unknown as { default: PdfLib }).default));
+  return pdfLib;
+}
+
+export function preloadPdfLib(): void {
+  loadPdfLib().catch(() => undefined);
 }
 
 function buildDate(): Date {
@@ -44,7 +62,8 @@ function buildDate(): Date {
  * for them. Each item links to its page with /Fit; the document opens with the
  * bookmarks panel shown.
  */
-function addOutline(doc: PDFDocument, bookmarks: Bookmark[]): void {
+function addOutline(lib: PdfLib, doc: PDFDocument, bookmarks: Bookmark[]): void {
+  const { PDFHexString, PDFName, PDFNumber } = lib;
   const pages = doc.getPages();
   const context = doc.context;
   const outlineRef = context.nextRef();

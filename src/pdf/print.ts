@@ -70,6 +70,12 @@ export class DeckPrinter {
     private readonly options: PrintOptions = {},
   ) {}
 
+  /** Opens and sets up the tab now, so that the first print does not wait for it. */
+  warm(): this {
+    void this.openPage().catch(() => undefined);
+    return this;
+  }
+
   async print(job: PrintJob): Promise<PrintResult> {
     const page = await this.openPage();
     this.blocked = [];
