@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Times `briefdeck draft` as a user runs it (whole process, wall clock) on the seed article and on a
 // ~200 KB article made by concatenating the text and markdown fixtures, next to `briefdeck --version`
-// (the CLI's start-up floor). Run after compiling: `npx tsc -p tsconfig.build.json && node bench/draft.mjs`.
+// (the CLI's start-up floor). Run after compiling: `npm run compile && node bench/draft.mjs`.
 // Not a test: nothing here fails on a slow machine.
 
 import { spawnSync } from 'node:child_process';
@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const cli = path.join(root, 'dist', 'cli', 'main.js');
+const cli = path.join(root, JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).bin.briefdeck); // the bundled CLI users run
 const articles = path.join(root, 'test', 'fixtures', 'articles');
 const runs = Number(process.env.RUNS ?? 7);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-draft-bench-'));

@@ -13,12 +13,13 @@ shot() { # pdf page png-name
 }
 for template in $(ls templates); do
   [ -f "templates/$template/template.json" ] || continue
-  node dist/bin/main.js build "$sample" --template "$template" --out "$out/$template" >/dev/null
+  node dist/bin/main.js build "$sample" --template "$template" --out "$out/$template" --handout >/dev/null
   pdf="$out/$template/$slug/$slug.pdf"
   shot "$pdf" 1 "template-$template-title"
   shot "$pdf" 7 "template-$template"
   if [ "$template" = default ]; then
     for page in 1 2 3 7 9; do shot "$pdf" "$page" "sample-slide-$page"; done
+    pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$out/$template/$slug/$slug-handout.pdf" docs/images/handout-page-1
   fi
 done
 echo "wrote $(ls docs/images | wc -l) pictures in docs/images/"

@@ -1,6 +1,6 @@
-import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'puppeteer';
+import { defaultConcurrency } from './concurrency.js';
 import { DeckBuilder, type BuilderOptions, type BuiltDeck, type DeckResult } from './builder.js';
 import { findContentFiles } from './content/discover.js';
 import type { Warning } from './content/model.js';
@@ -96,11 +96,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 export function pdfMetadata(deck: BuiltDeck): PdfMetadata {
   const { meta } = deck.rendered.briefing;
   return { title: meta.title, author: meta.author ?? meta.organization, subject: meta.subtitle, keywords: meta.keywords };
-}
-
-/** Default print concurrency: one tab per core, at most 4. */
-export function defaultConcurrency(): number {
-  return Math.max(1, Math.min(4, os.availableParallelism()));
 }
 
 /**

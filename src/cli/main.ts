@@ -3,13 +3,13 @@ import { createRequire } from 'node:module';
 import { spawn } from 'node:child_process';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import path from 'node:path';
-import { build, defaultConcurrency, type BuildResult } from '../build.js';
+// Each command imports what it needs when it runs, so that `draft` or `--help` do not load the build stack.
+import type { BuildResult } from '../build.js';
+import { defaultConcurrency } from '../concurrency.js';
+import type { Warning } from '../content/model.js';
+import type { TemplateRegistry } from '../deck/template.js';
 import type { HandoutSize } from '../pdf/handout.js';
 import type { PrintLayout } from '../pdf/print.js';
-import { loadConfig } from '../config.js';
-import { describe as describeOption } from '../deck/options.js';
-import { TemplateRegistry } from '../deck/template.js';
-import type { Warning } from '../content/model.js';
 import { BriefdeckError } from '../errors.js';
 import { formatBytes, formatSeconds } from './format.js';
 
@@ -39,6 +39,7 @@ program
   .action(async (paths: string[], opts: BuildFlags) => {
     const started = performance.now();
     const live = !opts.json;
+    const { build } = await import('../build.js');
     const result = await build({
       paths,
       outDir: opts.out,
@@ -107,6 +108,7 @@ template
   .option('-c, --config <file>', 'project config file')
   .action(async (opts: { templates: string[]; config?: string }) => {
     const registry = await registryFor(opts);
+    const { describe: describeOption } = await import('../deck/options.js');
     for (const info of await registry.list()) {
       const loaded = await registry.load(info.name);
       const origin = info.builtin ? 'built-in' : info.dir;
@@ -229,6 +231,7 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 async function registryFor(opts: { templates: string[]; config?: string }): Promise<TemplateRegistry> {
+  const [{ loadConfig }, { TemplateRegistry }] = await Promise.all([import('../config.js'), import('../deck/template.js')]);
   const config = await loadConfig(process.cwd(), opts.config);
   return new TemplateRegistry([...opts.templates, ...config.templates]);
 }
