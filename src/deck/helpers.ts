@@ -3,13 +3,18 @@ import { renderInline } from '../content/markdown.js';
 
 const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
+/** 2026-11-29 → "29 November 2026" (the briefing's own date, with no time zone shift). */
+export function formatDate(iso: string): string {
+  return DATE_FORMAT.format(new Date(`${iso}T00:00:00Z`));
+}
+
 export const HELPER_NAMES = ['formatDate', 'eq', 'json', 'markdown'];
 
 /** Helpers every template can use (templates cannot add their own: a template is markup, not code). Keep them small and pure: templates are the place for markup. */
 export function registerHelpers(hbs: typeof Handlebars): void {
   /** 2026-11-29 → "29 November 2026". */
   hbs.registerHelper('formatDate', (iso: unknown) =>
-    typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? DATE_FORMAT.format(new Date(`${iso}T00:00:00Z`)) : iso,
+    typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatDate(iso) : iso,
   );
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   /** Inline markdown in a plain-text field (e.g. a subtitle with *emphasis*), sanitized like all content. */

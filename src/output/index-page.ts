@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { formatDate } from '../deck/helpers.js';
 import { escapeHtml } from '../deck/plan.js';
 import { markingOf } from '../deck/render.js';
 import { writeFileAtomic } from './write.js';
@@ -54,14 +55,12 @@ export async function writeIndexPage(outDir: string, options: { pdfOnDemand?: bo
   return file;
 }
 
-const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
 export function renderIndexPage(decks: DeckInfo[], hasPdf: (deck: DeckInfo) => boolean): string {
   const items = decks.map((deck) => {
     const marking = deck.marking ? markingOf(deck.marking) : undefined;
     const href = (file: string) => `${encodeURIComponent(deck.slug)}/${encodeURIComponent(file)}`;
     return `  <li class="deck">
-    <div class="deck__meta">${deck.date ? `<time datetime="${deck.date}">${DATE.format(new Date(`${deck.date}T00:00:00Z`))}</time>` : ''}${marking ? `<span class="marking ${marking.className}">${escapeHtml(marking.text)}</span>` : ''}${deck.draft ? '<span class="draft">DRAFT</span>' : ''}</div>
+    <div class="deck__meta">${deck.date ? `<time datetime="${deck.date}">${formatDate(deck.date)}</time>` : ''}${marking ? `<span class="marking ${marking.className}">${escapeHtml(marking.text)}</span>` : ''}${deck.draft ? '<span class="draft">DRAFT</span>' : ''}</div>
     <h2><a href="${href('index.html')}">${escapeHtml(deck.title)}</a></h2>
     ${deck.subtitle ? `<p class="deck__subtitle">${escapeHtml(deck.subtitle)}</p>` : ''}
     <p class="deck__links"><a href="${href('index.html')}">Open deck</a> (${deck.slides} slides)${hasPdf(deck) ? ` · <a href="${href(deck.pdf)}">PDF</a>` : ''} · <span class="deck__source">${escapeHtml(deck.source)}</span></p>

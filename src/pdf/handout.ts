@@ -3,12 +3,13 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer';
 import type { BuiltDeck } from '../builder.js';
+import { formatDate } from '../deck/helpers.js';
 import { escapeHtml } from '../deck/plan.js';
 import { markingOf } from '../deck/render.js';
 import { PdfError } from '../errors.js';
 import { writeFileAtomic } from '../output/write.js';
 import { finishPdf } from './metadata.js';
-import type { PrintResult } from './print.js';
+import { blockRemoteRequests, type PrintResult } from './print.js';
 
 export type HandoutSize = 'a4' | 'letter';
 
@@ -16,7 +17,6 @@ const HANDOUT_LAYOUT = readFileSync(fileURLToPath(new URL('../../runtime/handout
 
 /** Printable width in CSS px (96 per inch) of each paper size, less 15 mm margins each side. */
 const PRINTABLE_WIDTH: Record<HandoutSize, number> = { a4: (210 - 30) * (96 / 25.4), letter: 8.5 * 96 - 2 * 15 * (96 / 25.4) };
-const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /**
  * Writes <slug>-handout.pdf: a read-ahead with every slide (vector, small) above
@@ -31,21 +31,14 @@ export async function printHandout(browser: Browser, built: BuiltDeck, size: Han
   const blocked: string[] = [];
   try {
     await page.setJavaScriptEnabled(false);
-    await page.setRequestInterception(true);
-    page.on('request', (request) => {
-      if (/^(file|data|about|blob):/.test(request.url())) void request.continue();
-      else {
-        blocked.push(request.url());
-        void request.abort('blockedbyclient');
-      }
-    });
+    await blockRemoteRequests(page, (url) => blocked.push(url));
     await page.goto(pathToFileURL(deck.htmlFile).href, { waitUntil: 'load', timeout: 60_000 });
     const source = meta.source;
     const cover = {
       title: meta.title,
       lines: [
         meta.subtitle,
-        [meta.date ? DATE.format(new Date(`${meta.date}T00:00:00Z`)) : undefined, meta.author, meta.organization].filter(Boolean).join(' · '),
+        [meta.date ? formatDate(meta.date) : undefined, meta.author, meta.organization].filter(Boolean).join(' · '),
         source ? `Source: ${[source.title, source.author, source.publisher, source.date, source.url].filter(Boolean).join(', ')}` : undefined,
         source?.credit,
         source?.note,

@@ -142,16 +142,7 @@ export class DeckPrinter {
   private openPage(): Promise<Page> {
     this.page ??= this.browser.newPage().then(async (page) => {
       if (this.options.layout !== 'reveal') await page.setJavaScriptEnabled(false);
-      // Offline by construction: a deck may load its own files and nothing else.
-      await page.setRequestInterception(true);
-      page.on('request', (request) => {
-        const url = request.url();
-        if (/^(file|data|about|blob):/.test(url)) void request.continue();
-        else {
-          this.blocked.push(url);
-          void request.abort('blockedbyclient');
-        }
-      });
+      await blockRemoteRequests(page, (url) => this.blocked.push(url));
       return page;
     });
     return this.page;
@@ -160,6 +151,19 @@ export class DeckPrinter {
   async close(): Promise<void> {
     if (this.page) await (await this.page).close().catch(() => undefined);
   }
+}
+
+/** Offline by construction: a page being printed may load local files and nothing else. */
+export async function blockRemoteRequests(page: Page, onBlocked: (url: string) => void): Promise<void> {
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const url = request.url();
+    if (/^(file|data|about|blob):/.test(url)) void request.continue();
+    else {
+      onBlocked(url);
+      void request.abort('blockedbyclient');
+    }
+  });
 }
 
 /**
