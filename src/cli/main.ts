@@ -39,6 +39,10 @@ program
   .action(async (paths: string[], opts: BuildFlags) => {
     const started = performance.now();
     const live = !opts.json;
+    // Ctrl-C: exit through process.exit, so that exit handlers run (the browser is killed, temporary files removed).
+    const interrupted = () => process.exit(130);
+    process.once('SIGINT', interrupted);
+    process.once('SIGTERM', interrupted);
     const { build } = await import('../build.js');
     const result = await build({
       paths,

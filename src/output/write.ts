@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { copyFile, mkdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { OutputError } from '../errors.js';
@@ -26,8 +27,17 @@ export async function copyFileAtomic(from: string, to: string): Promise<void> {
   });
 }
 
+/** Temporary files being written now: removed if the process exits (Ctrl-C) before they are renamed. */
+const inFlight = new Set<string>();
+let cleanupRegistered = false;
+
 async function replaceAtomic(file: string, produce: (tmp: string) => Promise<void>): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  if (!cleanupRegistered) {
+    cleanupRegistered = true;
+    process.once('exit', () => inFlight.forEach((leftover) => rmSync(leftover, { force: true })));
+  }
+  inFlight.add(tmp);
   try {
     await mkdir(path.dirname(file), { recursive: true });
     await produce(tmp);
@@ -35,6 +45,8 @@ async function replaceAtomic(file: string, produce: (tmp: string) => Promise<voi
   } catch (error) {
     await rm(tmp, { force: true });
     throw outputError(error, file);
+  } finally {
+    inFlight.delete(tmp);
   }
 }
 

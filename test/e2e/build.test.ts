@@ -1,11 +1,11 @@
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBriefing } from '../../src/content/parse.js';
-import { planSlides } from '../../src/deck/plan.js';
-import { plainText } from '../../src/deck/plan.js';
-import { pdfInfo, pdfText, runCli, SAMPLE, squash, tempDir, type CliResult } from '../helpers.js';
+import { plainText, planSlides } from '../../src/deck/plan.js';
+import { CLI, pdfInfo, pdfText, runCli, SAMPLE, squash, tempDir, type CliResult } from '../helpers.js';
 
 const SLUG = 'iskp-moscow-plot';
 
@@ -150,5 +150,40 @@ describe('briefdeck build: errors', () => {
     const run = await runCli(['biuld']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/unknown command 'biuld'/);
+  });
+});
+
+describe('briefdeck build: Ctrl-C', () => {
+  it('stops at once, ends its browser and leaves no temporary files behind', async () => {
+    const content = await tempDir('briefdeck-content-');
+    const out = await tempDir();
+    const text = await readFile(SAMPLE, 'utf8');
+    for (let i = 1; i <= 6; i++) await writeFile(path.join(content, `deck-${i}.md`), text.replace(/^title: .*$/m, `title: Deck ${i}`));
+    const child = spawn(process.execPath, [CLI, 'build', content, '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    // Interrupt while PDFs are being printed, with the browser running.
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no PDF progress: ${output}`)), 60_000);
+      child.stdout.on('data', () => {
+        if (/^\[1\/6\]/m.test(output)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    const children = spawnSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+    expect(children.length).toBeGreaterThan(0);
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(130);
+    // SIGKILLed children can take a moment to be reaped: poll, bounded.
+    const alive = () => children.filter((pid) => spawnSync('kill', ['-0', pid]).status === 0);
+    for (let waited = 0; alive().length > 0 && waited < 5000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(alive()).toEqual([]);
+    const files = await readdir(out, { recursive: true });
+    expect(files.filter((file) => String(file).endsWith('.tmp'))).toEqual([]);
+    await rm(content, { recursive: true, force: true });
+    await rm(out, { recursive: true, force: true });
   });
 });
