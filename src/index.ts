@@ -1,5 +1,10 @@
 /** briefdeck's library API: the same pipeline the CLI uses, one function per stage. */
 export { build, type BuildOptions, type BuildResult, type DeckResult, type ProgressEvent } from './build.js';
+export { DeckBuilder, type BuilderOptions, type BuiltDeck } from './builder.js';
+export { serve, type ServeOptions, type RunningServer } from './serve/index.js';
+export { draftBriefing, draftFile, type DraftResult } from './draft/index.js';
+export { DeckPrinter, type PrintJob, type PrintOptions, type PrintResult } from './pdf/print.js';
+export { writeIndexPage } from './output/index-page.js';
 export { readBriefing, parseBriefing, slugify, type ParsedBriefing } from './content/parse.js';
 export { findContentFiles } from './content/discover.js';
 export type { Briefing, BriefingMeta, Section, SectionKind, Source, Warning } from './content/model.js';
