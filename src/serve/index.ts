@@ -45,7 +45,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const outDir = path.resolve(options.outDir);
   const builder = new DeckBuilder({ ...options, outDir });
   const decks = new Map<string, BuiltDeck>(); // by content file
-  const errors = new Map<string, BriefdeckError>(); // by content file ('' for config/template-wide problems)
+  const errors = new Map<string, BriefdeckError>(); // by content file
   const clients = new Set<ServerResponse>();
   const { log } = options;
 
