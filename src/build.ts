@@ -4,11 +4,11 @@ import { defaultConcurrency } from './concurrency.js';
 import { DeckBuilder, type BuilderOptions, type BuiltDeck, type DeckResult } from './builder.js';
 import { findContentFiles } from './content/discover.js';
 import type { Warning } from './content/model.js';
-import { BriefdeckError, ContentError } from './errors.js';
+import { BriefdeckError, ContentError, PdfError } from './errors.js';
 import { writeIndexPage } from './output/index-page.js';
 import type { PdfMetadata } from './pdf/metadata.js';
 import type { HandoutSize } from './pdf/handout.js';
-import type { DeckPrinter, PrintLayout, PrintResult } from './pdf/print.js';
+import type { DeckPrinter, PrintJob, PrintLayout, PrintResult } from './pdf/print.js';
 
 export type { DeckResult } from './builder.js';
 
@@ -29,6 +29,8 @@ export interface BuildOptions extends BuilderOptions {
   handout?: HandoutSize | false;
   /** Content that overflows its slide is an error, not a warning. */
   strict?: boolean;
+  /** Longest wait for one deck to load and print, in ms (default 60 s); a deck that takes longer is retried once. */
+  timeout?: number;
   /** Called as each deck is written, for progress output. */
   onProgress?: (event: ProgressEvent) => void;
 }
@@ -61,7 +63,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const browser = options.pdf === false ? undefined : startBrowser(options.browser);
   const firstPrinter = browser?.then(async (launched) => {
     const { DeckPrinter } = await import('./pdf/print.js');
-    return new DeckPrinter(launched, { layout: options.printLayout }).warm();
+    return new DeckPrinter(launched, { layout: options.printLayout, timeout: options.timeout }).warm();
   });
   firstPrinter?.catch(() => undefined); // a launch failure is reported below
   try {
@@ -113,25 +115,35 @@ async function printAll(browser: Browser, first: DeckPrinter, decks: BuiltDeck[]
   const queue = [...decks];
   let done = 0;
 
+  const printerOptions = { layout: options.printLayout, timeout: options.timeout };
   const work = async (_: unknown, index: number) => {
-    const printer = index === 0 ? first : new DeckPrinter(browser, { layout: options.printLayout });
+    let printer = index === 0 ? first : new DeckPrinter(browser, printerOptions);
     try {
       for (let built = queue.shift(); built; built = queue.shift()) {
         const { deck } = built;
         const started = performance.now();
+        const job: PrintJob = {
+          htmlFile: deck.htmlFile,
+          pdfFile: path.join(deck.dir, `${deck.slug}.pdf`),
+          metadata: pdfMetadata(built),
+          bookmarks: bookmarksFor(built.rendered.slides),
+          notesPages: options.notesPages,
+          styleKey: built.rendered.template.chain.join('\0'),
+        };
         try {
-          deck.pdf = await printer.print({
-            htmlFile: deck.htmlFile,
-            pdfFile: path.join(deck.dir, `${deck.slug}.pdf`),
-            metadata: pdfMetadata(built),
-            bookmarks: bookmarksFor(built.rendered.slides),
-            notesPages: options.notesPages,
-            styleKey: built.rendered.template.chain.join('\0'),
-          });
-        } catch (error) {
-          if (!(error instanceof BriefdeckError)) throw error;
-          result.errors.push(error);
-          continue;
+          deck.pdf = await printer.print(job);
+        } catch (firstError) {
+          if (!(firstError instanceof PdfError)) throw firstError;
+          // One retry in a fresh tab: a hung or crashed tab must not cost the deck, nor the decks after it.
+          await printer.close();
+          printer = new DeckPrinter(browser, printerOptions);
+          try {
+            deck.pdf = await printer.print(job);
+          } catch (error) {
+            if (!(error instanceof PdfError)) throw error;
+            result.errors.push(new PdfError(`${error.what} (tried twice)`, error.hint, { file: deck.file }, { cause: error }));
+            continue;
+          }
         }
         reportPdf(built, deck.pdf, result, options);
         options.onProgress?.({ type: 'pdf', slug: deck.slug, file: deck.file, pdf: deck.pdf, ms: performance.now() - started, index: ++done, total: decks.length });
@@ -149,7 +161,6 @@ async function printAll(browser: Browser, first: DeckPrinter, decks: BuiltDeck[]
       await printer.close();
     }
   };
-
   await Promise.all(Array.from({ length: workers }, work));
 }
 

@@ -34,6 +34,7 @@ program
   .option('--handout [size]', 'also write <slug>-handout.pdf: each slide with its notes (a4 or letter)', parseHandout)
   .option('--notes-pages', 'put each slide\'s speaker notes on a page after it in the PDF')
   .option('--strict', 'content that overflows its slide is an error (exit 1), not a warning')
+  .option('--timeout <seconds>', 'longest wait for one deck to print; a slower deck is retried once in a fresh tab', parsePositive, 60)
   .addOption(new Option('--print-layout <layout>', 'static: same pages as reveal\'s print view, faster; reveal: reveal.js\'s own print view').choices(['static', 'reveal']).default('static'))
   .option('--json', 'print a machine-readable report on stdout instead of progress lines')
   .action(async (paths: string[], opts: BuildFlags) => {
@@ -56,6 +57,7 @@ program
       handout: (opts.handout as HandoutSize | true | undefined) === true ? 'a4' : opts.handout,
       notesPages: opts.notesPages,
       strict: opts.strict,
+      timeout: opts.timeout * 1000,
       printLayout: opts.printLayout,
       onProgress: (event) => {
         if (!live) return;
@@ -183,6 +185,7 @@ interface BuildFlags {
   handout?: HandoutSize;
   notesPages?: boolean;
   strict?: boolean;
+  timeout: number;
   printLayout: PrintLayout;
   json?: boolean;
 }

@@ -43,7 +43,7 @@ async function replaceAtomic(file: string, produce: (tmp: string) => Promise<voi
     await produce(tmp);
     await rename(tmp, file);
   } catch (error) {
-    await rm(tmp, { force: true });
+    await rm(tmp, { force: true }).catch(() => undefined); // may fail the same way (e.g. ENOTDIR): the first error is the one to report
     throw outputError(error, file);
   } finally {
     inFlight.delete(tmp);

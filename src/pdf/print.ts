@@ -148,8 +148,11 @@ export class DeckPrinter {
     return this.page;
   }
 
+  /** Closes the tab; a tab that hangs is left to the browser's own shutdown after a few seconds. */
   async close(): Promise<void> {
-    if (this.page) await (await this.page).close().catch(() => undefined);
+    if (!this.page) return;
+    const closing = this.page.then((page) => page.close()).catch(() => undefined);
+    await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
   }
 }
 

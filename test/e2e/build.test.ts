@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBriefing } from '../../src/content/parse.js';
@@ -185,5 +185,62 @@ describe('briefdeck build: Ctrl-C', () => {
     expect(files.filter((file) => String(file).endsWith('.tmp'))).toEqual([]);
     await rm(content, { recursive: true, force: true });
     await rm(out, { recursive: true, force: true });
+  });
+});
+
+describe('briefdeck build: a deck that hangs while printing', () => {
+  it('is retried once in a fresh tab, then named in one error line; the other decks still get their PDFs', async () => {
+    const content = await tempDir('briefdeck-content-');
+    const out = await tempDir();
+    const templates = path.join(content, 'templates', 'stalls');
+    await mkdir(templates, { recursive: true });
+    await writeFile(path.join(templates, 'template.json'), JSON.stringify({ name: 'stalls', extends: 'default' }));
+    // The deck "a-stuck" (printed first) never starts reveal.js, so reveal's print view never says it is ready.
+    const layout = (await readFile(path.join('templates', 'default', 'layout.hbs'), 'utf8')).replace(
+      '<script src="{{assets.deckJs}}"></script>',
+      '{{#unless (eq slug "a-stuck")}}<script src="{{assets.deckJs}}"></script>{{/unless}}',
+    );
+    expect(layout).toContain('{{#unless (eq slug "a-stuck")}}');
+    await writeFile(path.join(templates, 'layout.hbs'), layout);
+    const text = await readFile(SAMPLE, 'utf8');
+    await writeFile(path.join(content, 'fine.md'), text);
+    await writeFile(path.join(content, 'a-stuck.md'), text);
+    const run = await runCli(['build', path.join(content, 'fine.md'), path.join(content, 'a-stuck.md'), '--out', out, '--templates', templates, '--template', 'stalls', '--print-layout', 'reveal', '--timeout', '2', '--concurrency', '1']);
+    expect(run.code).toBe(3);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^${path.join(content, 'a-stuck.md')}: printing .*a-stuck/index\\.html failed: .* \\(tried twice\\) — `));
+    expect(existsSync(path.join(out, 'fine', 'fine.pdf'))).toBe(true);
+    expect(existsSync(path.join(out, 'a-stuck', 'a-stuck.pdf'))).toBe(false);
+    expect(existsSync(path.join(out, 'a-stuck', 'index.html'))).toBe(true);
+    await rm(content, { recursive: true, force: true });
+    await rm(out, { recursive: true, force: true });
+  });
+});
+
+describe('briefdeck build: shared and unwritable output folders', () => {
+  it('two builds into the same folder at once leave every file complete and valid', async () => {
+    const out = await tempDir();
+    const [a, b] = await Promise.all([runCli(['build', SAMPLE, '--out', out]), runCli(['build', SAMPLE, '--out', out])]);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    const pdf = path.join(out, 'iskp-moscow-plot', 'iskp-moscow-plot.pdf');
+    expect(spawnSync('qpdf', ['--check', pdf]).status).toBe(0);
+    expect(Number(pdfInfo(pdf)['Pages'])).toBe(10);
+    const html = await readFile(path.join(out, 'iskp-moscow-plot', 'index.html'), 'utf8');
+    expect(html.trimEnd().endsWith('</html>')).toBe(true);
+    const files = await readdir(out, { recursive: true });
+    expect(files.filter((file) => String(file).endsWith('.tmp'))).toEqual([]);
+    await rm(out, { recursive: true, force: true });
+  });
+
+  it('an output folder that cannot be written is one clear error naming the path', async () => {
+    // A file where the folder should be (permissions cannot be tested here: the tests run as root).
+    const blocker = path.join(await tempDir(), 'not-a-folder');
+    await writeFile(blocker, 'a file');
+    const run = await runCli(['build', SAMPLE, '--out', blocker, '--no-pdf']);
+    expect(run.code).toBe(4);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^cannot write ${blocker}/iskp-moscow-plot/.* \\((ENOTDIR|EEXIST)\\) — `));
   });
 });
