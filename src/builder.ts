@@ -59,7 +59,10 @@ export class DeckBuilder {
     const { briefing, warnings } = await readBriefing(file);
     const owner = this.owners.get(briefing.slug);
     if (owner && owner !== file) {
-      throw new ContentError(`the slug "${briefing.slug}" is already used by ${owner}`, 'rename one file or set a different `slug:` in its front matter', { file, line: 1 });
+      throw new ContentError(`the slug "${briefing.slug}" is already used by ${owner}`, 'rename one file or set a different `slug:` in its front matter', {
+        file,
+        line: briefing.lines.slug ?? 1,
+      });
     }
     const rendered = await renderBriefing(briefing, context);
     this.forget(file);

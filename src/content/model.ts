@@ -100,7 +100,7 @@ export interface Briefing {
   /** All sections in document order. */
   sections: Section[];
   /** Lines of front-matter fields checked later (template name, each option), for error messages. */
-  lines: { template?: number; options: Record<string, number> };
+  lines: { template?: number; slug?: number; options: Record<string, number> };
 }
 
 export interface Warning {

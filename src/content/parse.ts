@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ContentError } from '../errors.js';
 import { parseFrontMatter } from './frontmatter.js';
+import { withoutControlCharacters } from './text.js';
 import type { Briefing, Section, Warning } from './model.js';
 import { validateFrontMatter } from './schema.js';
 import { parseSections, REQUIRED_SECTIONS, SECTION_ALIASES } from './sections.js';
@@ -24,7 +25,7 @@ export async function readBriefing(file: string): Promise<ParsedBriefing> {
 
 /** Parses content text into a validated Briefing. Pure: no file system access. */
 export function parseBriefing(source: string, file: string): ParsedBriefing {
-  const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const text = withoutControlCharacters(source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
   const { frontMatter, body, bodyLine } = parseFrontMatter(text, file);
   const { meta, slug, lines, warnings } = validateFrontMatter(frontMatter, file);
   const sections = parseSections(body, bodyLine, file);
@@ -46,8 +47,25 @@ function decode(bytes: Buffer, file: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (error) {
-    throw new ContentError('the file is not valid UTF-8', 'save it as UTF-8 (most editors: "Save with encoding")', { file }, { cause: error });
+    throw new ContentError('the file is not valid UTF-8', 'save it as UTF-8 (most editors: "Save with encoding")', { file, line: firstInvalidLine(bytes) }, { cause: error });
   }
+}
+
+/** The first line whose bytes are not UTF-8 (lines split on the byte 0x0A, which UTF-8 never uses inside a character). */
+function firstInvalidLine(bytes: Buffer): number | undefined {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let start = 0;
+  for (let line = 1; start <= bytes.length; line++) {
+    const end = bytes.indexOf(10, start);
+    const stop = end < 0 ? bytes.length : end;
+    try {
+      decoder.decode(bytes.subarray(start, stop));
+    } catch {
+      return line;
+    }
+    start = stop + 1;
+  }
+  return undefined;
 }
 
 function lineAt(bytes: Buffer, offset: number): number {

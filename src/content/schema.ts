@@ -118,7 +118,7 @@ const HINTS: Record<string, string> = {
 export interface ValidatedFrontMatter {
   meta: BriefingMeta;
   slug?: string;
-  lines: { template?: number; options: Record<string, number> };
+  lines: { template?: number; slug?: number; options: Record<string, number> };
   warnings: Warning[];
 }
 
@@ -143,6 +143,7 @@ export function validateFrontMatter(raw: RawFrontMatter, file: string): Validate
   const { slug, ...meta } = result.output;
   const lines = {
     template: 'template' in raw.data ? raw.lineOf(['template']) : undefined,
+    slug: 'slug' in raw.data ? raw.lineOf(['slug']) : undefined,
     options: Object.fromEntries(Object.keys(meta.options).map((key) => [key, raw.lineOf(['options', key])])),
   };
   return { meta, slug, lines, warnings: unknownKeyWarnings(raw, file) };

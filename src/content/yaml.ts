@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { ContentError } from '../errors.js';
+import { withoutControlCharacters } from './text.js';
 
 /** A YAML mapping as the user wrote it, with what is needed to point at its lines. */
 export interface YamlMap {
@@ -23,12 +24,22 @@ export function parseYamlMap(text: string, file: string, firstLine: number, what
     const line = yamlError.pos ? toFileLine(yamlError.pos[0]) : firstLine;
     throw new ContentError(`invalid YAML in ${what}: ${describeYamlError(yamlError.code, yamlError.message)}`, yamlHint(yamlError.code), { file, line }, { cause: yamlError });
   }
-  const data: unknown = doc.toJS();
+  const data: unknown = stripControls(doc.toJS());
   if (data === null || data === undefined) return undefined;
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new ContentError(`${what} must be \`key: value\` lines`, 'for example `title: Moscow plot briefing`', { file, line: firstLine });
   }
   return { data: data as Record<string, unknown>, lineOf: (path) => lineOfPath(doc, path, toFileLine) ?? firstLine };
+}
+
+/** `"\u0007"` in a quoted YAML string makes a control character: drop those too (see withoutControlCharacters). */
+function stripControls(value: unknown): unknown {
+  if (typeof value === 'string') return withoutControlCharacters(value);
+  if (Array.isArray(value)) return value.map(stripControls);
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, stripControls(item)]));
+  }
+  return value;
 }
 
 function lineOfPath(
