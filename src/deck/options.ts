@@ -57,7 +57,12 @@ export function resolveOptions(template: Template, layers: OptionLayer[]): Resol
 }
 
 function imageCopy(key: string, value: string, where: { file: string; line?: number }): FileCopy {
-  const from = path.resolve(path.dirname(where.file), value);
+  const folder = path.resolve(path.dirname(where.file));
+  const from = path.resolve(folder, value);
+  // Content may only name files in its own folder: no ../../ paths to elsewhere on the machine.
+  if (!from.startsWith(folder + path.sep)) {
+    throw new TemplateError(`option "${key}": ${value} is outside the folder of ${where.file}`, 'put the image next to the file (or in a folder below it)', where);
+  }
   const ext = path.extname(from).toLowerCase();
   if (!IMAGE_TYPES.includes(ext)) throw new TemplateError(`option "${key}": ${value} is not an image`, `use one of ${IMAGE_TYPES.join(' ')}`, where);
   const info = statSync(from, { throwIfNoEntry: false });

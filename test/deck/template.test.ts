@@ -130,6 +130,8 @@ describe('template options', () => {
     expect(await readFile(path.join(dir, 'assets/media/logo.svg'), 'utf8')).toContain('LOGO');
     const missing = await writeBriefing('nologo.md', 'title: T\noptions:\n  logo: nowhere.png');
     await expect(buildHtml({ paths: [missing] }, 'nologo')).rejects.toThrow(/nologo\.md:4: option "logo": image nowhere\.png not found/);
+    const outside = await writeBriefing('outside.md', 'title: T\noptions:\n  logo: ../../etc/logo.png');
+    await expect(buildHtml({ paths: [outside] }, 'outside')).rejects.toThrow(/outside\.md:4: option "logo": \.\.\/\.\.\/etc\/logo\.png is outside the folder of .* — put the image next to the file/);
   });
 });
 
