@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Browser } from 'puppeteer';
 import { defaultConcurrency } from './concurrency.js';
 import { DeckBuilder, type BuilderOptions, type BuiltDeck, type DeckResult } from './builder.js';
@@ -6,9 +5,9 @@ import { findContentFiles } from './content/discover.js';
 import type { Warning } from './content/model.js';
 import { BriefdeckError, ContentError, PdfError } from './errors.js';
 import { writeIndexPage } from './output/index-page.js';
-import type { PdfMetadata } from './pdf/metadata.js';
+import { printJobFor } from './pdf/job.js';
 import type { HandoutSize } from './pdf/handout.js';
-import type { DeckPrinter, PrintJob, PrintLayout, PrintResult } from './pdf/print.js';
+import type { DeckPrinter, PrintLayout, PrintResult } from './pdf/print.js';
 
 export type { DeckResult } from './builder.js';
 
@@ -95,11 +94,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   return result;
 }
 
-export function pdfMetadata(deck: BuiltDeck): PdfMetadata {
-  const { meta } = deck.rendered.briefing;
-  return { title: meta.title, author: meta.author ?? meta.organization, subject: meta.subtitle, keywords: meta.keywords };
-}
-
 /**
  * Prints every deck: a queue shared by `concurrency` tabs of the one browser.
  * Measured on 2 cores with 20 decks (BENCHMARKS.md): two tabs are a little
@@ -110,7 +104,6 @@ async function printAll(browser: Browser, first: DeckPrinter, decks: BuiltDeck[]
   const { DeckPrinter } = await import('./pdf/print.js');
   const { preloadPdfLib } = await import('./pdf/metadata.js');
   preloadPdfLib();
-  const { bookmarksFor } = await import('./pdf/bookmarks.js');
   const workers = Math.max(1, Math.min(options.concurrency ?? defaultConcurrency(), decks.length));
   const queue = [...decks];
   let done = 0;
@@ -122,14 +115,7 @@ async function printAll(browser: Browser, first: DeckPrinter, decks: BuiltDeck[]
       for (let built = queue.shift(); built; built = queue.shift()) {
         const { deck } = built;
         const started = performance.now();
-        const job: PrintJob = {
-          htmlFile: deck.htmlFile,
-          pdfFile: path.join(deck.dir, `${deck.slug}.pdf`),
-          metadata: pdfMetadata(built),
-          bookmarks: bookmarksFor(built.rendered.slides),
-          notesPages: options.notesPages,
-          styleKey: built.rendered.template.chain.join('\0'),
-        };
+        const job = printJobFor(built, { notesPages: options.notesPages });
         try {
           deck.pdf = await printer.print(job);
         } catch (firstError) {

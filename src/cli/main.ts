@@ -27,8 +27,8 @@ program
   .option('-o, --out <dir>', 'output folder', 'output')
   .option('--no-pdf', 'build the HTML decks only (no browser needed)')
   .option('-t, --template <name>', 'template for every deck, instead of each file\'s `template:`')
-  .option('--templates <dir>', 'a folder of your templates (or one template folder); repeat for more', collect, [])
-  .option('-c, --config <file>', 'project config file (default: briefdeck.config.{yaml,yml,json} here)')
+  .addOption(templatesOption())
+  .addOption(configOption())
   .addOption(new Option('--browser <path>', 'Chrome/Chromium executable for PDFs').env('BRIEFDECK_BROWSER'))
   .option('-j, --concurrency <n>', `decks printed at once, in tabs of one browser (default here: ${defaultConcurrency()}, from the cores)`, parsePositive)
   .option('--handout [size]', 'also write <slug>-handout.pdf: each slide with its notes (a4 or letter)', parseHandout)
@@ -87,8 +87,8 @@ program
   .option('--open', 'open the index page in the default browser')
   .option('-o, --out <dir>', 'output folder (the same files build writes)', 'output')
   .option('-t, --template <name>', 'template for every deck, instead of each file\'s `template:`')
-  .option('--templates <dir>', 'a folder of your templates (or one template folder); repeat for more', collect, [])
-  .option('-c, --config <file>', 'project config file (default: briefdeck.config.{yaml,yml,json} here)')
+  .addOption(templatesOption())
+  .addOption(configOption())
   .addOption(new Option('--browser <path>', 'Chrome/Chromium for PDFs printed on request').env('BRIEFDECK_BROWSER'))
   .action(async (paths: string[], opts: { port: number; open?: boolean; out: string; template?: string; templates: string[]; config?: string; browser?: string }) => {
     const { serve } = await import('../serve/index.js');
@@ -110,8 +110,8 @@ const template = program.command('template').description('list the templates, or
 template
   .command('list')
   .description('show every template (built-in and yours) with its options')
-  .option('--templates <dir>', 'a folder of your templates (or one template folder); repeat for more', collect, [])
-  .option('-c, --config <file>', 'project config file')
+  .addOption(templatesOption())
+  .addOption(configOption())
   .action(async (opts: { templates: string[]; config?: string }) => {
     const registry = await registryFor(opts);
     const { describe: describeOption } = await import('../deck/options.js');
@@ -131,8 +131,8 @@ template
   .description('copy a template, with everything it inherits, into <dir> to edit freely')
   .argument('<name>', 'template to copy')
   .argument('<dir>', 'new template folder; use it with --templates <dir> --template <dir name>')
-  .option('--templates <dir>', 'a folder of your templates (or one template folder); repeat for more', collect, [])
-  .option('-c, --config <file>', 'project config file')
+  .addOption(templatesOption())
+  .addOption(configOption())
   .option('-f, --force', 'write into a folder that is not empty')
   .action(async (name: string, dir: string, opts: { templates: string[]; config?: string; force?: boolean }) => {
     const { ejectTemplate } = await import('../deck/eject.js');
@@ -230,6 +230,15 @@ function parsePort(value: string): number {
 function openInBrowser(url: string): void {
   const [command, args] = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
   spawn(command, args as string[], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
+}
+
+/** --templates and --config mean the same for build, serve and template: defined once. */
+function templatesOption(): Option {
+  return new Option('--templates <dir>', 'a folder of your templates (or one template folder); repeat for more').argParser(collect).default([], 'none');
+}
+
+function configOption(): Option {
+  return new Option('-c, --config <file>', 'project config file (default: briefdeck.config.{yaml,yml,json} here)');
 }
 
 /** Commander collector for repeatable options. */

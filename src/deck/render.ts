@@ -1,5 +1,6 @@
 import type { Briefing } from '../content/model.js';
 import type { ProjectConfig } from '../config.js';
+import { TLP_LABELS } from '../content/schema.js';
 import { BriefdeckError, TemplateError, type Location } from '../errors.js';
 import { resolveOptions, type FileCopy, type OptionLayer } from './options.js';
 import { planSlides } from './plan.js';
@@ -116,8 +117,26 @@ function locate(error: unknown, where: Location | undefined): unknown {
   return error;
 }
 
+/**
+ * FIRST's TLP 2.0 label colours (text on black), by the class markingOf gives
+ * each label. Templates carry the same values in their CSS; this copy serves
+ * what is drawn outside a template (the index page, handout headers).
+ */
+export const TLP_COLOURS: Record<string, string> = {
+  'tlp-red': '#ff2b2b',
+  'tlp-amber': '#ffc000',
+  'tlp-amber-strict': '#ffc000',
+  'tlp-green': '#33ff00',
+  'tlp-clear': '#ffffff',
+};
+
 /** Marking text is already validated; TLP 2.0 labels get a class so the template can colour them. */
 export function markingOf(text: string, draft = false): Marking {
-  const tlp = /^TLP:(CLEAR|GREEN|AMBER\+STRICT|AMBER|RED)$/.exec(text);
-  return { text, draft, className: tlp ? `tlp tlp-${tlp[1]!.toLowerCase().replace('+', '-')}` : '' };
+  const tlp = TLP_LABELS.includes(text) ? `tlp-${text.slice(4).toLowerCase().replace('+', '-')}` : undefined;
+  return { text, draft, className: tlp ? `tlp ${tlp}` : '' };
+}
+
+/** The colour of a TLP marking's text, or undefined for free text. */
+export function tlpColour(marking: Marking): string | undefined {
+  return TLP_COLOURS[marking.className.split(' ')[1] ?? ''];
 }

@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatDate } from '../deck/helpers.js';
 import { escapeHtml } from '../deck/plan.js';
-import { markingOf } from '../deck/render.js';
+import { markingOf, TLP_COLOURS } from '../deck/render.js';
 import { writeFileAtomic } from './write.js';
 
 /** What the index page needs to know about a deck; written beside it as deck.json. */
@@ -86,7 +86,7 @@ export function renderIndexPage(decks: DeckInfo[], hasPdf: (deck: DeckInfo) => b
   .deck__links { margin: 0; font-size: 15px; color: #5b6576; }
   .marking, .draft { font-weight: 700; font-size: 12px; letter-spacing: 0.06em; padding: 2px 8px; background: #3d4a63; color: #fff; }
   .marking.tlp { background: #000; }
-  .tlp-red { color: #ff2b2b; } .tlp-amber, .tlp-amber-strict { color: #ffc000; } .tlp-green { color: #33ff00; } .tlp-clear { color: #fff; }
+  ${Object.entries(TLP_COLOURS).map(([name, colour]) => `.${name} { color: ${colour}; }`).join(' ')}
   .draft { background: #ffd400; color: #000; }
   .empty { color: #5b6576; }
 </style>

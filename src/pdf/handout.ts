@@ -5,7 +5,7 @@ import type { Browser } from 'puppeteer';
 import type { BuiltDeck } from '../builder.js';
 import { formatDate } from '../deck/helpers.js';
 import { escapeHtml } from '../deck/plan.js';
-import { markingOf } from '../deck/render.js';
+import { markingOf, tlpColour } from '../deck/render.js';
 import { PdfError } from '../errors.js';
 import { writeFileAtomic } from '../output/write.js';
 import { finishPdf } from './metadata.js';
@@ -69,14 +69,12 @@ export async function printHandout(browser: Browser, built: BuiltDeck, size: Han
   }
 }
 
-const TLP_COLOURS: Record<string, string> = { 'tlp-red': '#ff2b2b', 'tlp-amber': '#ffc000', 'tlp-amber-strict': '#ffc000', 'tlp-green': '#33ff00', 'tlp-clear': '#ffffff' };
-
 /** Puppeteer's header: inline styles only (it is rendered apart from the page). */
 function headerTemplate(marking: ReturnType<typeof markingOf> | undefined): string {
   if (!marking) return '<div></div>';
-  const tlp = marking.className.split(' ').find((c) => c in TLP_COLOURS);
+  const tlp = tlpColour(marking);
   const label = marking.text
-    ? `<span style="background: ${tlp ? '#000' : '#3d4a63'}; color: ${tlp ? TLP_COLOURS[tlp] : '#fff'}; padding: 1px 8px; font-weight: bold; letter-spacing: 0.06em;">${escapeHtml(marking.text)}</span>`
+    ? `<span style="background: ${tlp ? '#000' : '#3d4a63'}; color: ${tlp ?? '#fff'}; padding: 1px 8px; font-weight: bold; letter-spacing: 0.06em;">${escapeHtml(marking.text)}</span>`
     : '';
   const draft = marking.draft ? '<span style="background: #ffd400; color: #000; padding: 1px 8px; font-weight: bold; margin-right: 8px;">DRAFT – generated from source, review before use</span>' : '';
   return `<div style="font: 9px sans-serif; width: 100%; text-align: center; -webkit-print-color-adjust: exact; print-color-adjust: exact;">${draft}${label}</div>`;

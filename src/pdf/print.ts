@@ -23,6 +23,8 @@ export interface PrintOptions {
 
 export interface PrintJob {
   htmlFile: string;
+  /** The HTML of `htmlFile` when the caller has it in memory (saves reading the file back). */
+  html?: string;
   pdfFile: string;
   metadata: PdfMetadata;
   bookmarks?: Bookmark[];
@@ -115,7 +117,7 @@ export class DeckPrinter {
    * absolute so they still point into the new deck's folder.
    */
   private async load(page: Page, job: PrintJob, timeout: number): Promise<void> {
-    const html = await readFile(job.htmlFile, 'utf8');
+    const html = job.html ?? (await readFile(job.htmlFile, 'utf8'));
     const head = /<head>([\s\S]*?)<\/head>/i.exec(html)?.[1]?.replace(/<title>[\s\S]*?<\/title>|<meta name="(author|description)"[^>]*>/g, '') ?? '';
     const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1];
     const reuse = job.styleKey !== undefined && body !== undefined && this.loaded?.styleKey === job.styleKey && this.loaded.head === head;

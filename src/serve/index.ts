@@ -4,13 +4,13 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DeckBuilder, type BuilderOptions, type BuiltDeck } from '../builder.js';
-import { pdfMetadata, startBrowser } from '../build.js';
+import { startBrowser } from '../build.js';
 import { CONFIG_NAMES, loadConfig } from '../config.js';
 import { findContentFiles } from '../content/discover.js';
 import { BUILTIN_TEMPLATES } from '../deck/template.js';
 import { BriefdeckError } from '../errors.js';
 import { writeIndexPage } from '../output/index-page.js';
-import { bookmarksFor } from '../pdf/bookmarks.js';
+import { printJobFor } from '../pdf/job.js';
 import type { DeckPrinter } from '../pdf/print.js';
 import { listen, resolveUnder, sendFile, sendText } from './http.js';
 import { watchSources, type Watcher } from './watch.js';
@@ -87,7 +87,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     browser ??= startBrowser(options.browser, { handleSignals: false }); // close() ends it
     printer ??= Promise.all([browser, import('../pdf/print.js')]).then(([launched, { DeckPrinter }]) => new DeckPrinter(launched));
     const job = printing.then(async () =>
-      (await printer!).print({ htmlFile: built.deck.htmlFile, pdfFile, metadata: pdfMetadata(built), bookmarks: bookmarksFor(built.rendered.slides) }),
+      (await printer!).print({ ...printJobFor(built), pdfFile }),
     );
     printing = job.catch(() => undefined); // one print at a time on the shared tab
     return job;

@@ -1,0 +1,20 @@
+import path from 'node:path';
+import type { BuiltDeck } from '../builder.js';
+import { bookmarksFor } from './bookmarks.js';
+import type { PrintJob } from './print.js';
+
+/** What printing a built deck needs: its files, metadata, bookmarks; the same for build and serve. */
+export function printJobFor(built: BuiltDeck, options: { notesPages?: boolean } = {}): PrintJob {
+  const { deck, rendered } = built;
+  const { meta } = rendered.briefing;
+  return {
+    htmlFile: deck.htmlFile,
+    html: rendered.html,
+    pdfFile: path.join(deck.dir, `${deck.slug}.pdf`),
+    metadata: { title: meta.title, author: meta.author ?? meta.organization, subject: meta.subtitle, keywords: meta.keywords },
+    bookmarks: bookmarksFor(rendered.slides),
+    notesPages: options.notesPages,
+    // Decks of one template share stylesheets and fonts, so a tab can be reused between them.
+    styleKey: rendered.template.chain.join('\0'),
+  };
+}
