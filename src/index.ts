@@ -8,6 +8,7 @@ export { writeIndexPage } from './output/index-page.js';
 export { readBriefing, parseBriefing, slugify, type ParsedBriefing } from './content/parse.js';
 export { findContentFiles } from './content/discover.js';
 export type { Briefing, BriefingMeta, Section, SectionKind, Source, Warning } from './content/model.js';
+export type { FrontMatter } from './content/schema.js';
 export { planSlides } from './deck/plan.js';
 export type { Slide, SlideKind } from './deck/slide.js';
 export { renderBriefing, renderDeck, markingOf, type RenderContext, type RenderedDeck } from './deck/render.js';

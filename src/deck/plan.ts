@@ -1,4 +1,5 @@
 import type { Body, Briefing, Item, Section } from '../content/model.js';
+import { escapeHtml, plainText } from './html.js';
 import type { Slide, SlideKind } from './slide.js';
 
 export interface PlanOptions {
@@ -100,18 +101,4 @@ function hasContent(body: Body): boolean {
 
 function joinNotes(notes: string[]): string {
   return notes.map((note) => (note.startsWith('<') ? note : `<p>${note}</p>`)).join('\n');
-}
-
-export function plainText(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatDate } from '../deck/helpers.js';
-import { escapeHtml } from '../deck/plan.js';
+import { escapeHtml } from '../deck/html.js';
 import { markingOf, TLP_COLOURS } from '../deck/render.js';
 import { writeFileAtomic } from './write.js';
 

@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer';
 import type { BuiltDeck } from '../builder.js';
 import { formatDate } from '../deck/helpers.js';
-import { escapeHtml } from '../deck/plan.js';
+import { escapeHtml } from '../deck/html.js';
 import { markingOf, tlpColour } from '../deck/render.js';
 import { PdfError } from '../errors.js';
 import { writeFileAtomic } from '../output/write.js';

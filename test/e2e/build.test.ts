@@ -4,7 +4,8 @@ import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promi
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBriefing } from '../../src/content/parse.js';
-import { plainText, planSlides } from '../../src/deck/plan.js';
+import { plainText } from '../../src/deck/html.js';
+import { planSlides } from '../../src/deck/plan.js';
 import { CLI, pdfInfo, pdfText, runCli, SAMPLE, squash, tempDir, type CliResult } from '../helpers.js';
 
 const SLUG = 'iskp-moscow-plot';

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBriefing } from '../../src/content/parse.js';
-import { planSlides, plainText } from '../../src/deck/plan.js';
+import { plainText } from '../../src/deck/html.js';
+import { planSlides } from '../../src/deck/plan.js';
 import { CLI, FIXTURES, pdfInfo, pdfText, runCli, SAMPLE, squash, tempDir } from '../helpers.js';
 
 const SLUG = 'iskp-moscow-plot';
