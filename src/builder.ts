@@ -6,6 +6,7 @@ import { renderBriefing, type RenderContext, type RenderedDeck } from './deck/re
 import { TemplateRegistry } from './deck/template.js';
 import { ContentError } from './errors.js';
 import { deckAssets } from './output/assets.js';
+import { deckFonts } from './output/fonts.js';
 import { writeDeckInfo, type DeckInfo } from './output/index-page.js';
 import { writeDeck } from './output/write.js';
 
@@ -35,6 +36,8 @@ export interface BuiltDeck {
   deck: DeckResult;
   rendered: RenderedDeck;
   warnings: Warning[];
+  /** Script font subsets added for the deck's text (Arabic, Hebrew, CJK, emoji); empty for Latin-only decks. */
+  scriptFonts: string[];
 }
 
 /**
@@ -68,9 +71,11 @@ export class DeckBuilder {
     this.forget(file);
     this.owners.set(briefing.slug, file);
     const dir = path.join(this.options.outDir, briefing.slug);
-    const htmlFile = await writeDeck(dir, rendered.html, [...(await deckAssets(rendered.template)), ...rendered.media]);
+    const fonts = await deckFonts(rendered.template, rendered.html);
+    const htmlFile = await writeDeck(dir, rendered.html, [...(await deckAssets(rendered.template)), ...fonts.assets, ...rendered.media]);
     await writeDeckInfo(dir, deckInfo(rendered));
-    return { deck: { file, slug: briefing.slug, dir, htmlFile, slides: rendered.slides.length }, rendered, warnings };
+    const deck = { file, slug: briefing.slug, dir, htmlFile, slides: rendered.slides.length };
+    return { deck, rendered, warnings, scriptFonts: fonts.scriptSubsets };
   }
 
   /** The slug a file was last built as, if any. */

@@ -45,6 +45,8 @@ export interface BriefingMeta {
   /** Template options, checked against the template's manifest at render time. */
   options: Record<string, unknown>;
   lang: string;
+  /** Text direction of the briefing's language: `rtl` for Arabic, Dari, Pashto, Hebrew, …; sets the deck's `dir`. */
+  dir: 'ltr' | 'rtl';
   /** reveal.js settings (transition, controls, …), validated; merged over the deck's defaults. */
   reveal: Record<string, unknown>;
 }

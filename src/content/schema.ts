@@ -146,7 +146,18 @@ export function validateFrontMatter(raw: RawFrontMatter, file: string): Validate
     slug: 'slug' in raw.data ? raw.lineOf(['slug']) : undefined,
     options: Object.fromEntries(Object.keys(meta.options).map((key) => [key, raw.lineOf(['options', key])])),
   };
-  return { meta, slug, lines, warnings: unknownKeyWarnings(raw, file) };
+  return { meta: { ...meta, dir: textDirection(meta.lang) }, slug, lines, warnings: unknownKeyWarnings(raw, file) };
+}
+
+/** `rtl` for Arabic, Dari, Pashto, Urdu, Hebrew… (from the language tag, via ICU), else `ltr`. */
+function textDirection(lang: string): 'ltr' | 'rtl' {
+  try {
+    // Node 20's V8 has the `textInfo` getter; later versions replace it with getTextInfo().
+    const locale = new Intl.Locale(lang) as Intl.Locale & { textInfo?: { direction?: string }; getTextInfo?: () => { direction?: string } };
+    return (locale.getTextInfo?.() ?? locale.textInfo)?.direction === 'rtl' ? 'rtl' : 'ltr';
+  } catch {
+    return 'ltr'; // a tag ICU does not know: the schema's pattern already accepted it
+  }
 }
 
 function plainMessage(message: string): string {

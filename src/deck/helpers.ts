@@ -1,20 +1,30 @@
 import type Handlebars from 'handlebars';
 import { renderInline } from '../content/markdown.js';
 
-const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** 2026-11-29 → "29 November 2026" (the briefing's own date, with no time zone shift). */
-export function formatDate(iso: string): string {
-  return DATE_FORMAT.format(new Date(`${iso}T00:00:00Z`));
+/**
+ * 2026-11-29 → "29 November 2026" (the briefing's own date, with no time zone
+ * shift), in the briefing's language: `ar` gives "29 نوفمبر 2026". Plain `en`
+ * reads day-month-year as in most briefing styles; `en-US` gets its own order.
+ */
+export function formatDate(iso: string, lang = 'en'): string {
+  const locale = lang === 'en' ? 'en-GB' : lang;
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    dateFormats.set(locale, format);
+  }
+  return format.format(new Date(`${iso}T00:00:00Z`));
 }
 
 export const HELPER_NAMES = ['formatDate', 'eq', 'json', 'markdown'];
 
 /** Helpers every template can use (templates cannot add their own: a template is markup, not code). Keep them small and pure: templates are the place for markup. */
 export function registerHelpers(hbs: typeof Handlebars): void {
-  /** 2026-11-29 → "29 November 2026". */
-  hbs.registerHelper('formatDate', (iso: unknown) =>
-    typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatDate(iso) : iso,
+  /** 2026-11-29 → "29 November 2026", in the language of the briefing being rendered (`meta.lang`). */
+  hbs.registerHelper('formatDate', (iso: unknown, options: Handlebars.HelperOptions) =>
+    typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatDate(iso, (options.data?.root as { meta?: { lang?: string } })?.meta?.lang) : iso,
   );
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   /** Inline markdown in a plain-text field (e.g. a subtitle with *emphasis*), sanitized like all content. */

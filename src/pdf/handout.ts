@@ -38,7 +38,7 @@ export async function printHandout(browser: Browser, built: BuiltDeck, size: Han
       title: meta.title,
       lines: [
         meta.subtitle,
-        [meta.date ? formatDate(meta.date) : undefined, meta.author, meta.organization].filter(Boolean).join(' · '),
+        [meta.date ? formatDate(meta.date, meta.lang) : undefined, meta.author, meta.organization].filter(Boolean).join(' · '),
         source ? `Source: ${[source.title, source.author, source.publisher, source.date, source.url].filter(Boolean).join(', ')}` : undefined,
         source?.credit,
         source?.note,

@@ -1,0 +1,262 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { ASSET_URLS } from '../deck/render.js';
+import type { Template } from '../deck/template.js';
+import { TemplateError } from '../errors.js';
+import type { Asset } from './assets.js';
+
+const require = createRequire(import.meta.url);
+const FONTS_DIR = path.posix.dirname(ASSET_URLS.fontsCss);
+
+/** One @font-face rule of a @fontsource package, with its woff2 file and the code points it covers. */
+export interface FontFace {
+  family: string;
+  style: string;
+  weight: number;
+  /** Absolute path of the woff2 file. */
+  file: string;
+  unicodeRange: string;
+  ranges: Array<[number, number]>;
+}
+
+/**
+ * Noto families for the scripts a template's Latin fonts cannot draw: briefings
+ * quote Arabic, Dari and Pashto sources, Hebrew, Chinese/Japanese/Korean names
+ * and emoji, and a missing font shows boxes on a machine without system fonts.
+ * Listed in order of preference. Only each family's own script subsets are
+ * used (Noto Sans Arabic also ships Latin and symbol subsets we do not want).
+ * Noto Sans SC draws Han and kana; its subsets' unicode-range also lists
+ * hangul, which it does not draw (seen as boxes), so hangul comes from Noto
+ * Sans KR, which is used for nothing else. Emoji are the
+ * monochrome Noto Emoji: measured here, Chromium draws the colour (COLRv1)
+ * Noto Color Emoji neither on screen headless nor in the PDF, while outline
+ * glyphs print as vector text that pdftotext reads back.
+ */
+const HANGUL: Array<[number, number]> = [[0x1100, 0x11ff], [0x3130, 0x318f], [0xa960, 0xa97f], [0xac00, 0xd7ff]];
+const SCRIPT_FONTS: Array<{ package: string; subset: RegExp; only?: Array<[number, number]> }> = [
+  { package: '@fontsource/noto-sans-arabic', subset: /^noto-sans-arabic-arabic-/ },
+  { package: '@fontsource/noto-sans-hebrew', subset: /^noto-sans-hebrew-hebrew-/ },
+  { package: '@fontsource/noto-emoji', subset: /^noto-emoji-\d+-/ },
+  { package: '@fontsource/noto-sans-kr', subset: /^noto-sans-kr-\d+-/, only: HANGUL },
+  { package: '@fontsource/noto-sans-sc', subset: /^noto-sans-sc-\d+-/ },
+];
+/** Regular and bold are enough for fallback text: a template's 600 maps to bold. */
+const SCRIPT_WEIGHTS = [400, 700];
+
+/** The fonts of one deck: its fonts.css and font files, and which script subsets it needed. */
+export interface DeckFonts {
+  assets: Asset[];
+  /** Script subsets added for this deck's text, e.g. `noto-sans-arabic-arabic`; empty for Latin-only decks. */
+  scriptSubsets: string[];
+}
+
+interface TemplateFonts {
+  css: string;
+  faces: FontFace[];
+  files: Asset[];
+}
+
+const templateCache = new Map<string, Promise<TemplateFonts>>();
+let scriptFaces: Promise<Array<{ faces: FontFace[]; only?: Array<[number, number]> }>> | undefined;
+
+/**
+ * The template's fonts plus, for characters they cannot draw, script fonts
+ * declared under the template's own family names with a `unicode-range`:
+ * the browser then builds one composite font per family, so every template
+ * (built-in or user) gets Arabic, CJK and emoji without naming them in its CSS.
+ * Only the subsets this deck's text uses are copied (a CJK package is 76 MB).
+ */
+export async function deckFonts(template: Template, html: string): Promise<DeckFonts> {
+  const own = await templateFonts(template);
+  const chosen = chooseScriptFaces(uncoveredCodePoints(html, own.faces), await loadScriptFaces());
+  const rules: string[] = [];
+  const files = new Map<string, Asset>();
+  const families = uniqueBy(own.faces, (face) => `${face.family}\0${face.style}\0${face.weight}`);
+  for (const { faces, codePoints } of chosen) {
+    // The rule claims exactly the characters this subset was chosen for, so it
+    // never competes with the template's faces or another script font.
+    const unicodeRange = formatUnicodeRange(codePoints);
+    for (const face of families) {
+      const source = nearestWeight(faces, face.weight);
+      const name = path.basename(source.file);
+      files.set(name, { to: `${FONTS_DIR}/${name}`, from: source.file });
+      rules.push(fontFaceRule({ ...source, family: face.family, style: face.style, weight: face.weight, unicodeRange }, name));
+    }
+  }
+  return {
+    assets: [...own.files, ...files.values(), { to: ASSET_URLS.fontsCss, contents: [...rules, own.css].join('\n') }],
+    scriptSubsets: chosen.map(({ faces }) => path.basename(faces[0]!.file).replace(/-\d+-normal\.woff2$/, '')),
+  };
+}
+
+/** Parses the @font-face rules of a @fontsource CSS file (woff2 sources only). */
+export function parseFontFaces(css: string, packageDir: string): FontFace[] {
+  return css.split('@font-face').slice(1).flatMap((rule) => {
+    const family = /font-family:\s*'([^']+)'/.exec(rule)?.[1];
+    const file = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(rule)?.[1];
+    const unicodeRange = /unicode-range:\s*([^;]+);/.exec(rule)?.[1]?.trim() ?? 'U+0-10FFFF';
+    if (!family || !file) return [];
+    return [{
+      family,
+      style: /font-style:\s*(\w+)/.exec(rule)?.[1] ?? 'normal',
+      weight: Number(/font-weight:\s*(\d+)/.exec(rule)?.[1] ?? 400),
+      file: path.join(packageDir, 'files', file),
+      unicodeRange,
+      ranges: parseUnicodeRange(unicodeRange),
+    }];
+  });
+}
+
+/** `U+0600-06FF,U+200C` → [[0x600, 0x6ff], [0x200c, 0x200c]]. */
+export function parseUnicodeRange(value: string): Array<[number, number]> {
+  return value.split(',').map((part) => {
+    const [start, end = start] = part.trim().replace(/^U\+/i, '').split('-') as [string, string?];
+    return [parseInt(start, 16), parseInt(end, 16)];
+  });
+}
+
+function covers(ranges: Array<[number, number]>, codePoint: number): boolean {
+  return ranges.some(([start, end]) => codePoint >= start && codePoint <= end);
+}
+
+/** Code points in the deck that none of the template's faces claims (ASCII is always claimed). */
+function uncoveredCodePoints(html: string, faces: FontFace[]): Set<number> {
+  const uncovered = new Set<number>();
+  if (faces.length === 0) return uncovered; // no family to attach script fonts to
+  for (const char of new Set(html)) {
+    const codePoint = char.codePointAt(0)!;
+    if (codePoint < 0x80 || uncovered.has(codePoint)) continue;
+    if (!faces.some((face) => covers(face.ranges, codePoint))) uncovered.add(codePoint);
+  }
+  return uncovered;
+}
+
+interface ChosenSubset {
+  /** The subset's faces, one per weight. */
+  faces: FontFace[];
+  codePoints: number[];
+}
+
+/**
+ * The script subsets that draw `needed`. A character goes to the first family
+ * (in order of preference) that claims it, so Arabic text does not also pull
+ * in a CJK subset whose range lists Arabic.
+ */
+function chooseScriptFaces(needed: Set<number>, packages: Array<{ faces: FontFace[]; only?: Array<[number, number]> }>): ChosenSubset[] {
+  const chosen: ChosenSubset[] = [];
+  const left = new Set(needed);
+  for (const { faces, only } of packages) {
+    for (const subset of groupBy(faces, (face) => face.unicodeRange)) {
+      const codePoints = [...left].filter((codePoint) => covers(subset[0]!.ranges, codePoint) && (!only || covers(only, codePoint)));
+      if (codePoints.length === 0) continue;
+      codePoints.forEach((codePoint) => left.delete(codePoint));
+      chosen.push({ faces: subset, codePoints: codePoints.sort((a, b) => a - b) });
+    }
+  }
+  return chosen;
+}
+
+/** Sorted code points → `U+627-62A,U+644` (runs become ranges). */
+export function formatUnicodeRange(codePoints: number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < codePoints.length; ) {
+    let j = i;
+    while (j + 1 < codePoints.length && codePoints[j + 1] === codePoints[j]! + 1) j++;
+    const hex = (n: number) => n.toString(16).toUpperCase();
+    parts.push(i === j ? `U+${hex(codePoints[i]!)}` : `U+${hex(codePoints[i]!)}-${hex(codePoints[j]!)}`);
+    i = j + 1;
+  }
+  return parts.join(',');
+}
+
+function nearestWeight(subset: FontFace[], weight: number): FontFace {
+  return subset.reduce((best, face) => (Math.abs(face.weight - weight) < Math.abs(best.weight - weight) ? face : best));
+}
+
+function fontFaceRule(face: FontFace, url: string): string {
+  return [
+    '@font-face {',
+    `  font-family: '${face.family}';`,
+    `  font-style: ${face.style};`,
+    `  font-weight: ${face.weight};`,
+    '  font-display: swap;',
+    `  src: url(${url}) format('woff2');`,
+    `  unicode-range: ${face.unicodeRange};`,
+    '}',
+  ].join('\n');
+}
+
+function loadScriptFaces(): Promise<Array<{ faces: FontFace[]; only?: Array<[number, number]> }>> {
+  scriptFaces ??= Promise.all(
+    SCRIPT_FONTS.map(async (font) => {
+      const dir = packageDir(font.package);
+      const sheets = await Promise.all(SCRIPT_WEIGHTS.map((weight) => readFile(path.join(dir, `${weight}.css`), 'utf8')));
+      const faces = sheets.flatMap((css) => parseFontFaces(css, dir)).filter((face) => font.subset.test(path.basename(face.file)));
+      return { faces, only: font.only };
+    }),
+  );
+  return scriptFaces;
+}
+
+/**
+ * Fonts come from @fontsource packages, never from the network. Each weight's
+ * CSS lists one woff2 file per Unicode subset (latin, cyrillic, greek, …); the
+ * browser fetches only the subsets a page uses, so we copy them all and keep
+ * only the woff2 sources.
+ */
+function templateFonts(template: Template): Promise<TemplateFonts> {
+  const key = template.chain.join('\0');
+  let fonts = templateCache.get(key);
+  if (!fonts) {
+    fonts = loadTemplateFonts(template);
+    templateCache.set(key, fonts);
+    fonts.catch(() => templateCache.delete(key));
+  }
+  return fonts;
+}
+
+async function loadTemplateFonts(template: Template): Promise<TemplateFonts> {
+  const css: string[] = [];
+  const faces: FontFace[] = [];
+  const files: Asset[] = [];
+  for (const font of template.manifest.fonts) {
+    let dir: string;
+    try {
+      dir = packageDir(font.package);
+    } catch (error) {
+      throw new TemplateError(`font package ${font.package} is not installed`, `run npm install ${font.package}`, {
+        file: path.join(template.chain[0]!, 'template.json'),
+      }, { cause: error });
+    }
+    const sheets = [...font.weights.map((w) => `${w}.css`), ...font.italic.map((w) => `${w}-italic.css`)];
+    for (const sheet of sheets) {
+      const source = await readFile(path.join(dir, sheet), 'utf8');
+      faces.push(...parseFontFaces(source, dir));
+      css.push(
+        source.replace(/src:\s*url\(\.\/files\/([^)]+\.woff2)\)\s*format\('woff2'\)[^;]*;/g, (_match, name: string) => {
+          files.push({ to: `${FONTS_DIR}/${name}`, from: path.join(dir, 'files', name) });
+          return `src: url(${name}) format('woff2');`;
+        }),
+      );
+    }
+  }
+  return { css: css.join('\n'), faces, files };
+}
+
+function packageDir(name: string): string {
+  return path.dirname(require.resolve(name));
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    groups.set(k, [...(groups.get(k) ?? []), item]);
+  }
+  return [...groups.values()];
+}
+
+function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
+  return [...new Map(items.map((item) => [key(item), item])).values()];
+}
