@@ -17,7 +17,16 @@ export interface FontFace {
   /** Absolute path of the woff2 file. */
   file: string;
   unicodeRange: string;
-  ranges: Array<[number, number]>;
+  ranges: Ranges;
+}
+
+/** Inclusive code point ranges. */
+type Ranges = Array<[number, number]>;
+
+/** A script font package's faces (all subsets and weights), and the characters it may be chosen for. */
+interface ScriptFont {
+  faces: FontFace[];
+  only?: Ranges;
 }
 
 /**
@@ -33,8 +42,8 @@ export interface FontFace {
  * Noto Color Emoji neither on screen headless nor in the PDF, while outline
  * glyphs print as vector text that pdftotext reads back.
  */
-const HANGUL: Array<[number, number]> = [[0x1100, 0x11ff], [0x3130, 0x318f], [0xa960, 0xa97f], [0xac00, 0xd7ff]];
-const SCRIPT_FONTS: Array<{ package: string; subset: RegExp; only?: Array<[number, number]> }> = [
+const HANGUL: Ranges = [[0x1100, 0x11ff], [0x3130, 0x318f], [0xa960, 0xa97f], [0xac00, 0xd7ff]];
+const SCRIPT_FONTS: Array<{ package: string; subset: RegExp; only?: Ranges }> = [
   { package: '@fontsource/noto-sans-arabic', subset: /^noto-sans-arabic-arabic-/ },
   { package: '@fontsource/noto-sans-hebrew', subset: /^noto-sans-hebrew-hebrew-/ },
   { package: '@fontsource/noto-emoji', subset: /^noto-emoji-\d+-/ },
@@ -58,7 +67,7 @@ interface TemplateFonts {
 }
 
 const templateCache = new Map<string, Promise<TemplateFonts>>();
-let scriptFaces: Promise<Array<{ faces: FontFace[]; only?: Array<[number, number]> }>> | undefined;
+let scriptFonts: Promise<ScriptFont[]> | undefined;
 
 /**
  * The template's fonts plus, for characters they cannot draw, script fonts
@@ -69,7 +78,8 @@ let scriptFaces: Promise<Array<{ faces: FontFace[]; only?: Array<[number, number
  */
 export async function deckFonts(template: Template, html: string): Promise<DeckFonts> {
   const own = await templateFonts(template);
-  const chosen = chooseScriptFaces(uncoveredCodePoints(html, own.faces), await loadScriptFaces());
+  const needed = uncoveredCodePoints(html, own.faces);
+  const chosen = needed.size > 0 ? chooseScriptFaces(needed, await loadScriptFaces()) : [];
   const rules: string[] = [];
   const files = new Map<string, Asset>();
   const families = uniqueBy(own.faces, (face) => `${face.family}\0${face.style}\0${face.weight}`);
@@ -109,14 +119,14 @@ export function parseFontFaces(css: string, packageDir: string): FontFace[] {
 }
 
 /** `U+0600-06FF,U+200C` → [[0x600, 0x6ff], [0x200c, 0x200c]]. */
-export function parseUnicodeRange(value: string): Array<[number, number]> {
+export function parseUnicodeRange(value: string): Ranges {
   return value.split(',').map((part) => {
     const [start, end = start] = part.trim().replace(/^U\+/i, '').split('-') as [string, string?];
     return [parseInt(start, 16), parseInt(end, 16)];
   });
 }
 
-function covers(ranges: Array<[number, number]>, codePoint: number): boolean {
+function covers(ranges: Ranges, codePoint: number): boolean {
   return ranges.some(([start, end]) => codePoint >= start && codePoint <= end);
 }
 
@@ -143,7 +153,7 @@ interface ChosenSubset {
  * (in order of preference) that claims it, so Arabic text does not also pull
  * in a CJK subset whose range lists Arabic.
  */
-function chooseScriptFaces(needed: Set<number>, packages: Array<{ faces: FontFace[]; only?: Array<[number, number]> }>): ChosenSubset[] {
+function chooseScriptFaces(needed: Set<number>, packages: ScriptFont[]): ChosenSubset[] {
   const chosen: ChosenSubset[] = [];
   const left = new Set(needed);
   for (const { faces, only } of packages) {
@@ -187,8 +197,8 @@ function fontFaceRule(face: FontFace, url: string): string {
   ].join('\n');
 }
 
-function loadScriptFaces(): Promise<Array<{ faces: FontFace[]; only?: Array<[number, number]> }>> {
-  scriptFaces ??= Promise.all(
+function loadScriptFaces(): Promise<ScriptFont[]> {
+  scriptFonts ??= Promise.all(
     SCRIPT_FONTS.map(async (font) => {
       const dir = packageDir(font.package);
       const sheets = await Promise.all(SCRIPT_WEIGHTS.map((weight) => readFile(path.join(dir, `${weight}.css`), 'utf8')));
@@ -196,7 +206,7 @@ function loadScriptFaces(): Promise<Array<{ faces: FontFace[]; only?: Array<[num
       return { faces, only: font.only };
     }),
   );
-  return scriptFaces;
+  return scriptFonts;
 }
 
 /**
