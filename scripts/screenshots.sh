@@ -22,4 +22,9 @@ for template in $(ls templates); do
     pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$out/$template/$slug/$slug-handout.pdf" docs/images/handout-page-1
   fi
 done
+# Right-to-left, CJK and emoji: the examples in examples/international.
+node dist/bin/main.js build examples/international --out "$out/international" >/dev/null
+shot "$out/international/iskp-moscow-plot-ar/iskp-moscow-plot-ar.pdf" 1 international-arabic-title
+shot "$out/international/iskp-moscow-plot-ar/iskp-moscow-plot-ar.pdf" 2 international-arabic-summary
+shot "$out/international/multilingual-sources/multilingual-sources.pdf" 2 international-mixed-summary
 echo "wrote $(ls docs/images | wc -l) pictures in docs/images/"

@@ -181,9 +181,10 @@ describe('international text: right-to-left, CJK and emoji', () => {
         const range = document.createRange();
         range.selectNodeContents(item);
         const text = range.getBoundingClientRect();
-        return { right: frame.right - text.right, left: text.left - frame.left };
+        return { right: frame.right - text.right, left: text.left - frame.left, direction: getComputedStyle(item).direction };
       }, ARABIC);
       expect(gaps.right).toBeLessThan(gaps.left);
+      expect(gaps.direction).toBe('rtl'); // so its bullet sits on the right too
     } finally {
       await page.close();
     }
