@@ -2,6 +2,7 @@ import type { Briefing } from '../content/model.js';
 import type { ProjectConfig } from '../config.js';
 import { TLP_LABELS } from '../content/schema.js';
 import { BriefdeckError, TemplateError, type Location } from '../errors.js';
+import { installedDeckPolicy, withContentSecurityPolicy } from './csp.js';
 import { resolveOptions, type FileCopy, type OptionLayer } from './options.js';
 import { planSlides } from './plan.js';
 import type { Slide } from './slide.js';
@@ -66,8 +67,13 @@ function chooseTemplate(briefing: Briefing, context: RenderContext): { name: str
   return { name: 'default' };
 }
 
-/** Model → HTML. Pure: same input, same string; no I/O. */
+/**
+ * Model → HTML. Pure: same input, same string; no I/O apart from reading
+ * reveal's notes plugin once per process (for the Content-Security-Policy,
+ * which is added here rather than in the layout so that every template gets it).
+ */
 export function renderDeck(briefing: Briefing, slides: Slide[], template: Template, options: Record<string, unknown>): string {
+  const policy = installedDeckPolicy();
   const sizes = template.manifest.sizes;
   const size = sizes[String(options['size'])] ?? Object.values(sizes)[0]!;
   const data = {
@@ -99,7 +105,7 @@ export function renderDeck(briefing: Briefing, slides: Slide[], template: Templa
     },
   };
   try {
-    return template.layout(data);
+    return withContentSecurityPolicy(template.layout(data), policy);
   } catch (error) {
     if (error instanceof BriefdeckError) throw error;
     const message = error instanceof Error ? error.message : String(error);

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { indexPagePolicy, withContentSecurityPolicy } from '../deck/csp.js';
 import { formatDate } from '../deck/helpers.js';
 import { escapeHtml } from '../deck/html.js';
 import { markingOf, TLP_COLOURS } from '../deck/render.js';
@@ -46,6 +47,7 @@ export async function readDeckInfos(outDir: string): Promise<DeckInfo[]> {
 /**
  * Writes <outDir>/index.html: every briefing with its date, marking and links
  * to its deck and PDF. Self-contained (inline CSS, no script), so it opens from file://.
+ * Its Content-Security-Policy lets nothing else load (see deck/csp.ts).
  * `pdfOnDemand`: link PDFs even before they exist (the dev server prints them when asked).
  */
 export async function writeIndexPage(outDir: string, options: { pdfOnDemand?: boolean } = {}): Promise<string> {
@@ -66,14 +68,8 @@ export function renderIndexPage(decks: DeckInfo[], hasPdf: (deck: DeckInfo) => b
     <p class="deck__links"><a href="${href('index.html')}">Open deck</a> (${deck.slides} slides)${hasPdf(deck) ? ` · <a href="${href(deck.pdf)}">PDF</a>` : ''} · <span class="deck__source">${escapeHtml(deck.source)}</span></p>
   </li>`;
   });
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="briefdeck">
-<title>Briefings</title>
-<style>
+  // The policy allows this <style> block by its hash, so it is built first.
+  const style = `
   body { margin: 0; font-family: system-ui, 'Segoe UI', 'DejaVu Sans', sans-serif; color: #14213d; background: #f3f5f9; }
   main { max-width: 880px; margin: 0 auto; padding: 40px 24px 64px; }
   h1 { font-size: 32px; margin: 0 0 24px; }
@@ -89,7 +85,15 @@ export function renderIndexPage(decks: DeckInfo[], hasPdf: (deck: DeckInfo) => b
   ${Object.entries(TLP_COLOURS).map(([name, colour]) => `.${name} { color: ${colour}; }`).join(' ')}
   .draft { background: #ffd400; color: #000; }
   .empty { color: #5b6576; }
-</style>
+`;
+  const html = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="briefdeck">
+<title>Briefings</title>
+<style>${style}</style>
 </head>
 <body>
 <main>
@@ -99,4 +103,5 @@ ${decks.length ? `<ul>\n${items.join('\n')}\n</ul>` : '<p class="empty">No brief
 </body>
 </html>
 `;
+  return withContentSecurityPolicy(html, indexPagePolicy(style));
 }
