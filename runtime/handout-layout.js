@@ -12,6 +12,7 @@
   var scale = options.width / width;
   var sections = Array.prototype.slice.call(document.querySelectorAll('.reveal .slides > section'));
   var original = document.querySelector('.reveal');
+  var direction = document.documentElement.dir === 'rtl' ? 'rtl' : 'ltr';
 
   var style = document.createElement('style');
   style.textContent = [
@@ -21,15 +22,19 @@
     '.handout__cover h1 { font-size: 24px; margin: 0 0 6px; }',
     '.handout__cover p { margin: 2px 0; font-size: 12.5px; }',
     '.handout__item { break-inside: avoid; margin: 0 0 18px; }',
-    '.handout__slide { width: ' + width * scale + 'px; height: ' + height * scale + 'px; overflow: hidden; position: relative; outline: 1px solid #888; }',
+    // The scaled slide's boxes are laid out left to right (right to left, they overflow to the left and
+    // are clipped away); the slide's content keeps the deck's direction. `contain: strict`: without it,
+    // Chromium printed a five-slide Arabic handout shrunk to two thirds of the page (measured).
+    '.handout__slide { width: ' + width * scale + 'px; height: ' + height * scale + 'px; overflow: hidden; position: relative; outline: 1px solid #888; direction: ltr; contain: strict; }',
     '.handout__scale { width: ' + width + 'px; height: ' + height + 'px; transform: scale(' + scale + '); transform-origin: 0 0; }',
     '.handout__scale > .reveal { width: ' + width + 'px !important; height: ' + height + 'px !important; position: relative; overflow: hidden; }',
     '.handout__scale .slides { position: absolute !important; inset: 0 !important; width: ' + width + 'px !important; height: ' + height + 'px !important; margin: 0 !important; transform: none !important; zoom: 1 !important; }',
-    '.handout__scale .slides > section { display: block !important; position: absolute !important; left: 0; top: 0; width: ' + width + 'px !important; height: ' + height + 'px !important; opacity: 1 !important; visibility: visible !important; transform: none !important; }',
+    '.handout__scale .slides > section { display: block !important; position: absolute !important; left: 0; top: 0; width: ' + width + 'px !important; height: ' + height + 'px !important; opacity: 1 !important; visibility: visible !important; transform: none !important; direction: ' + direction + '; }',
     '.handout__notes { font-size: 12.5px; line-height: 1.45; margin-top: 8px; }',
     '.handout__notes p { margin: 0 0 6px; }',
     '.handout__notes .handout__label { font-weight: 700; }',
-    '@page { margin: 0; }',
+    // Page margins: the printer draws the marking (header) and page numbers (footer) in them.
+    '@page { margin: 15mm; }',
   ].join('\n');
   document.head.appendChild(style);
   // print-pdf turns off reveal.css's rules for printing a live deck (black text, static slides), which would wreck the thumbnails.

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBriefing } from '../../src/content/parse.js';
 import { plainText } from '../../src/deck/html.js';
 import { planSlides } from '../../src/deck/plan.js';
-import { CLI, FIXTURES, pdfInfo, pdfText, runCli, SAMPLE, squash, tempDir } from '../helpers.js';
+import { CLI, FIXTURES, pdfInfo, pdfText, ROOT, runCli, SAMPLE, squash, tempDir } from '../helpers.js';
 
 const SLUG = 'iskp-moscow-plot';
 let work: string;
@@ -145,6 +145,32 @@ describe('handouts and notes pages', () => {
       expect(text, `page ${page}`).toContain('TLP:CLEAR');
       expect(text, `page ${page}`).toMatch(new RegExp(`^${page}\\s*/\\s*${pages}$`, 'm')); // pdftotext may drop the spaces
     }
+  });
+
+  it('--handout keeps the page margins and full-size slides, left to right and right to left', async () => {
+    const arabic = path.join(ROOT, 'examples', 'international', 'iskp-moscow-plot-ar.md');
+    const run = await runCli(['build', SAMPLE, arabic, '--out', path.join(work, 'handout-rtl'), '--handout']);
+    expect(run.code, run.stderr).toBe(0);
+    const words = (slug: string) => {
+      const bbox = spawnSync('pdftotext', ['-f', '1', '-l', '1', '-bbox', path.join(work, 'handout-rtl', slug, `${slug}-handout.pdf`), '-'], { encoding: 'utf8' }).stdout;
+      return [...bbox.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</g)].map((m) => ({ x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), text: m[4]! }));
+    };
+    const a4Width = 595.3;
+    const margin = 15 * (72 / 25.4); // 15 mm in points
+    /** Width of the marking banner's text in the first slide thumbnail (the page header's copy sits in the top margin). */
+    const bannerWidth = (list: ReturnType<typeof words>) => {
+      const word = list.find((candidate) => candidate.text === 'TLP:CLEAR' && candidate.y0 > margin)!;
+      return word.x1 - word.x0;
+    };
+    const ltr = words(SLUG);
+    const rtl = words('iskp-moscow-plot-ar');
+    for (const [name, list] of [['ltr', ltr], ['rtl', rtl]] as const) {
+      const body = list.filter((word) => word.y0 > margin);
+      expect(Math.min(...body.map((word) => word.x0)), name).toBeGreaterThan(margin - 2);
+      expect(Math.max(...body.map((word) => word.x1)), name).toBeLessThan(a4Width - margin + 2);
+    }
+    // The slide thumbnails are drawn at the same scale: Chromium once shrank the Arabic handout to two thirds.
+    expect(bannerWidth(rtl) / bannerWidth(ltr)).toBeCloseTo(1, 1);
   });
 
   it('--handout letter uses US Letter paper', async () => {
