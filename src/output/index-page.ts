@@ -63,8 +63,8 @@ export function renderIndexPage(decks: DeckInfo[], hasPdf: (deck: DeckInfo) => b
     const href = (file: string) => `${encodeURIComponent(deck.slug)}/${encodeURIComponent(file)}`;
     return `  <li class="deck">
     <div class="deck__meta">${deck.date ? `<time datetime="${deck.date}">${formatDate(deck.date)}</time>` : ''}${marking ? `<span class="marking ${marking.className}">${escapeHtml(marking.text)}</span>` : ''}${deck.draft ? '<span class="draft">DRAFT</span>' : ''}</div>
-    <h2><a href="${href('index.html')}">${escapeHtml(deck.title)}</a></h2>
-    ${deck.subtitle ? `<p class="deck__subtitle">${escapeHtml(deck.subtitle)}</p>` : ''}
+    <h2 dir="auto"><a href="${href('index.html')}">${escapeHtml(deck.title)}</a></h2>
+    ${deck.subtitle ? `<p class="deck__subtitle" dir="auto">${escapeHtml(deck.subtitle)}</p>` : ''}
     <p class="deck__links"><a href="${href('index.html')}">Open deck</a> (${deck.slides} slides)${hasPdf(deck) ? ` · <a href="${href(deck.pdf)}">PDF</a>` : ''} · <span class="deck__source">${escapeHtml(deck.source)}</span></p>
   </li>`;
   });
