@@ -1,5 +1,7 @@
 import { Marked, type Token } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import type { ContentFiles } from './media.js';
+import { resolveReferences } from './references.js';
 
 const marked = new Marked({ gfm: true, async: false });
 
@@ -7,13 +9,14 @@ const marked = new Marked({ gfm: true, async: false });
  * Content is not trusted (articles come from the web and from many hands), so
  * every piece of HTML rendered from markdown passes through an allow-list:
  * no scripts, no event handlers, no iframes/forms/styles, links only to
- * http(s) and mailto.
+ * http(s) and mailto. Images only with a src that the content file's own
+ * checks produced (see ContentMarkdown): never a remote or data: URL.
  */
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [
     'p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'del', 'ins', 'mark', 'small', 'sub', 'sup', 'code', 'kbd', 'abbr',
     'a', 'ul', 'ol', 'li', 'blockquote', 'q', 'cite', 'pre', 'h3', 'h4', 'h5', 'h6', 'hr',
-    'table', 'thead', 'tbody', 'tr', 'th', 'td', 'span', 'dl', 'dt', 'dd',
+    'table', 'thead', 'tbody', 'tr', 'th', 'td', 'span', 'dl', 'dt', 'dd', 'img',
   ],
   allowedAttributes: {
     a: ['href', 'title'],
@@ -21,33 +24,71 @@ const SANITIZE: sanitizeHtml.IOptions = {
     ol: ['start'],
     th: ['align'],
     td: ['align'],
+    img: ['src', 'alt', 'title'],
   },
   allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesByTag: { img: [] }, // an image src is a relative path into the deck, never a URL with a scheme
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
 };
 
-export function sanitize(html: string): string {
-  return sanitizeHtml(html, SANITIZE).trim();
+const NO_IMAGES: ReadonlySet<string> = new Set();
+
+/** Sanitizes HTML; an <img> survives only when its src is one of `images`. */
+export function sanitize(html: string, images = NO_IMAGES): string {
+  return sanitizeHtml(html, { ...SANITIZE, exclusiveFilter: (frame) => frame.tag === 'img' && !images.has(frame.attribs['src'] ?? '') }).trim();
 }
 
 export function lex(markdown: string): Token[] {
   return marked.lexer(markdown);
 }
 
-/** Block tokens → sanitized HTML. */
-export function renderBlocks(tokens: Token[]): string {
-  return sanitize(marked.parser(tokens));
+/** Block tokens → sanitized HTML (without images, unless their URLs are given). */
+export function renderBlocks(tokens: Token[], images = NO_IMAGES): string {
+  return sanitize(marked.parser(tokens), images);
 }
 
 /** Like renderBlocks, but a lone paragraph loses its <p> so it can sit inside a list item or heading. */
-export function renderInlineBlocks(tokens: Token[]): string {
-  const html = renderBlocks(tokens);
+export function renderInlineBlocks(tokens: Token[], images = NO_IMAGES): string {
+  const html = renderBlocks(tokens, images);
   const single = /^<p>([\s\S]*)<\/p>$/.exec(html);
   return single && !single[1]!.includes('<p>') ? single[1]! : html;
 }
 
-/** Inline markdown (a heading's text) → sanitized HTML. */
+/** Inline markdown (a heading's text, a front-matter value) → sanitized HTML, without images. */
 export function renderInline(markdown: string): string {
   return sanitize(marked.parseInline(markdown) as string);
 }
+
+/**
+ * The markdown of one content file. Lexing checks its images and links
+ * against the file's folder (content/media.ts) and points images at their
+ * copies in the deck; rendering lets through only those images. `firstLine`
+ * is the line of the file the markdown starts on, for errors.
+ */
+export class ContentMarkdown {
+  constructor(readonly files: ContentFiles) {}
+
+  lex(markdown: string, firstLine: number): Token[] {
+    const tokens = lex(markdown);
+    resolveReferences(walkTokens, tokens, markdown, firstLine, this.files);
+    return tokens;
+  }
+
+  renderBlocks(tokens: Token[]): string {
+    return renderBlocks(tokens, this.files.imageUrls);
+  }
+
+  renderInlineBlocks(tokens: Token[]): string {
+    return renderInlineBlocks(tokens, this.files.imageUrls);
+  }
+
+  /** Inline markdown (a heading, a note paragraph) on `line`. */
+  renderInline(markdown: string, line: number): string {
+    const tokens = marked.Lexer.lexInline(markdown, marked.defaults);
+    resolveReferences(walkTokens, tokens, markdown, line, this.files);
+    return sanitize(marked.Parser.parseInline(tokens, marked.defaults), this.files.imageUrls);
+  }
+}
+
+const walkTokens: Marked['walkTokens'] = (tokens, callback) => marked.walkTokens(tokens, callback);

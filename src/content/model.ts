@@ -103,6 +103,14 @@ export interface Briefing {
   sections: Section[];
   /** Lines of front-matter fields checked later (template name, each option), for error messages. */
   lines: { template?: number; slug?: number; options: Record<string, number> };
+  /** Images the markdown shows, checked (see content/media.ts), to copy into the deck. */
+  media: MediaFile[];
+}
+
+/** A file to copy from `from` (a real path) to `to` (relative to the deck folder, as the HTML refers to it). */
+export interface MediaFile {
+  from: string;
+  to: string;
 }
 
 export interface Warning {

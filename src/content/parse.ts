@@ -3,6 +3,8 @@ import path from 'node:path';
 import { ContentError } from '../errors.js';
 import { parseFrontMatter } from './frontmatter.js';
 import { withoutControlCharacters } from './text.js';
+import { ContentMarkdown } from './markdown.js';
+import { ContentFiles } from './media.js';
 import type { Briefing, Section, Warning } from './model.js';
 import { validateFrontMatter } from './schema.js';
 import { parseSections, REQUIRED_SECTIONS, SECTION_ALIASES } from './sections.js';
@@ -23,15 +25,20 @@ export async function readBriefing(file: string): Promise<ParsedBriefing> {
   return parseBriefing(decode(bytes, file), file);
 }
 
-/** Parses content text into a validated Briefing. Pure: no file system access. */
+/**
+ * Parses content text into a validated Briefing. The file system is read only
+ * for the images and links the markdown names, which are checked against the
+ * folder of `file` (content/media.ts).
+ */
 export function parseBriefing(source: string, file: string): ParsedBriefing {
   const text = withoutControlCharacters(source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
   const { frontMatter, body, bodyLine } = parseFrontMatter(text, file);
   const { meta, slug, lines, warnings } = validateFrontMatter(frontMatter, file);
-  const sections = parseSections(body, bodyLine, file);
+  const files = new ContentFiles(file);
+  const sections = parseSections(body, bodyLine, file, new ContentMarkdown(files));
   warnings.push(...checkSections(sections, file, bodyLine, meta.draft));
   return {
-    briefing: { file, slug: slug ?? slugify(path.basename(file, path.extname(file))) ?? slugify(meta.title) ?? 'briefing', meta, sections, lines },
+    briefing: { file, slug: slug ?? slugify(path.basename(file, path.extname(file))) ?? slugify(meta.title) ?? 'briefing', meta, sections, lines, media: files.media },
     warnings,
   };
 }

@@ -1,6 +1,6 @@
 import type { Token, Tokens } from 'marked';
 import { ContentError } from '../errors.js';
-import { lex, renderBlocks, renderInline, renderInlineBlocks } from './markdown.js';
+import type { ContentMarkdown } from './markdown.js';
 import type { Body, Item, Quote, Section, SectionKind, Subsection } from './model.js';
 
 /** Heading names (lower case) that mark each kind of section; anything else is a generic slide. */
@@ -33,6 +33,8 @@ export function splitByHeading(markdown: string, firstLine: number, level: 2 | 3
   const heading = new RegExp(`^ {0,3}#{${level}}(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*$`);
   const lines = markdown.split('\n');
   const parts: RawSection[] = [];
+  // Each part's lines, blank leading ones included, so that its text starts on its textLine.
+  const partLines: string[][] = [];
   const before: string[] = [];
   let fence: string | null = null;
   for (const [i, line] of lines.entries()) {
@@ -44,13 +46,14 @@ export function splitByHeading(markdown: string, firstLine: number, level: 2 | 3
     const match = fence === null ? heading.exec(line) : null;
     if (match) {
       parts.push({ heading: (match[1] ?? '').trim(), line: firstLine + i, text: '', textLine: firstLine + i + 1 });
+      partLines.push([]);
     } else if (parts.length > 0) {
-      const current = parts[parts.length - 1]!;
-      current.text += (current.text ? '\n' : '') + line;
+      partLines[partLines.length - 1]!.push(line);
     } else {
       before.push(line);
     }
   }
+  parts.forEach((part, i) => (part.text = partLines[i]!.join('\n')));
   return { before: before.join('\n'), parts };
 }
 
@@ -63,8 +66,8 @@ export function classify(heading: string): SectionKind {
   return 'generic';
 }
 
-/** Parses the markdown body (after front matter) into sections. */
-export function parseSections(markdown: string, firstLine: number, file: string): Section[] {
+/** Parses the markdown body (after front matter) into sections; `md` checks and renders its markdown. */
+export function parseSections(markdown: string, firstLine: number, file: string, md: ContentMarkdown): Section[] {
   const { before, parts } = splitByHeading(markdown, firstLine, 2);
   const stray = firstContentLine(before);
   if (stray !== undefined) {
@@ -74,10 +77,10 @@ export function parseSections(markdown: string, firstLine: number, file: string)
       { file, line: firstLine + stray },
     );
   }
-  return parts.map((part) => parseSection(part, file));
+  return parts.map((part) => parseSection(part, file, md));
 }
 
-function parseSection(part: RawSection, file: string): Section {
+function parseSection(part: RawSection, file: string, md: ContentMarkdown): Section {
   if (!part.heading) {
     throw new ContentError('a `##` heading has no text', 'name the section, e.g. `## Implications`', { file, line: part.line });
   }
@@ -85,18 +88,18 @@ function parseSection(part: RawSection, file: string): Section {
   const { before, parts: subparts } = kind === 'implications' || kind === 'generic' || kind === 'background'
     ? splitByHeading(part.text, part.textLine, 3)
     : { before: part.text, parts: [] };
-  const body = parseBody(before, part.textLine);
+  const body = parseBody(before, part.textLine, md);
   const subsections: Subsection[] = subparts.map((sub) => {
     if (!sub.heading) throw new ContentError('a `###` heading has no text', 'name it, or remove the line', { file, line: sub.line });
-    return { title: renderInline(sub.heading), line: sub.line, ...parseBody(sub.text, sub.textLine) };
+    return { title: md.renderInline(sub.heading, sub.line), line: sub.line, ...parseBody(sub.text, sub.textLine, md) };
   });
-  const section: Section = { kind, heading: part.heading, title: renderInline(part.heading), line: part.line, subsections, ...body };
-  if (kind === 'quote') section.quote = parseQuote(before, part, file);
+  const section: Section = { kind, heading: part.heading, title: md.renderInline(part.heading, part.line), line: part.line, subsections, ...body };
+  if (kind === 'quote') section.quote = parseQuote(before, part, file, md);
   return section;
 }
 
 /** Splits a body into lead / first list / rest, with `Note:` and everything after it as speaker notes. */
-export function parseBody(markdown: string, firstLine: number): Body {
+export function parseBody(markdown: string, firstLine: number, md: ContentMarkdown): Body {
   const lead: Token[] = [];
   const rest: Token[] = [];
   const notes: string[] = [];
@@ -105,25 +108,25 @@ export function parseBody(markdown: string, firstLine: number): Body {
   let list: Tokens.List | undefined;
   let inNotes = false;
   let line = firstLine;
-  for (const token of lex(markdown)) {
+  for (const token of md.lex(markdown, firstLine)) {
     const tokenLine = line + leadingNewlines(token.raw);
     line += countNewlines(token.raw);
     if (token.type === 'space') continue;
     if (!inNotes && isNote(token)) inNotes = true;
     if (inNotes) {
-      notes.push(renderNote(token));
+      notes.push(renderNote(token, tokenLine, md));
     } else if (token.type === 'list' && !list) {
       list = token as Tokens.List;
       ordered = list.ordered;
-      items = parseItems(list, tokenLine);
+      items = parseItems(list, tokenLine, md);
     } else {
       (list ? rest : lead).push(token);
     }
   }
-  return { lead: renderBlocks(lead), items, ordered, rest: renderBlocks(rest), notes: notes.filter(Boolean) };
+  return { lead: md.renderBlocks(lead), items, ordered, rest: md.renderBlocks(rest), notes: notes.filter(Boolean) };
 }
 
-function parseItems(list: Tokens.List, firstLine: number): Item[] {
+function parseItems(list: Tokens.List, firstLine: number, md: ContentMarkdown): Item[] {
   let line = firstLine;
   return list.items.map((item) => {
     const itemLine = line;
@@ -134,15 +137,16 @@ function parseItems(list: Tokens.List, firstLine: number): Item[] {
     for (const token of item.tokens) {
       if (token.type === 'space') continue;
       if (!inNotes && isNote(token)) inNotes = true;
-      if (inNotes) notes.push(renderNote(token));
+      if (inNotes) notes.push(renderNote(token, itemLine, md));
       else content.push(token);
     }
-    return { html: renderInlineBlocks(content), line: itemLine, notes: notes.filter(Boolean) };
+    return { html: md.renderInlineBlocks(content), line: itemLine, notes: notes.filter(Boolean) };
   });
 }
 
-function parseQuote(markdown: string, part: RawSection, file: string): Quote {
-  const tokens = lex(markdown).filter((t) => t.type !== 'space' && !isNote(t));
+function parseQuote(markdown: string, part: RawSection, file: string, md: ContentMarkdown): Quote {
+  // Lexed again here, so checked again: parseBody has already reported any bad reference at its exact line.
+  const tokens = md.lex(markdown, part.textLine).filter((t) => t.type !== 'space' && !isNote(t));
   const quote = tokens.find((t): t is Tokens.Blockquote => t.type === 'blockquote');
   if (!quote) {
     throw new ContentError('the quote section has no blockquote', 'write the quotation as `> text` and the speaker as `— Name`', {
@@ -159,25 +163,25 @@ function parseQuote(markdown: string, part: RawSection, file: string): Quote {
     const lines = (last as Tokens.Paragraph).text.split('\n');
     const lastLine = lines[lines.length - 1]!;
     if (dash.test(lastLine)) {
-      attribution = renderInline(lastLine.replace(dash, ''));
-      if (lines.length > 1) inner[inner.length - 1] = { ...last, ...lex(lines.slice(0, -1).join('\n'))[0]! } as Token;
+      attribution = md.renderInline(lastLine.replace(dash, ''), part.textLine);
+      if (lines.length > 1) inner[inner.length - 1] = { ...last, ...md.lex(lines.slice(0, -1).join('\n'), part.textLine)[0]! } as Token;
       else inner.pop();
     }
   }
   if (!attribution) {
     const after = tokens[tokens.indexOf(quote) + 1];
-    if (after?.type === 'paragraph') attribution = renderInline((after as Tokens.Paragraph).text.replace(dash, ''));
+    if (after?.type === 'paragraph') attribution = md.renderInline((after as Tokens.Paragraph).text.replace(dash, ''), part.textLine);
   }
-  return { html: renderBlocks(inner), attribution };
+  return { html: md.renderBlocks(inner), attribution };
 }
 
 function isNote(token: Token): boolean {
   return token.type === 'paragraph' && NOTE.test((token as Tokens.Paragraph).text);
 }
 
-function renderNote(token: Token): string {
-  if (isNote(token)) return renderInline((token as Tokens.Paragraph).text.replace(NOTE, ''));
-  return renderBlocks([token]);
+function renderNote(token: Token, line: number, md: ContentMarkdown): string {
+  if (isNote(token)) return md.renderInline((token as Tokens.Paragraph).text.replace(NOTE, ''), line);
+  return md.renderBlocks([token]);
 }
 
 function countNewlines(text: string): number {

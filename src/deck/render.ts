@@ -32,7 +32,7 @@ export interface RenderedDeck {
   template: Template;
   slides: Slide[];
   html: string;
-  /** Images chosen through template options, to copy into the deck. */
+  /** Images to copy into the deck: chosen through template options, and shown by the content's markdown. */
   media: FileCopy[];
 }
 
@@ -55,7 +55,7 @@ export async function renderBriefing(briefing: Briefing, context: RenderContext)
   layers.push({ values: briefing.meta.options, file: briefing.file, lineOf: (key) => briefing.lines.options[key] });
   const options = resolveOptions(template, layers);
   const slides = planSlides(briefing, { maxItemsPerSlide: template.manifest.maxItemsPerSlide });
-  return { briefing, template, slides, html: renderDeck(briefing, slides, template, options.values), media: options.media };
+  return { briefing, template, slides, html: renderDeck(briefing, slides, template, options.values), media: [...options.media, ...briefing.media] };
 }
 
 /** --template, then the front matter's `template:`, then the config's, then `default`. */

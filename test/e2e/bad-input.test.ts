@@ -2,10 +2,10 @@
 // Each case states its outcome: either ONE error line `<file>:<line>: <what> — <hint>` with exit 1 and
 // the earlier good deck of the same briefing left byte-identical ("nothing lost"), or a correct deck.
 // A known bug would be kept as `it.fails` (field `bug`) with a comment saying what is wrong; none is open now.
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers.js';
+import { FIXTURES, runCli, tempDir } from '../helpers.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Building blocks. FM() is 5 lines (---, title, date, author, ---); the body starts on line 6.
@@ -41,6 +41,8 @@ interface ErrorCase {
   error: RegExp;
   /** Set when the case shows a known bug: the test is `it.fails` and this says what is wrong. */
   bug?: string;
+  /** Makes other files next to the content file (in its folder `dir`) before the bad build. */
+  files?: (dir: string) => Promise<unknown>;
 }
 
 interface DeckCase {
@@ -104,10 +106,40 @@ const errorCases: ErrorCase[] = [
   { name: 'text before the first ## heading', file: 'text-before.md', content: FM() + '\nStray intro text.\n' + BODY, line: 7, error: /^text before the first `##` section would not appear on any slide — / },
   { name: 'heading with no text', file: 'empty-heading.md', content: GOOD + '\n## \n\nText.\n', line: 22, error: /^a `##` heading has no text — name the section/ },
   { name: 'quote section without a blockquote', file: 'quote-no-blockquote.md', content: GOOD + '\n## Quote\n\nJust text.\n', line: 22, error: /^the quote section has no blockquote — write the quotation as `> text`/ },
-];
 
-/** Asserts that the deck contains no image and the build dropped it without a word. */
-const noImage = (html: string) => expect(html).not.toMatch(/<img\b/i);
+  // --- images and links (content/media.ts). withSummary() puts the markdown on line 11.
+  { name: 'image: local file that does not exist', file: 'image-missing.md', content: withSummary('![chart](images/missing.png)'), line: 11, error: /^image "images\/missing\.png" not found — the path is relative to the folder of .*image-missing\.md: check it, or save the image there$/ },
+  { name: 'image: ../../etc/passwd', file: 'image-passwd.md', content: withSummary('![x](../../etc/passwd)'), line: 11, error: /^image "\.\.\/\.\.\/etc\/passwd" is outside the folder of .*image-passwd\.md — content may only use files in its own folder or below it/ },
+  { name: 'image: remote URL', file: 'image-remote.md', content: withSummary('![x](https://example.com/a.png)'), line: 11, error: /^remote image "https:\/\/example\.com\/a\.png" is not allowed — decks work offline: save the image next to the briefing/ },
+  { name: 'image: absolute path', file: 'image-absolute.md', content: withSummary(`![x](${path.join(FIXTURES, 'images', 'chart.png')})`), line: 11, error: /^image ".*chart\.png" is an absolute path — use a path relative to the folder of / },
+  {
+    name: 'image: symlink that leads out of the folder',
+    file: 'image-symlink.md',
+    content: withSummary('Text first.\n\n- A point ![x](escape.png)'),
+    files: (dir) => symlink(path.join(FIXTURES, 'images', 'chart.png'), path.join(dir, 'escape.png')),
+    line: 13,
+    error: /^image "escape\.png" is a link to a file outside the folder of .* — content may only use files in its own folder/,
+  },
+  { name: 'image: data: URL', file: 'image-data.md', content: withSummary('![x](data:image/png;base64,iVBORw0KGgo=)'), line: 11, error: /^image "data:image\/png;base64,iVBORw0KGgo=": data: URLs are not allowed — decks work offline/ },
+  {
+    name: 'image: a text file renamed .png',
+    file: 'image-not-png.md',
+    content: withSummary('![x](notes.png)'),
+    files: (dir) => writeFile(path.join(dir, 'notes.png'), 'not an image\n'),
+    line: 11,
+    error: /^image "notes\.png" is not a PNG file \(its bytes are not an image\) — save it as a real PNG image$/,
+  },
+  {
+    name: 'image: a folder',
+    file: 'image-folder.md',
+    content: withSummary('![x](images)'),
+    files: (dir) => mkdir(path.join(dir, 'images')),
+    line: 11,
+    error: /^image "images" is a folder, not an image file — name the image file itself/,
+  },
+  { name: 'image: raw HTML <img> with a remote src', file: 'image-raw-html.md', content: withSummary('<img src="https://example.com/a.png" alt="x">'), line: 11, error: /^raw HTML <img> is not supported — write the image in markdown, !\[description\]\(images\/file\.png\)/ },
+  { name: 'link: relative path out of the folder', file: 'link-outside.md', content: withSummary('See [the file](../../secret.txt).'), line: 11, error: /^link "\.\.\/\.\.\/secret\.txt" points outside the folder of .*link-outside\.md — link to files in the same folder \(or below it\), or to an http\(s\) or mailto address$/ },
+];
 
 const deckCases: DeckCase[] = [
   { name: 'unknown front-matter field: warning with "did you mean"', file: 'unknown-field.md', content: FM('autor: X\n') + BODY, warning: { line: 5, text: /^unknown front matter field "autor" is ignored — did you mean "author"\?$/ } },
@@ -152,12 +184,7 @@ const deckCases: DeckCase[] = [
     slug: 'unicode-brief-2026-e',
     content: GOOD,
   },
-  // issue 6: images should become errors or be copied; today they are dropped
-  { name: 'image: local file that does not exist', file: 'image-missing.md', content: withSummary('![chart](images/missing.png)'), html: noImage },
-  // issue 6: images should become errors or be copied; today they are dropped
-  { name: 'image: ../../etc/passwd', file: 'image-passwd.md', content: withSummary('![x](../../etc/passwd)'), html: (h) => (noImage(h), expect(h).not.toContain('passwd')) },
-  // issue 6: images should become errors or be copied; today they are dropped
-  { name: 'image: remote URL', file: 'image-remote.md', content: withSummary('![x](https://example.com/a.png)'), html: (h) => (noImage(h), expect(h).not.toContain('example.com')) },
+  { name: 'links: web, mail, anchor and a file in the folder stay', file: 'links-ok.md', content: withSummary('[w](https://example.com) [m](mailto:a@example.com) [a](#top) [f](notes.txt)'), html: (h) => expect(h).toContain('<a href="https://example.com">w</a> <a href="mailto:a@example.com">m</a> <a href="#top">a</a> <a href="notes.txt">f</a>') },
   // Control characters (BEL, ESC, BS) are dropped, raw or written as YAML escapes: they are HTML parse
   // errors, and ESC sequences reach terminals that cat/grep the deck.
   {
@@ -207,6 +234,7 @@ describe(`bad input: one error line, exit 1, the earlier deck untouched (${error
       const deck = path.join(out, slugOf(c.file), 'index.html');
       const before = await readFile(deck);
       // ... then the bad one over it.
+      await c.files?.(path.dirname(source));
       await writeFile(source, bytes(c.content));
       const bad = await build(source, out);
       expect(bad.code, bad.stderr).toBe(1);

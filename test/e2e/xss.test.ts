@@ -4,6 +4,8 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
+import { parseBriefing } from '../../src/content/parse.js';
+import { ContentError } from '../../src/errors.js';
 import { launchBrowser } from '../../src/pdf/browser.js';
 import { FIXTURES, tempDir } from '../helpers.js';
 
@@ -11,26 +13,42 @@ import { FIXTURES, tempDir } from '../helpers.js';
  * Real-world XSS vectors (test/fixtures/xss/vectors.txt, one per line), each of
  * which calls window.__xss(n) if it ever runs. They go into the markdown of a
  * briefing and into its front matter; the deck is opened in Chromium and
- * walked through; nothing may fire.
+ * walked through; nothing may fire. Vectors with a raw HTML <img> never get
+ * that far: the content checks refuse them with an error (content/media.ts),
+ * so they are checked for that instead, and the deck holds all the others.
  */
 describe('hostile content in a real browser', () => {
   let work: string;
   let browser: Browser;
+  let all: string[];
   let vectors: string[];
+
+  /** The error the content checks give for a vector in a section's text, or undefined when it parses. */
+  const refusal = (vector: string): ContentError | undefined => {
+    const required = '## Summary\n\nB.\n\n## Implications\n\n- I.\n\n## Recommendations\n\n1. R.\n';
+    try {
+      parseBriefing(`---\ntitle: T\n---\n${required}\n## Vector\n\nBefore ${vector} after.\n\n- In a list: ${vector}\n`, path.join(work, 'probe.md'));
+      return undefined;
+    } catch (error) {
+      if (error instanceof ContentError) return error;
+      throw error;
+    }
+  };
 
   beforeAll(async () => {
     work = await tempDir();
-    vectors = (await readFile(path.join(FIXTURES, 'xss', 'vectors.txt'), 'utf8')).split('\n').filter(Boolean);
+    all = (await readFile(path.join(FIXTURES, 'xss', 'vectors.txt'), 'utf8')).split('\n').filter(Boolean);
+    vectors = all.filter((vector) => !refusal(vector));
     const yamlString = (s: string) => JSON.stringify(s);
     const sections = vectors.map((vector, i) => `## Vector ${i + 1}\n\nBefore ${vector} after.\n\n- In a list: ${vector}\n`).join('\n');
     const text = `---
-title: ${yamlString(vectors[2]!)}
-subtitle: ${yamlString(vectors[0]!)}
-author: ${yamlString(vectors[16]!)}
+title: ${yamlString(all[2]!)}
+subtitle: ${yamlString(all[0]!)}
+author: ${yamlString(all[16]!)}
 source:
-  title: ${yamlString(vectors[8]!)}
+  title: ${yamlString(all[8]!)}
   url: "https://example.org/?q=%3Cscript%3E"
-  credit: ${yamlString(vectors[5]!)}
+  credit: ${yamlString(all[5]!)}
 ---
 
 ## Summary
@@ -69,7 +87,17 @@ ${sections}`;
   });
 
   it(`uses at least 50 vectors`, () => {
-    expect(vectors.length).toBeGreaterThanOrEqual(50);
+    expect(all.length).toBeGreaterThanOrEqual(50);
+  });
+
+  it('refuses the vectors with a raw <img> (3, 4, 5, 31, 48, 52) before they reach a deck, at the line of the tag', () => {
+    const refused = all.flatMap((vector, i) => {
+      const error = refusal(vector);
+      return error ? [{ n: i + 1, what: error.what, line: error.location?.line }] : [];
+    });
+    expect(refused.map((r) => r.n)).toEqual([3, 4, 5, 31, 48, 52]);
+    for (const r of refused) expect(r).toMatchObject({ what: 'raw HTML <img> is not supported', line: 18 }); // "Before … after." is line 18
+    expect(vectors.length).toBe(all.length - refused.length);
   });
 
   it('runs none of them, on any slide', async () => {

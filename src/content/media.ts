@@ -1,0 +1,132 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import path from 'node:path';
+import { ContentError } from '../errors.js';
+import { IMAGE_EXTENSIONS, sniffImageType } from './image-type.js';
+import type { MediaFile } from './model.js';
+
+/** Where content images are copied in a deck, relative to its index.html (beside the template's `logo`). */
+export const CONTENT_MEDIA_FOLDER = 'assets/media';
+
+const OFFLINE_HINT = 'decks work offline: save the image next to the briefing (or in a folder below it) and use a relative path, e.g. ![chart](images/chart.png)';
+const CONTAINED_HINT = 'content may only use files in its own folder or below it: move the file there';
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+
+/**
+ * The files a content file's markdown names, checked against its folder.
+ * Content is not trusted: it may only show images that lie inside the folder
+ * of the file (after symlinks are followed), that exist and are what their
+ * extension says; nothing remote, no data:/file: URLs. Each good image becomes
+ * a copy in the deck under a name made from its bytes' hash, so two images
+ * called chart.png in different folders do not clash. Relative links may not
+ * point outside the folder either.
+ */
+export class ContentFiles {
+  private readonly folder: string;
+  private realFolder?: string;
+  /** href → deck URL, so an image named twice is read once. */
+  private readonly resolved = new Map<string, string>();
+  private readonly copies = new Map<string, MediaFile>();
+
+  constructor(readonly file: string) {
+    this.folder = path.resolve(path.dirname(file));
+  }
+
+  /** Images to copy into the deck. */
+  get media(): MediaFile[] {
+    return [...this.copies.values()];
+  }
+
+  /** The deck URLs this file's images were given: the only <img src> values the sanitizer lets through. */
+  get imageUrls(): ReadonlySet<string> {
+    return new Set(this.copies.keys());
+  }
+
+  /** Checks an image reference at `line` and returns the deck-relative URL of its copy; throws a ContentError for anything else. */
+  image(href: string, line: number): string {
+    const known = this.resolved.get(href);
+    if (known) return known;
+    const fail = (what: string, hint: string): never => {
+      throw new ContentError(what, hint, { file: this.file, line });
+    };
+    const shown = JSON.stringify(href.length > 60 ? `${href.slice(0, 57)}...` : href);
+    const target = href.trim();
+    if (!target) fail('an image has no path', 'write it as ![description](images/file.png)');
+    const scheme = SCHEME.exec(target)?.[1]?.toLowerCase();
+    if (scheme === 'http' || scheme === 'https' || /^[/\\]{2}/.test(target)) fail(`remote image ${shown} is not allowed`, OFFLINE_HINT);
+    if (scheme && !/^[a-z]:[/\\]/i.test(target)) fail(`image ${shown}: ${scheme}: URLs are not allowed`, OFFLINE_HINT);
+    if (/^([/\\]|[a-z]:[/\\])/i.test(target)) fail(`image ${shown} is an absolute path`, `use a path relative to the folder of ${this.file}; ${CONTAINED_HINT}`);
+    const relative = decodePath(target) ?? fail(`image ${shown} is not a valid path`, 'check the %-escapes in it');
+    const from = path.resolve(this.folder, relative);
+    if (!isInside(this.folder, from)) fail(`image ${shown} is outside the folder of ${this.file}`, CONTAINED_HINT);
+    const info = statOf(from);
+    if (!info) fail(`image ${shown} not found`, `the path is relative to the folder of ${this.file}: check it, or save the image there`);
+    if (info!.isDirectory()) fail(`image ${shown} is a folder, not an image file`, 'name the image file itself, e.g. images/chart.png');
+    if (!info!.isFile()) fail(`image ${shown} is not a regular file`, 'use a PNG, JPEG, GIF, WebP or SVG file');
+    const real = realpathSync(from);
+    if (!isInside(this.realFolderPath(), real)) fail(`image ${shown} is a link to a file outside the folder of ${this.file}`, CONTAINED_HINT);
+    const type = IMAGE_EXTENSIONS[path.extname(from).toLowerCase()];
+    if (!type) fail(`image ${shown} is not a supported image type`, `use one of ${Object.keys(IMAGE_EXTENSIONS).join(' ')}`);
+    const bytes = readFileSync(real);
+    const actual = sniffImageType(bytes);
+    if (actual !== type) {
+      fail(`image ${shown} is not ${type === 'SVG' ? 'an' : 'a'} ${type} file${actual ? ` (its bytes are ${actual})` : ' (its bytes are not an image)'}`, actual ? 'rename it to its real type' : `save it as a real ${type} image`);
+    }
+    const url = `${CONTENT_MEDIA_FOLDER}/${createHash('sha256').update(bytes).digest('hex').slice(0, 8)}-${safeName(path.basename(from))}`;
+    this.copies.set(url, { from: real, to: url });
+    this.resolved.set(href, url);
+    return url;
+  }
+
+  /**
+   * Checks a link at `line`: a relative (or absolute) path must stay inside
+   * the folder. Web, mailto and #anchor links pass; other schemes are left to
+   * the sanitizer, which drops them.
+   */
+  link(href: string, line: number): void {
+    const target = href.trim();
+    if (!target || target.startsWith('#') || SCHEME.test(target) || /^[/\\]{2}/.test(target)) return;
+    const relative = decodePath(target) ?? target;
+    const to = path.resolve(this.folder, relative);
+    const real = existsSync(to) ? realpathSync(to) : undefined;
+    if (!isInside(this.folder, to) || (real && !isInside(this.realFolderPath(), real))) {
+      throw new ContentError(`link ${JSON.stringify(href)} points outside the folder of ${this.file}`, 'link to files in the same folder (or below it), or to an http(s) or mailto address', {
+        file: this.file,
+        line,
+      });
+    }
+  }
+
+  private realFolderPath(): string {
+    this.realFolder ??= realpathSync(this.folder);
+    return this.realFolder;
+  }
+}
+
+/** The path part of a URL (no ?query or #fragment), %-decoded, with `\` read as `/` the way browsers do; undefined if undecodable. */
+function decodePath(url: string): string | undefined {
+  try {
+    return decodeURIComponent(url.replace(/[?#].*$/s, '')).replace(/\\/g, '/');
+  } catch {
+    return undefined;
+  }
+}
+
+function statOf(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined; // missing, or a path through a file (ENOTDIR): not found either way
+  }
+}
+
+/** True for the folder itself and anything below it. */
+function isInside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+}
+
+/** A file name that needs no escaping in a URL or a shell: anything else becomes `-`. */
+function safeName(name: string): string {
+  return name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '') || 'image';
+}
