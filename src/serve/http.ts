@@ -32,12 +32,20 @@ export function resolveUnder(root: string, urlPath: string): string | undefined 
   return file === root || file.startsWith(root + path.sep) ? file : undefined;
 }
 
+/**
+ * An SVG from content shows in a deck as <img>, where it cannot run script;
+ * opened by its own URL it is a document, so it gets a policy that lets it
+ * draw and nothing more. (Decks carry their own policy in a <meta>.)
+ */
+const SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
 /** Sends a file; HTML goes through `transformHtml` (to add the live-reload script). */
 export async function sendFile(response: ServerResponse, file: string, transformHtml?: (html: string) => string): Promise<boolean> {
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) return false;
   const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-  const headers = { 'content-type': type, 'cache-control': 'no-store' };
+  const headers: Record<string, string> = { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+  if (type === 'image/svg+xml') headers['content-security-policy'] = SVG_POLICY;
   if (type.startsWith('text/html') && transformHtml) {
     const body = transformHtml(await readFile(file, 'utf8'));
     response.writeHead(200, { ...headers, 'content-length': Buffer.byteLength(body) });

@@ -109,6 +109,14 @@ describe('briefdeck serve (real server, real browser)', () => {
     expect(log).toContainEqual(expect.stringMatching(/^printed brief\.pdf in \d+ ms$/));
   });
 
+  it('serves an SVG opened by its own URL with a policy under which its script does not run', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>window.svgScriptRan = true</script><rect width="10" height="10"/></svg>';
+    await writeFile(path.join(work, 'output', 'probe.svg'), svg);
+    const response = await page.goto(`${server.url}probe.svg`);
+    expect(await page.evaluate(() => (window as unknown as { svgScriptRan?: boolean }).svgScriptRan)).toBeUndefined();
+    expect(response?.headers()['content-security-policy']).toContain("default-src 'none'");
+  });
+
   it('refuses paths outside the output folder', async () => {
     const response = await fetch(`${server.url}..%2f..%2fetc%2fpasswd`);
     expect([403, 404]).toContain(response.status);
