@@ -59,7 +59,7 @@ export async function printHandout(browser: Browser, built: BuiltDeck, size: Han
     });
     const { bytes, pages } = await finishPdf(pdf, { title: `${meta.title} (handout)`, author: meta.author ?? meta.organization, subject: meta.subtitle, keywords: meta.keywords });
     await writeFileAtomic(pdfFile, bytes);
-    return { pdfFile, pages, bytes: bytes.byteLength, blockedRequests: blocked, overflows: [] };
+    return { pdfFile, pages, bytes: bytes.byteLength, blockedRequests: [...new Set(blocked)], overflows: [] };
   } catch (error) {
     if (error instanceof PdfError) throw error;
     const first = error instanceof Error ? error.message.split('\n')[0] : String(error);

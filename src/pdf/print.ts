@@ -106,7 +106,7 @@ export class DeckPrinter {
     // Notes pages sit between slides, so bookmarks would point at the wrong pages: only plain decks get them.
     const { bytes, pages } = await finishPdf(pdf, job.metadata, job.notesPages ? [] : job.bookmarks);
     await writeFileAtomic(job.pdfFile, bytes);
-    return { pdfFile: job.pdfFile, pages, bytes: bytes.byteLength, blockedRequests: this.blocked, overflows };
+    return { pdfFile: job.pdfFile, pages, bytes: bytes.byteLength, blockedRequests: [...new Set(this.blocked)], overflows };
   }
 
   /**
@@ -158,8 +158,18 @@ export class DeckPrinter {
   }
 }
 
-/** Offline by construction: a page being printed may load local files and nothing else. */
+/**
+ * Offline by construction: a page being printed may load local files and
+ * nothing else. Most remote loads never get this far: the deck's
+ * Content-Security-Policy stops them in the page, and Chromium says so on the
+ * console ("Loading the image 'https://…' violates the following Content
+ * Security Policy directive"), so those are counted as blocked too.
+ */
 export async function blockRemoteRequests(page: Page, onBlocked: (url: string) => void): Promise<void> {
+  page.on('console', (message) => {
+    const url = CSP_BLOCKED_URL.exec(message.text())?.[1];
+    if (message.type() === 'error' && url && !/^(file|data|about|blob):/.test(url)) onBlocked(url);
+  });
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     const url = request.url();
@@ -170,6 +180,9 @@ export async function blockRemoteRequests(page: Page, onBlocked: (url: string) =
     }
   });
 }
+
+/** The URL in Chromium's console message for a load the page's policy refused. */
+const CSP_BLOCKED_URL = /'([a-z][a-z0-9+.-]*:[^']*)' (?:because it )?violates the following Content Security Policy/i;
 
 /**
  * Runs in the page after layout: for each slide, how far its content reaches

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBriefing } from '../../src/content/parse.js';
 import { plainText } from '../../src/deck/html.js';
 import { planSlides } from '../../src/deck/plan.js';
-import { CLI, pdfInfo, pdfText, runCli, SAMPLE, squash, tempDir, type CliResult } from '../helpers.js';
+import { CLI, pdfInfo, pdfText, ROOT, runCli, SAMPLE, squash, tempDir, type CliResult } from '../helpers.js';
 
 const SLUG = 'iskp-moscow-plot';
 
@@ -243,5 +243,25 @@ describe('briefdeck build: shared and unwritable output folders', () => {
     const lines = run.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(new RegExp(`^cannot write ${blocker}/iskp-moscow-plot/.* \\((ENOTDIR|EEXIST)\\) — `));
+  });
+});
+
+describe('briefdeck build: a template that reaches for the network', () => {
+  it('prints offline and reports each remote URL it blocked once, as a warning', async () => {
+    const work = await tempDir();
+    const partials = path.join(work, 'templates', 'leaky', 'partials');
+    await mkdir(partials, { recursive: true });
+    await writeFile(path.join(work, 'templates', 'leaky', 'template.json'), '{ "extends": "default" }');
+    // On every slide: a tracking pixel the deck's policy stops in the page, and a remote stylesheet.
+    const footer = await readFile(path.join(ROOT, 'templates', 'default', 'partials', 'footer.hbs'), 'utf8');
+    await writeFile(path.join(partials, 'footer.hbs'), `<img src="https://tracker.example.com/pixel.png" alt=""><link rel="stylesheet" href="https://cdn.example.com/x.css">\n${footer}`);
+    const run = await runCli(['build', SAMPLE, '--out', path.join(work, 'out'), '--templates', path.join(work, 'templates'), '--template', 'leaky']);
+    expect(run.code, run.stderr).toBe(0);
+    const warnings = run.stderr.trim().split('\n').filter((line) => line.includes('blocked a network request'));
+    expect(warnings.sort()).toEqual([
+      `${SAMPLE}: warning: blocked a network request while printing: https://cdn.example.com/x.css`,
+      `${SAMPLE}: warning: blocked a network request while printing: https://tracker.example.com/pixel.png`,
+    ]);
+    await rm(work, { recursive: true, force: true });
   });
 });
