@@ -40,10 +40,10 @@ program
   .action(async (paths: string[], opts: BuildFlags) => {
     const started = performance.now();
     const live = !opts.json;
-    // Ctrl-C: exit through process.exit, so that exit handlers run (the browser is killed, temporary files removed).
-    const interrupted = () => process.exit(130);
-    process.once('SIGINT', interrupted);
-    process.once('SIGTERM', interrupted);
+    // Ctrl-C or kill: exit through process.exit, so that exit handlers run (the browser is killed,
+    // temporary files removed), with the shell's code for the signal (128 + its number).
+    process.once('SIGINT', () => process.exit(130));
+    process.once('SIGTERM', () => process.exit(143));
     const { build } = await import('../build.js');
     const result = await build({
       paths,

@@ -154,8 +154,27 @@ describe('briefdeck build: errors', () => {
   });
 });
 
-describe('briefdeck build: Ctrl-C', () => {
-  it('stops at once, ends its browser and leaves no temporary files behind', async () => {
+/** Every process below `pid` (Chromium's zygote, renderers and GPU process are grandchildren of the CLI). */
+function descendants(pid: number): string[] {
+  const table = spawnSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' }).stdout.trim().split('\n').map((line) => line.trim().split(/\s+/));
+  const found: string[] = [];
+  const walk = (parent: string) => {
+    for (const [child, ppid] of table) {
+      if (ppid === parent && child) {
+        found.push(child);
+        walk(child);
+      }
+    }
+  };
+  walk(String(pid));
+  return found;
+}
+
+describe('briefdeck build: Ctrl-C and kill', () => {
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('%s stops at once, ends its browser and every child process, and leaves no temporary files behind', async (signal, exitCode) => {
     const content = await tempDir('briefdeck-content-');
     const out = await tempDir();
     const text = await readFile(SAMPLE, 'utf8');
@@ -173,13 +192,13 @@ describe('briefdeck build: Ctrl-C', () => {
         }
       });
     });
-    const children = spawnSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
-    expect(children.length).toBeGreaterThan(0);
-    child.kill('SIGINT');
+    const tree = descendants(child.pid!);
+    expect(tree.length).toBeGreaterThan(2); // the browser and its own children
+    child.kill(signal);
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-    expect(code).toBe(130);
+    expect(code).toBe(exitCode);
     // SIGKILLed children can take a moment to be reaped: poll, bounded.
-    const alive = () => children.filter((pid) => spawnSync('kill', ['-0', pid]).status === 0);
+    const alive = () => tree.filter((pid) => spawnSync('kill', ['-0', pid]).status === 0);
     for (let waited = 0; alive().length > 0 && waited < 5000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(alive()).toEqual([]);
     const files = await readdir(out, { recursive: true });
