@@ -82,31 +82,45 @@ export class DeckPrinter {
     const page = await this.openPage();
     this.blocked = [];
     const timeout = this.options.timeout ?? 60_000;
-    let pdf: Uint8Array;
-    let overflows: Overflow[];
+    // A crashed tab answers nothing until the timeout: fail at once instead, so the retry comes sooner.
+    let onCrash: (error: Error) => void = () => undefined;
+    const crashed = new Promise<never>((_, reject) => (onCrash = reject));
+    page.once('error', onCrash);
+    const rendering = this.render(page, job, timeout);
+    rendering.catch(() => undefined); // after a crash it fails later, unwatched
+    let printed: { pdf: Uint8Array; overflows: Overflow[] };
     try {
-      if (this.options.layout === 'reveal') {
-        // `?print-pdf` switches reveal to its print view: every slide becomes one page.
-        const query = job.notesPages ? '?print-pdf&showNotes=separate-page' : '?print-pdf';
-        await page.goto(`${pathToFileURL(job.htmlFile).href}${query}`, { waitUntil: 'load', timeout });
-        // reveal fires 'pdf-ready' once the print layout exists; deck.js turns it into this attribute.
-        await page.waitForFunction(() => document.documentElement.getAttribute('data-briefdeck-pdf-ready') === 'true', { timeout });
-      } else {
-        await this.load(page, job, timeout);
-        // Page scripts are off in this tab; the layout runs as a DevTools evaluation, synchronously.
-        await page.evaluate(`window.briefdeckPrint = ${JSON.stringify({ notesPages: Boolean(job.notesPages) })};\n${PRINT_LAYOUT}`);
-      }
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
-      overflows = await page.evaluate(measureOverflow);
-      pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, timeout });
+      printed = await Promise.race([rendering, crashed]);
     } catch (error) {
       const first = error instanceof Error ? error.message.split('\n')[0] : String(error);
       throw new PdfError(`printing ${job.htmlFile} failed: ${first}`, 'run again with --debug; if it hangs, check the deck opens in a browser', undefined, { cause: error });
+    } finally {
+      page.off('error', onCrash);
     }
+    const { pdf, overflows } = printed;
     // Notes pages sit between slides, so bookmarks would point at the wrong pages: only plain decks get them.
     const { bytes, pages } = await finishPdf(pdf, job.metadata, job.notesPages ? [] : job.bookmarks);
     await writeFileAtomic(job.pdfFile, bytes);
     return { pdfFile: job.pdfFile, pages, bytes: bytes.byteLength, blockedRequests: [...new Set(this.blocked)], overflows };
+  }
+
+  /** Lays the deck out in the tab and prints it; measures overflow on the way. */
+  private async render(page: Page, job: PrintJob, timeout: number): Promise<{ pdf: Uint8Array; overflows: Overflow[] }> {
+    if (this.options.layout === 'reveal') {
+      // `?print-pdf` switches reveal to its print view: every slide becomes one page.
+      const query = job.notesPages ? '?print-pdf&showNotes=separate-page' : '?print-pdf';
+      await page.goto(`${pathToFileURL(job.htmlFile).href}${query}`, { waitUntil: 'load', timeout });
+      // reveal fires 'pdf-ready' once the print layout exists; deck.js turns it into this attribute.
+      await page.waitForFunction(() => document.documentElement.getAttribute('data-briefdeck-pdf-ready') === 'true', { timeout });
+    } else {
+      await this.load(page, job, timeout);
+      // Page scripts are off in this tab; the layout runs as a DevTools evaluation, synchronously.
+      await page.evaluate(`window.briefdeckPrint = ${JSON.stringify({ notesPages: Boolean(job.notesPages) })};\n${PRINT_LAYOUT}`);
+    }
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const overflows = await page.evaluate(measureOverflow);
+    const pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, timeout });
+    return { pdf, overflows };
   }
 
   /**

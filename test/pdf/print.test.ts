@@ -42,6 +42,34 @@ describe('DeckPrinter', () => {
     expect(pdfInfo(result.pdfFile)['Keywords']).toBe('k');
   });
 
+  it('gives up on a tab that crashes at once, with the crash as the reason, and prints the next deck in a fresh tab', async () => {
+    const stuck = path.join(dir, 'crashes.html');
+    await writeFile(stuck, '<!doctype html><title>x</title><p>reveal never fires pdf-ready here</p>');
+    // A timeout far longer than the test may take: only the crash can end this print in time.
+    const printer = new DeckPrinter(browser, { timeout: 600_000, layout: 'reveal' });
+    const printing = printer.print({ htmlFile: stuck, pdfFile: path.join(dir, 'crashes.pdf'), metadata: { title: 'x', keywords: [] } });
+    const failure = printing.then(() => undefined, (error: unknown) => error);
+    const tab = await new Promise<import('puppeteer').Page>((resolve) => {
+      const poll = setInterval(async () => {
+        const found = (await browser.pages()).find((candidate) => candidate.url().includes('crashes.html'));
+        if (found) {
+          clearInterval(poll);
+          resolve(found);
+        }
+      }, 50);
+    });
+    const session = await tab.createCDPSession();
+    void session.send('Page.crash').catch(() => undefined); // never answered: the session dies with the tab
+    expect(String(await failure)).toMatch(/printing .*crashes\.html failed: .*crash/i);
+    await printer.close();
+    const fresh = new DeckPrinter(browser, { layout: 'reveal' });
+    const good = path.join(dir, 'good.html');
+    await writeFile(good, '<!doctype html><title>Good</title><p>Printed after the crash.</p><script>document.documentElement.setAttribute("data-briefdeck-pdf-ready", "true")</script>');
+    const result = await fresh.print({ htmlFile: good, pdfFile: path.join(dir, 'good.pdf'), metadata: { title: 'Good', keywords: [] } });
+    await fresh.close();
+    expect(pdfText(result.pdfFile)).toContain('Printed after the crash.');
+  }, 60_000);
+
   it('writes the PDF atomically: a failed print leaves the earlier PDF as it was', async () => {
     const target = path.join(dir, 'kept.pdf');
     await writeFile(target, 'earlier PDF');
