@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBriefing } from '../../src/content/parse.js';
@@ -251,6 +252,28 @@ describe('briefdeck build: shared and unwritable output folders', () => {
     const files = await readdir(out, { recursive: true });
     expect(files.filter((file) => String(file).endsWith('.tmp'))).toEqual([]);
     await rm(out, { recursive: true, force: true });
+  });
+
+  // A full disk, for real: a 64 KB tmpfs (needs root and mount rights; skipped, and said so, where there are none).
+  const tiny = path.join(os.tmpdir(), `briefdeck-full-${process.pid}`);
+  const canMount = (() => {
+    if (process.getuid?.() !== 0) return false;
+    mkdirSync(tiny, { recursive: true });
+    return spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', tiny]).status === 0;
+  })();
+  afterAll(() => {
+    if (canMount) spawnSync('umount', [tiny]);
+    rmSync(tiny, { recursive: true, force: true });
+  });
+
+  it.skipIf(!canMount)('a full disk is one clear error naming the file, exit 4, and no temporary file left', async () => {
+    const run = await runCli(['build', SAMPLE, '--out', path.join(tiny, 'out'), '--no-pdf']);
+    expect(run.code).toBe(4);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^cannot write ${tiny}/out/iskp-moscow-plot/\\S+ \\(ENOSPC\\) — the disk is full: free some space or choose another folder with --out$`));
+    const files = await readdir(tiny, { recursive: true });
+    expect(files.filter((file) => String(file).endsWith('.tmp'))).toEqual([]);
   });
 
   it('an output folder that cannot be written is one clear error naming the path', async () => {
