@@ -85,7 +85,7 @@ export class DeckPrinter {
     // A crashed tab answers nothing until the timeout: fail at once instead, so the retry comes sooner.
     let onCrash: (error: Error) => void = () => undefined;
     const crashed = new Promise<never>((_, reject) => (onCrash = reject));
-    page.once('error', onCrash);
+    page.on('error', onCrash);
     const rendering = this.render(page, job, timeout);
     rendering.catch(() => undefined); // after a crash it fails later, unwatched
     let printed: { pdf: Uint8Array; overflows: Overflow[] };

@@ -86,9 +86,17 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const printPdf = (built: BuiltDeck, pdfFile: string) => {
     browser ??= startBrowser(options.browser, { handleSignals: false }); // close() ends it
     printer ??= Promise.all([browser, import('../pdf/print.js')]).then(([launched, { DeckPrinter }]) => new DeckPrinter(launched));
-    const job = printing.then(async () =>
-      (await printer!).print({ ...printJobFor(built), pdfFile }),
-    );
+    const job = printing.then(async () => {
+      const current = await printer!;
+      try {
+        return await current.print({ ...printJobFor(built), pdfFile });
+      } catch (error) {
+        // A tab that failed (crashed, hung) is not asked again: the next request gets a fresh one.
+        void current.close();
+        printer = undefined;
+        throw error;
+      }
+    });
     printing = job.catch(() => undefined); // one print at a time on the shared tab
     return job;
   };

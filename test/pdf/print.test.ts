@@ -49,25 +49,25 @@ describe('DeckPrinter', () => {
     const printer = new DeckPrinter(browser, { timeout: 600_000, layout: 'reveal' });
     const printing = printer.print({ htmlFile: stuck, pdfFile: path.join(dir, 'crashes.pdf'), metadata: { title: 'x', keywords: [] } });
     const failure = printing.then(() => undefined, (error: unknown) => error);
-    const tab = await new Promise<import('puppeteer').Page>((resolve) => {
-      const poll = setInterval(async () => {
-        const found = (await browser.pages()).find((candidate) => candidate.url().includes('crashes.html'));
-        if (found) {
-          clearInterval(poll);
-          resolve(found);
-        }
-      }, 50);
-    });
-    const session = await tab.createCDPSession();
+    let tab: import('puppeteer').Page | undefined;
+    for (let waited = 0; !tab && waited < 30_000; waited += 50) {
+      tab = (await browser.pages()).find((candidate) => candidate.url().includes('crashes.html'));
+      if (!tab) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const session = await tab!.createCDPSession();
     void session.send('Page.crash').catch(() => undefined); // never answered: the session dies with the tab
     expect(String(await failure)).toMatch(/printing .*crashes\.html failed: .*crash/i);
     await printer.close();
     const fresh = new DeckPrinter(browser, { layout: 'reveal' });
     const good = path.join(dir, 'good.html');
     await writeFile(good, '<!doctype html><title>Good</title><p>Printed after the crash.</p><script>document.documentElement.setAttribute("data-briefdeck-pdf-ready", "true")</script>');
-    const result = await fresh.print({ htmlFile: good, pdfFile: path.join(dir, 'good.pdf'), metadata: { title: 'Good', keywords: [] } });
+    let result;
+    for (let i = 0; i < 3; i++) result = await fresh.print({ htmlFile: good, pdfFile: path.join(dir, 'good.pdf'), metadata: { title: 'Good', keywords: [] } });
+    // The reused tab does not collect a crash listener per print.
+    const reused = (await browser.pages()).find((candidate) => candidate.url().includes('good.html'))!;
+    expect(reused.listenerCount('error')).toBe(0);
     await fresh.close();
-    expect(pdfText(result.pdfFile)).toContain('Printed after the crash.');
+    expect(pdfText(result!.pdfFile)).toContain('Printed after the crash.');
   }, 60_000);
 
   it('writes the PDF atomically: a failed print leaves the earlier PDF as it was', async () => {
