@@ -36,8 +36,8 @@ export interface BuiltDeck {
   deck: DeckResult;
   rendered: RenderedDeck;
   warnings: Warning[];
-  /** Script font subsets added for the deck's text (Arabic, Hebrew, CJK, emoji); empty for Latin-only decks. */
-  scriptFonts: string[];
+  /** Identifies the deck's fonts.css (see DeckFonts.key). */
+  fontsKey: string;
 }
 
 /**
@@ -75,7 +75,7 @@ export class DeckBuilder {
     const htmlFile = await writeDeck(dir, rendered.html, [...(await deckAssets(rendered.template)), ...fonts.assets, ...rendered.media]);
     await writeDeckInfo(dir, deckInfo(rendered));
     const deck = { file, slug: briefing.slug, dir, htmlFile, slides: rendered.slides.length };
-    return { deck, rendered, warnings, scriptFonts: fonts.scriptSubsets };
+    return { deck, rendered, warnings, fontsKey: fonts.key };
   }
 
   /** The slug a file was last built as, if any. */

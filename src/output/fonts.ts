@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -53,11 +54,15 @@ const SCRIPT_FONTS: Array<{ package: string; subset: RegExp; only?: Ranges }> = 
 /** Regular and bold are enough for fallback text: a template's 600 maps to bold. */
 const SCRIPT_WEIGHTS = [400, 700];
 
-/** The fonts of one deck: its fonts.css and font files, and which script subsets it needed. */
+/** The fonts of one deck: its fonts.css and font files. */
 export interface DeckFonts {
   assets: Asset[];
-  /** Script subsets added for this deck's text, e.g. `noto-sans-arabic-arabic`; empty for Latin-only decks. */
-  scriptSubsets: string[];
+  /**
+   * A hash of the deck's fonts.css. Decks of one template differ in it when
+   * their text needs different characters, so a print tab may be reused
+   * between two decks only when this is the same.
+   */
+  key: string;
 }
 
 interface TemplateFonts {
@@ -94,9 +99,10 @@ export async function deckFonts(template: Template, html: string): Promise<DeckF
       rules.push(fontFaceRule({ ...source, family: face.family, style: face.style, weight: face.weight, unicodeRange }, name));
     }
   }
+  const css = [...rules, own.css].join('\n');
   return {
-    assets: [...own.files, ...files.values(), { to: ASSET_URLS.fontsCss, contents: [...rules, own.css].join('\n') }],
-    scriptSubsets: chosen.map(({ faces }) => path.basename(faces[0]!.file).replace(/-\d+-normal\.woff2$/, '')),
+    assets: [...own.files, ...files.values(), { to: ASSET_URLS.fontsCss, contents: css }],
+    key: createHash('sha256').update(css).digest('hex').slice(0, 16),
   };
 }
 

@@ -14,7 +14,8 @@ export function printJobFor(built: BuiltDeck, options: { notesPages?: boolean } 
     metadata: { title: meta.title, author: meta.author ?? meta.organization, subject: meta.subtitle, keywords: meta.keywords },
     bookmarks: bookmarksFor(rendered.slides),
     notesPages: options.notesPages,
-    // Decks of one template that need the same script fonts share stylesheets and fonts, so a tab can be reused between them.
-    styleKey: [...rendered.template.chain, ...built.scriptFonts].join('\0'),
+    // Decks of one template with the same fonts.css (the same script characters) share stylesheets and
+    // fonts, so a tab can be reused between them.
+    styleKey: [...rendered.template.chain, built.fontsKey].join('\0'),
   };
 }

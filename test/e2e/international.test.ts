@@ -107,6 +107,10 @@ describe('international text: right-to-left, CJK and emoji', () => {
     await writeFile(path.join(dir, 'mixed.md'), MIXED);
     await writeFile(path.join(dir, 'rtl.md'), RTL);
     await writeFile(path.join(dir, 'latin.md'), await readFile(SAMPLE, 'utf8'));
+    // Two decks of one template whose Arabic uses different letters, printed one after the other in one tab.
+    for (const [name, phrase] of [['arabic-a', 'سلام'], ['arabic-b', 'ټول ګواښ ژوند']]) {
+      await writeFile(path.join(dir, `${name}.md`), MIXED.replace(`- ${ARABIC}`, `- ${phrase}`).replace(/^- (Dari|Pashto|Chinese|Korean).*$/gm, ''));
+    }
     const result = await build({ paths: [dir], outDir: out, cwd: dir, concurrency: 1 });
     expect(result.errors).toEqual([]);
     browser = await launchBrowser();
@@ -158,6 +162,14 @@ describe('international text: right-to-left, CJK and emoji', () => {
       }
     } finally {
       await page.close();
+    }
+  });
+
+  it('embeds no system font in any PDF of the batch, also when a tab is reused between decks', () => {
+    for (const slug of ['arabic-a', 'arabic-b', 'latin', 'mixed', 'rtl']) {
+      const names = pdfFonts(path.join(out, slug, `${slug}.pdf`)).split('\n').slice(2).filter(Boolean).map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''));
+      expect(names.length, slug).toBeGreaterThan(0);
+      expect(names.filter((name) => !/^(SourceSans3|SourceSerif4|Noto)/.test(name)), slug).toEqual([]);
     }
   });
 
