@@ -91,6 +91,7 @@ const errorCases: ErrorCase[] = [
   { name: 'TLP:WHITE marking', file: 'tlp-white.md', content: FM('marking: TLP:WHITE\n') + BODY, line: 5, error: /^front matter: "marking" must be TLP:CLEAR, not TLP:WHITE.* — use one of TLP:CLEAR, / },
   { name: 'bad reveal: value', file: 'reveal-value.md', content: FM('reveal:\n  transition: spin\n') + BODY, line: 6, error: /^front matter: "reveal\.transition" invalid option: .* — reveal\.js settings allowed here: transition, / },
   { name: 'bad reveal: key (layout)', file: 'reveal-key.md', content: FM('reveal:\n  width: 100\n') + BODY, line: 6, error: /^front matter: "reveal\.width" is not a reveal\.js setting .* — reveal\.js settings allowed here: / },
+  { name: 'malformed language tag', file: 'bad-lang.md', content: FM('lang: en-US-US\n') + BODY, line: 5, error: /^front matter: "lang" must be a language tag such as en, en-GB or fa-AF — write a BCP 47 language tag, e\.g\. / },
   { name: 'unknown template', file: 'unknown-template.md', content: FM('template: nope\n') + BODY, line: 5, error: /^unknown template "nope" — use one of: dark, default, print$/ },
   { name: 'unknown template option', file: 'unknown-option.md', content: FM('options:\n  colour: red\n') + BODY, line: 6, error: /^unknown option "colour" for template "default" — allowed options: accent, logo, footer, size$/ },
 

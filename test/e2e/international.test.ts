@@ -205,7 +205,7 @@ describe('international text: right-to-left, CJK and emoji', () => {
   it('lays out a right-to-left briefing from the right, dates in its language', async () => {
     const html = await readFile(path.join(out, 'rtl', 'index.html'), 'utf8');
     expect(html).toMatch(/<html lang="ar" dir="rtl">/);
-    expect(html).toContain('15 يناير 2026'); // 2026-01-15 in Arabic (ICU's `ar` uses Western digits)
+    expect(html).toMatch(/(15|١٥) يناير (2026|٢٠٢٦)/); // 2026-01-15 in Arabic: digits depend on the ICU version
     const page = await open('rtl');
     try {
       const layout = await page.evaluate(() => {
