@@ -3,9 +3,9 @@
  * starts with. Both must agree: a text file renamed `.png` is refused here
  * rather than shown as a broken image in the deck and the PDF.
  *
- * SVG is allowed because it is only ever shown through <img src>, where
- * browsers run no script and load no external resource from it (the deck's
- * sanitizer lets no inline <svg> or <object> through).
+ * SVG is allowed as a plain drawing only (content/svg.ts): in the deck it is
+ * shown through <img src>, where browsers run nothing, but its copy can also
+ * be opened by its own URL.
  */
 export type ImageType = 'PNG' | 'JPEG' | 'GIF' | 'WebP' | 'SVG';
 

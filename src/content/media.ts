@@ -3,13 +3,16 @@ import { existsSync, readFileSync, realpathSync, statSync, type Stats } from 'no
 import path from 'node:path';
 import { ContentError } from '../errors.js';
 import { IMAGE_EXTENSIONS, sniffImageType } from './image-type.js';
+import { tagsIn } from './html-tags.js';
+import { svgActiveContent } from './svg.js';
 import type { MediaFile } from './model.js';
 
-/** Where content images are copied in a deck, relative to its index.html (beside the template's `logo`). */
-export const CONTENT_MEDIA_FOLDER = 'assets/media';
+/** Where images are copied in a deck, relative to its index.html: content images and image options such as `logo`. */
+export const MEDIA_FOLDER = 'assets/media';
 
 const OFFLINE_HINT = 'decks work offline: save the image next to the briefing (or in a folder below it) and use a relative path, e.g. ![chart](images/chart.png)';
 const CONTAINED_HINT = 'content may only use files in its own folder or below it: move the file there';
+const LINK_HINT = 'link to a web (http/https) or mailto address, or a #slide anchor; show local pictures as images, ![description](images/file.png)';
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 
 /**
@@ -72,35 +75,44 @@ export class ContentFiles {
     if (actual !== type) {
       fail(`image ${shown} is not ${type === 'SVG' ? 'an' : 'a'} ${type} file${actual ? ` (its bytes are ${actual})` : ' (its bytes are not an image)'}`, actual ? 'rename it to its real type' : `save it as a real ${type} image`);
     }
-    const url = `${CONTENT_MEDIA_FOLDER}/${createHash('sha256').update(bytes).digest('hex').slice(0, 8)}-${safeName(path.basename(from))}`;
+    const active = type === 'SVG' ? svgActiveContent(Buffer.from(bytes).toString('utf8')) : undefined;
+    if (active) fail(`image ${shown} is not a plain drawing: it contains ${active}`, 'export it again as a plain SVG (no scripts, links or external files), or as PNG');
+    const url = `${MEDIA_FOLDER}/${createHash('sha256').update(bytes).digest('hex').slice(0, 8)}-${safeName(path.basename(from))}`;
     this.copies.set(url, { from: real, to: url });
     this.resolved.set(href, url);
     return url;
   }
 
   /**
-   * Checks a link at `line`: a relative (or absolute) path must stay inside
-   * the folder. Web, mailto and #anchor links pass; other schemes are left to
-   * the sanitizer, which drops them.
+   * Checks a link at `line`. Web, mailto and #anchor links pass (other schemes
+   * are left to the sanitizer, which drops them). A link to a local file is an
+   * error: the deck carries only its images, so such a link would be dead in
+   * the deck (and one out of the folder would reach files content may not
+   * name). The href is read with its character references decoded, as the
+   * sanitizer and the browser read it: `&#46;&#46;/` is `../`.
    */
   link(href: string, line: number): void {
-    const target = href.trim();
+    const target = decodeCharacterReferences(href).trim();
     if (!target || target.startsWith('#') || SCHEME.test(target) || /^[/\\]{2}/.test(target)) return;
-    const relative = decodePath(target) ?? target;
-    const to = path.resolve(this.folder, relative);
+    const to = path.resolve(this.folder, decodePath(target) ?? target);
     const real = existsSync(to) ? realpathSync(to) : undefined;
+    const where = { file: this.file, line };
     if (!isInside(this.folder, to) || (real && !isInside(this.realFolderPath(), real))) {
-      throw new ContentError(`link ${JSON.stringify(href)} points outside the folder of ${this.file}`, 'link to files in the same folder (or below it), or to an http(s) or mailto address', {
-        file: this.file,
-        line,
-      });
+      throw new ContentError(`link ${JSON.stringify(href)} points outside the folder of ${this.file}`, LINK_HINT, where);
     }
+    throw new ContentError(`link ${JSON.stringify(href)} points to a local file, which the deck does not carry`, LINK_HINT, where);
   }
 
   private realFolderPath(): string {
     this.realFolder ??= realpathSync(this.folder);
     return this.realFolder;
   }
+}
+
+/** An attribute value as an HTML parser reads it (`&#46;` → `.`), using the sanitizer's own parser. */
+function decodeCharacterReferences(value: string): string {
+  if (!value.includes('&')) return value;
+  return tagsIn(`<a href="${value.replace(/"/g, '&quot;')}">`)[0]?.attribs['href'] ?? value;
 }
 
 /** The path part of a URL (no ?query or #fragment), %-decoded, with `\` read as `/` the way browsers do; undefined if undecodable. */

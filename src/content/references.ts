@@ -1,6 +1,6 @@
 import type { Marked, Token, Tokens } from 'marked';
-import sanitizeHtml from 'sanitize-html';
 import { ContentError } from '../errors.js';
+import { tagsIn } from './html-tags.js';
 import type { ContentFiles } from './media.js';
 
 /**
@@ -49,23 +49,6 @@ function checkRawHtml(html: string, line: number, files: ContentFiles): void {
     }
     if (name === 'a' && attribs['href'] !== undefined) files.link(attribs['href'], lineOfTag(/<a[\s>/]/i));
   }
-}
-
-/** The tags in an HTML fragment as the sanitizer's own parser reads them (so nothing it would see as <img> is missed). */
-function tagsIn(html: string): { name: string; attribs: Record<string, string> }[] {
-  const tags: { name: string; attribs: Record<string, string> }[] = [];
-  sanitizeHtml(html, {
-    allowedTags: false,
-    allowedAttributes: false,
-    allowVulnerableTags: true, // only parsed here, never output: silences the warning about allowing every tag
-    transformTags: {
-      '*': (tagName, attribs) => {
-        tags.push({ name: tagName.toLowerCase(), attribs: { ...attribs } });
-        return { tagName, attribs };
-      },
-    },
-  });
-  return tags;
 }
 
 /** Where `raw` starts in `source` at or after `from`; its first line alone when the whole is not there (list items and quotes lose their indent and `>`). */

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { MEDIA_FOLDER } from '../content/media.js';
 import { TemplateError } from '../errors.js';
 import type { Template, TemplateOption } from './template.js';
 
@@ -67,7 +68,7 @@ function imageCopy(key: string, value: string, where: { file: string; line?: num
   if (!IMAGE_TYPES.includes(ext)) throw new TemplateError(`option "${key}": ${value} is not an image`, `use one of ${IMAGE_TYPES.join(' ')}`, where);
   const info = statSync(from, { throwIfNoEntry: false });
   if (!info?.isFile()) throw new TemplateError(`option "${key}": image ${value} not found`, `the path is relative to ${where.file}`, where);
-  return { from, to: `assets/media/${key}${ext}` };
+  return { from, to: `${MEDIA_FOLDER}/${key}${ext}` };
 }
 
 function valueFits(option: TemplateOption, value: unknown): boolean {

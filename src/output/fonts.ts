@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ASSET_URLS } from '../deck/render.js';
 import type { Template } from '../deck/template.js';
-import { TemplateError } from '../errors.js';
+import { BriefdeckError, TemplateError } from '../errors.js';
 import type { Asset } from './assets.js';
 
 const require = createRequire(import.meta.url);
@@ -206,12 +206,17 @@ function fontFaceRule(face: FontFace, url: string): string {
 function loadScriptFaces(): Promise<ScriptFont[]> {
   scriptFonts ??= Promise.all(
     SCRIPT_FONTS.map(async (font) => {
-      const dir = packageDir(font.package);
-      const sheets = await Promise.all(SCRIPT_WEIGHTS.map((weight) => readFile(path.join(dir, `${weight}.css`), 'utf8')));
-      const faces = sheets.flatMap((css) => parseFontFaces(css, dir)).filter((face) => font.subset.test(path.basename(face.file)));
-      return { faces, only: font.only };
+      try {
+        const dir = packageDir(font.package);
+        const sheets = await Promise.all(SCRIPT_WEIGHTS.map((weight) => readFile(path.join(dir, `${weight}.css`), 'utf8')));
+        const faces = sheets.flatMap((css) => parseFontFaces(css, dir)).filter((face) => font.subset.test(path.basename(face.file)));
+        return { faces, only: font.only };
+      } catch (error) {
+        throw new BriefdeckError(`the font package ${font.package} is missing or damaged`, 'run npm ci in the briefdeck folder to reinstall it', undefined, { cause: error });
+      }
     }),
   );
+  scriptFonts.catch(() => (scriptFonts = undefined)); // tried again on the next deck
   return scriptFonts;
 }
 

@@ -33,6 +33,7 @@ beforeAll(async () => {
   await writeFile(path.join(folder, 'images', 'photo.png'), JPEG); // a JPEG named .png
   await writeFile(path.join(folder, 'images', 'notes.png'), 'just text\n'); // a text file named .png
   await writeFile(path.join(folder, 'images', 'fake.svg'), '<html><body>not svg</body></html>');
+  await writeFile(path.join(folder, 'images', 'scripted.svg'), SVG.replace('<rect', '<script>alert(1)</script><rect'));
   await writeFile(path.join(folder, 'notes.txt'), 'text');
   await copyFile(CHART, path.join(root, 'secret.png'));
   await symlink(path.join(root, 'secret.png'), path.join(folder, 'escape.png'));
@@ -106,6 +107,7 @@ describe('ContentFiles.image: refused, with the file and line', () => {
     ['a text file renamed .png', 'images/notes.png', /^image "images\/notes\.png" is not a PNG file \(its bytes are not an image\)$/, /save it as a real PNG/],
     ['a JPEG named .png', 'images/photo.png', /is not a PNG file \(its bytes are JPEG\)$/, /rename it/],
     ['HTML named .svg', 'images/fake.svg', /is not an SVG file \(its bytes are not an image\)$/, /SVG/],
+    ['an SVG with a script (it would run if the copy were opened by its URL)', 'images/scripted.svg', /^image "images\/scripted\.svg" is not a plain drawing: it contains a <script> element$/, /plain SVG .* or as PNG/],
     ['empty path', '', /^an image has no path$/, /!\[description\]/],
   ];
   for (const [name, href, what, hint] of cases) {
@@ -124,17 +126,22 @@ describe('ContentFiles.image: refused, with the file and line', () => {
 
 describe('ContentFiles.link', () => {
   const files = () => new ContentFiles(file);
-  it('allows web, mail and anchor links, and files inside the folder', () => {
-    for (const href of ['https://example.com', 'http://x.org/a', 'mailto:a@b.org', '#top', 'notes.txt', 'images/chart.png', 'missing/but-inside.pdf', 'a/../notes.txt#p2']) {
+  it('allows web, mail and anchor links', () => {
+    for (const href of ['https://example.com', 'http://x.org/a', 'mailto:a@b.org', '#top', '#/3', '//example.com/a']) {
       expect(() => files().link(href, 1), href).not.toThrow();
     }
   });
-  it('refuses links that lead outside the folder, lexically or through a symlink', () => {
-    for (const href of ['../../secret.txt', '../secret.png', '/etc/passwd', 'images/../../x', 'up/secret.png', '..%2Fsecret.png']) {
-      expect(() => files().link(href, 7), href).toThrow(ContentError);
+  it('refuses links to local files, which the deck would not carry, even inside the folder', () => {
+    for (const href of ['notes.txt', 'images/chart.png', 'missing/but-inside.pdf', 'a/../notes.txt#p2', 'assets/media/x.svg']) {
+      expect(() => files().link(href, 1), href).toThrow(/points to a local file, which the deck does not carry/);
+    }
+  });
+  it('refuses links that lead outside the folder, lexically, through a symlink or behind character references', () => {
+    for (const href of ['../../secret.txt', '../secret.png', '/etc/passwd', 'images/../../x', 'up/secret.png', '..%2Fsecret.png', '&#46;&#46;/secret.png', '&period;&period;/&period;&period;/etc/passwd', '&#x2e;&#x2e;/x']) {
+      expect(() => files().link(href, 7), href).toThrow(/points outside the folder of /);
     }
     expect(() => files().link('../../secret.txt', 7)).toThrow(
-      `${file}:7: link "../../secret.txt" points outside the folder of ${file} — link to files in the same folder (or below it), or to an http(s) or mailto address`,
+      `${file}:7: link "../../secret.txt" points outside the folder of ${file} — link to a web (http/https) or mailto address, or a #slide anchor; show local pictures as images, ![description](images/file.png)`,
     );
   });
 });
@@ -212,6 +219,7 @@ describe('parseBriefing: images and links in the markdown', () => {
 
   it('checks links in raw HTML like markdown links', () => {
     expect(lineOf('Bottom.\n\n<p><a href="../../secret.txt">x</a></p>')).toBe(8);
-    expect(lineOf('Bottom <a href="notes.txt">ok</a> <a href="https://example.com">web</a>.')).toBeUndefined();
+    expect(lineOf('Bottom.\n\nSee <a href="notes.txt">the notes</a>.')).toBe(8); // a local file: not carried by the deck
+    expect(lineOf('Bottom <a href="#top">top</a> <a href="https://example.com">web</a>.')).toBeUndefined();
   });
 });

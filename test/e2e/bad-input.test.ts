@@ -139,7 +139,9 @@ const errorCases: ErrorCase[] = [
     error: /^image "images" is a folder, not an image file — name the image file itself/,
   },
   { name: 'image: raw HTML <img> with a remote src', file: 'image-raw-html.md', content: withSummary('<img src="https://example.com/a.png" alt="x">'), line: 11, error: /^raw HTML <img> is not supported — write the image in markdown, !\[description\]\(images\/file\.png\)/ },
-  { name: 'link: relative path out of the folder', file: 'link-outside.md', content: withSummary('See [the file](../../secret.txt).'), line: 11, error: /^link "\.\.\/\.\.\/secret\.txt" points outside the folder of .*link-outside\.md — link to files in the same folder \(or below it\), or to an http\(s\) or mailto address$/ },
+  { name: 'link: relative path out of the folder', file: 'link-outside.md', content: withSummary('See [the file](../../secret.txt).'), line: 11, error: /^link "\.\.\/\.\.\/secret\.txt" points outside the folder of .*link-outside\.md — link to a web \(http\/https\) or mailto address, or a #slide anchor; / },
+  { name: 'link: ../ written as character references', file: 'link-entities.md', content: withSummary('See [the file](&#46;&#46;/&#46;&#46;/secret.txt).'), line: 11, error: /^link "&#46;&#46;\/&#46;&#46;\/secret\.txt" points outside the folder of / },
+  { name: 'link: a local file the deck would not carry', file: 'link-local.md', content: withSummary('See [the notes](notes.txt).'), line: 11, error: /^link "notes\.txt" points to a local file, which the deck does not carry — link to a web / },
 ];
 
 const deckCases: DeckCase[] = [
@@ -185,7 +187,7 @@ const deckCases: DeckCase[] = [
     slug: 'unicode-brief-2026-e',
     content: GOOD,
   },
-  { name: 'links: web, mail, anchor and a file in the folder stay', file: 'links-ok.md', content: withSummary('[w](https://example.com) [m](mailto:a@example.com) [a](#top) [f](notes.txt)'), html: (h) => expect(h).toContain('<a href="https://example.com">w</a> <a href="mailto:a@example.com">m</a> <a href="#top">a</a> <a href="notes.txt">f</a>') },
+  { name: 'links: web, mail and anchor links stay', file: 'links-ok.md', content: withSummary('[w](https://example.com) [m](mailto:a@example.com) [a](#top)'), html: (h) => expect(h).toContain('<a href="https://example.com">w</a> <a href="mailto:a@example.com">m</a> <a href="#top">a</a>') },
   // Control characters (BEL, ESC, BS) are dropped, raw or written as YAML escapes: they are HTML parse
   // errors, and ESC sequences reach terminals that cat/grep the deck.
   {
