@@ -158,12 +158,14 @@ export function sha256Source(text: string): string {
 /**
  * Puts the policy's <meta> first in <head>; a layout without a <head> gets it
  * right after <html …>, or else after the doctype (before it would switch the
- * page to quirks mode), or else at the very start. A policy in <meta> covers
- * only what comes after it, hence first.
+ * page to quirks mode), or else at the very start; a `<head>` inside a comment
+ * is not the head. A policy in <meta> covers only what comes after it, hence first.
  */
 export function withContentSecurityPolicy(html: string, policy: string): string {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy.replace(/"/g, '&quot;')}">`;
-  const anchor = /<head(?:\s[^>]*)?>/i.exec(html) ?? /<html(?:\s[^>]*)?>/i.exec(html) ?? /^\s*<!doctype[^>]*>/i.exec(html);
+  // Tags inside comments do not count: blank the comments out, keeping every offset.
+  const visible = html.replace(/<!--[\s\S]*?(?:-->|$)/g, (comment) => ' '.repeat(comment.length));
+  const anchor = /<head(?:\s[^>]*)?>/i.exec(visible) ?? /<html(?:\s[^>]*)?>/i.exec(visible) ?? /^\s*<!doctype[^>]*>/i.exec(visible);
   if (!anchor) return `${meta}\n${html}`;
   const at = anchor.index + anchor[0].length;
   return `${html.slice(0, at)}\n${meta}${html.slice(at)}`;

@@ -101,6 +101,12 @@ describe('withContentSecurityPolicy', () => {
     expect(add('<!DOCTYPE html>\n<title>t</title>')).toBe(`<!DOCTYPE html>\n${meta}\n<title>t</title>`);
     expect(add('<title>t</title>')).toBe(`${meta}\n<title>t</title>`);
   });
+
+  it('does not take a <head> inside a comment for the head', () => {
+    expect(add('<!doctype html><!-- <head> goes below --><html><head><title>t</title>')).toBe(
+      `<!doctype html><!-- <head> goes below --><html><head>\n${meta}<title>t</title>`,
+    );
+  });
 });
 
 describe("the index page's policy", () => {
