@@ -78,7 +78,7 @@ export class ContentFiles {
     const active = type === 'SVG' ? svgActiveContent(Buffer.from(bytes).toString('utf8')) : undefined;
     if (active) fail(`image ${shown} is not a plain drawing: it contains ${active}`, 'export it again as a plain SVG (no scripts, links or external files), or as PNG');
     const url = `${MEDIA_FOLDER}/${createHash('sha256').update(bytes).digest('hex').slice(0, 8)}-${safeName(path.basename(from))}`;
-    this.copies.set(url, { from: real, to: url });
+    this.copies.set(url, { from: real, to: url, contents: bytes });
     this.resolved.set(href, url);
     return url;
   }

@@ -107,10 +107,15 @@ export interface Briefing {
   media: MediaFile[];
 }
 
-/** A file to copy from `from` (a real path) to `to` (relative to the deck folder, as the HTML refers to it). */
+/**
+ * An image for the deck: the bytes that were checked (written as they are, so
+ * a file swapped after the check cannot slip in), where they came from (a
+ * real path), and `to`, relative to the deck folder as the HTML refers to it.
+ */
 export interface MediaFile {
   from: string;
   to: string;
+  contents: Uint8Array;
 }
 
 export interface Warning {

@@ -1,4 +1,4 @@
-import type { Briefing } from '../content/model.js';
+import type { Briefing, MediaFile } from '../content/model.js';
 import type { ProjectConfig } from '../config.js';
 import { TLP_LABELS } from '../content/schema.js';
 import { BriefdeckError, TemplateError, type Location } from '../errors.js';
@@ -32,8 +32,8 @@ export interface RenderedDeck {
   template: Template;
   slides: Slide[];
   html: string;
-  /** Images to copy into the deck: chosen through template options, and shown by the content's markdown. */
-  media: FileCopy[];
+  /** Images for the deck: chosen through template options (copied), and shown by the content's markdown (their checked bytes). */
+  media: Array<FileCopy | MediaFile>;
 }
 
 export interface Marking {

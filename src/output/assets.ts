@@ -8,8 +8,8 @@ import { ASSET_URLS } from '../deck/render.js';
 const require = createRequire(import.meta.url);
 const RUNTIME_DIR = fileURLToPath(new URL('../../runtime/', import.meta.url));
 
-/** A file a deck needs next to its index.html: copied from `from`, or written from `contents`. */
-export type Asset = FileCopy | { to: string; contents: string };
+/** A file a deck needs next to its index.html: written from `contents` when it has them, else copied from `from`. */
+export type Asset = FileCopy | { to: string; contents: string | Uint8Array };
 
 /**
  * reveal.js 6 blocks deep imports (`reveal.js/dist/...`), so resolve the

@@ -55,7 +55,7 @@ export async function writeDeck(deckDir: string, html: string, assets: Asset[]):
   await Promise.all(
     assets.map((asset) => {
       const to = path.join(deckDir, asset.to);
-      return 'from' in asset ? copyFileAtomic(asset.from, to) : writeFileAtomic(to, asset.contents);
+      return 'contents' in asset ? writeFileAtomic(to, asset.contents) : copyFileAtomic(asset.from, to);
     }),
   );
   const index = path.join(deckDir, 'index.html');

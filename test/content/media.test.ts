@@ -54,11 +54,11 @@ function imageError(href: string): ContentError {
 }
 
 describe('ContentFiles.image: good images', () => {
-  it('points an image in a subfolder at a hashed copy in the deck', () => {
+  it('points an image in a subfolder at a hashed copy in the deck', async () => {
     const files = new ContentFiles(file);
     const url = files.image('images/chart.png', 9);
     expect(url).toMatch(/^assets\/media\/[0-9a-f]{8}-chart\.png$/);
-    expect(files.media).toEqual([{ from: path.join(folder, 'images', 'chart.png'), to: url }]);
+    expect(files.media).toEqual([{ from: path.join(folder, 'images', 'chart.png'), to: url, contents: await readFile(CHART) }]); // the bytes that were checked
     expect(files.imageUrls).toEqual(new Set([url]));
   });
 
