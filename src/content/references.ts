@@ -2,6 +2,7 @@ import type { Marked, Token, Tokens } from 'marked';
 import { ContentError } from '../errors.js';
 import { tagsIn } from './html-tags.js';
 import type { ContentFiles } from './media.js';
+import { countNewlines } from './text.js';
 
 /**
  * Checks every image and link in lexed markdown against the content file's
@@ -59,8 +60,3 @@ function locate(source: string, raw: string, from: number): number {
   return firstLine ? source.indexOf(firstLine, from) : -1;
 }
 
-function countNewlines(text: string): number {
-  let n = 0;
-  for (const ch of text) if (ch === '\n') n++;
-  return n;
-}

@@ -2,6 +2,7 @@ import type { Token, Tokens } from 'marked';
 import { ContentError } from '../errors.js';
 import type { ContentMarkdown } from './markdown.js';
 import type { Body, Item, Quote, Section, SectionKind, Subsection } from './model.js';
+import { countNewlines } from './text.js';
 
 /** Heading names (lower case) that mark each kind of section; anything else is a generic slide. */
 export const SECTION_ALIASES: Record<Exclude<SectionKind, 'generic'>, string[]> = {
@@ -184,11 +185,6 @@ function renderNote(token: Token, line: number, md: ContentMarkdown): string {
   return md.renderBlocks([token]);
 }
 
-function countNewlines(text: string): number {
-  let n = 0;
-  for (const ch of text) if (ch === '\n') n++;
-  return n;
-}
 
 function leadingNewlines(text: string): number {
   return /^\n*/.exec(text)![0].length;

@@ -6,3 +6,10 @@
 export function withoutControlCharacters(text: string): string {
   return text.replace(/[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, '');
 }
+
+/** Line breaks in a piece of the source: how far a line number moves across it. */
+export function countNewlines(text: string): number {
+  let n = 0;
+  for (const ch of text) if (ch === '\n') n++;
+  return n;
+}

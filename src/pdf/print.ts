@@ -182,17 +182,22 @@ export class DeckPrinter {
 export async function blockRemoteRequests(page: Page, onBlocked: (url: string) => void): Promise<void> {
   page.on('console', (message) => {
     const url = CSP_BLOCKED_URL.exec(message.text())?.[1];
-    if (message.type() === 'error' && url && !/^(file|data|about|blob):/.test(url)) onBlocked(url);
+    if (message.type() === 'error' && url && !isLocal(url)) onBlocked(url);
   });
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     const url = request.url();
-    if (/^(file|data|about|blob):/.test(url)) void request.continue();
+    if (isLocal(url)) void request.continue();
     else {
       onBlocked(url);
       void request.abort('blockedbyclient');
     }
   });
+}
+
+/** Files on this machine and data inside the page: all a print may load. */
+function isLocal(url: string): boolean {
+  return /^(file|data|about|blob):/.test(url);
 }
 
 /** The URL in Chromium's console message for a load the page's policy refused. */
