@@ -26,8 +26,6 @@ export interface BuildOptions extends BuilderOptions {
   notesPages?: boolean;
   /** Also write <slug>-handout.pdf: slides with their notes, A4 or Letter. */
   handout?: HandoutSize | false;
-  /** Content that overflows its slide is an error, not a warning. */
-  strict?: boolean;
   /** Longest wait for one deck to load and print, in ms (default 60 s); a deck that takes longer is retried once. */
   timeout?: number;
   /** Called as each deck is written, for progress output. */

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { loadConfig } from './config.js';
 import type { Warning } from './content/model.js';
 import { readBriefing } from './content/parse.js';
+import { contrastError, contrastWarning } from './deck/contrast.js';
 import { renderBriefing, type RenderContext, type RenderedDeck } from './deck/render.js';
 import { TemplateRegistry } from './deck/template.js';
 import { ContentError } from './errors.js';
@@ -21,6 +22,8 @@ export interface BuilderOptions {
   config?: string;
   /** Folder the config is looked for in (default: the working directory). */
   cwd?: string;
+  /** Content that overflows its slide, and option colours below WCAG AA contrast, are errors, not warnings. */
+  strict?: boolean;
 }
 
 export interface DeckResult {
@@ -68,6 +71,7 @@ export class DeckBuilder {
       });
     }
     const rendered = await renderBriefing(briefing, context);
+    if (this.options.strict && rendered.contrast[0]) throw contrastError(rendered.contrast[0]);
     this.forget(file);
     this.owners.set(briefing.slug, file);
     const dir = path.join(this.options.outDir, briefing.slug);
@@ -75,7 +79,7 @@ export class DeckBuilder {
     const htmlFile = await writeDeck(dir, rendered.html, [...(await deckAssets(rendered.template)), ...fonts.assets, ...rendered.media]);
     await writeDeckInfo(dir, deckInfo(rendered));
     const deck = { file, slug: briefing.slug, dir, htmlFile, slides: rendered.slides.length };
-    return { deck, rendered, warnings, fontsKey: fonts.key };
+    return { deck, rendered, warnings: [...warnings, ...rendered.contrast.map(contrastWarning)], fontsKey: fonts.key };
   }
 
   /** The slug a file was last built as, if any. */

@@ -2,6 +2,7 @@ import type { Briefing, MediaFile } from '../content/model.js';
 import type { ProjectConfig } from '../config.js';
 import { TLP_LABELS } from '../content/schema.js';
 import { BriefdeckError, TemplateError, type Location } from '../errors.js';
+import { checkContrast, type ContrastProblem } from './contrast.js';
 import { installedDeckPolicy, withContentSecurityPolicy } from './csp.js';
 import { resolveOptions, type FileCopy, type OptionLayer } from './options.js';
 import { planSlides } from './plan.js';
@@ -34,6 +35,8 @@ export interface RenderedDeck {
   html: string;
   /** Images for the deck: chosen through template options (copied), and shown by the content's markdown (their checked bytes). */
   media: Array<FileCopy | MediaFile>;
+  /** Colours below WCAG AA contrast, from the template's declared pairs and the resolved options. */
+  contrast: ContrastProblem[];
 }
 
 export interface Marking {
@@ -55,7 +58,14 @@ export async function renderBriefing(briefing: Briefing, context: RenderContext)
   layers.push({ values: briefing.meta.options, file: briefing.file, lineOf: (key) => briefing.lines.options[key] });
   const options = resolveOptions(template, layers);
   const slides = planSlides(briefing, { maxItemsPerSlide: template.manifest.maxItemsPerSlide });
-  return { briefing, template, slides, html: renderDeck(briefing, slides, template, options.values), media: [...options.media, ...briefing.media] };
+  return {
+    briefing,
+    template,
+    slides,
+    html: renderDeck(briefing, slides, template, options.values),
+    media: [...options.media, ...briefing.media],
+    contrast: checkContrast(template, options.values, layers),
+  };
 }
 
 /** --template, then the front matter's `template:`, then the config's, then `default`. */

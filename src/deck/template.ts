@@ -7,6 +7,7 @@ import Handlebars from 'handlebars';
 import * as v from 'valibot';
 import { expected, isUnknownKey, issueMessage, issuePath, objectInput, recordInput } from '../validation.js';
 import { TemplateError } from '../errors.js';
+import { checkContrastDeclarations, contrastPairSchema, type ContrastPair } from './contrast.js';
 import { HELPER_NAMES, registerHelpers } from './helpers.js';
 import type { SlideKind } from './slide.js';
 
@@ -61,6 +62,7 @@ const manifestSchema = v.partial(
     maxItemsPerSlide: v.pipe(int, v.gtValue(0)),
     fonts: v.array(v.pipe(objectInput(), object({ package: v.string(), weights: v.array(int), italic: v.optional(v.array(int), []) }))),
     options: v.pipe(recordInput(), v.record(v.string(), optionSchema)),
+    contrast: v.array(contrastPairSchema),
   }),
 );
 
@@ -76,6 +78,8 @@ export interface TemplateManifest {
   maxItemsPerSlide: number;
   fonts: Array<{ package: string; weights: number[]; italic: number[] }>;
   options: Record<string, TemplateOption>;
+  /** Which colour is drawn on which, for the WCAG contrast check (contrast.ts); a child's list replaces its parent's. */
+  contrast: ContrastPair[];
 }
 
 export interface Template {
@@ -190,6 +194,8 @@ export class TemplateRegistry {
     }
     const dirs = chain.map((c) => c.info.dir);
     const manifest = mergeManifests(name, chain.map((c) => c.manifest).reverse());
+    const contrastFrom = chain.find((c) => c.manifest.contrast);
+    if (contrastFrom) checkContrastDeclarations(manifest, path.join(contrastFrom.info.dir, 'template.json'));
 
     // One Handlebars environment per template: partials of one never leak into another.
     const hbs = Handlebars.create();
@@ -245,12 +251,14 @@ async function readManifest(file: string): Promise<RawManifest> {
 const DEFAULT_SIZES = { '16:9': { width: 1280, height: 720 } };
 
 function mergeManifests(name: string, rootFirst: RawManifest[]): TemplateManifest {
-  const merged: TemplateManifest = { name, description: '', sizes: DEFAULT_SIZES, maxItemsPerSlide: 5, fonts: [], options: {} };
+  const merged: TemplateManifest = { name, description: '', sizes: DEFAULT_SIZES, maxItemsPerSlide: 5, fonts: [], options: {}, contrast: [] };
   for (const m of rootFirst) {
     if (m.description !== undefined) merged.description = m.description;
     if (m.sizes) merged.sizes = m.sizes;
     if (m.maxItemsPerSlide) merged.maxItemsPerSlide = m.maxItemsPerSlide;
     if (m.fonts) merged.fonts = m.fonts as TemplateManifest['fonts'];
+    // A child that changes colours restates which colour is drawn on which.
+    if (m.contrast) merged.contrast = m.contrast;
     // A child may add options or change a parent's default.
     if (m.options) merged.options = { ...merged.options, ...m.options };
   }
