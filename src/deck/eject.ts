@@ -37,6 +37,7 @@ export async function ejectTemplate(registry: TemplateRegistry, name: string, di
     maxItemsPerSlide: manifest.maxItemsPerSlide,
     fonts: manifest.fonts,
     options: manifest.options,
+    contrast: manifest.contrast,
   };
   await write('template.json', `${JSON.stringify(ejected, null, 2)}\n`);
   await copy('layout.hbs', template.sources.layout);
