@@ -57,6 +57,14 @@ export function issuePath(issue: v.BaseIssue<unknown>): string[] {
   return issue.path?.map((item) => String(item.key)) ?? [];
 }
 
+/** v.object, but a missing key's message names the type it wants: valibot's issue names only the key. */
+export function object<const E extends v.ObjectEntries>(entries: E) {
+  return v.object(entries, (issue) => {
+    const key = issue.input === undefined ? issue.path?.[0]?.key : undefined;
+    return typeof key === 'string' ? expected(entries[key]!.expects.toLowerCase())(issue) : issueMessage(issue);
+  });
+}
+
 /** A fixed set of strings; the message lists them. */
 export function oneOf<const T extends readonly string[]>(options: T) {
   return v.picklist(options, `Invalid option: expected one of ${options.map((o) => `"${o}"`).join('|')}`);

@@ -33,7 +33,7 @@ program
   .option('-j, --concurrency <n>', `decks printed at once, in tabs of one browser (default here: ${defaultConcurrency()}, from the cores)`, parsePositive)
   .option('--handout [size]', 'also write <slug>-handout.pdf: each slide with its notes (a4 or letter)', parseHandout)
   .option('--notes-pages', 'put each slide\'s speaker notes on a page after it in the PDF')
-  .option('--strict', 'content that overflows its slide is an error (exit 1), not a warning')
+  .option('--strict', 'content that overflows its slide, and option colours below WCAG AA contrast, are errors (exit 1), not warnings')
   .option('--timeout <seconds>', 'longest wait for one deck to print; a slower deck is retried once in a fresh tab', parsePositive, 60)
   .addOption(new Option('--print-layout <layout>', 'static: same pages as reveal\'s print view, faster; reveal: reveal.js\'s own print view').choices(['static', 'reveal']).default('static'))
   .option('--json', 'print a machine-readable report on stdout instead of progress lines')

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import * as v from 'valibot';
 import { formatMessage, TemplateError, type Location } from '../errors.js';
-import { objectInput } from '../validation.js';
+import { object, objectInput, oneOf } from '../validation.js';
 import type { OptionLayer } from './options.js';
 import type { Template, TemplateManifest } from './template.js';
 
@@ -19,13 +19,13 @@ import type { Template, TemplateManifest } from './template.js';
 /** One pair in template.json's `contrast`. */
 export const contrastPairSchema = v.pipe(
   objectInput(),
-  v.object({
+  object({
     /** The text colour: a colour option's name, or a fixed colour. */
     text: v.string(),
     /** What the text is drawn on: a colour option's name, or a fixed (opaque) colour. */
     on: v.string(),
     /** `large`: 24px and up, or 18.66px (14pt) and up when bold. */
-    size: v.optional(v.picklist(['normal', 'large'], 'Invalid option: expected one of "normal"|"large"'), 'normal'),
+    size: v.optional(oneOf(['normal', 'large']), 'normal'),
     /** What is drawn so, for the warning, e.g. "kickers". */
     where: v.string(),
   }),
@@ -195,7 +195,10 @@ export function checkContrast(template: Template, values: Record<string, unknown
       `below WCAG AA ${worst.required}:1 for ${worst.pair.size === 'large' ? 'large ' : ''}text (${worst.pair.where}${also.length ? `; also too low for ${also.join(', ')}` : ''})`;
     const mine = pairs.filter((pair) => pair.text === key || pair.on === key);
     const suggestion = nearestPassing(parseColour(value)!, (colour) => mine.every((pair) => passes(pair, { [key]: colour })));
-    const hint = suggestion ? `choose a ${suggestion.lighter ? 'lighter' : 'darker'} colour, e.g. ${toHex(suggestion.colour)}` : `choose a colour with more contrast against ${other}`;
+    const others = [...new Set(mine.flatMap((pair) => [pair.text, pair.on]).filter((side) => side !== key && isOption(side)))];
+    const hint = suggestion
+      ? `choose a ${suggestion.lighter ? 'lighter' : 'darker'} colour, e.g. ${toHex(suggestion.colour)}`
+      : `no colour passes all of its pairs${others.length ? ` while ${others.map((o) => `option "${o}" stays ${String(values[o])}`).join(' and ')}: change ${others.length > 1 ? 'them' : 'it'} too` : ''}`;
     const layer = layers[layerOf(key)];
     const location = layer ? { file: layer.file, line: layer.lineOf(key) } : { file: path.join(template.chain[0]!, 'template.json') };
     return { what, hint, location };

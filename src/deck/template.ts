@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import * as v from 'valibot';
-import { expected, isUnknownKey, issueMessage, issuePath, objectInput, recordInput } from '../validation.js';
+import { isUnknownKey, issueMessage, issuePath, object, objectInput, recordInput } from '../validation.js';
 import { TemplateError } from '../errors.js';
 import { checkContrastDeclarations, contrastPairSchema, type ContrastPair } from './contrast.js';
 import { HELPER_NAMES, registerHelpers } from './helpers.js';
@@ -19,14 +19,6 @@ const CACHE_DIR = process.env['BRIEFDECK_CACHE_DIR'] ?? fileURLToPath(new URL('.
 
 /** Every slide kind needs a partial of that name somewhere in a template's chain. */
 const SLIDE_KINDS: SlideKind[] = ['title', 'summary', 'implication', 'recommendations', 'quote', 'sources', 'generic'];
-
-/** v.object, but a missing key's message names the type it wants: valibot's issue names only the key. */
-function object<const E extends v.ObjectEntries>(entries: E) {
-  return v.object(entries, (issue) => {
-    const key = issue.input === undefined ? issue.path?.[0]?.key : undefined;
-    return typeof key === 'string' ? expected(entries[key]!.expects.toLowerCase())(issue) : issueMessage(issue);
-  });
-}
 
 const optionalString = v.optional(v.string());
 const finiteNumber = v.pipe(v.number(), v.finite());
