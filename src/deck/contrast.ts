@@ -1,5 +1,6 @@
 import path from 'node:path';
 import * as v from 'valibot';
+import type { Warning } from '../content/model.js';
 import { formatMessage, TemplateError, type Location } from '../errors.js';
 import { object, objectInput, oneOf } from '../validation.js';
 import type { OptionLayer } from './options.js';
@@ -125,7 +126,7 @@ export interface ContrastProblem {
   location: Location;
 }
 
-export function contrastWarning(problem: ContrastProblem): { file: string; line?: number; message: string } {
+export function contrastWarning(problem: ContrastProblem): Warning {
   return { file: problem.location.file, line: problem.location.line, message: formatMessage(problem.what, problem.hint) };
 }
 
