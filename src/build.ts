@@ -1,9 +1,10 @@
 import type { Browser } from 'puppeteer';
 import { defaultConcurrency } from './concurrency.js';
-import { DeckBuilder, type BuilderOptions, type BuiltDeck, type DeckResult } from './builder.js';
+import { commitDeck, DeckBuilder, discardDeck, recordPrints, type BuilderOptions, type BuiltDeck, type DeckResult } from './builder.js';
 import { findContentFiles } from './content/discover.js';
 import type { Warning } from './content/model.js';
 import { BriefdeckError, ContentError, PdfError } from './errors.js';
+import { removeSupersededDecks } from './output/deck-info.js';
 import { writeIndexPage } from './output/index-page.js';
 import { printJobFor } from './pdf/job.js';
 import type { HandoutSize } from './pdf/handout.js';
@@ -50,6 +51,11 @@ export interface BuildResult {
  * Builds every briefing under `paths`: parse → plan → render in memory, then
  * write each deck, then print the PDFs with one browser for the whole build.
  * A file with an error is reported and skipped; nothing is written for it.
+ *
+ * With `strict` (and PDFs), whether a deck overflows is known only once Chromium has laid it
+ * out, so each deck is first written to a staging folder beside its own, printed there, and
+ * written into place only if it fits (commitDeck); one that overflows is dropped whole, and the
+ * earlier good deck stays as it was.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const result: BuildResult = { decks: [], errors: [], warnings: [] };
@@ -63,15 +69,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return new DeckPrinter(launched, { layout: options.printLayout, timeout: options.timeout }).warm();
   });
   firstPrinter?.catch(() => undefined); // a launch failure is reported below
+  const stage = options.strict === true && browser !== undefined;
+  const built: BuiltDeck[] = [];
   try {
-    const built: BuiltDeck[] = [];
     for (const file of files) {
       try {
-        const deck = await builder.buildHtml(file);
+        const deck = await builder.buildHtml(file, { stage });
         built.push(deck);
-        result.decks.push(deck.deck);
         result.warnings.push(...deck.warnings);
-        options.onProgress?.({ type: 'html', slug: deck.deck.slug, file, htmlFile: deck.deck.htmlFile, slides: deck.deck.slides });
+        if (!stage) reportHtml(deck, options);
       } catch (error) {
         if (!(error instanceof BriefdeckError)) throw error;
         result.errors.push(error);
@@ -85,11 +91,30 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       });
       if (launched) await printAll(launched, await firstPrinter!, built, result, options);
     }
-    if (built.length > 0) result.indexFile = await writeIndexPage(options.outDir);
+    const written = built.filter((deck) => !deck.refused);
+    for (const deck of written) {
+      // A staged deck whose PDF failed is still written, like every deck whose PDF failed.
+      if (deck.staged) {
+        await commitDeck(deck);
+        reportHtml(deck, options);
+      }
+      if (deck.deck.pdf || deck.deck.handout) await recordPrints(deck);
+    }
+    result.decks = written.map((deck) => deck.deck);
+    if (built.length > 0) {
+      await removeSupersededDecks(options.outDir, result.decks);
+      result.indexFile = await writeIndexPage(options.outDir, { onWarning: (warning) => result.warnings.push(warning) });
+    }
   } finally {
     if (browser) await browser.then((b) => b.close()).catch(() => undefined);
+    for (const deck of built) await discardDeck(deck); // staging folders left by an error
   }
   return result;
+}
+
+function reportHtml(built: BuiltDeck, options: BuildOptions): void {
+  const { deck } = built;
+  options.onProgress?.({ type: 'html', slug: deck.slug, file: deck.file, htmlFile: deck.htmlFile, slides: deck.slides });
 }
 
 /**
@@ -129,7 +154,16 @@ async function printAll(browser: Browser, first: DeckPrinter, decks: BuiltDeck[]
             continue;
           }
         }
-        reportPdf(built, deck.pdf, result, options);
+        if (!reportPdf(built, deck.pdf, result, options)) {
+          built.refused = true; // --strict and it overflows: nothing of it is written
+          deck.pdf = undefined;
+          await discardDeck(built);
+          continue;
+        }
+        if (built.staged) {
+          await commitDeck(built);
+          reportHtml(built, options);
+        }
         options.onProgress?.({ type: 'pdf', slug: deck.slug, file: deck.file, pdf: deck.pdf, ms: performance.now() - started, index: ++done, total: decks.length });
         if (options.handout) {
           const handoutStarted = performance.now();
@@ -138,7 +172,10 @@ async function printAll(browser: Browser, first: DeckPrinter, decks: BuiltDeck[]
             if (!(error instanceof BriefdeckError)) throw error;
             result.errors.push(error);
           });
-          if (handout) options.onProgress?.({ type: 'handout', slug: deck.slug, file: deck.file, handout, ms: performance.now() - handoutStarted });
+          if (handout) {
+            deck.handout = handout;
+            options.onProgress?.({ type: 'handout', slug: deck.slug, file: deck.file, handout, ms: performance.now() - handoutStarted });
+          }
         }
       }
     } finally {
@@ -148,8 +185,8 @@ async function printAll(browser: Browser, first: DeckPrinter, decks: BuiltDeck[]
   await Promise.all(Array.from({ length: workers }, work));
 }
 
-/** Blocked requests are warnings; overflowing slides are warnings, or errors with --strict. */
-function reportPdf(built: BuiltDeck, pdf: PrintResult, result: BuildResult, options: BuildOptions): void {
+/** Blocked requests are warnings; overflowing slides are warnings, or errors with --strict. False: the deck is refused (--strict). */
+function reportPdf(built: BuiltDeck, pdf: PrintResult, result: BuildResult, options: BuildOptions): boolean {
   const { file } = built.deck;
   for (const url of pdf.blockedRequests) result.warnings.push({ file, message: `blocked a network request while printing: ${url}` });
   for (const overflow of pdf.overflows) {
@@ -157,6 +194,7 @@ function reportPdf(built: BuiltDeck, pdf: PrintResult, result: BuildResult, opti
     if (options.strict) result.errors.push(new ContentError(what, 'shorten it, split it with another heading, or lower the template\'s maxItemsPerSlide', { file }));
     else result.warnings.push({ file, message: what });
   }
+  return !(options.strict && pdf.overflows.length > 0);
 }
 
 /** Launches lazily (Puppeteer is only imported when PDFs are wanted); a failure surfaces when awaited. */

@@ -6,10 +6,11 @@ import { contrastError, contrastWarning } from './deck/contrast.js';
 import { renderBriefing, type RenderContext, type RenderedDeck } from './deck/render.js';
 import { TemplateRegistry } from './deck/template.js';
 import { ContentError } from './errors.js';
-import { deckAssets } from './output/assets.js';
+import { deckAssets, type Asset } from './output/assets.js';
+import { sourceFor, writeDeckInfo, type DeckInfo } from './output/deck-info.js';
 import { deckFonts } from './output/fonts.js';
-import { writeDeckInfo, type DeckInfo } from './output/index-page.js';
-import { writeDeck } from './output/write.js';
+import { moveFile, stagingFolder, writeDeck } from './output/write.js';
+import type { PrintResult } from './pdf/print.js';
 
 export interface BuilderOptions {
   /** Output folder; each deck goes to <outDir>/<slug>/. */
@@ -32,7 +33,9 @@ export interface DeckResult {
   dir: string;
   htmlFile: string;
   slides: number;
-  pdf?: import('./pdf/print.js').PrintResult;
+  /** Set once printed from this build's HTML (and, when staged, moved into `dir`). */
+  pdf?: PrintResult;
+  handout?: PrintResult;
 }
 
 export interface BuiltDeck {
@@ -41,6 +44,13 @@ export interface BuiltDeck {
   warnings: Warning[];
   /** Identifies the deck's fonts.css (see DeckFonts.key). */
   fontsKey: string;
+  /** Everything beside index.html, for writing the deck again when a staged one is accepted. */
+  assets: Asset[];
+  info: DeckInfo;
+  /** Set while the deck is written only to a staging folder, not yet to `deck.dir` (see commitDeck). */
+  staged?: ReturnType<typeof stagingFolder>;
+  /** Refused by --strict (its content overflows): written nowhere. */
+  refused?: boolean;
 }
 
 /**
@@ -59,8 +69,12 @@ export class DeckBuilder {
     this.context = undefined;
   }
 
-  /** Parses, renders and writes one briefing's HTML deck. Throws a BriefdeckError, having written nothing, on bad input. */
-  async buildHtml(file: string): Promise<BuiltDeck> {
+  /**
+   * Parses, renders and writes one briefing's HTML deck. Throws a BriefdeckError, having written nothing, on bad input.
+   * `stage`: write it to a staging folder beside its folder instead, to print and judge it there
+   * (`--strict`); commitDeck() then writes it into place, or discardDeck() drops it.
+   */
+  async buildHtml(file: string, options: { stage?: boolean } = {}): Promise<BuiltDeck> {
     const context = await this.renderContext();
     const { briefing, warnings } = await readBriefing(file);
     const owner = this.owners.get(briefing.slug);
@@ -76,10 +90,12 @@ export class DeckBuilder {
     this.owners.set(briefing.slug, file);
     const dir = path.join(this.options.outDir, briefing.slug);
     const fonts = await deckFonts(rendered.template, rendered.html);
-    const htmlFile = await writeDeck(dir, rendered.html, [...(await deckAssets(rendered.template)), ...fonts.assets, ...rendered.media]);
-    await writeDeckInfo(dir, deckInfo(rendered));
-    const deck = { file, slug: briefing.slug, dir, htmlFile, slides: rendered.slides.length };
-    return { deck, rendered, warnings: [...warnings, ...rendered.contrast.map(contrastWarning)], fontsKey: fonts.key };
+    const assets = [...(await deckAssets(rendered.template)), ...fonts.assets, ...rendered.media];
+    const deck = { file, slug: briefing.slug, dir, htmlFile: path.join(dir, 'index.html'), slides: rendered.slides.length };
+    const built: BuiltDeck = { deck, rendered, warnings: [...warnings, ...rendered.contrast.map(contrastWarning)], fontsKey: fonts.key, assets, info: deckInfo(rendered, dir) };
+    if (options.stage) built.staged = stagingFolder(dir);
+    await writeDeckFiles(built, built.staged?.dir ?? dir);
+    return built;
   }
 
   /** The slug a file was last built as, if any. */
@@ -110,7 +126,49 @@ export class DeckBuilder {
   }
 }
 
-function deckInfo(rendered: RenderedDeck): DeckInfo {
+/** Where the deck's files are now: its staging folder until it is committed. */
+export function deckLocation(built: BuiltDeck): { dir: string; htmlFile: string } {
+  const dir = built.staged?.dir ?? built.deck.dir;
+  return { dir, htmlFile: path.join(dir, 'index.html') };
+}
+
+/**
+ * Writes a staged deck into its folder (its PDF too, when printed in the staging folder), then
+ * removes the staging folder. The HTML goes in first: writeDeck removes the old PDFs beside it.
+ */
+export async function commitDeck(built: BuiltDeck): Promise<void> {
+  const { staged, deck } = built;
+  if (!staged) return;
+  await writeDeckFiles(built, deck.dir);
+  if (deck.pdf) {
+    const pdfFile = path.join(deck.dir, path.basename(deck.pdf.pdfFile));
+    await moveFile(deck.pdf.pdfFile, pdfFile);
+    deck.pdf = { ...deck.pdf, pdfFile };
+  }
+  await staged.remove();
+  built.staged = undefined;
+}
+
+/** Drops a staged deck (refused by --strict): nothing of it reaches its folder. */
+export async function discardDeck(built: BuiltDeck): Promise<void> {
+  await built.staged?.remove();
+  built.staged = undefined;
+}
+
+/** Rewrites deck.json to name the PDFs printed from the deck's HTML, for the index page. */
+export async function recordPrints(built: BuiltDeck): Promise<void> {
+  const { deck } = built;
+  const name = (print: PrintResult | undefined) => print && path.basename(print.pdfFile);
+  await writeDeckInfo(deck.dir, { ...built.info, pdf: name(deck.pdf), handout: name(deck.handout) });
+}
+
+async function writeDeckFiles(built: BuiltDeck, dir: string): Promise<void> {
+  await writeDeck(dir, built.rendered.html, built.assets);
+  await writeDeckInfo(dir, built.info);
+}
+
+/** deck.json as written with the HTML: no PDF yet (recordPrints adds those printed). */
+function deckInfo(rendered: RenderedDeck, dir: string): DeckInfo {
   const { meta, slug, file } = rendered.briefing;
   return {
     slug,
@@ -120,7 +178,6 @@ function deckInfo(rendered: RenderedDeck): DeckInfo {
     marking: meta.marking,
     draft: meta.draft,
     slides: rendered.slides.length,
-    source: file,
-    pdf: `${slug}.pdf`,
+    source: sourceFor(dir, file),
   };
 }

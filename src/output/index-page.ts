@@ -1,71 +1,42 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Warning } from '../content/model.js';
 import { indexPagePolicy, withContentSecurityPolicy } from '../deck/csp.js';
 import { formatDate } from '../deck/helpers.js';
 import { escapeHtml } from '../deck/html.js';
 import { markingOf, TLP_COLOURS } from '../deck/render.js';
+import { readDeckInfos, type DeckInfo } from './deck-info.js';
 import { writeFileAtomic } from './write.js';
-
-/** What the index page needs to know about a deck; written beside it as deck.json. */
-export interface DeckInfo {
-  slug: string;
-  title: string;
-  subtitle?: string;
-  date?: string;
-  marking?: string;
-  draft: boolean;
-  slides: number;
-  /** The content file it was built from. */
-  source: string;
-  /** File name of its PDF, in the deck folder. */
-  pdf: string;
-}
-
-export const DECK_INFO = 'deck.json';
-
-export async function writeDeckInfo(deckDir: string, info: DeckInfo): Promise<void> {
-  await writeFileAtomic(path.join(deckDir, DECK_INFO), `${JSON.stringify(info, null, 2)}\n`);
-}
-
-/** Every deck in the output folder (not only this build's), newest first. */
-export async function readDeckInfos(outDir: string): Promise<DeckInfo[]> {
-  const entries = await readdir(outDir, { withFileTypes: true }).catch(() => []);
-  const infos: DeckInfo[] = [];
-  for (const entry of entries) {
-    const file = path.join(outDir, entry.name, DECK_INFO);
-    if (!entry.isDirectory() || !existsSync(file)) continue;
-    try {
-      infos.push(JSON.parse(await readFile(file, 'utf8')) as DeckInfo);
-    } catch {
-      // A deck.json from another version or a crash is skipped, not fatal: the index is a convenience.
-    }
-  }
-  return infos.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title));
-}
 
 /**
  * Writes <outDir>/index.html: every briefing with its date, marking and links
- * to its deck and PDF. Self-contained (inline CSS, no script), so it opens from file://.
+ * to its deck, PDF and handout. Self-contained (inline CSS, no script), so it opens from file://.
  * Its Content-Security-Policy lets nothing else load (see deck/csp.ts).
- * `pdfOnDemand`: link PDFs even before they exist (the dev server prints them when asked).
+ * Links only the outputs deck.json names as printed from the deck's current HTML (see writeDeck).
+ * `pdfOnDemand`: link every deck's PDF even before it exists (the dev server prints it when asked).
  */
-export async function writeIndexPage(outDir: string, options: { pdfOnDemand?: boolean } = {}): Promise<string> {
-  const decks = await readDeckInfos(outDir);
+export async function writeIndexPage(outDir: string, options: { pdfOnDemand?: boolean; onWarning?: (warning: Warning) => void } = {}): Promise<string> {
+  const decks = (await readDeckInfos(outDir, options.onWarning)).map((deck) => (options.pdfOnDemand ? { ...deck, pdf: `${deck.slug}.pdf` } : deck));
   const file = path.join(outDir, 'index.html');
-  await writeFileAtomic(file, renderIndexPage(decks, (deck) => options.pdfOnDemand === true || existsSync(path.join(outDir, deck.slug, deck.pdf))));
+  const onDemand = (deck: DeckInfo, print: string) => options.pdfOnDemand === true && print === `${deck.slug}.pdf`;
+  await writeFileAtomic(file, renderIndexPage(decks, (deck, print) => onDemand(deck, print) || existsSync(path.join(outDir, deck.slug, print))));
   return file;
 }
 
-export function renderIndexPage(decks: DeckInfo[], hasPdf: (deck: DeckInfo) => boolean): string {
+/** `exists`: whether a PDF that deck.json names is there to link. */
+export function renderIndexPage(decks: DeckInfo[], exists: (deck: DeckInfo, print: string) => boolean): string {
   const items = decks.map((deck) => {
     const marking = deck.marking ? markingOf(deck.marking) : undefined;
     const href = (file: string) => `${encodeURIComponent(deck.slug)}/${encodeURIComponent(file)}`;
+    const link = (print: string | undefined, label: string) => (print && exists(deck, print) ? ` · <a href="${href(print)}">${label}</a>` : '');
+    // Only the file name of the source: its folder says nothing to a reader of the page, and may say too much.
+    // (win32's basename splits at both / and \, whichever system wrote the deck.json.)
+    const source = path.win32.basename(deck.source);
     return `  <li class="deck">
     <div class="deck__meta">${deck.date ? `<time datetime="${deck.date}">${formatDate(deck.date)}</time>` : ''}${marking ? `<span class="marking ${marking.className}">${escapeHtml(marking.text)}</span>` : ''}${deck.draft ? '<span class="draft">DRAFT</span>' : ''}</div>
     <h2 dir="auto"><a href="${href('index.html')}">${escapeHtml(deck.title)}</a></h2>
     ${deck.subtitle ? `<p class="deck__subtitle" dir="auto">${escapeHtml(deck.subtitle)}</p>` : ''}
-    <p class="deck__links"><a href="${href('index.html')}">Open deck</a> (${deck.slides} slides)${hasPdf(deck) ? ` · <a href="${href(deck.pdf)}">PDF</a>` : ''} · <span class="deck__source">${escapeHtml(deck.source)}</span></p>
+    <p class="deck__links"><a href="${href('index.html')}">Open deck</a> (${deck.slides} slides)${link(deck.pdf, 'PDF')}${link(deck.handout, 'Handout')} · <span class="deck__source">${escapeHtml(source)}</span></p>
   </li>`;
   });
   // The policy allows this <style> block by its hash, so it is built first.

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { copyFile, mkdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { OutputError } from '../errors.js';
 import type { Asset } from './assets.js';
@@ -27,17 +27,52 @@ export async function copyFileAtomic(from: string, to: string): Promise<void> {
   });
 }
 
-/** Temporary files being written now: removed if the process exits (Ctrl-C) before they are renamed. */
+/** Temporary files and folders in use now: removed if the process exits (Ctrl-C) before they are renamed or removed. */
 const inFlight = new Set<string>();
 let cleanupRegistered = false;
 
-async function replaceAtomic(file: string, produce: (tmp: string) => Promise<void>): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+/** A hidden name beside `file` for a temporary copy of it, removed at exit if it is still there. */
+function temporaryName(file: string): string {
   if (!cleanupRegistered) {
     cleanupRegistered = true;
-    process.once('exit', () => inFlight.forEach((leftover) => rmSync(leftover, { force: true })));
+    process.once('exit', () => inFlight.forEach((leftover) => rmSync(leftover, { recursive: true, force: true })));
   }
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   inFlight.add(tmp);
+  return tmp;
+}
+
+/**
+ * A temporary folder beside `dir` (hidden, so the index page does not list it) for a deck that is not
+ * accepted yet; `remove()` it when done. Removed at exit if the build is interrupted.
+ */
+export function stagingFolder(dir: string): { dir: string; remove(): Promise<void> } {
+  const staging = temporaryName(dir);
+  return {
+    dir: staging,
+    remove: async () => {
+      await rm(staging, { recursive: true, force: true });
+      inFlight.delete(staging);
+    },
+  };
+}
+
+/** Renames `from` to `to` (atomic: on the same file system, as a staging folder beside the deck is). */
+export async function moveFile(from: string, to: string): Promise<void> {
+  await rename(from, to).catch((error: unknown) => {
+    throw outputError(error, to);
+  });
+}
+
+/** Removes a folder and everything in it. */
+export async function removeFolder(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true }).catch((error: unknown) => {
+    throw outputError(error, dir);
+  });
+}
+
+async function replaceAtomic(file: string, produce: (tmp: string) => Promise<void>): Promise<void> {
+  const tmp = temporaryName(file);
   try {
     await mkdir(path.dirname(file), { recursive: true });
     await produce(tmp);
@@ -50,7 +85,17 @@ async function replaceAtomic(file: string, produce: (tmp: string) => Promise<voi
   }
 }
 
-/** Writes a deck folder: assets first (all at once), index.html last, so the HTML never points at missing files. */
+/**
+ * Writes a deck folder: assets first (all at once), index.html last, so the HTML never points at missing files.
+ *
+ * Just before the new HTML goes in, every PDF beside it (the deck's PDF, handout, notes pages) is
+ * removed: they were printed from the HTML being replaced, and a PDF left there would pass for the
+ * new deck's (a TLP:AMBER PDF linked next to a TLP:RED deck, an old title after a failed print).
+ * So a deck folder never holds a PDF older than its index.html; the build prints the new ones
+ * afterwards, and deck.json names those it printed. Removed rather than kept under a "stale" name:
+ * a stale copy of a marked document is a leak waiting to happen, and the briefing can always be
+ * printed again. Removed first, so that an interrupted build leaves no PDF rather than a wrong one.
+ */
 export async function writeDeck(deckDir: string, html: string, assets: Asset[]): Promise<string> {
   await Promise.all(
     assets.map((asset) => {
@@ -58,9 +103,23 @@ export async function writeDeck(deckDir: string, html: string, assets: Asset[]):
       return 'contents' in asset ? writeFileAtomic(to, asset.contents) : copyFileAtomic(asset.from, to);
     }),
   );
+  await removePrints(deckDir);
   const index = path.join(deckDir, 'index.html');
   await writeFileAtomic(index, html);
   return index;
+}
+
+/** The PDFs at the top of a deck folder (assets/ holds none of the deck's own output). */
+async function removePrints(deckDir: string): Promise<void> {
+  const entries = await readdir(deckDir, { withFileTypes: true });
+  const prints = entries.filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.pdf'));
+  await Promise.all(
+    prints.map((entry) =>
+      rm(path.join(deckDir, entry.name), { force: true }).catch((error: unknown) => {
+        throw outputError(error, path.join(deckDir, entry.name));
+      }),
+    ),
+  );
 }
 
 function outputError(error: unknown, file: string): OutputError {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { BuiltDeck } from '../builder.js';
+import { deckLocation, type BuiltDeck } from '../builder.js';
 import { bookmarksFor } from './bookmarks.js';
 import type { PrintJob } from './print.js';
 
@@ -7,10 +7,12 @@ import type { PrintJob } from './print.js';
 export function printJobFor(built: BuiltDeck, options: { notesPages?: boolean } = {}): PrintJob {
   const { deck, rendered } = built;
   const { meta } = rendered.briefing;
+  // A staged deck (--strict) is printed where it is staged, and moved into place only if accepted.
+  const { dir, htmlFile } = deckLocation(built);
   return {
-    htmlFile: deck.htmlFile,
+    htmlFile,
     html: rendered.html,
-    pdfFile: path.join(deck.dir, `${deck.slug}.pdf`),
+    pdfFile: path.join(dir, `${deck.slug}.pdf`),
     metadata: { title: meta.title, author: meta.author ?? meta.organization, subject: meta.subtitle, keywords: meta.keywords },
     bookmarks: bookmarksFor(rendered.slides),
     notesPages: options.notesPages,

@@ -1,15 +1,16 @@
 import { existsSync } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DeckBuilder, type BuilderOptions, type BuiltDeck } from '../builder.js';
+import { DeckBuilder, recordPrints, type BuilderOptions, type BuiltDeck } from '../builder.js';
 import { startBrowser } from '../build.js';
 import { CONFIG_NAMES, loadConfig } from '../config.js';
 import { findContentFiles } from '../content/discover.js';
 import { BUILTIN_TEMPLATES } from '../deck/template.js';
 import { BriefdeckError } from '../errors.js';
+import { removeSupersededDecks } from '../output/deck-info.js';
 import { writeIndexPage } from '../output/index-page.js';
+import { removeFolder } from '../output/write.js';
 import { printJobFor } from '../pdf/job.js';
 import type { DeckPrinter } from '../pdf/print.js';
 import { listen, resolveUnder, sendFile, sendText } from './http.js';
@@ -54,14 +55,26 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   };
   const errorLines = () => [...errors.values()].map((error) => error.message);
 
+  // Rebuilding a deck and printing its PDF take turns: a PDF printed from the old HTML while the
+  // new one is written would land beside it and pass for its PDF (writeDeck removes the old PDFs
+  // just before the new HTML goes in).
+  let turn: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = turn.then(task);
+    turn = run.catch(() => undefined);
+    return run;
+  };
+
   /** Builds the given files; returns the slugs that changed. */
   const rebuild = async (files: string[]): Promise<string[]> => {
     const slugs: string[] = [];
+    const rebuilt: BuiltDeck[] = [];
     for (const file of files) {
       const started = performance.now();
       try {
         const built = await builder.buildHtml(file);
         decks.set(file, built);
+        rebuilt.push(built);
         errors.delete(file);
         slugs.push(built.deck.slug);
         for (const warning of built.warnings) log(`${warning.file}${warning.line ? `:${warning.line}` : ''}: warning: ${warning.message}`);
@@ -72,33 +85,33 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
         log(`error   ${error.message}`);
       }
     }
-    await writeIndexPage(outDir, { pdfOnDemand: true });
+    await removeSupersededDecks(outDir, rebuilt.map((built) => built.deck));
+    await writeIndexPage(outDir, { pdfOnDemand: true, onWarning: (warning) => log(`${warning.file}: warning: ${warning.message}`) });
     return slugs;
   };
 
   let contentFiles = await findContentFiles(options.paths);
-  await rebuild(contentFiles);
+  await exclusive(() => rebuild(contentFiles));
 
   // PDFs are printed on request, with one browser started the first time one is asked for.
   let browser: ReturnType<typeof startBrowser> | undefined;
   let printer: Promise<DeckPrinter> | undefined;
-  let printing: Promise<unknown> = Promise.resolve();
-  const printPdf = (built: BuiltDeck, pdfFile: string) => {
+  /** Prints the deck's PDF unless the one there was printed from its current HTML (a rebuild removes it). Runs in its turn. */
+  const printPdf = async (built: BuiltDeck): Promise<boolean> => {
+    if (existsSync(path.join(built.deck.dir, `${built.deck.slug}.pdf`))) return false;
     browser ??= startBrowser(options.browser, { handleSignals: false }); // close() ends it
     printer ??= Promise.all([browser, import('../pdf/print.js')]).then(([launched, { DeckPrinter }]) => new DeckPrinter(launched));
-    const job = printing.then(async () => {
-      const current = await printer!;
-      try {
-        return await current.print({ ...printJobFor(built), pdfFile });
-      } catch (error) {
-        // A tab that failed (crashed, hung) is not asked again: the next request gets a fresh one.
-        void current.close();
-        printer = undefined;
-        throw error;
-      }
-    });
-    printing = job.catch(() => undefined); // one print at a time on the shared tab
-    return job;
+    const current = await printer;
+    try {
+      built.deck.pdf = await current.print(printJobFor(built));
+    } catch (error) {
+      // A tab that failed (crashed, hung) is not asked again: the next request gets a fresh one.
+      void current.close();
+      printer = undefined;
+      throw error;
+    }
+    await recordPrints(built);
+    return true;
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
@@ -117,17 +130,19 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     const file = resolveUnder(outDir, url.pathname.endsWith('/') ? `${url.pathname}index.html` : url.pathname);
     if (!file) return sendText(response, 403, 'Forbidden');
     if (file.endsWith('.pdf')) {
-      const built = [...decks.values()].find((deck) => path.resolve(deck.deck.dir, `${deck.deck.slug}.pdf`) === file);
-      if (built && (await isStale(file, built.deck.htmlFile))) {
-        const started = performance.now();
-        try {
-          await printPdf(built, file);
-          log(`printed ${built.deck.slug}.pdf in ${Math.round(performance.now() - started)} ms`);
-        } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          log(`error   ${message}`);
-          return sendText(response, 500, message);
-        }
+      const started = performance.now();
+      // The deck is looked up in its turn: a rebuild just before it may have replaced it.
+      const deckOf = () => [...decks.values()].find((deck) => path.resolve(deck.deck.dir, `${deck.deck.slug}.pdf`) === file);
+      try {
+        const printed = await exclusive(async () => {
+          const built = deckOf();
+          return built && (await printPdf(built)) ? built : undefined;
+        });
+        if (printed) log(`printed ${printed.deck.slug}.pdf in ${Math.round(performance.now() - started)} ms`);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        log(`error   ${message}`);
+        return sendText(response, 500, message);
       }
     }
     const slug = path.relative(outDir, file).split(path.sep)[0] ?? '';
@@ -155,7 +170,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     templates: templateDirs,
     config: configFiles.filter((file) => existsSync(file)),
     ignore: outDir,
-    onChange: async (change) => {
+    onChange: (change) => exclusive(async () => {
       // Watcher paths are absolute; content files are kept as the user named them (for messages).
       const known = (absolute: string) => [...decks.keys(), ...errors.keys()].find((file) => path.resolve(file) === absolute) ?? absolute;
       let files: string[];
@@ -169,7 +184,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
           builder.forget(removed);
           decks.delete(removed);
           errors.delete(removed);
-          if (slug) await rm(path.join(outDir, slug), { recursive: true, force: true });
+          if (slug) await removeFolder(path.join(outDir, slug));
           log(`removed ${removed}`);
         }
         files = contentFiles.filter((file) => change.files.includes(path.resolve(file)));
@@ -177,7 +192,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       const slugs = await rebuild(files);
       broadcast('errors', { errors: errorLines() });
       if (slugs.length || change.removed.length) broadcast('reload', { slugs });
-    },
+    }),
   });
   await watcher.ready;
 
@@ -194,11 +209,6 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       if (browser) await browser.then((b) => b.close()).catch(() => undefined);
     },
   };
-}
-
-async function isStale(pdf: string, html: string): Promise<boolean> {
-  const [pdfInfo, htmlInfo] = await Promise.all([stat(pdf).catch(() => undefined), stat(html).catch(() => undefined)]);
-  return !pdfInfo || !htmlInfo || pdfInfo.mtimeMs < htmlInfo.mtimeMs;
 }
 
 function closeServer(server: Server): Promise<void> {

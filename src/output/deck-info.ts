@@ -1,0 +1,108 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import * as v from 'valibot';
+import type { Warning } from '../content/model.js';
+import { issueMessage, issuePath } from '../validation.js';
+import { removeFolder, writeFileAtomic } from './write.js';
+
+/** A file name in the deck folder: no path, not hidden, a PDF. */
+const printName = v.pipe(
+  v.string(),
+  v.check((name) => name === path.posix.basename(name) && name === path.win32.basename(name) && !name.startsWith('.') && name.endsWith('.pdf'), 'Invalid input: expected a PDF file name'),
+);
+
+/**
+ * What the index page needs to know about a deck; written beside it as deck.json. Read back with
+ * this schema: the output folder may hold a deck.json of another version, of another tool, or a
+ * broken one, and the index page is built from all of them.
+ */
+const DeckInfoSchema = v.object({
+  slug: v.string(),
+  title: v.string(),
+  subtitle: v.optional(v.string()),
+  date: v.optional(v.pipe(v.string(), v.isoDate())),
+  marking: v.optional(v.string()),
+  draft: v.optional(v.boolean(), false),
+  slides: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** The content file it was built from, relative to the deck folder (so it names the same file from any working directory, and no absolute path is written into the output). */
+  source: v.string(),
+  /** File names, in the deck folder, of the PDF and handout printed from the deck's current HTML (absent: not printed, see writeDeck). */
+  pdf: v.optional(printName),
+  handout: v.optional(printName),
+});
+
+export type DeckInfo = v.InferOutput<typeof DeckInfoSchema>;
+
+export const DECK_INFO = 'deck.json';
+
+/** Our own deck.json is well under a kilobyte; a bigger one is not ours, and is not read into memory. */
+const MAX_DECK_INFO_BYTES = 1024 * 1024;
+
+export async function writeDeckInfo(deckDir: string, info: DeckInfo): Promise<void> {
+  await writeFileAtomic(path.join(deckDir, DECK_INFO), `${JSON.stringify(info, null, 2)}\n`);
+}
+
+/** `source` for deck.json: the content file relative to the deck folder, with forward slashes. */
+export function sourceFor(deckDir: string, file: string): string {
+  const relative = path.relative(path.resolve(deckDir), path.resolve(file));
+  return path.isAbsolute(relative) ? path.basename(file) : relative.split(path.sep).join('/');
+}
+
+/**
+ * Every deck in the output folder (not only this build's), newest first. A folder whose deck.json
+ * cannot be read as one (not JSON, wrong types, too big, not a file, in another deck's folder) is
+ * left out with a warning: the index page is a convenience, never the reason a build fails.
+ * Hidden folders (a build's staging folders) are not decks.
+ */
+export async function readDeckInfos(outDir: string, onWarning?: (warning: Warning) => void): Promise<DeckInfo[]> {
+  const entries = await readdir(outDir, { withFileTypes: true }).catch(() => []);
+  const infos: DeckInfo[] = [];
+  for (const entry of entries) {
+    if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
+    const file = path.join(outDir, entry.name, DECK_INFO);
+    try {
+      const info = await readDeckInfo(file, entry.name);
+      if (info) infos.push(info);
+    } catch (error) {
+      const problem = error instanceof Error ? error.message : String(error);
+      onWarning?.({ file, message: `${problem}: not listed on the index page (build its briefing again to rewrite it)` });
+    }
+  }
+  return infos.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title));
+}
+
+/** The deck.json in folder `folder`; undefined if there is none; throws an Error saying what is wrong with it. */
+async function readDeckInfo(file: string, folder: string): Promise<DeckInfo | undefined> {
+  const info = await stat(file).catch(() => undefined);
+  if (!info) return undefined;
+  if (!info.isFile()) throw new Error('not a file');
+  if (info.size > MAX_DECK_INFO_BYTES) throw new Error(`too big for a deck.json (${info.size} bytes)`);
+  const text = await readFile(file, 'utf8');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`not JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const parsed = v.safeParse(DeckInfoSchema, json, { message: issueMessage });
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    const where = issuePath(issue).join('.');
+    throw new Error(`not a briefdeck deck.json (${where ? `"${where}": ` : ''}${issue.message})`);
+  }
+  if (parsed.output.slug !== folder) throw new Error(`describes the deck "${parsed.output.slug}", not the folder "${folder}" it is in`);
+  return parsed.output;
+}
+
+/**
+ * Removes the folders of decks that these content files were built into under another slug
+ * (its `slug:` or file name changed): they are superseded, and listing them would show an old
+ * version of the briefing as if it were current.
+ */
+export async function removeSupersededDecks(outDir: string, decks: Array<{ file: string; slug: string }>): Promise<void> {
+  const current = new Map(decks.map((deck) => [path.resolve(deck.file), deck.slug]));
+  for (const info of await readDeckInfos(outDir)) {
+    const slug = current.get(path.resolve(outDir, info.slug, info.source));
+    if (slug !== undefined && slug !== info.slug) await removeFolder(path.join(outDir, info.slug));
+  }
+}
