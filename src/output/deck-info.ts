@@ -81,16 +81,19 @@ async function readDeckInfo(file: string, folder: string): Promise<DeckInfo | un
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`not JSON (${error instanceof Error ? error.message : String(error)})`);
+  } catch {
+    throw new Error('not JSON'); // (the parser's message quotes the file's bytes, which may be anything)
   }
+  // valibot takes an array for an object (with no keys), which says nothing useful.
+  if (Array.isArray(json)) throw new Error('not a briefdeck deck.json (an array, not an object)');
   const parsed = v.safeParse(DeckInfoSchema, json, { message: issueMessage });
   if (!parsed.success) {
     const issue = parsed.issues[0];
     const where = issuePath(issue).join('.');
-    throw new Error(`not a briefdeck deck.json (${where ? `"${where}": ` : ''}${issue.message})`);
+    const what = issue.type === 'object' && issue.input === undefined ? 'missing' : issue.message;
+    throw new Error(`not a briefdeck deck.json (${where ? `"${where}": ` : ''}${what})`);
   }
-  if (parsed.output.slug !== folder) throw new Error(`describes the deck "${parsed.output.slug}", not the folder "${folder}" it is in`);
+  if (parsed.output.slug !== folder) throw new Error(`the deck.json of another folder (its slug is not "${folder}")`);
   return parsed.output;
 }
 
