@@ -213,7 +213,9 @@ function jsonReport(result: BuildResult, ms: number) {
       slug: deck.slug,
       slides: deck.slides,
       html: deck.htmlFile,
+      // Only what this build printed from this HTML: a PDF it did not print is not there (see writeDeck).
       pdf: deck.pdf && { file: deck.pdf.pdfFile, pages: deck.pdf.pages, bytes: deck.pdf.bytes, overflows: deck.pdf.overflows },
+      handout: deck.handout && { file: deck.handout.pdfFile, pages: deck.handout.pages, bytes: deck.handout.bytes },
     })),
     warnings: result.warnings,
     errors: result.errors.map((error) => ({ message: error.message, file: error.location?.file, line: error.location?.line })),

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serve } from '../../src/serve/index.js';
 import { FIXTURES, pdfText, runCli, SAMPLE, tempDir } from '../helpers.js';
 
 let root: string;
@@ -50,9 +51,11 @@ describe('a rebuilt deck never sits beside a PDF of its old HTML', () => {
   it('build --no-pdf after a full build (TLP:AMBER → TLP:RED): the old PDF and handout are removed, not linked', async () => {
     const minimal = await readFile(path.join(FIXTURES, 'minimal.md'), 'utf8');
     const { source, out } = await workspace('brief.md', minimal);
-    const full = await runCli(['build', source, '--out', out, '--handout']);
+    const full = await runCli(['build', source, '--out', out, '--handout', '--json']);
     expect(full.code, full.stderr).toBe(0);
     expect(await pdfsIn(path.join(out, 'brief'))).toEqual(['brief-handout.pdf', 'brief.pdf']);
+    expect(JSON.parse(full.stdout).decks[0].handout).toMatchObject({ file: path.join(out, 'brief', 'brief-handout.pdf'), pages: expect.any(Number) });
+    expect(await indexLinks(out)).toContain('brief/brief-handout.pdf');
     expect(pdfText(path.join(out, 'brief', 'brief.pdf'), 1)).toContain('TLP:AMBER');
     expect(await indexLinks(out)).toContain('brief/brief.pdf');
     expect(await deckJson(out, 'brief')).toMatchObject({ pdf: 'brief.pdf', handout: 'brief-handout.pdf' });
@@ -133,6 +136,47 @@ describe('a rebuilt deck never sits beside a PDF of its old HTML', () => {
     expect(existsSync(path.join(out, 'old-name'))).toBe(false);
     // The other briefing's deck, not built this time, is still there and listed.
     expect((await indexLinks(out)).filter((link) => link.endsWith('index.html')).sort()).toEqual(['new-name/index.html', 'new-name/index.html', 'other/index.html', 'other/index.html']);
+  });
+});
+
+describe('serve: an edit removes the PDF of the old HTML; a changed slug removes the old folder', () => {
+  it('prints the PDF of the current HTML on request, never the one before the edit', async () => {
+    const minimal = await readFile(path.join(FIXTURES, 'minimal.md'), 'utf8');
+    const { dir, source, out } = await workspace('brief.md', minimal);
+    const log: string[] = [];
+    const server = await serve({ paths: [path.dirname(source)], port: 0, outDir: out, cwd: dir, log: (line) => log.push(line) });
+    /** Saves the file and waits (bounded) for serve's rebuild of it. */
+    const save = async (text: string) => {
+      const builds = log.filter((line) => line.startsWith('built ')).length;
+      await writeFile(source, text);
+      for (let waited = 0; log.filter((line) => line.startsWith('built ')).length === builds && waited < 10_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    };
+    const pdf = async (url: string) => {
+      const response = await fetch(url);
+      expect(response.status).toBe(200);
+      const file = path.join(dir, 'fetched.pdf');
+      await writeFile(file, Buffer.from(await response.arrayBuffer()));
+      return pdfText(file, 1);
+    };
+    try {
+      expect(await pdf(`${server.url}brief/brief.pdf`)).toContain('TLP:AMBER');
+      expect(await pdfsIn(path.join(out, 'brief'))).toEqual(['brief.pdf']);
+
+      await save(minimal.replace('marking: TLP:AMBER', 'marking: TLP:RED'));
+      // The PDF of the TLP:AMBER deck is gone from the folder at once, not only when next asked for.
+      expect(await readFile(path.join(out, 'brief', 'index.html'), 'utf8')).toContain('TLP:RED');
+      expect(await pdfsIn(path.join(out, 'brief'))).toEqual([]);
+      const text = await pdf(`${server.url}brief/brief.pdf`);
+      expect(text).toContain('TLP:RED');
+      expect(text).not.toContain('TLP:AMBER');
+
+      await save(minimal.replace('marking:', 'slug: renamed\nmarking:'));
+      expect(existsSync(path.join(out, 'renamed', 'index.html'))).toBe(true);
+      expect(existsSync(path.join(out, 'brief'))).toBe(false);
+      expect((await indexLinks(out)).filter((link) => link.endsWith('index.html'))).toEqual(['renamed/index.html', 'renamed/index.html']);
+    } finally {
+      await server.close();
+    }
   });
 });
 
