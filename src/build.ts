@@ -83,6 +83,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         result.errors.push(error);
       }
     }
+    if (browser && !stage && built.length > 0) {
+      // The index page goes with the new HTML now, not only after printing: a build interrupted
+      // while printing must not leave it showing the decks' old titles and markings.
+      await publish(options.outDir, built.map((deck) => deck.deck));
+    }
     if (browser && built.length > 0) {
       // No browser is an error for the PDFs only: the HTML decks above are already written.
       const launched = await browser.catch((error: unknown) => {
@@ -101,15 +106,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       if (deck.deck.pdf || deck.deck.handout) await recordPrints(deck);
     }
     result.decks = written.map((deck) => deck.deck);
-    if (built.length > 0) {
-      await removeSupersededDecks(options.outDir, result.decks);
-      result.indexFile = await writeIndexPage(options.outDir, { onWarning: (warning) => result.warnings.push(warning) });
-    }
+    if (built.length > 0) result.indexFile = await publish(options.outDir, result.decks, (warning) => result.warnings.push(warning));
   } finally {
     if (browser) await browser.then((b) => b.close()).catch(() => undefined);
     for (const deck of built) await discardDeck(deck); // staging folders left by an error
   }
   return result;
+}
+
+/** Drops the folders these decks had under an old slug, then writes the index page of the output folder. */
+async function publish(outDir: string, decks: DeckResult[], onWarning?: (warning: Warning) => void): Promise<string> {
+  await removeSupersededDecks(outDir, decks);
+  return writeIndexPage(outDir, { onWarning });
 }
 
 function reportHtml(built: BuiltDeck, options: BuildOptions): void {

@@ -3,12 +3,13 @@
 // index.html. Rewriting a deck's HTML removes the PDFs printed from the old one; deck.json and the
 // index page name only the outputs printed from the HTML now in the folder. With --strict, a deck
 // that overflows is refused whole: the earlier good deck stays byte-identical.
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve } from '../../src/serve/index.js';
-import { FIXTURES, pdfText, runCli, SAMPLE, tempDir } from '../helpers.js';
+import { CLI, FIXTURES, pdfText, runCli, SAMPLE, tempDir } from '../helpers.js';
 
 let root: string;
 let n = 0;
@@ -136,6 +137,43 @@ describe('a rebuilt deck never sits beside a PDF of its old HTML', () => {
     expect(existsSync(path.join(out, 'old-name'))).toBe(false);
     // The other briefing's deck, not built this time, is still there and listed.
     expect((await indexLinks(out)).filter((link) => link.endsWith('index.html')).sort()).toEqual(['new-name/index.html', 'new-name/index.html', 'other/index.html', 'other/index.html']);
+  });
+});
+
+describe('a build interrupted while printing', () => {
+  it('leaves an index page that shows the new markings, and links no PDF of the old decks', async () => {
+    const minimal = await readFile(path.join(FIXTURES, 'minimal.md'), 'utf8');
+    const { source, out } = await workspace('deck-1.md', minimal);
+    const files = [source];
+    for (let i = 2; i <= 4; i++) {
+      files.push(path.join(path.dirname(source), `deck-${i}.md`));
+      await writeFile(files.at(-1)!, minimal);
+    }
+    const full = await runCli(['build', ...files, '--out', out]);
+    expect(full.code, full.stderr).toBe(0);
+    expect((await indexLinks(out)).filter((link) => link.endsWith('.pdf'))).toHaveLength(4);
+
+    for (const file of files) await writeFile(file, minimal.replace('marking: TLP:AMBER', 'marking: TLP:RED'));
+    const child = spawn(process.execPath, [CLI, 'build', ...files, '--out', out, '--concurrency', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no PDF progress: ${output}`)), 60_000);
+      child.stdout.on('data', (chunk) => {
+        output += chunk;
+        if (/^\[1\/4\]/m.test(output)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    child.kill('SIGINT');
+    expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(130);
+    const index = await readFile(path.join(out, 'index.html'), 'utf8');
+    expect(index.match(/TLP:RED/g)).toHaveLength(4);
+    expect(index).not.toContain('TLP:AMBER');
+    // A PDF it links is one this build printed (of a TLP:RED deck); the TLP:AMBER ones are gone.
+    for (const link of (await indexLinks(out)).filter((href) => href.endsWith('.pdf'))) expect(pdfText(path.join(out, link), 1)).toContain('TLP:RED');
+    for (let i = 1; i <= 4; i++) for (const pdf of await pdfsIn(path.join(out, `deck-${i}`))) expect(pdfText(path.join(out, `deck-${i}`, pdf), 1)).toContain('TLP:RED');
   });
 });
 
