@@ -106,20 +106,37 @@ export async function writeDeck(deckDir: string, html: string, assets: Asset[]):
   await removePrints(deckDir);
   const index = path.join(deckDir, 'index.html');
   await writeFileAtomic(index, html);
+  await removeUnusedAssets(deckDir, assets);
   return index;
+}
+
+/**
+ * Files under assets/ that the new deck does not use (an image taken out of the briefing or
+ * replaced, the font subset of text no longer in it): removed once the new HTML is in place, so
+ * that content taken out of a briefing does not stay in its deck folder, which is shared whole.
+ * Hidden files are another build's writes in progress, and are left alone.
+ */
+async function removeUnusedAssets(deckDir: string, assets: Asset[]): Promise<void> {
+  const used = new Set(assets.map((asset) => path.join(deckDir, asset.to)));
+  const entries = await readdir(path.join(deckDir, 'assets'), { recursive: true, withFileTypes: true });
+  const unused = entries
+    .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((file) => !used.has(file));
+  await Promise.all(unused.map(removeFile));
 }
 
 /** The PDFs at the top of a deck folder (assets/ holds none of the deck's own output). */
 async function removePrints(deckDir: string): Promise<void> {
   const entries = await readdir(deckDir, { withFileTypes: true });
-  const prints = entries.filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.pdf'));
-  await Promise.all(
-    prints.map((entry) =>
-      rm(path.join(deckDir, entry.name), { force: true }).catch((error: unknown) => {
-        throw outputError(error, path.join(deckDir, entry.name));
-      }),
-    ),
-  );
+  const prints = entries.filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.pdf')).map((entry) => path.join(deckDir, entry.name));
+  await Promise.all(prints.map(removeFile));
+}
+
+async function removeFile(file: string): Promise<void> {
+  await rm(file, { force: true }).catch((error: unknown) => {
+    throw outputError(error, file);
+  });
 }
 
 function outputError(error: unknown, file: string): OutputError {

@@ -5,7 +5,7 @@
 // that overflows is refused whole: the earlier good deck stays byte-identical.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve } from '../../src/serve/index.js';
@@ -137,6 +137,33 @@ describe('a rebuilt deck never sits beside a PDF of its old HTML', () => {
     expect(existsSync(path.join(out, 'old-name'))).toBe(false);
     // The other briefing's deck, not built this time, is still there and listed.
     expect((await indexLinks(out)).filter((link) => link.endsWith('index.html')).sort()).toEqual(['new-name/index.html', 'new-name/index.html', 'other/index.html', 'other/index.html']);
+  });
+});
+
+describe('content taken out of a briefing does not stay in its deck folder', () => {
+  it('an image removed or replaced: the old copy is removed from assets/media', async () => {
+    const minimal = await readFile(path.join(FIXTURES, 'minimal.md'), 'utf8');
+    const withImage = minimal.replace('- First point.', '- First point.\n\n![A chart](chart.png)');
+    const { source, out } = await workspace('brief.md', withImage);
+    const media = path.join(out, 'brief', 'assets', 'media');
+    await copyFile(path.join(FIXTURES, 'images', 'chart.png'), path.join(path.dirname(source), 'chart.png'));
+    expect((await runCli(['build', source, '--out', out, '--no-pdf'])).code).toBe(0);
+    const [first] = await readdir(media);
+    expect(first).toMatch(/-chart\.png$/);
+
+    await copyFile(path.join(FIXTURES, 'images', 'tall.png'), path.join(path.dirname(source), 'chart.png'));
+    expect((await runCli(['build', source, '--out', out, '--no-pdf'])).code).toBe(0);
+    const replaced = await readdir(media);
+    expect(replaced).toHaveLength(1);
+    expect(replaced[0]).not.toBe(first);
+    expect(await readFile(path.join(out, 'brief', 'index.html'), 'utf8')).toContain(`assets/media/${replaced[0]}`);
+
+    await writeFile(source, minimal);
+    const run = await runCli(['build', source, '--out', out, '--no-pdf']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(existsSync(media) ? await readdir(media) : []).toEqual([]);
+    // The rest of the deck is whole.
+    expect(existsSync(path.join(out, 'brief', 'assets', 'reveal', 'reveal.js'))).toBe(true);
   });
 });
 
