@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import * as v from 'valibot';
 import type { Warning } from '../content/model.js';
-import { issueMessage, issuePath } from '../validation.js';
+import { issueMessage, issuePath, object } from '../validation.js';
 import { removeFolder, writeFileAtomic } from './write.js';
 
 /** A file name in the deck folder: no path, not hidden, a PDF. */
@@ -16,7 +16,7 @@ const printName = v.pipe(
  * this schema: the output folder may hold a deck.json of another version, of another tool, or a
  * broken one, and the index page is built from all of them.
  */
-const DeckInfoSchema = v.object({
+const DeckInfoSchema = object({
   slug: v.string(),
   title: v.string(),
   subtitle: v.optional(v.string()),
@@ -90,8 +90,7 @@ async function readDeckInfo(file: string, folder: string): Promise<DeckInfo | un
   if (!parsed.success) {
     const issue = parsed.issues[0];
     const where = issuePath(issue).join('.');
-    const what = issue.type === 'object' && issue.input === undefined ? 'missing' : issue.message;
-    throw new Error(`not a briefdeck deck.json (${where ? `"${where}": ` : ''}${what})`);
+    throw new Error(`not a briefdeck deck.json (${where ? `"${where}": ` : ''}${issue.message})`);
   }
   if (parsed.output.slug !== folder) throw new Error(`the deck.json of another folder (its slug is not "${folder}")`);
   return parsed.output;

@@ -27,7 +27,7 @@ const foreign: ForeignCase[] = [
   { name: 'an array', write: write('[]'), warning: /^not a briefdeck deck\.json \(an array, not an object\)$/ },
   { name: 'null', write: write('null'), warning: /^not a briefdeck deck\.json \(Invalid input: expected object, received null\)$/ },
   { name: 'a string', write: write('"deck"'), warning: /^not a briefdeck deck\.json \(Invalid input: expected object, received string\)$/ },
-  { name: 'an empty object', write: write('{}'), warning: /^not a briefdeck deck\.json \("slug": missing\)$/ },
+  { name: 'an empty object', write: write('{}'), warning: /^not a briefdeck deck\.json \("slug": Invalid input: expected string, received undefined\)$/ },
   { name: 'a slug with a line break', write: write(json(info('foreign\nat line two'))), warning: /^the deck\.json of another folder \(its slug is not "foreign"\)$/ },
   { name: 'a title that is a number', write: write(json(info('foreign', { title: 5 }))), warning: /^not a briefdeck deck\.json \("title": Invalid input: expected string, received number\)$/ },
   { name: 'a title that is a list', write: write(json(info('foreign', { title: ['a', 'b'] }))), warning: /"title": Invalid input: expected string, received array/ },
