@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ContentError } from '../errors.js';
 import { parseFrontMatter } from './frontmatter.js';
+import { checkFileSize } from './limits.js';
 import { withoutControlCharacters } from './text.js';
 import { ContentMarkdown } from './markdown.js';
 import { ContentFiles } from './media.js';
@@ -18,8 +19,11 @@ export interface ParsedBriefing {
 export async function readBriefing(file: string): Promise<ParsedBriefing> {
   let bytes: Buffer;
   try {
+    // The size is checked before reading, so that a huge file is never read into memory.
+    checkFileSize((await stat(file)).size, file);
     bytes = await readFile(file);
   } catch (error) {
+    if (error instanceof ContentError) throw error;
     throw new ContentError('cannot read the file', (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'check the path' : String(error), { file }, { cause: error });
   }
   return parseBriefing(decode(bytes, file), file);
@@ -31,12 +35,14 @@ export async function readBriefing(file: string): Promise<ParsedBriefing> {
  * folder of `file` (content/media.ts).
  */
 export function parseBriefing(source: string, file: string): ParsedBriefing {
+  checkFileSize(Buffer.byteLength(source), file);
   const text = withoutControlCharacters(source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
   const { frontMatter, body, bodyLine } = parseFrontMatter(text, file);
   const { meta, slug, lines, warnings } = validateFrontMatter(frontMatter, file);
   const files = new ContentFiles(file);
-  const sections = parseSections(body, bodyLine, file, new ContentMarkdown(files));
-  warnings.push(...checkSections(sections, file, bodyLine, meta.draft));
+  const parsed = parseSections(body, bodyLine, file, new ContentMarkdown(files));
+  const sections = parsed.sections;
+  warnings.push(...parsed.warnings, ...checkSections(sections, file, bodyLine, meta.draft));
   return {
     briefing: { file, slug: slug ?? slugify(path.basename(file, path.extname(file))) ?? slugify(meta.title) ?? 'briefing', meta, sections, lines, media: files.media },
     warnings,

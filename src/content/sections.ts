@@ -1,7 +1,9 @@
 import type { Token, Tokens } from 'marked';
 import { ContentError } from '../errors.js';
 import type { ContentMarkdown } from './markdown.js';
-import type { Body, Item, Quote, Section, SectionKind, Subsection } from './model.js';
+import { scanBlocks, type LineKind } from './blocks.js';
+import { checkNesting } from './limits.js';
+import type { Body, Item, Quote, Section, SectionKind, Subsection, Warning } from './model.js';
 import { countNewlines } from './text.js';
 
 /** Heading names (lower case) that mark each kind of section; anything else is a generic slide. */
@@ -22,40 +24,42 @@ const NOTE = /^\s*note:\s*/i;
 interface RawSection {
   heading: string;
   line: number;
-  text: string;
+  /** The lines under the heading, blank leading ones included, so that they start on textLine. */
+  lines: string[];
+  kinds: LineKind[];
   textLine: number;
 }
 
+/** Lines of markdown with their kinds (content/blocks.ts), starting on `firstLine` of the file. */
+interface Lines {
+  lines: string[];
+  kinds: LineKind[];
+  firstLine: number;
+}
+
 /**
- * Splits markdown into blocks headed by a heading of the given level (2 or 3),
- * skipping fenced code. Returns the text before the first heading separately.
+ * Splits markdown into blocks headed by a heading of the given level (2 or 3).
+ * A heading inside fenced code or an HTML comment is not one. Returns the lines
+ * before the first heading separately.
  */
-export function splitByHeading(markdown: string, firstLine: number, level: 2 | 3): { before: string; parts: RawSection[] } {
+export function splitByHeading({ lines, kinds, firstLine }: Lines, level: 2 | 3): { before: Lines; parts: RawSection[] } {
   const heading = new RegExp(`^ {0,3}#{${level}}(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*$`);
-  const lines = markdown.split('\n');
   const parts: RawSection[] = [];
-  // Each part's lines, blank leading ones included, so that its text starts on its textLine.
-  const partLines: string[][] = [];
-  const before: string[] = [];
-  let fence: string | null = null;
+  let start = 0;
+  const close = (end: number) => {
+    const part = parts[parts.length - 1];
+    if (part) [part.lines, part.kinds] = [lines.slice(start, end), kinds.slice(start, end)];
+  };
   for (const [i, line] of lines.entries()) {
-    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (fenceMatch) {
-      if (fence === null) fence = fenceMatch[1]![0]!;
-      else if (fenceMatch[1]![0] === fence) fence = null;
-    }
-    const match = fence === null ? heading.exec(line) : null;
-    if (match) {
-      parts.push({ heading: (match[1] ?? '').trim(), line: firstLine + i, text: '', textLine: firstLine + i + 1 });
-      partLines.push([]);
-    } else if (parts.length > 0) {
-      partLines[partLines.length - 1]!.push(line);
-    } else {
-      before.push(line);
-    }
+    const match = kinds[i] === 'text' ? heading.exec(line) : null;
+    if (!match) continue;
+    close(i);
+    parts.push({ heading: (match[1] ?? '').trim(), line: firstLine + i, lines: [], kinds: [], textLine: firstLine + i + 1 });
+    start = i + 1;
   }
-  parts.forEach((part, i) => (part.text = partLines[i]!.join('\n')));
-  return { before: before.join('\n'), parts };
+  close(lines.length);
+  const beforeEnd = parts.length ? parts[0]!.line - firstLine : lines.length;
+  return { before: { lines: lines.slice(0, beforeEnd), kinds: kinds.slice(0, beforeEnd), firstLine }, parts };
 }
 
 export function classify(heading: string): SectionKind {
@@ -67,82 +71,181 @@ export function classify(heading: string): SectionKind {
   return 'generic';
 }
 
-/** Parses the markdown body (after front matter) into sections; `md` checks and renders its markdown. */
-export function parseSections(markdown: string, firstLine: number, file: string, md: ContentMarkdown): Section[] {
-  const { before, parts } = splitByHeading(markdown, firstLine, 2);
-  const stray = firstContentLine(before);
-  if (stray !== undefined) {
+/** What parsing one file's sections needs: its name (for messages), its markdown, and where warnings go. */
+interface Context {
+  file: string;
+  md: ContentMarkdown;
+  warnings: Warning[];
+}
+
+/**
+ * Parses the markdown body (after front matter) into sections; `md` checks and
+ * renders its markdown. Before marked reads anything, the whole body is checked
+ * for an unclosed code fence and for nesting past the limits (content/limits.ts).
+ */
+export function parseSections(markdown: string, firstLine: number, file: string, md: ContentMarkdown): { sections: Section[]; warnings: Warning[] } {
+  const lines = markdown.split('\n');
+  const { kinds, unclosedFence } = scanBlocks(lines);
+  if (unclosedFence !== undefined) {
+    throw new ContentError(
+      'a code fence opened here is never closed',
+      'end the code with a line of the same fence (e.g. ```): until then every later line, headings included, is taken as code',
+      { file, line: firstLine + unclosedFence },
+    );
+  }
+  checkNesting(lines, kinds, firstLine, file);
+  const { before, parts } = splitByHeading({ lines, kinds, firstLine }, 2);
+  const stray = before.lines.findIndex((line, i) => line.trim() !== '' && before.kinds[i] !== 'comment');
+  if (stray >= 0) {
     throw new ContentError(
       'text before the first `##` section would not appear on any slide',
       'put it under a heading such as `## Summary`, or move a title into the front matter',
       { file, line: firstLine + stray },
     );
   }
-  return parts.map((part) => parseSection(part, file, md));
+  const context: Context = { file, md, warnings: [] };
+  return { sections: parts.map((part) => parseSection(part, context)), warnings: context.warnings };
 }
 
-function parseSection(part: RawSection, file: string, md: ContentMarkdown): Section {
+function parseSection(part: RawSection, context: Context): Section {
+  const { file, md } = context;
   if (!part.heading) {
     throw new ContentError('a `##` heading has no text', 'name the section, e.g. `## Implications`', { file, line: part.line });
   }
   const kind = classify(part.heading);
+  const own: Lines = { lines: part.lines, kinds: part.kinds, firstLine: part.textLine };
   const { before, parts: subparts } = kind === 'implications' || kind === 'generic' || kind === 'background'
-    ? splitByHeading(part.text, part.textLine, 3)
-    : { before: part.text, parts: [] };
-  const body = parseBody(before, part.textLine, md);
+    ? splitByHeading(own, 3)
+    : { before: own, parts: [] };
+  const text = before.lines.join('\n');
+  const body = parseBody(text, part.textLine, context);
   const subsections: Subsection[] = subparts.map((sub) => {
     if (!sub.heading) throw new ContentError('a `###` heading has no text', 'name it, or remove the line', { file, line: sub.line });
-    return { title: md.renderInline(sub.heading, sub.line), line: sub.line, ...parseBody(sub.text, sub.textLine, md) };
+    return { title: md.renderInline(sub.heading, sub.line), line: sub.line, ...parseBody(sub.lines.join('\n'), sub.textLine, context) };
   });
   const section: Section = { kind, heading: part.heading, title: md.renderInline(part.heading, part.line), line: part.line, subsections, ...body };
-  if (kind === 'quote') section.quote = parseQuote(before, part, file, md);
+  if (kind === 'quote') section.quote = parseQuote(text, part, file, md);
   return section;
 }
 
 /** Splits a body into lead / first list / rest, with `Note:` and everything after it as speaker notes. */
-export function parseBody(markdown: string, firstLine: number, md: ContentMarkdown): Body {
+function parseBody(markdown: string, firstLine: number, context: Context): Body {
+  const { md } = context;
   const lead: Token[] = [];
   const rest: Token[] = [];
-  const notes: string[] = [];
+  const notes = new Notes(context);
   let items: Item[] = [];
   let ordered = false;
   let list: Tokens.List | undefined;
-  let inNotes = false;
   let line = firstLine;
   for (const token of md.lex(markdown, firstLine)) {
     const tokenLine = line + leadingNewlines(token.raw);
     line += countNewlines(token.raw);
     if (token.type === 'space') continue;
-    if (!inNotes && isNote(token)) inNotes = true;
-    if (inNotes) {
-      notes.push(renderNote(token, tokenLine, md));
-    } else if (token.type === 'list' && !list) {
+    if (notes.take(token, tokenLine)) continue;
+    if (token.type === 'list' && !list) {
       list = token as Tokens.List;
       ordered = list.ordered;
-      items = parseItems(list, tokenLine, md);
+      items = parseItems(list, tokenLine, context);
     } else {
       (list ? rest : lead).push(token);
     }
   }
-  return { lead: md.renderBlocks(lead), items, ordered, rest: md.renderBlocks(rest), notes: notes.filter(Boolean) };
+  return { lead: md.renderBlocks(lead), items, ordered, rest: md.renderBlocks(rest), notes: notes.done() };
 }
 
-function parseItems(list: Tokens.List, firstLine: number, md: ContentMarkdown): Item[] {
-  let line = firstLine;
-  return list.items.map((item) => {
-    const itemLine = line;
-    line += countNewlines(item.raw);
+/**
+ * The items of a body's list. An item with no text (nothing but spaces, a `-`,
+ * or HTML that the sanitizer removes) would be an empty bullet or an empty
+ * numbered recommendation: it is left out with a warning at its line, and so
+ * is an empty item of a list inside an item.
+ */
+function parseItems(list: Tokens.List, firstLine: number, context: Context): Item[] {
+  const { md } = context;
+  const items: Item[] = [];
+  forEachItem(list, firstLine, (item, itemLine) => {
     const content: Token[] = [];
-    const notes: string[] = [];
-    let inNotes = false;
+    const notes = new Notes(context);
     for (const token of item.tokens) {
-      if (token.type === 'space') continue;
-      if (!inNotes && isNote(token)) inNotes = true;
-      if (inNotes) notes.push(renderNote(token, itemLine, md));
-      else content.push(token);
+      if (token.type !== 'space' && !notes.take(token, itemLine)) content.push(token);
     }
-    return { html: md.renderInlineBlocks(content), line: itemLine, notes: notes.filter(Boolean) };
+    if (!hasText(md.renderBlocks(content))) {
+      warnEmptyItem(itemLine, context);
+      return;
+    }
+    for (const token of content) if (token.type === 'list') dropEmptyItems(token as Tokens.List, lineWithin(item.raw, token.raw, itemLine), context);
+    items.push({ html: md.renderInlineBlocks(content), line: itemLine, notes: notes.done() });
   });
+  return items;
+}
+
+/** Removes the empty items of a list inside a list item (and of lists inside those), warning at each. */
+function dropEmptyItems(list: Tokens.List, firstLine: number, context: Context): void {
+  const kept: Tokens.ListItem[] = [];
+  forEachItem(list, firstLine, (item, itemLine) => {
+    if (!hasText(context.md.renderBlocks(item.tokens))) return warnEmptyItem(itemLine, context);
+    for (const token of item.tokens) if (token.type === 'list') dropEmptyItems(token as Tokens.List, lineWithin(item.raw, token.raw, itemLine), context);
+    kept.push(item);
+  });
+  list.items = kept;
+}
+
+function forEachItem(list: Tokens.List, firstLine: number, visit: (item: Tokens.ListItem, line: number) => void): void {
+  let line = firstLine;
+  for (const item of list.items) {
+    visit(item, line);
+    line += countNewlines(item.raw);
+  }
+}
+
+/** The line of `inner` (raw markdown inside `outer`, which starts on `outerLine`). */
+function lineWithin(outer: string, inner: string, outerLine: number): number {
+  return outerLine + countNewlines(outer.slice(0, Math.max(0, outer.indexOf(inner))));
+}
+
+function warnEmptyItem(line: number, context: Context): void {
+  context.warnings.push({
+    file: context.file,
+    line,
+    message: 'this list item is empty (nothing is left once HTML is removed) and is left out — write its text, or delete the line',
+  });
+}
+
+/**
+ * Speaker notes: a `Note:` paragraph and every token after it. A note that
+ * renders to nothing (`Note:` alone, or only HTML that is removed) is dropped
+ * with a warning at its line.
+ */
+class Notes {
+  private readonly html: string[] = [];
+  private line: number | undefined;
+
+  constructor(private readonly context: Context) {}
+
+  /** Takes `token` when it is, or follows, a `Note:` paragraph. */
+  take(token: Token, line: number): boolean {
+    if (this.line === undefined && !isNote(token)) return false;
+    this.line ??= line;
+    this.html.push(renderNote(token, line, this.context.md));
+    return true;
+  }
+
+  done(): string[] {
+    const notes = this.html.filter(hasText);
+    if (this.line !== undefined && notes.length === 0) {
+      this.context.warnings.push({
+        file: this.context.file,
+        line: this.line,
+        message: 'this speaker note is empty (nothing is left once HTML is removed) and is left out — write the note after `Note:`, or delete it',
+      });
+    }
+    return notes;
+  }
+}
+
+/** Whether sanitized HTML shows anything: some text, or an image. */
+function hasText(html: string): boolean {
+  return /<img\b/.test(html) || html.replace(/<[^>]*>|&nbsp;|&#160;|&#xa0;|[\s\u200b\u2060\ufeff]/gi, '') !== '';
 }
 
 function parseQuote(markdown: string, part: RawSection, file: string, md: ContentMarkdown): Quote {
@@ -188,9 +291,4 @@ function renderNote(token: Token, line: number, md: ContentMarkdown): string {
 
 function leadingNewlines(text: string): number {
   return /^\n*/.exec(text)![0].length;
-}
-
-function firstContentLine(text: string): number | undefined {
-  const index = text.split('\n').findIndex((line) => line.trim() !== '' && !/^<!--.*-->$/.test(line.trim()));
-  return index < 0 ? undefined : index;
 }
