@@ -6,9 +6,12 @@ import { checkNesting } from './limits.js';
 import type { Body, Item, Quote, Section, SectionKind, Subsection, Warning } from './model.js';
 import { countNewlines } from './text.js';
 
+/** Headings that name the summary's own first paragraph. */
+const BOTTOM_LINE_ALIASES = ['bottom line', 'bottom line up front', 'bluf'];
+
 /** Heading names (lower case) that mark each kind of section; anything else is a generic slide. */
 export const SECTION_ALIASES: Record<Exclude<SectionKind, 'generic'>, string[]> = {
-  summary: ['summary', 'bottom line', 'bottom line up front', 'bluf', 'key judgments', 'key judgements', 'executive summary', 'key points', 'key takeaways'],
+  summary: ['summary', ...BOTTOM_LINE_ALIASES, 'key judgments', 'key judgements', 'executive summary', 'key points', 'key takeaways'],
   implications: ['implications', 'so what', 'what it means', 'consequences', 'analysis'],
   recommendations: ['recommendations', 'recommended actions', 'policy recommendations', 'actions', 'next steps'],
   background: ['background', 'context'],
@@ -63,12 +66,21 @@ export function splitByHeading({ lines, kinds, firstLine }: Lines, level: 2 | 3)
 }
 
 export function classify(heading: string): SectionKind {
-  const name = heading.toLowerCase().replace(/[*_`]/g, '').replace(/:$/, '').trim();
   for (const [kind, aliases] of Object.entries(SECTION_ALIASES)) {
-    // "Recommendations (source author)" and "Implications for Russia" still count.
-    if (aliases.some((alias) => name === alias || new RegExp(`^${alias}\\b[^a-z]`).test(name))) return kind as SectionKind;
+    if (namedBy(heading, aliases)) return kind as SectionKind;
   }
   return 'generic';
+}
+
+/** A summary headed "Bottom line", "Bottom line up front" or "BLUF" (its slide needs no second "Bottom line" label). */
+export function isBottomLineHeading(heading: string): boolean {
+  return namedBy(heading, BOTTOM_LINE_ALIASES);
+}
+
+function namedBy(heading: string, aliases: string[]): boolean {
+  const name = heading.toLowerCase().replace(/[*_`]/g, '').replace(/:$/, '').trim();
+  // "Recommendations (source author)" and "Implications for Russia" still count.
+  return aliases.some((alias) => name === alias || new RegExp(`^${alias}\\b[^a-z]`).test(name));
 }
 
 /** What parsing one file's sections needs: its name (for messages), its markdown, and where warnings go. */

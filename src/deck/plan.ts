@@ -1,4 +1,5 @@
 import type { Body, Briefing, Item, Section } from '../content/model.js';
+import { isBottomLineHeading } from '../content/sections.js';
 import { escapeHtml, plainText } from './html.js';
 import type { Slide, SlideKind } from './slide.js';
 
@@ -47,9 +48,25 @@ function sectionSlides(section: Section, briefing: Briefing, options: PlanOption
       }
       return paginate(section.kind === 'implications' ? 'implication' : 'generic', heading, section, options, undefined);
     case 'summary':
+      return summarySlides(section, options);
     case 'recommendations':
       return paginate(section.kind, heading, section, options, undefined);
   }
+}
+
+/**
+ * The bottom line (the summary's lead) opens the first summary slide, however
+ * many slides its bullets need, and is not repeated on the others. Under a
+ * heading that already says "Bottom line" (or BLUF), templates leave out their
+ * own "Bottom line" label.
+ */
+function summarySlides(section: Section, options: PlanOptions): Draft[] {
+  const headingIsBottomLine = isBottomLineHeading(section.heading);
+  return paginate('summary', section.title, section, options, undefined).map((draft, index) => ({
+    ...draft,
+    lead: index === 0 ? draft.lead : '',
+    headingIsBottomLine,
+  }));
 }
 
 /**

@@ -24,6 +24,8 @@ export interface Slide {
   /** Continuation: slide `index` of `count` for the same list. */
   part?: { index: number; count: number };
   lead: string;
+  /** On summary slides: the heading itself says "Bottom line" (or BLUF), so the lead needs no such label. */
+  headingIsBottomLine?: boolean;
   items: SlideItem[];
   ordered: boolean;
   rest: string;
