@@ -196,6 +196,20 @@ function parsePositive(value: string): number {
   return n;
 }
 
+/**
+ * `--handout [a4|letter]`: the next argument is its size only when it is a size.
+ * Commander gives an option with an optional value whatever argument follows it,
+ * so `build --handout content/x.md` took the path for the size (a usage error).
+ * A --handout not followed by a size is therefore given its default before parsing.
+ */
+function withHandoutSizes(argv: string[]): string[] {
+  const build = argv.indexOf('build');
+  const end = argv.indexOf('--');
+  return argv.map((arg, i) =>
+    arg === '--handout' && build >= 0 && i > build && (end < 0 || i < end) && !/^(?:a4|letter)$/i.test(argv[i + 1] ?? '') ? '--handout=a4' : arg,
+  );
+}
+
 function parseHandout(value: string | undefined): HandoutSize {
   const size = (value ?? 'a4').toLowerCase();
   if (size !== 'a4' && size !== 'letter') throw new InvalidArgumentError('a4 or letter');
@@ -276,7 +290,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 async function main(): Promise<void> {
   try {
-    await program.parseAsync(process.argv);
+    await program.parseAsync(withHandoutSizes(process.argv));
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version exit 0; usage mistakes exit 2 (commander already printed the message).
