@@ -210,9 +210,14 @@ function forEachItem(list: Tokens.List, firstLine: number, visit: (item: Tokens.
   }
 }
 
-/** The line of `inner` (raw markdown inside `outer`, which starts on `outerLine`). */
+/**
+ * The line of `inner`, markdown lexed from inside `outer` (which starts on
+ * `outerLine`). marked lexes an item's content without its indentation, so
+ * `inner` is found by its first line.
+ */
 function lineWithin(outer: string, inner: string, outerLine: number): number {
-  return outerLine + countNewlines(outer.slice(0, Math.max(0, outer.indexOf(inner))));
+  const at = outer.indexOf(inner.split('\n', 1)[0]!);
+  return outerLine + countNewlines(outer.slice(0, Math.max(0, at)));
 }
 
 function warnEmptyItem(line: number, context: Context): void {
