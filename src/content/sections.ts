@@ -267,7 +267,9 @@ function hasText(html: string): boolean {
 
 function parseQuote(markdown: string, part: RawSection, file: string, md: ContentMarkdown): Quote {
   // Lexed again here, so checked again: parseBody has already reported any bad reference at its exact line.
-  const tokens = md.lex(markdown, part.textLine).filter((t) => t.type !== 'space' && !isNote(t));
+  const lexed = md.lex(markdown, part.textLine).filter((t) => t.type !== 'space');
+  const firstNote = lexed.findIndex(isNote);
+  const tokens = firstNote < 0 ? lexed : lexed.slice(0, firstNote);
   const quote = tokens.find((t): t is Tokens.Blockquote => t.type === 'blockquote');
   if (!quote) {
     throw new ContentError('the quote section has no blockquote', 'write the quotation as `> text` and the speaker as `— Name`', {
@@ -289,11 +291,17 @@ function parseQuote(markdown: string, part: RawSection, file: string, md: Conten
       else inner.pop();
     }
   }
+  let attributionParagraph: Token | undefined;
   if (!attribution) {
     const after = tokens[tokens.indexOf(quote) + 1];
-    if (after?.type === 'paragraph') attribution = md.renderInline((after as Tokens.Paragraph).text.replace(dash, ''), part.textLine);
+    if (after?.type === 'paragraph') {
+      attribution = md.renderInline((after as Tokens.Paragraph).text.replace(dash, ''), part.textLine);
+      attributionParagraph = after;
+    }
   }
-  return { html: md.renderBlocks(inner), attribution };
+  // Anything else in the section (an introduction, a comment on the quote) is shown beside it, not lost.
+  const context = tokens.filter((t) => t !== quote && t !== attributionParagraph);
+  return { html: md.renderBlocks(inner), attribution, context: md.renderBlocks(context) };
 }
 
 function isNote(token: Token): boolean {

@@ -31,8 +31,9 @@ function sectionSlides(section: Section, briefing: Briefing, options: PlanOption
   const heading = section.title;
   switch (section.kind) {
     case 'quote':
-      // The blockquote is the slide; the body's lead would only repeat it.
-      return [{ ...bodySlide('quote', heading, section), lead: '', quote: section.quote }];
+      // The blockquote is the slide; the body's lead and rest would only repeat it. The section's
+      // other text (before or after the quotation) is its context.
+      return [{ ...bodySlide('quote', heading, section), lead: '', rest: section.quote?.context ?? '', quote: section.quote }];
     case 'sources':
       return [{ ...bodySlide('sources', heading, section), source: briefing.meta.source }];
     case 'implications':

@@ -77,6 +77,8 @@ interface DeckCase {
   /** The warning lines on stderr, `<line>: <message>` (without the file name), in order; none when absent. */
   warnings?: [number, RegExp][];
   html: (html: string) => void;
+  /** A longer test timeout (ms) for a big deck on a busy machine. */
+  timeout?: number;
 }
 
 const EMPTY_ITEM = /^this list item is empty \(nothing is left once HTML is removed\) and is left out — write its text, or delete the line$/;
@@ -157,6 +159,7 @@ const deckCases: DeckCase[] = [
       expect(h).toContain('Bullet 100000.');
       expect(h).toContain('Summary <span class="slide__part">(20000/20000)</span>');
     },
+    timeout: 180_000,
   },
   {
     name: 'a summary with more bullets than a slide holds: the bottom line opens the first slide, once',
@@ -175,6 +178,15 @@ const deckCases: DeckCase[] = [
       expect(h).toMatch(/<h2 class="slide__title">Bottom line<\/h2>/);
       expect(h).toContain('<div class="bottom-line"><p>ISKP is weaker.</p></div>');
       expect(h).not.toContain('bottom-line__label');
+    },
+  },
+  {
+    name: 'a quote section\'s text besides the quotation is shown with it (it was on no slide)',
+    content: GOOD + '\n## Quote\n\nWhat the minister said.\n\n> We will respond.\n>\n> — The minister\n\nShe said it twice.\n',
+    html: (h) => {
+      const [quote] = slidesOf(h, 'quote');
+      expect(quote).toContain('<figcaption class="quote__attribution">The minister</figcaption>');
+      expect(quote).toMatch(/<div class="quote__context"><p>What the minister said\.<\/p>\s*<p>She said it twice\.<\/p><\/div>/);
     },
   },
   {
@@ -240,6 +252,6 @@ describe(`unusual content: a correct deck, exit 0 (${deckCases.length} cases)`, 
         expect(m![1]).toMatch(message);
       });
       c.html(await readFile(path.join(out, 'probe', 'index.html'), 'utf8'));
-    });
+    }, c.timeout);
   }
 });
