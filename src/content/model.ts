@@ -74,8 +74,8 @@ export interface Body {
 export interface Quote {
   html: string;
   attribution?: string;
-  /** The section's other text (before or after the quotation), as sanitized HTML; empty when none. */
-  context: string;
+  /** The section's other text (before or after the quotation), as sanitized HTML, when there is any. */
+  context?: string;
 }
 
 export interface Subsection extends Body {

@@ -300,8 +300,8 @@ function parseQuote(markdown: string, part: RawSection, file: string, md: Conten
     }
   }
   // Anything else in the section (an introduction, a comment on the quote) is shown beside it, not lost.
-  const context = tokens.filter((t) => t !== quote && t !== attributionParagraph);
-  return { html: md.renderBlocks(inner), attribution, context: md.renderBlocks(context) };
+  const context = md.renderBlocks(tokens.filter((t) => t !== quote && t !== attributionParagraph));
+  return { html: md.renderBlocks(inner), attribution, ...(context ? { context } : {}) };
 }
 
 function isNote(token: Token): boolean {
