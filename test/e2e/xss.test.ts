@@ -67,7 +67,7 @@ Note: ${vectors[2]}
 
 ## Recommendations
 
-1. **${vectors[18]}** ${vectors[19]}
+1. **${vectors[18]}** ${vectors[19]} Act on it.
 
 ## Quote
 
