@@ -8,6 +8,7 @@ import { TemplateRegistry } from './deck/template.js';
 import { ContentError } from './errors.js';
 import { deckAssets, type Asset } from './output/assets.js';
 import { sourceFor, writeDeckInfo, type DeckInfo } from './output/deck-info.js';
+import { fontGapWarnings } from './output/font-gaps.js';
 import { deckFonts } from './output/fonts.js';
 import { moveFile, stagingFolder, writeDeck } from './output/write.js';
 import type { PrintResult } from './pdf/print.js';
@@ -90,9 +91,10 @@ export class DeckBuilder {
     this.owners.set(briefing.slug, file);
     const dir = path.join(this.options.outDir, briefing.slug);
     const fonts = await deckFonts(rendered.template, rendered.html);
+    const fontWarnings = fontGapWarnings(rendered, fonts.gaps); // throws, before anything is written, when a script font package is missing
     const assets = [...(await deckAssets(rendered.template)), ...fonts.assets, ...rendered.media];
     const deck = { file, slug: briefing.slug, dir, htmlFile: path.join(dir, 'index.html'), slides: rendered.slides.length };
-    const built: BuiltDeck = { deck, rendered, warnings: [...warnings, ...rendered.contrast.map(contrastWarning)], fontsKey: fonts.key, assets, info: deckInfo(rendered, dir) };
+    const built: BuiltDeck = { deck, rendered, warnings: [...warnings, ...rendered.contrast.map(contrastWarning), ...fontWarnings], fontsKey: fonts.key, assets, info: deckInfo(rendered, dir) };
     if (options.stage) built.staged = stagingFolder(dir);
     await writeDeckFiles(built, built.staged?.dir ?? dir);
     return built;

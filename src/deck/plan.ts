@@ -90,7 +90,7 @@ function paginate(kind: SlideKind, heading: string, body: Body & { line: number 
       section,
       part,
       lead: body.lead,
-      items: items.map((item, i) => ({ html: item.html, number: index * size + i + 1 })),
+      items: items.map((item, i) => ({ html: item.html, number: index * size + i + 1, line: item.line })),
       ordered: body.ordered,
       rest: index === count - 1 ? body.rest : '',
       notes: joinNotes(notes),
@@ -102,7 +102,7 @@ function bodySlide(kind: SlideKind, heading: string, section: Section): Draft {
   return {
     ...emptyDraft(kind, heading, section.line),
     lead: section.lead,
-    items: section.items.map((item, i) => ({ html: item.html, number: i + 1 })),
+    items: section.items.map((item, i) => ({ html: item.html, number: i + 1, line: item.line })),
     ordered: section.ordered,
     rest: section.rest,
     notes: joinNotes([...section.notes, ...section.items.flatMap((item) => item.notes)]),

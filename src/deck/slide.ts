@@ -6,6 +6,8 @@ export interface SlideItem {
   html: string;
   /** 1-based position in the whole list, so numbering continues across continuation slides. */
   number: number;
+  /** Line in the content file, for messages. */
+  line: number;
 }
 
 /** One slide as templates see it. HTML fields are sanitized; `label` is plain text. */

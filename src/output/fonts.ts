@@ -6,6 +6,7 @@ import { ASSET_URLS } from '../deck/render.js';
 import type { Template } from '../deck/template.js';
 import { BriefdeckError, TemplateError } from '../errors.js';
 import type { Asset } from './assets.js';
+import { woff2CodePoints, type CodePointSet } from './cmap.js';
 
 const require = createRequire(import.meta.url);
 const FONTS_DIR = path.posix.dirname(ASSET_URLS.fontsCss);
@@ -24,35 +25,88 @@ export interface FontFace {
 /** Inclusive code point ranges. */
 type Ranges = Array<[number, number]>;
 
-/** A script font package's faces (all subsets and weights), and the characters it may be chosen for. */
-interface ScriptFont {
-  faces: FontFace[];
+/** A script font package briefdeck knows, and the subsets of it to use. */
+interface ScriptPackage {
+  package: string;
+  /** The woff2 files (subsets) to use, by name. */
+  subset: RegExp;
+  /** Only these characters are taken from it. */
   only?: Ranges;
+  /** The script, for messages: `"ส" (U+0E2A, Thai) needs …`. */
+  name: string;
+  /** Characters of that script: when the package is not installed, these are why a deck needs it. */
+  needs: RegExp;
+}
+
+/** A script font package's faces (all subsets and weights), or none when the package is not installed. */
+interface ScriptFont extends ScriptPackage {
+  faces: FontFace[];
+  installed: boolean;
 }
 
 /**
  * Noto families for the scripts a template's Latin fonts cannot draw: briefings
- * quote Arabic, Dari and Pashto sources, Hebrew, Chinese/Japanese/Korean names
- * and emoji, and a missing font shows boxes on a machine without system fonts.
- * Listed in order of preference. Only each family's own script subsets are
- * used (Noto Sans Arabic also ships Latin and symbol subsets we do not want).
+ * quote Arabic, Dari and Pashto sources, Hebrew, Chinese/Japanese/Korean names,
+ * Hindi, Bengali, Tamil, Thai, Amharic, Khmer, … and emoji, and a missing font
+ * shows boxes on a machine without system fonts. Listed in order of preference.
+ * Only each family's own script subsets are used (Noto Sans Arabic also ships
+ * Latin and symbol subsets we do not want).
  * Noto Sans SC draws Han and kana; its subsets' unicode-range also lists
  * hangul, which it does not draw (seen as boxes), so hangul comes from Noto
  * Sans KR, which is used for nothing else. Emoji are the
  * monochrome Noto Emoji: measured here, Chromium draws the colour (COLRv1)
  * Noto Color Emoji neither on screen headless nor in the PDF, while outline
  * glyphs print as vector text that pdftotext reads back.
+ * Every package but the first five is an optional dependency (1 to 2.5 MB each):
+ * an install without one still builds every deck that does not need it, and a
+ * deck that does gets an error naming the package (`needs` tells which text
+ * needs it, without the package at hand).
  */
 const HANGUL: Ranges = [[0x1100, 0x11ff], [0x3130, 0x318f], [0xa960, 0xa97f], [0xac00, 0xd7ff]];
-const SCRIPT_FONTS: Array<{ package: string; subset: RegExp; only?: Ranges }> = [
-  { package: '@fontsource/noto-sans-arabic', subset: /^noto-sans-arabic-arabic-/ },
-  { package: '@fontsource/noto-sans-hebrew', subset: /^noto-sans-hebrew-hebrew-/ },
-  { package: '@fontsource/noto-emoji', subset: /^noto-emoji-\d+-/ },
-  { package: '@fontsource/noto-sans-kr', subset: /^noto-sans-kr-\d+-/, only: HANGUL },
-  { package: '@fontsource/noto-sans-sc', subset: /^noto-sans-sc-\d+-/ },
+const SCRIPT_FONTS: ScriptPackage[] = [
+  { package: '@fontsource/noto-sans-arabic', subset: /^noto-sans-arabic-arabic-/, name: 'Arabic', needs: /\p{Script=Arabic}/u },
+  { package: '@fontsource/noto-sans-hebrew', subset: /^noto-sans-hebrew-hebrew-/, name: 'Hebrew', needs: /\p{Script=Hebrew}/u },
+  { package: '@fontsource/noto-emoji', subset: /^noto-emoji-\d+-/, name: 'emoji', needs: /\p{Extended_Pictographic}/u },
+  { package: '@fontsource/noto-sans-kr', subset: /^noto-sans-kr-\d+-/, only: HANGUL, name: 'Korean', needs: /\p{Script=Hangul}/u },
+  { package: '@fontsource/noto-sans-sc', subset: /^noto-sans-sc-\d+-/, name: 'Chinese or Japanese', needs: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u },
+  ...(
+    [
+      ['devanagari', 'Devanagari'], ['bengali', 'Bengali'], ['gurmukhi', 'Gurmukhi'], ['gujarati', 'Gujarati'], ['oriya', 'Oriya'],
+      ['tamil', 'Tamil'], ['telugu', 'Telugu'], ['kannada', 'Kannada'], ['malayalam', 'Malayalam'], ['sinhala', 'Sinhala'],
+      ['thai', 'Thai'], ['lao', 'Lao'], ['khmer', 'Khmer'], ['myanmar', 'Myanmar'], ['ethiopic', 'Ethiopic'],
+      ['georgian', 'Georgian'], ['armenian', 'Armenian'], ['thaana', 'Thaana'],
+    ] as const
+  ).map(([script, name]) => ({
+    package: `@fontsource/noto-sans-${script}`,
+    subset: new RegExp(`^noto-sans-${script}-${script}-`),
+    name,
+    needs: new RegExp(`\\p{Script=${name}}`, 'u'),
+  })),
+  // Last: ✗, ☐ and other symbols that neither the template's fonts nor the CJK font (which has most arrows and shapes) draw.
+  { package: '@fontsource/noto-sans-symbols-2', subset: /^noto-sans-symbols-2-symbols-/, name: 'symbols', needs: /[\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff]/u },
 ];
 /** Regular and bold are enough for fallback text: a template's 600 maps to bold. */
 const SCRIPT_WEIGHTS = [400, 700];
+
+/**
+ * Characters that are never drawn as a glyph of their own, so no font needs
+ * to "draw" them: spaces, controls, format characters (ZWJ, ZWNJ, bidi marks)
+ * and other default-ignorables (variation selectors, emoji tag characters):
+ * HarfBuzz hides them when a font has no glyph for them.
+ */
+const INVISIBLE = /[\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
+
+/**
+ * Characters of a deck's text that it cannot draw, found when its fonts were
+ * chosen: with `package`, because that optional script font package is not
+ * installed; without, because no shipped or template font has them.
+ */
+export interface FontGap {
+  codePoints: number[];
+  package?: string;
+  /** The package's script, e.g. "Thai". */
+  script?: string;
+}
 
 /** The fonts of one deck: its fonts.css and font files. */
 export interface DeckFonts {
@@ -63,6 +117,7 @@ export interface DeckFonts {
    * between two decks only when this is the same.
    */
   key: string;
+  gaps: FontGap[];
 }
 
 interface TemplateFonts {
@@ -73,6 +128,7 @@ interface TemplateFonts {
 
 const templateCache = new Map<string, Promise<TemplateFonts>>();
 let scriptFonts: Promise<ScriptFont[]> | undefined;
+const cmaps = new Map<string, Promise<CodePointSet>>();
 
 /**
  * The template's fonts plus, for characters they cannot draw, script fonts
@@ -80,11 +136,13 @@ let scriptFonts: Promise<ScriptFont[]> | undefined;
  * the browser then builds one composite font per family, so every template
  * (built-in or user) gets Arabic, CJK and emoji without naming them in its CSS.
  * Only the subsets this deck's text uses are copied (a CJK package is 76 MB).
+ * What a font draws is read from its cmap, not only from the unicode-range
+ * its @font-face claims; characters that no font draws are the `gaps`.
  */
 export async function deckFonts(template: Template, html: string): Promise<DeckFonts> {
   const own = await templateFonts(template);
-  const needed = uncoveredCodePoints(html, own.faces);
-  const chosen = needed.size > 0 ? chooseScriptFaces(needed, await loadScriptFaces()) : [];
+  const needed = await undrawnCodePoints(html, own.faces);
+  const { chosen, gaps } = needed.size > 0 ? await chooseScriptFaces(needed, await loadScriptFaces()) : { chosen: [], gaps: [] };
   const rules: string[] = [];
   const files = new Map<string, Asset>();
   const families = uniqueBy(own.faces, (face) => `${face.family}\0${face.style}\0${face.weight}`);
@@ -103,6 +161,7 @@ export async function deckFonts(template: Template, html: string): Promise<DeckF
   return {
     assets: [...own.files, ...files.values(), { to: ASSET_URLS.fontsCss, contents: css }],
     key: createHash('sha256').update(css).digest('hex').slice(0, 16),
+    gaps,
   };
 }
 
@@ -136,16 +195,41 @@ function covers(ranges: Ranges, codePoint: number): boolean {
   return ranges.some(([start, end]) => codePoint >= start && codePoint <= end);
 }
 
-/** Code points in the deck that none of the template's faces claims (ASCII is always claimed). */
-function uncoveredCodePoints(html: string, faces: FontFace[]): Set<number> {
-  const uncovered = new Set<number>();
-  if (faces.length === 0) return uncovered; // no family to attach script fonts to
+/**
+ * Whether the browser draws `codePoint` with `face`: the face's unicode-range
+ * claims it and the font has a glyph for it. An invisible character needs no
+ * glyph (the claim alone decides, as the browser's font matching does).
+ */
+async function draws(face: FontFace, codePoint: number): Promise<boolean> {
+  if (!covers(face.ranges, codePoint)) return false;
+  return INVISIBLE.test(String.fromCodePoint(codePoint)) || (await codePointsOf(face.file)).has(codePoint);
+}
+
+async function drawnByAny(faces: FontFace[], codePoint: number): Promise<boolean> {
+  for (const face of faces) if (await draws(face, codePoint)) return true;
+  return false;
+}
+
+/** Code points in the deck that none of the template's faces draws (ASCII always is). */
+async function undrawnCodePoints(html: string, faces: FontFace[]): Promise<Set<number>> {
+  const undrawn = new Set<number>();
+  if (faces.length === 0) return undrawn; // no family to attach script fonts to
   for (const char of new Set(html)) {
     const codePoint = char.codePointAt(0)!;
-    if (codePoint < 0x80 || uncovered.has(codePoint)) continue;
-    if (!faces.some((face) => covers(face.ranges, codePoint))) uncovered.add(codePoint);
+    if (codePoint >= 0x80 && !(await drawnByAny(faces, codePoint))) undrawn.add(codePoint);
   }
-  return uncovered;
+  return undrawn;
+}
+
+/** The code points a woff2 file has glyphs for, read once per process. */
+function codePointsOf(file: string): Promise<CodePointSet> {
+  let set = cmaps.get(file);
+  if (!set) {
+    set = readFile(file).then(woff2CodePoints);
+    cmaps.set(file, set);
+    set.catch(() => cmaps.delete(file));
+  }
+  return set;
 }
 
 interface ChosenSubset {
@@ -156,21 +240,31 @@ interface ChosenSubset {
 
 /**
  * The script subsets that draw `needed`. A character goes to the first family
- * (in order of preference) that claims it, so Arabic text does not also pull
- * in a CJK subset whose range lists Arabic.
+ * (in order of preference) that draws it, so Arabic text does not also pull
+ * in a CJK subset whose range lists Arabic. What none draws is a gap, named
+ * after the missing package that would have drawn it, if any.
  */
-function chooseScriptFaces(needed: Set<number>, packages: ScriptFont[]): ChosenSubset[] {
+async function chooseScriptFaces(needed: Set<number>, packages: ScriptFont[]): Promise<{ chosen: ChosenSubset[]; gaps: FontGap[] }> {
   const chosen: ChosenSubset[] = [];
   const left = new Set(needed);
   for (const { faces, only } of packages) {
     for (const subset of groupBy(faces, (face) => face.unicodeRange)) {
-      const codePoints = [...left].filter((codePoint) => covers(subset[0]!.ranges, codePoint) && (!only || covers(only, codePoint)));
+      const codePoints: number[] = [];
+      for (const codePoint of left) {
+        if ((!only || covers(only, codePoint)) && (await draws(nearestWeight(subset, 400), codePoint))) codePoints.push(codePoint);
+      }
       if (codePoints.length === 0) continue;
       codePoints.forEach((codePoint) => left.delete(codePoint));
       chosen.push({ faces: subset, codePoints: codePoints.sort((a, b) => a - b) });
     }
   }
-  return chosen;
+  const visible = [...left].filter((codePoint) => !INVISIBLE.test(String.fromCodePoint(codePoint))).sort((a, b) => a - b);
+  const missing = packages.filter((font) => !font.installed);
+  const gaps = groupBy(visible, (codePoint) => missing.find((font) => font.needs.test(String.fromCodePoint(codePoint)))?.package ?? '').map((codePoints) => {
+    const font = missing.find((candidate) => candidate.needs.test(String.fromCodePoint(codePoints[0]!)));
+    return { codePoints, package: font?.package, script: font?.name };
+  });
+  return { chosen, gaps };
 }
 
 /** Sorted code points → `U+627-62A,U+644` (runs become ranges). */
@@ -203,16 +297,20 @@ function fontFaceRule(face: FontFace, url: string): string {
   ].join('\n');
 }
 
+/** Every script font package that is installed, with its faces; the others with none. */
 function loadScriptFaces(): Promise<ScriptFont[]> {
   scriptFonts ??= Promise.all(
     SCRIPT_FONTS.map(async (font) => {
+      const dir = installedPackageDir(font.package);
+      if (!dir) return { ...font, faces: [], installed: false };
       try {
-        const dir = packageDir(font.package);
-        const sheets = await Promise.all(SCRIPT_WEIGHTS.map((weight) => readFile(path.join(dir, `${weight}.css`), 'utf8')));
+        // A family with one weight (Noto Sans Symbols 2) has no 700.css: the browser then draws bold from the regular.
+        const sheets = await Promise.all(SCRIPT_WEIGHTS.map((weight) => readFile(path.join(dir, `${weight}.css`), 'utf8').catch(() => '')));
         const faces = sheets.flatMap((css) => parseFontFaces(css, dir)).filter((face) => font.subset.test(path.basename(face.file)));
-        return { faces, only: font.only };
+        if (faces.length === 0) throw new Error(`no ${font.subset} faces in ${dir}`);
+        return { ...font, faces, installed: true };
       } catch (error) {
-        throw new BriefdeckError(`the font package ${font.package} is missing or damaged`, 'run npm ci in the briefdeck folder to reinstall it', undefined, { cause: error });
+        throw new BriefdeckError(`the font package ${font.package} is damaged`, 'run npm ci in the briefdeck folder to reinstall it', undefined, { cause: error });
       }
     }),
   );
@@ -267,6 +365,16 @@ async function loadTemplateFonts(template: Template): Promise<TemplateFonts> {
 
 function packageDir(name: string): string {
   return path.dirname(require.resolve(name));
+}
+
+/** The package's folder, or undefined when it is not installed (an optional dependency left out). */
+function installedPackageDir(name: string): string | undefined {
+  try {
+    return packageDir(name);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
+    throw error;
+  }
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): T[][] {
