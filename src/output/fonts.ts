@@ -97,6 +97,14 @@ const SCRIPT_WEIGHTS = [400, 700];
 const INVISIBLE = /[\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
 
 /**
+ * The invisible characters that join their neighbours into one cluster (ZWJ in
+ * Sinhala ශ්‍රී and in emoji sequences, ZWNJ, variation selectors): a cluster is
+ * drawn by one font, so a script font must also claim those it has a glyph for,
+ * or the cluster falls apart (seen: ශ්රී with a visible virama, 👩‍💻 as boxes).
+ */
+const JOINER = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
+
+/**
  * Characters of a deck's text that it cannot draw, found when its fonts were
  * chosen: with `package`, because that optional script font package is not
  * installed; without, because no shipped or template font has them.
@@ -142,7 +150,8 @@ const cmaps = new Map<string, Promise<CodePointSet>>();
 export async function deckFonts(template: Template, html: string): Promise<DeckFonts> {
   const own = await templateFonts(template);
   const needed = await undrawnCodePoints(html, own.faces);
-  const { chosen, gaps } = needed.size > 0 ? await chooseScriptFaces(needed, await loadScriptFaces()) : { chosen: [], gaps: [] };
+  const joiners = [...new Set(html)].filter((char) => JOINER.test(char)).map((char) => char.codePointAt(0)!);
+  const { chosen, gaps } = needed.size > 0 ? await chooseScriptFaces(needed, joiners, await loadScriptFaces()) : { chosen: [], gaps: [] };
   const rules: string[] = [];
   const files = new Map<string, Asset>();
   const families = uniqueBy(own.faces, (face) => `${face.family}\0${face.style}\0${face.weight}`);
@@ -241,21 +250,25 @@ interface ChosenSubset {
 /**
  * The script subsets that draw `needed`. A character goes to the first family
  * (in order of preference) that draws it, so Arabic text does not also pull
- * in a CJK subset whose range lists Arabic. What none draws is a gap, named
- * after the missing package that would have drawn it, if any.
+ * in a CJK subset whose range lists Arabic. A chosen subset also claims the
+ * deck's `joiners` it has glyphs for. What none draws is a gap, named after
+ * the missing package that would have drawn it, if any.
  */
-async function chooseScriptFaces(needed: Set<number>, packages: ScriptFont[]): Promise<{ chosen: ChosenSubset[]; gaps: FontGap[] }> {
+async function chooseScriptFaces(needed: Set<number>, joiners: number[], packages: ScriptFont[]): Promise<{ chosen: ChosenSubset[]; gaps: FontGap[] }> {
   const chosen: ChosenSubset[] = [];
   const left = new Set(needed);
   for (const { faces, only } of packages) {
     for (const subset of groupBy(faces, (face) => face.unicodeRange)) {
+      const regular = nearestWeight(subset, 400);
       const codePoints: number[] = [];
       for (const codePoint of left) {
-        if ((!only || covers(only, codePoint)) && (await draws(nearestWeight(subset, 400), codePoint))) codePoints.push(codePoint);
+        if ((!only || covers(only, codePoint)) && (await draws(regular, codePoint))) codePoints.push(codePoint);
       }
       if (codePoints.length === 0) continue;
       codePoints.forEach((codePoint) => left.delete(codePoint));
-      chosen.push({ faces: subset, codePoints: codePoints.sort((a, b) => a - b) });
+      const glyphs = await codePointsOf(regular.file);
+      const joining = joiners.filter((codePoint) => !codePoints.includes(codePoint) && covers(regular.ranges, codePoint) && glyphs.has(codePoint));
+      chosen.push({ faces: subset, codePoints: [...codePoints, ...joining].sort((a, b) => a - b) });
     }
   }
   const visible = [...left].filter((codePoint) => !INVISIBLE.test(String.fromCodePoint(codePoint))).sort((a, b) => a - b);
