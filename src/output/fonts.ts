@@ -272,9 +272,9 @@ async function chooseScriptFaces(needed: Set<number>, joiners: number[], package
     }
   }
   const visible = [...left].filter((codePoint) => !INVISIBLE.test(String.fromCodePoint(codePoint))).sort((a, b) => a - b);
-  const missing = packages.filter((font) => !font.installed);
-  const gaps = groupBy(visible, (codePoint) => missing.find((font) => font.needs.test(String.fromCodePoint(codePoint)))?.package ?? '').map((codePoints) => {
-    const font = missing.find((candidate) => candidate.needs.test(String.fromCodePoint(codePoints[0]!)));
+  const missingFor = (codePoint: number) => packages.find((font) => !font.installed && font.needs.test(String.fromCodePoint(codePoint)));
+  const gaps = groupBy(visible, (codePoint) => missingFor(codePoint)?.package ?? '').map((codePoints) => {
+    const font = missingFor(codePoints[0]!);
     return { codePoints, package: font?.package, script: font?.name };
   });
   return { chosen, gaps };
