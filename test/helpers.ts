@@ -2,8 +2,9 @@ import { execFile, spawnSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import type { Browser, Page } from 'puppeteer';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The CLI as users run it: the bundle that `npm run compile` writes (package.json bin). */
@@ -21,10 +22,10 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the built CLI (dist/, compiled by `pretest`) as a user would. */
-export async function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+/** Runs the built CLI (dist/, compiled by `pretest`; or `cli`, that of another install) as a user would. */
+export async function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; cli?: string } = {}): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [options.cli ?? CLI, ...args], {
       cwd: options.cwd ?? ROOT,
       env: { ...process.env, ...options.env },
       timeout: 120_000,
@@ -59,4 +60,51 @@ export function pdfInfo(file: string): Record<string, string> {
 /** Collapses whitespace (line breaks, layout spacing) so text can be compared across a PDF's lines. */
 export function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/** pdffonts' table of the fonts a PDF embeds. */
+export function pdfFonts(file: string): string {
+  const result = spawnSync('pdffonts', [file], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`pdffonts failed: ${result.stderr}`);
+  return result.stdout;
+}
+
+/** Names of the fonts a PDF embeds, without their subset prefix (ABCDEF+). */
+export function pdfFontNames(file: string): string[] {
+  return pdfFonts(file).split('\n').slice(2).filter(Boolean).map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''));
+}
+
+export interface UsedFont {
+  familyName: string;
+  isCustomFont: boolean;
+  glyphCount: number;
+}
+
+/** The fonts Chromium used to draw the text directly inside the first element matching `selector` whose text includes `text`. */
+export async function fontsDrawing(page: Page, selector: string, text: string): Promise<UsedFont[]> {
+  const session = await page.createCDPSession();
+  try {
+    await session.send('DOM.enable');
+    await session.send('CSS.enable');
+    const { root } = await session.send('DOM.getDocument', { depth: -1 });
+    const { nodeIds } = await session.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector });
+    for (const nodeId of nodeIds) {
+      const { outerHTML } = await session.send('DOM.getOuterHTML', { nodeId });
+      if (!outerHTML.includes(text)) continue;
+      const { fonts } = await session.send('CSS.getPlatformFontsForNode', { nodeId });
+      return fonts;
+    }
+    throw new Error(`no ${selector} contains ${text}`);
+  } finally {
+    await session.detach();
+  }
+}
+
+/** Opens a deck in reveal's print view, where every slide is laid out at once, with its fonts loaded. */
+export async function openPrintView(browser: Browser, htmlFile: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(`${pathToFileURL(htmlFile).href}?print-pdf`, { waitUntil: 'load' });
+  await page.waitForFunction(() => document.documentElement.getAttribute('data-briefdeck-pdf-ready') === 'true');
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  return page;
 }

@@ -1,14 +1,12 @@
 // Right-to-left (Arabic, Dari, Pashto), CJK and emoji text must render with the fonts the deck ships,
 // not with whatever the machine has (a machine without them shows boxes), in the deck and in the PDF.
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'puppeteer';
+import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { launchBrowser } from '../../src/pdf/browser.js';
-import { pdfText, SAMPLE, tempDir } from '../helpers.js';
+import { fontsDrawing, openPrintView, pdfFontNames, pdfFonts, pdfText, SAMPLE, tempDir } from '../helpers.js';
 
 const DARI = 'تهدید داعش خراسان در حال افزایش است';
 const PASHTO = 'د افغانستان امنیت ته ګواښ';
@@ -64,38 +62,6 @@ lang: ar
 1. تعزيز تبادل المعلومات.
 `;
 
-interface UsedFont {
-  familyName: string;
-  isCustomFont: boolean;
-  glyphCount: number;
-}
-
-/** The fonts Chromium used to draw the text directly inside the first element matching `selector` whose text includes `text`. */
-async function fontsDrawing(page: Page, selector: string, text: string): Promise<UsedFont[]> {
-  const session = await page.createCDPSession();
-  try {
-    await session.send('DOM.enable');
-    await session.send('CSS.enable');
-    const { root } = await session.send('DOM.getDocument', { depth: -1 });
-    const { nodeIds } = await session.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector });
-    for (const nodeId of nodeIds) {
-      const { outerHTML } = await session.send('DOM.getOuterHTML', { nodeId });
-      if (!outerHTML.includes(text)) continue;
-      const { fonts } = await session.send('CSS.getPlatformFontsForNode', { nodeId });
-      return fonts;
-    }
-    throw new Error(`no ${selector} contains ${text}`);
-  } finally {
-    await session.detach();
-  }
-}
-
-function pdfFonts(file: string): string {
-  const result = spawnSync('pdffonts', [file], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`pdffonts failed: ${result.stderr}`);
-  return result.stdout;
-}
-
 describe('international text: right-to-left, CJK and emoji', () => {
   let dir: string;
   let out: string;
@@ -121,14 +87,7 @@ describe('international text: right-to-left, CJK and emoji', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  /** Opens a deck in reveal's print view, where every slide is laid out at once. */
-  async function open(slug: string): Promise<Page> {
-    const page = await browser.newPage();
-    await page.goto(`${pathToFileURL(path.join(out, slug, 'index.html')).href}?print-pdf`, { waitUntil: 'load' });
-    await page.waitForFunction(() => document.documentElement.getAttribute('data-briefdeck-pdf-ready') === 'true');
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    return page;
-  }
+  const open = (slug: string) => openPrintView(browser, path.join(out, slug, 'index.html'));
 
   it('copies only the script font subsets the text needs', async () => {
     const latin = await readdir(path.join(out, 'latin', 'assets', 'fonts'));
@@ -167,7 +126,7 @@ describe('international text: right-to-left, CJK and emoji', () => {
 
   it('embeds no system font in any PDF of the batch, also when a tab is reused between decks', () => {
     for (const slug of ['arabic-a', 'arabic-b', 'latin', 'mixed', 'rtl']) {
-      const names = pdfFonts(path.join(out, slug, `${slug}.pdf`)).split('\n').slice(2).filter(Boolean).map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''));
+      const names = pdfFontNames(path.join(out, slug, `${slug}.pdf`));
       expect(names.length, slug).toBeGreaterThan(0);
       expect(names.filter((name) => !/^(SourceSans3|SourceSerif4|Noto)/.test(name)), slug).toEqual([]);
     }

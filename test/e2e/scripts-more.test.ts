@@ -3,13 +3,11 @@
 // a warning naming the slide, the line and the character; an install without an optional script font
 // package builds every deck that does not need it, and names the package for one that does.
 import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'puppeteer';
+import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../src/pdf/browser.js';
-import { pdfText, ROOT, runCli, SAMPLE, tempDir } from '../helpers.js';
+import { fontsDrawing, openPrintView, pdfFontNames, pdfText, ROOT, runCli, SAMPLE, tempDir } from '../helpers.js';
 
 /** Text per script, with the family expected to draw it. Conjuncts (क्ष, স্থ, ស្ថ, ශ්‍රී) need the fonts' shaping. */
 const SCRIPTS: Array<[string, string, string]> = [
@@ -58,36 +56,6 @@ const RARE_MD = briefing('Hong Kong names', ['The surname 𠜎 is rare; ordinary
 const THAI_MD = briefing('Thai brief', [`Thai: ${SCRIPTS[3]![1]}`]);
 const RARE_WARNING = `content/rare.md:${lineOf(RARE_MD, '𠜎')}: warning: slide 2 "Summary": no font can draw "𠜎" (U+2070E, CJK Extension B) — it prints as a box where the reader's system has no font for it: write it another way, or use a template whose fonts draw it`;
 
-interface UsedFont {
-  familyName: string;
-  isCustomFont: boolean;
-}
-
-/** The fonts Chromium used for the text directly inside the first `li` containing `text`. */
-async function fontsDrawing(page: Page, text: string): Promise<UsedFont[]> {
-  const session = await page.createCDPSession();
-  try {
-    await session.send('DOM.enable');
-    await session.send('CSS.enable');
-    const { root } = await session.send('DOM.getDocument', { depth: -1 });
-    const { nodeIds } = await session.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: 'li' });
-    for (const nodeId of nodeIds) {
-      const { outerHTML } = await session.send('DOM.getOuterHTML', { nodeId });
-      if (outerHTML.includes(text)) return (await session.send('CSS.getPlatformFontsForNode', { nodeId })).fonts;
-    }
-    throw new Error(`no li contains ${text}`);
-  } finally {
-    await session.detach();
-  }
-}
-
-/** Font names embedded in a PDF, without their subset prefix. */
-function pdfFontNames(file: string): string[] {
-  const result = spawnSync('pdffonts', [file], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`pdffonts failed: ${result.stderr}`);
-  return result.stdout.split('\n').slice(2).filter(Boolean).map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''));
-}
-
 describe('scripts beyond Arabic, Hebrew and CJK', () => {
   let dir: string;
   let out: string;
@@ -111,13 +79,7 @@ describe('scripts beyond Arabic, Hebrew and CJK', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  async function open(slug: string): Promise<Page> {
-    const page = await browser.newPage();
-    await page.goto(`${pathToFileURL(path.join(out, slug, 'index.html')).href}?print-pdf`, { waitUntil: 'load' });
-    await page.waitForFunction(() => document.documentElement.getAttribute('data-briefdeck-pdf-ready') === 'true');
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    return page;
-  }
+  const open = (slug: string) => openPrintView(browser, path.join(out, slug, 'index.html'));
 
   it('builds, warning only about the character no font can draw', () => {
     expect(code, stderr).toBe(0);
@@ -134,7 +96,7 @@ describe('scripts beyond Arabic, Hebrew and CJK', () => {
     const page = await open('scripts');
     try {
       for (const [language, text, family] of SCRIPTS) {
-        const fonts = await fontsDrawing(page, text);
+        const fonts = await fontsDrawing(page, 'li', text);
         expect(fonts.filter((font) => !font.isCustomFont), `${language}: system fonts used`).toEqual([]);
         expect(fonts.some((font) => font.familyName.startsWith(family)), `${language}: ${family} in ${JSON.stringify(fonts)}`).toBe(true);
       }
@@ -221,7 +183,7 @@ describe('an install without an optional script font package', () => {
     expect(full.code, full.stderr).toBe(0);
     const before = await readFile(path.join(dir, 'output', 'thai', 'index.html'));
 
-    const result = await runInstall(install, ['build', 'content', '-o', 'output', '--no-pdf'], dir);
+    const result = await runCli(['build', 'content', '-o', 'output', '--no-pdf'], { cwd: dir, cli: path.join(install, 'dist', 'bin', 'main.js') });
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toEqual([
       // The message names the deck's first Thai character in code point order: ก (U+0E01) of การณ์.
@@ -231,10 +193,3 @@ describe('an install without an optional script font package', () => {
     expect(await readFile(path.join(dir, 'output', 'thai', 'index.html'))).toEqual(before);
   });
 });
-
-/** Runs the CLI of another briefdeck install (its own dist/ and node_modules/). */
-function runInstall(install: string, args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [path.join(install, 'dist', 'bin', 'main.js'), ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
