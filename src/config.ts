@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as v from 'valibot';
 import { anyMap, isUnknownKey, issueMessage, issuePath } from './validation.js';
+import { decodeText } from './content/decode.js';
 import { parseYamlMap } from './content/yaml.js';
 import type { OptionLayer } from './deck/options.js';
 import { BriefdeckError } from './errors.js';
@@ -33,14 +34,17 @@ export interface ProjectConfig {
 export async function loadConfig(cwd: string, explicit?: string): Promise<ProjectConfig> {
   const file = explicit ?? CONFIG_NAMES.map((name) => path.join(cwd, name)).find((candidate) => existsSync(candidate));
   if (!file) return { templates: [] };
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new BriefdeckError(`cannot read the config file ${file}`, 'check the --config path', undefined, { cause: error });
-  }
   const display = path.relative(cwd, file) || file;
-  const yaml = parseYamlMap(text, display, 1, 'config');
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const hint = code === 'ENOENT' ? 'check the --config path' : code === 'EISDIR' ? 'name the file itself, e.g. --config briefdeck.config.yaml' : String(error);
+    throw new BriefdeckError('cannot read the config file', hint, { file: display }, { cause: error });
+  }
+  const text = decodeText(bytes, display, 'the config file is UTF-8 YAML text', BriefdeckError).replace(/^\uFEFF/, '');
+  const yaml = parseYamlMap(text, display, 1, 'config', BriefdeckError);
   if (!yaml) return { file, templates: [] };
   const result = v.safeParse(configSchema, yaml.data, { message: issueMessage });
   if (!result.success) {

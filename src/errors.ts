@@ -26,6 +26,9 @@ export class BriefdeckError extends Error {
   }
 }
 
+/** BriefdeckError or one of its subclasses, for code that serves several stages (YAML, file decoding). */
+export type BriefdeckErrorClass = new (what: string, hint: string, location?: Location, options?: { cause?: unknown }) => BriefdeckError;
+
 /** Content files: front matter, sections, markdown. */
 export class ContentError extends BriefdeckError {
   override name = 'ContentError';
@@ -50,5 +53,25 @@ export class PdfError extends BriefdeckError {
 
 export function formatMessage(what: string, hint: string, location?: Location): string {
   const where = location ? `${location.file}${location.line ? `:${location.line}` : ''}: ` : '';
-  return `${where}${what}${hint ? ` — ${hint}` : ''}`;
+  return printable(`${where}${what}${hint ? ` — ${hint}` : ''}`);
 }
+
+/** A warning's one line: `file:line: warning: message`. */
+export function formatWarning(warning: { file: string; line?: number; message: string }): string {
+  return printable(`${warning.file}${warning.line ? `:${warning.line}` : ''}: warning: ${warning.message}`);
+}
+
+/**
+ * Control characters written out as escapes (`\n`, `\u001b`), so that a
+ * message stays one line and a file name or front-matter key cannot drive the
+ * terminal: ESC sequences clear the screen or recolour it, CR and LF split or
+ * overwrite a line, bidi overrides reorder what is read. Covers C0, DEL, C1,
+ * the line/paragraph separators and the bidi controls (Trojan Source,
+ * CVE-2021-42574). Every line briefdeck prints about a problem passes here.
+ */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (ch) => SHORT_ESCAPES[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const SHORT_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };

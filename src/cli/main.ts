@@ -10,7 +10,7 @@ import type { Warning } from '../content/model.js';
 import type { TemplateRegistry } from '../deck/template.js';
 import type { HandoutSize } from '../pdf/handout.js';
 import type { PrintLayout } from '../pdf/print.js';
-import { BriefdeckError } from '../errors.js';
+import { BriefdeckError, formatWarning, printable } from '../errors.js';
 import { formatBytes, formatSeconds } from './format.js';
 
 const program = new Command('briefdeck')
@@ -269,12 +269,11 @@ async function registryFor(opts: { templates: string[]; config?: string }): Prom
 }
 
 function printWarning(warning: Warning): void {
-  const where = `${warning.file}${warning.line ? `:${warning.line}` : ''}`;
-  console.error(`${where}: warning: ${warning.message}`);
+  console.error(formatWarning(warning));
 }
 
 function printError(error: BriefdeckError): void {
-  console.error(error.message);
+  console.error(printable(error.message)); // formatMessage made it printable; a subclass could set its own message
   if (debug()) console.error(error.stack, error.cause ?? '');
 }
 
@@ -299,7 +298,7 @@ async function main(): Promise<void> {
       printError(error);
       process.exitCode = error.exitCode;
     } else {
-      console.error(`briefdeck: internal error: ${error instanceof Error ? error.message : String(error)}${debug() ? '' : ' (run with --debug for details)'}`);
+      console.error(`briefdeck: internal error: ${printable(error instanceof Error ? error.message : String(error))}${debug() ? '' : ' (run with --debug for details)'}`);
       if (debug()) console.error(error);
       process.exitCode = 70;
     }

@@ -1,6 +1,6 @@
 import { Marked, type Token } from 'marked';
 import sanitizeHtml from 'sanitize-html';
-import type { ContentFiles } from './media.js';
+import { LINK_SCHEMES, type ContentFiles } from './media.js';
 import { resolveReferences } from './references.js';
 
 const marked = new Marked({ gfm: true, async: false });
@@ -26,7 +26,7 @@ const SANITIZE: sanitizeHtml.IOptions = {
     td: ['align'],
     img: ['src', 'alt', 'title'],
   },
-  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemes: LINK_SCHEMES,
   allowedSchemesByTag: { img: [] }, // an image src is a relative path into the deck, never a URL with a scheme
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',

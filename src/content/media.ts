@@ -5,7 +5,7 @@ import { ContentError } from '../errors.js';
 import { IMAGE_EXTENSIONS, sniffImageType } from './image-type.js';
 import { tagsIn } from './html-tags.js';
 import { svgActiveContent } from './svg.js';
-import type { MediaFile } from './model.js';
+import type { MediaFile, Warning } from './model.js';
 
 /** Where images are copied in a deck, relative to its index.html: content images and image options such as `logo`. */
 export const MEDIA_FOLDER = 'assets/media';
@@ -14,6 +14,9 @@ const OFFLINE_HINT = 'decks work offline: save the image next to the briefing (o
 const CONTAINED_HINT = 'content may only use files in its own folder or below it: move the file there';
 const LINK_HINT = 'link to a web (http/https) or mailto address, or a #slide anchor; show local pictures as images, ![description](images/file.png)';
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+/** The link schemes the sanitizer keeps (content/markdown.ts). */
+export const LINK_SCHEMES = ['http', 'https', 'mailto'];
+const UNSAFE_SCHEMES = ['javascript', 'vbscript', 'data'];
 
 /**
  * The files a content file's markdown names, checked against its folder.
@@ -30,6 +33,8 @@ export class ContentFiles {
   /** href → deck URL, so an image named twice is read once. */
   private readonly resolved = new Map<string, string>();
   private readonly copies = new Map<string, MediaFile>();
+  /** Links the deck leaves out (see link). */
+  readonly warnings: Warning[] = [];
 
   constructor(readonly file: string) {
     this.folder = path.resolve(path.dirname(file));
@@ -84,23 +89,34 @@ export class ContentFiles {
   }
 
   /**
-   * Checks a link at `line`. Web, mailto and #anchor links pass (other schemes
-   * are left to the sanitizer, which drops them). A link to a local file is an
+   * Checks a link at `line`. Web, mailto and #anchor links pass. A link with
+   * another scheme is left to the sanitizer, which keeps its text and drops
+   * the link, with a warning here (javascript:, vbscript: and data: links are
+   * named unsafe: they could run a script). A link to a local file is an
    * error: the deck carries only its images, so such a link would be dead in
    * the deck (and one out of the folder would reach files content may not
-   * name). The href is read with its character references decoded, as the
-   * sanitizer and the browser read it: `&#46;&#46;/` is `../`.
+   * name). The href is read as the sanitizer and the browser read it: with
+   * its character references decoded (`&#46;&#46;/` is `../`) and, as the URL
+   * parser does, without leading control characters and spaces or any
+   * tab and newline (`&#1;javascript:` is a javascript: link).
    */
   link(href: string, line: number): void {
-    const target = decodeCharacterReferences(href).trim();
-    if (!target || target.startsWith('#') || SCHEME.test(target) || /^[/\\]{2}/.test(target)) return;
+    const target = decodeCharacterReferences(href).replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
+    const shown = JSON.stringify(href.length > 60 ? `${href.slice(0, 57)}...` : href);
+    const scheme = /^[a-z]:[/\\]/i.test(target) ? undefined : SCHEME.exec(target)?.[1]?.toLowerCase(); // C:\… is a Windows path
+    if (scheme && !LINK_SCHEMES.includes(scheme)) {
+      const why = UNSAFE_SCHEMES.includes(scheme) ? `is a ${scheme}: link, which could run a script: unsafe links are` : `uses ${scheme}:, which is`;
+      this.warnings.push({ file: this.file, line, message: `link ${shown} ${why} removed from the deck (its text stays) — ${LINK_HINT}` });
+      return;
+    }
+    if (!target || target.startsWith('#') || scheme || /^[/\\]{2}/.test(target)) return;
     const to = path.resolve(this.folder, decodePath(target) ?? target);
     const real = existsSync(to) ? realpathSync(to) : undefined;
     const where = { file: this.file, line };
     if (!isInside(this.folder, to) || (real && !isInside(this.realFolderPath(), real))) {
-      throw new ContentError(`link ${JSON.stringify(href)} points outside the folder of ${this.file}`, LINK_HINT, where);
+      throw new ContentError(`link ${shown} points outside the folder of ${this.file}`, LINK_HINT, where);
     }
-    throw new ContentError(`link ${JSON.stringify(href)} points to a local file, which the deck does not carry`, LINK_HINT, where);
+    throw new ContentError(`link ${shown} points to a local file, which the deck does not carry`, LINK_HINT, where);
   }
 
   private realFolderPath(): string {

@@ -1,13 +1,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ContentError } from '../errors.js';
+import { decodeText } from './decode.js';
 import { parseFrontMatter } from './frontmatter.js';
 import { checkFileSize } from './limits.js';
 import { withoutControlCharacters } from './text.js';
 import { ContentMarkdown } from './markdown.js';
 import { ContentFiles } from './media.js';
 import type { Briefing, Section, Warning } from './model.js';
-import { validateFrontMatter } from './schema.js';
+import { MAX_SLUG_LENGTH, validateFrontMatter } from './schema.js';
 import { parseSections, REQUIRED_SECTIONS, SECTION_ALIASES } from './sections.js';
 
 export interface ParsedBriefing {
@@ -26,7 +27,7 @@ export async function readBriefing(file: string): Promise<ParsedBriefing> {
     if (error instanceof ContentError) throw error;
     throw new ContentError('cannot read the file', (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'check the path' : String(error), { file }, { cause: error });
   }
-  return parseBriefing(decode(bytes, file), file);
+  return parseBriefing(decodeText(bytes, file), file);
 }
 
 /**
@@ -42,49 +43,11 @@ export function parseBriefing(source: string, file: string): ParsedBriefing {
   const files = new ContentFiles(file);
   const parsed = parseSections(body, bodyLine, file, new ContentMarkdown(files));
   const sections = parsed.sections;
-  warnings.push(...parsed.warnings, ...checkSections(sections, file, bodyLine, meta.draft));
+  warnings.push(...parsed.warnings, ...files.warnings, ...checkSections(sections, file, bodyLine, meta.draft));
   return {
     briefing: { file, slug: slug ?? slugify(path.basename(file, path.extname(file))) ?? slugify(meta.title) ?? 'briefing', meta, sections, lines, media: files.media },
     warnings,
   };
-}
-
-function decode(bytes: Buffer, file: string): string {
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) {
-    throw new ContentError('the file contains NUL bytes (is it binary?)', 'content files are UTF-8 markdown text', {
-      file,
-      line: lineAt(bytes, nul),
-    });
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch (error) {
-    throw new ContentError('the file is not valid UTF-8', 'save it as UTF-8 (most editors: "Save with encoding")', { file, line: firstInvalidLine(bytes) }, { cause: error });
-  }
-}
-
-/** The first line whose bytes are not UTF-8 (lines split on the byte 0x0A, which UTF-8 never uses inside a character). */
-function firstInvalidLine(bytes: Buffer): number | undefined {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let start = 0;
-  for (let line = 1; start <= bytes.length; line++) {
-    const end = bytes.indexOf(10, start);
-    const stop = end < 0 ? bytes.length : end;
-    try {
-      decoder.decode(bytes.subarray(start, stop));
-    } catch {
-      return line;
-    }
-    start = stop + 1;
-  }
-  return undefined;
-}
-
-function lineAt(bytes: Buffer, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset; i++) if (bytes[i] === 10) line++;
-  return line;
 }
 
 /** Throws for a missing or repeated section; an empty one is an error, or a warning in a draft. */
@@ -139,7 +102,7 @@ export function slugify(name: string): string | undefined {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
+    .slice(0, MAX_SLUG_LENGTH)
     .replace(/-+$/, '');
   return slug || undefined;
 }

@@ -3,18 +3,33 @@ import { anyMap, isUnknownKey, issueMessage, issuePath, objectInput, oneOf } fro
 import { ContentError } from '../errors.js';
 import type { BriefingMeta, Warning } from './model.js';
 import type { RawFrontMatter } from './frontmatter.js';
+import { impossibleDate } from './dates.js';
 
 const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
 
-/** YAML 1.2 keeps dates as strings; a Date only appears with explicit tags. Either way we store YYYY-MM-DD. */
+const DATE_FORMAT = 'must be a date written YYYY-MM-DD, e.g. 2026-11-29';
+
+/** YAML 1.2 keeps dates as strings (yaml.ts turns tags like !!timestamp away), so a date is a YYYY-MM-DD string of a real day. */
 const isoDate = v.pipe(
-  v.union([v.string(), v.date()]),
-  v.transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value.trim())),
-  v.check(
-    (iso) => /^\d{4}-\d{2}-\d{2}$/.test(iso) && !Number.isNaN(Date.parse(`${iso}T00:00:00Z`)),
-    'must be a date written YYYY-MM-DD, e.g. 2026-11-29',
-  ),
+  v.string((issue) => `${DATE_FORMAT}, not ${describeValue(issue.input)}`),
+  v.trim(),
+  v.regex(/^\d{4}-\d{2}-\d{2}$/, DATE_FORMAT),
+  v.rawCheck(({ dataset, addIssue }) => {
+    const problem = dataset.typed ? impossibleDate(dataset.value) : undefined;
+    if (problem) addIssue({ message: `is not a real date: ${problem}` });
+  }),
 );
+
+/** A value the user wrote where a date belongs, as they would recognise it: "a list", "the number 20261129". */
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return 'a list (remove the [ ])';
+  if (typeof value === 'number') return `the number ${value} (write the dashes)`;
+  if (value === null) return 'empty';
+  return typeof value === 'object' ? 'a map' : `${typeof value === 'boolean' ? 'true/false' : typeof value}`;
+}
+
+/** Slugs name folders and files (<slug>/<slug>.pdf): kept well below file systems' 255-byte names. */
+export const MAX_SLUG_LENGTH = 80;
 
 /** TLP 2.0 labels (FIRST). Anything else starting with "TLP:" is a mistake; other text is a free marking. */
 export const TLP_LABELS = ['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED'];
@@ -99,7 +114,13 @@ export const frontMatterSchema = v.object({
   options: v.optional(anyMap(), {}),
   reveal: v.optional(v.pipe(objectInput(), revealSchema), {}),
   lang: v.optional(v.pipe(v.string(), v.check(isLanguageTag, 'must be a language tag such as en, en-GB or fa-AF')), 'en'),
-  slug: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single dashes'))),
+  slug: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single dashes'),
+      v.maxLength(MAX_SLUG_LENGTH, (issue) => `is ${(issue.input as string).length} characters long: at most ${MAX_SLUG_LENGTH}`),
+    ),
+  ),
 });
 
 export type FrontMatter = v.InferInput<typeof frontMatterSchema>;
@@ -107,6 +128,7 @@ export type FrontMatter = v.InferInput<typeof frontMatterSchema>;
 const HINTS: Record<string, string> = {
   title: 'write e.g. title: "ISKP plot in Moscow"',
   date: 'write the date as YYYY-MM-DD',
+  'source.date': 'write the date as YYYY-MM-DD',
   source: 'source needs at least a title, e.g. source: { title: "…", publisher: "…" }',
   keywords: 'write keywords as a list, e.g. keywords: [ISKP, Russia]',
   options: 'options is a map of template option names to values',
@@ -136,7 +158,7 @@ export function validateFrontMatter(raw: RawFrontMatter, file: string): Validate
     const field = path.join('.');
     const missing = issue.kind === 'schema' && getIn(raw.data, path) === undefined; // valibot's issue for a missing key
     const what = missing ? `front matter: "${field}" is required` : `front matter: "${field}" ${plainMessage(issue.message)}`;
-    throw new ContentError(what, HINTS[path[0] ?? ''] ?? 'see the content format in README.md', {
+    throw new ContentError(what, HINTS[field] ?? HINTS[path[0] ?? ''] ?? 'see the content format in README.md', {
       file,
       line: raw.lineOf(path),
     });

@@ -1,5 +1,5 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import { ContentError } from '../errors.js';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node, type YAMLError } from 'yaml';
+import { ContentError, type BriefdeckErrorClass } from '../errors.js';
 import { withoutControlCharacters } from './text.js';
 
 /** A YAML mapping as the user wrote it, with what is needed to point at its lines. */
@@ -9,37 +9,109 @@ export interface YamlMap {
   lineOf(path: readonly PropertyKey[]): number;
 }
 
+/** Copies an alias (`*name`) may expand to in all: more is an alias bomb ("billion laughs"), refused. yaml's own default. */
+export const MAX_ALIAS_COUNT = 100;
+
 /**
  * Parses YAML that must be a mapping (front matter, config files) with the
  * `yaml` package, which keeps node positions so that validation errors later
- * can name a line. `firstLine` is the file line the text starts on.
+ * can name a line. `firstLine` is the file line the text starts on. Every
+ * problem yaml reports, error or warning, is an error at its line: a warning
+ * (an unknown tag such as `!!js/function`) means the value is not what the
+ * user wrote, and yaml would otherwise print it as a raw Node warning.
+ * Errors are `ErrorClass`: ContentError for front matter, BriefdeckError
+ * for the config file.
  */
-export function parseYamlMap(text: string, file: string, firstLine: number, what: string): YamlMap | undefined {
+export function parseYamlMap(text: string, file: string, firstLine: number, what: string, ErrorClass: BriefdeckErrorClass = ContentError): YamlMap | undefined {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    // !!timestamp, !!binary, !!set … are not YAML 1.2 core tags: !!timestamp 2026-02-30 would be read as 2 March.
+    resolveKnownTags: false,
+    // yaml prints some warnings itself (process.emitWarning); all of them are errors here (see below).
+    logLevel: 'silent',
+  });
   const toFileLine = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
+  const fail = (message: string, hint: string, offset?: number, cause?: unknown): never => {
+    throw new ErrorClass(message, hint, { file, line: offset === undefined ? firstLine : toFileLine(offset) }, { cause });
+  };
 
-  const yamlError = doc.errors[0];
-  if (yamlError) {
-    const line = yamlError.pos ? toFileLine(yamlError.pos[0]) : firstLine;
-    throw new ContentError(`invalid YAML in ${what}: ${describeYamlError(yamlError.code, yamlError.message)}`, yamlHint(yamlError.code), { file, line }, { cause: yamlError });
+  const directive = /^%.*$/m.exec(text);
+  if (directive && (doc.directives?.yaml.explicit || [...doc.errors, ...doc.warnings].some(isDirectiveProblem))) {
+    fail(`${what}: the YAML directive \`${directive[0].trim()}\` is not supported`, 'remove the line: briefdeck reads YAML 1.2, with no directives', directive.index);
   }
-  const data: unknown = stripControls(doc.toJS());
-  if (data === null || data === undefined) return undefined;
-  if (typeof data !== 'object' || Array.isArray(data)) {
-    throw new ContentError(`${what} must be \`key: value\` lines`, 'for example `title: Moscow plot briefing`', { file, line: firstLine });
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem) fail(`invalid YAML in ${what}: ${describeYamlError(problem)}`, yamlHint(problem.code), problem.pos?.[0], problem);
+
+  try {
+    checkNodes(doc, what, fail);
+    const data: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    if (data === null || data === undefined) return undefined;
+    if (typeof data !== 'object' || Array.isArray(data)) {
+      return fail(`${what} must be \`key: value\` lines`, 'for example `title: Moscow plot briefing`');
+    }
+    return { data: data as Record<string, unknown>, lineOf: (path) => lineOfPath(doc, path, toFileLine) ?? firstLine };
+  } catch (error) {
+    if (error instanceof ReferenceError) return failAlias(doc, what, fail, error);
+    // Nesting that yaml's parser let through can still be too deep for walking the tree.
+    if (error instanceof RangeError) return fail(`${what}: lists or maps are nested too deeply`, NESTING_HINT, undefined, error);
+    throw error;
   }
-  return { data: data as Record<string, unknown>, lineOf: (path) => lineOfPath(doc, path, toFileLine) ?? firstLine };
 }
 
-/** `"\u0007"` in a quoted YAML string makes a control character: drop those too (see withoutControlCharacters). */
-function stripControls(value: unknown): unknown {
-  if (typeof value === 'string') return withoutControlCharacters(value);
-  if (Array.isArray(value)) return value.map(stripControls);
-  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, stripControls(item)]));
+type Fail = (message: string, hint: string, offset?: number, cause?: unknown) => never;
+
+const NESTING_HINT = 'a few levels are enough, e.g. source: { title: … }';
+
+function isDirectiveProblem(problem: YAMLError): boolean {
+  return problem.code === 'BAD_DIRECTIVE' || (problem.code === 'MISSING_CHAR' && /directives-end/.test(problem.message));
+}
+
+/**
+ * Before the tree becomes plain data: keys must be plain text (yaml would
+ * turn a list key into the string "[ a, b ]" with a Node warning), strings
+ * may not hold NUL (`"\0"`, `"\x00"`: raw NUL bytes are refused when the
+ * file is read, so are these), and other control characters written as
+ * escapes are dropped like raw ones (see withoutControlCharacters).
+ */
+function checkNodes(doc: Document, what: string, fail: Fail): void {
+  visit(doc, {
+    Pair(_, pair) {
+      if (pair.key !== null && !isScalar(pair.key)) {
+        fail(`${what}: a key must be plain text, not a list, map or alias`, 'write `name: value`; quote a key that starts with [, {, ? or *', rangeOf(pair.key));
+      }
+    },
+    Scalar(_, scalar) {
+      if (typeof scalar.value !== 'string') return;
+      if (scalar.value.includes('\0')) fail(`${what}: a NUL character (written \\0 or \\x00) in a value`, 'remove it: text cannot hold NUL characters', rangeOf(scalar));
+      scalar.value = withoutControlCharacters(scalar.value);
+    },
+  });
+}
+
+/** toJS throws a ReferenceError for an alias to no anchor, and for an alias bomb: say which, at the alias's line. */
+function failAlias(doc: Document, what: string, fail: Fail, error: ReferenceError): never {
+  const aliases: Alias[] = [];
+  visit(doc, { Alias: (_, alias) => void aliases.push(alias) });
+  const unresolved = aliases.find((alias) => !alias.resolve(doc));
+  if (unresolved) {
+    fail(`invalid YAML in ${what}: the alias *${unresolved.source} names no anchor before it`, `set the anchor first (\`key: &${unresolved.source} value\`), or write the value out; in text, quote a value that starts with *`, rangeOf(unresolved), error);
   }
-  return value;
+  // The bomb: aliases of collections that hold aliases themselves, each level multiplying the copies.
+  const nesting = aliases.find((alias) => containsAlias(alias.resolve(doc))) ?? aliases[0];
+  return fail(`invalid YAML in ${what}: the aliases expand to more than ${MAX_ALIAS_COUNT} copies (an alias bomb?)`, 'write the values out instead of aliases (*name) of collections that hold aliases', nesting && rangeOf(nesting), error);
+}
+
+function containsAlias(node: Node | undefined): boolean {
+  let found = false;
+  if (node && !isAlias(node)) visit(node, { Alias: () => ((found = true), visit.BREAK) });
+  return found;
+}
+
+function rangeOf(node: unknown): number | undefined {
+  return (node as { range?: [number, number, number] } | null)?.range?.[0];
 }
 
 function lineOfPath(
@@ -54,20 +126,29 @@ function lineOfPath(
     const segment = path[depth - 1];
     if (isMap(parent)) {
       const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
-      const range = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
-      if (range) return toFileLine(range[0]);
+      const range = rangeOf(pair?.key);
+      if (range !== undefined) return toFileLine(range);
     } else if (isSeq(parent)) {
-      const range = (parent.items[Number(segment)] as { range?: [number, number, number] } | undefined)?.range;
-      if (range) return toFileLine(range[0]);
+      const range = rangeOf(parent.items[Number(segment)]);
+      if (range !== undefined) return toFileLine(range);
     }
   }
   return undefined;
 }
 
-function describeYamlError(code: string, message: string): string {
+/** yaml's tag names in the short form the user wrote: tag:yaml.org,2002:int → !!int. */
+const shortTag = (tag: string) => tag.replace(/^tag:yaml\.org,2002:/, '!!');
+const CORE_TAGS = ['!!str', '!!int', '!!float', '!!bool', '!!null', '!!map', '!!seq'];
+
+function describeYamlError({ code, message }: YAMLError): string {
   // yaml's messages end with "at line X, column Y" (relative to the front matter): drop it, we give the file line.
   const first = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
   if (code === 'DUPLICATE_KEY') return 'a key appears twice';
+  if (code === 'RESOURCE_EXHAUSTION') return 'lists or maps are nested too deeply';
+  const tag = /^Unresolved tag: (.*)$/.exec(first)?.[1];
+  if (code === 'TAG_RESOLVE_FAILED' && tag) {
+    return CORE_TAGS.includes(shortTag(tag)) ? `the value does not fit its tag ${shortTag(tag)}` : `the tag ${shortTag(tag)} is not supported`;
+  }
   return first.charAt(0).toLowerCase() + first.slice(1);
 }
 
@@ -80,6 +161,10 @@ function yamlHint(code: string): string {
     case 'MISSING_CHAR':
     case 'BAD_DQ_ESCAPE':
       return 'check the quotes on this line: every opening quote needs a closing one';
+    case 'RESOURCE_EXHAUSTION':
+      return NESTING_HINT;
+    case 'TAG_RESOLVE_FAILED':
+      return 'remove the tag (!!name or !name): briefdeck reads plain YAML values (text, numbers, true/false, lists and maps)';
     default:
       return 'quote values that contain `: ` or start with a special character, e.g. title: "Moscow: a briefing"';
   }

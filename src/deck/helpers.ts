@@ -1,4 +1,5 @@
 import type Handlebars from 'handlebars';
+import { impossibleDate } from '../content/dates.js';
 import { renderInline } from '../content/markdown.js';
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
@@ -24,7 +25,8 @@ export const HELPER_NAMES = ['formatDate', 'eq', 'json', 'markdown'];
 export function registerHelpers(hbs: typeof Handlebars): void {
   /** 2026-11-29 → "29 November 2026", in the language of the briefing being rendered (`meta.lang`). */
   hbs.registerHelper('formatDate', (iso: unknown, options: Handlebars.HelperOptions) =>
-    typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatDate(iso, (options.data?.root as { meta?: { lang?: string } })?.meta?.lang) : iso,
+    // An impossible date (an option value, say) is shown as written: Date would roll 2026-02-30 over to 2 March.
+    typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(iso) && !impossibleDate(iso) ? formatDate(iso, (options.data?.root as { meta?: { lang?: string } })?.meta?.lang) : iso,
   );
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   /** Inline markdown in a plain-text field (e.g. a subtitle with *emphasis*), sanitized like all content. */

@@ -7,7 +7,7 @@ import { startBrowser } from '../build.js';
 import { CONFIG_NAMES, loadConfig } from '../config.js';
 import { findContentFiles } from '../content/discover.js';
 import { BUILTIN_TEMPLATES } from '../deck/template.js';
-import { BriefdeckError } from '../errors.js';
+import { BriefdeckError, formatWarning } from '../errors.js';
 import { removeSupersededDecks } from '../output/deck-info.js';
 import { writeIndexPage } from '../output/index-page.js';
 import { removeFolder } from '../output/write.js';
@@ -77,7 +77,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
         rebuilt.push(built);
         errors.delete(file);
         slugs.push(built.deck.slug);
-        for (const warning of built.warnings) log(`${warning.file}${warning.line ? `:${warning.line}` : ''}: warning: ${warning.message}`);
+        for (const warning of built.warnings) log(formatWarning(warning));
         log(`built   ${built.deck.slug} (${built.deck.slides} slides) in ${Math.round(performance.now() - started)} ms`);
       } catch (error) {
         if (!(error instanceof BriefdeckError)) throw error;
