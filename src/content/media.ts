@@ -12,7 +12,8 @@ export const MEDIA_FOLDER = 'assets/media';
 
 const OFFLINE_HINT = 'decks work offline: save the image next to the briefing (or in a folder below it) and use a relative path, e.g. ![chart](images/chart.png)';
 const CONTAINED_HINT = 'content may only use files in its own folder or below it: move the file there';
-const LINK_HINT = 'link to a web (http/https) or mailto address, or a #slide anchor; show local pictures as images, ![description](images/file.png)';
+const WEB_LINKS = 'link to a web (http/https) or mailto address, or a #slide anchor';
+const LINK_HINT = `${WEB_LINKS}; show local pictures as images, ![description](images/file.png)`;
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 /** The link schemes the sanitizer keeps (content/markdown.ts). */
 export const LINK_SCHEMES = ['http', 'https', 'mailto'];
@@ -105,8 +106,8 @@ export class ContentFiles {
     const shown = JSON.stringify(href.length > 60 ? `${href.slice(0, 57)}...` : href);
     const scheme = /^[a-z]:[/\\]/i.test(target) ? undefined : SCHEME.exec(target)?.[1]?.toLowerCase(); // C:\… is a Windows path
     if (scheme && !LINK_SCHEMES.includes(scheme)) {
-      const why = UNSAFE_SCHEMES.includes(scheme) ? `is a ${scheme}: link, which could run a script: unsafe links are` : `uses ${scheme}:, which is`;
-      this.warnings.push({ file: this.file, line, message: `link ${shown} ${why} removed from the deck (its text stays) — ${LINK_HINT}` });
+      const what = UNSAFE_SCHEMES.includes(scheme) ? `is an unsafe ${scheme}: link (it could run a script)` : `uses ${scheme}:, which decks do not link to`;
+      this.warnings.push({ file: this.file, line, message: `link ${shown} ${what}: the deck keeps its text without the link — ${WEB_LINKS}` });
       return;
     }
     if (!target || target.startsWith('#') || scheme || /^[/\\]{2}/.test(target)) return;

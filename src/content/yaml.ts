@@ -39,7 +39,7 @@ export function parseYamlMap(text: string, file: string, firstLine: number, what
   };
 
   const directive = /^%.*$/m.exec(text);
-  if (directive && (doc.directives?.yaml.explicit || [...doc.errors, ...doc.warnings].some(isDirectiveProblem))) {
+  if (directive && (hasDirectives(doc) || [...doc.errors, ...doc.warnings].some(isDirectiveProblem))) {
     fail(`${what}: the YAML directive \`${directive[0].trim()}\` is not supported`, 'remove the line: briefdeck reads YAML 1.2, with no directives', directive.index);
   }
   const problem = doc.errors[0] ?? doc.warnings[0];
@@ -65,6 +65,12 @@ type Fail = (message: string, hint: string, offset?: number, cause?: unknown) =>
 
 const NESTING_HINT = 'a few levels are enough, e.g. source: { title: … }';
 
+/** A %YAML or %TAG directive (yaml knows the `!!` tag handle by default). */
+function hasDirectives(doc: Document): boolean {
+  return Boolean(doc.directives && (doc.directives.yaml.explicit || Object.keys(doc.directives.tags).some((handle) => handle !== '!!')));
+}
+
+/** Directives in front matter: its closing `---` is taken for the end of the directives, so yaml reports them as errors. */
 function isDirectiveProblem(problem: YAMLError): boolean {
   return problem.code === 'BAD_DIRECTIVE' || (problem.code === 'MISSING_CHAR' && /directives-end/.test(problem.message));
 }
