@@ -157,7 +157,7 @@ describe('unusual but valid input', () => {
     const { source, out } = await workspace(`unsafe-${++n}.md`, withSummary(`See [the page](${href}).`));
     const run = await build(source, out);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr.trimEnd()).toMatch(new RegExp(`^${escape(source)}:9: warning: link ".+" is an unsafe ${scheme}: link \\(it could run a script\\): the deck keeps its text without the link — link to a web \\(http/https\\) or mailto address, or a #slide anchor$`));
+    expect(run.stderr.trimEnd()).toMatch(new RegExp(`^${escape(source)}:11: warning: link ".+" is an unsafe ${scheme}: link \\(it could run a script\\): the deck keeps its text without the link — link to a web \\(http/https\\) or mailto address, or a #slide anchor$`));
     expect(await readFile(path.join(out, path.basename(source, '.md'), 'index.html'), 'utf8')).toContain('<p>See <a>the page</a>.</p>');
   });
 });
