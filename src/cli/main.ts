@@ -273,7 +273,7 @@ function printWarning(warning: Warning): void {
 }
 
 function printError(error: BriefdeckError): void {
-  console.error(printable(error.message)); // formatMessage made it printable; a subclass could set its own message
+  console.error(error.message); // made printable by formatMessage
   if (debug()) console.error(error.stack, error.cause ?? '');
 }
 

@@ -24,8 +24,9 @@ const isoDate = v.pipe(
 function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list (remove the [ ])';
   if (typeof value === 'number') return `the number ${value} (write the dashes)`;
-  if (value === null) return 'empty';
-  return typeof value === 'object' ? 'a map' : `${typeof value === 'boolean' ? 'true/false' : typeof value}`;
+  if (value === null) return 'an empty value';
+  if (typeof value === 'boolean') return 'true/false';
+  return typeof value === 'object' ? 'a map' : typeof value;
 }
 
 /** Slugs name folders and files (<slug>/<slug>.pdf): kept well below file systems' 255-byte names. */
@@ -132,7 +133,7 @@ const HINTS: Record<string, string> = {
   source: 'source needs at least a title, e.g. source: { title: "…", publisher: "…" }',
   keywords: 'write keywords as a list, e.g. keywords: [ISKP, Russia]',
   options: 'options is a map of template option names to values',
-  slug: 'or leave slug out to derive it from the file name',
+  slug: `use lower-case letters, digits and dashes, at most ${MAX_SLUG_LENGTH} characters; or leave slug out to derive it from the file name`,
   reveal: `reveal.js settings allowed here: ${Object.keys(revealSchema.entries).join(', ')}`,
   marking: `use one of ${TLP_LABELS.join(', ')}, or free text such as UNCLASSIFIED`,
   lang: 'write a BCP 47 language tag, e.g. lang: en, lang: ar (Arabic) or lang: fa-AF (Dari)',

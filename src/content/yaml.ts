@@ -30,7 +30,8 @@ export function parseYamlMap(text: string, file: string, firstLine: number, what
     prettyErrors: false,
     // !!timestamp, !!binary, !!set … are not YAML 1.2 core tags: !!timestamp 2026-02-30 would be read as 2 March.
     resolveKnownTags: false,
-    // yaml prints some warnings itself (process.emitWarning); all of them are errors here (see below).
+    // Never a raw `(node:…) Warning` line: the one warning yaml prints itself (a list or map as a key,
+    // process.emitWarning in toJS) is refused by checkNodes first; the others, in doc.warnings, are errors below.
     logLevel: 'silent',
   });
   const toFileLine = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
@@ -170,6 +171,7 @@ function yamlHint(code: string): string {
     case 'RESOURCE_EXHAUSTION':
       return NESTING_HINT;
     case 'TAG_RESOLVE_FAILED':
+    case 'BAD_COLLECTION_TYPE':
       return 'remove the tag (!!name or !name): briefdeck reads plain YAML values (text, numbers, true/false, lists and maps)';
     default:
       return 'quote values that contain `: ` or start with a special character, e.g. title: "Moscow: a briefing"';
