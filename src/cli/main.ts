@@ -92,7 +92,7 @@ program
   .addOption(new Option('--browser <path>', 'Chrome/Chromium for PDFs printed on request').env('BRIEFDECK_BROWSER'))
   .action(async (paths: string[], opts: { port: number; open?: boolean; out: string; template?: string; templates: string[]; config?: string; browser?: string }) => {
     const { serve } = await import('../serve/index.js');
-    const server = await serve({ paths, port: opts.port, outDir: opts.out, template: opts.template, templates: opts.templates, config: opts.config, browser: opts.browser, log: (line) => console.log(line) });
+    const server = await serve({ paths, port: opts.port, outDir: opts.out, template: opts.template, templates: opts.templates, config: opts.config, browser: opts.browser, log: (line) => console.log(printable(line)) });
     console.log(`serving ${server.url} (Ctrl-C to stop)`);
     if (opts.open) openInBrowser(server.url);
     await new Promise<void>((resolve) => {

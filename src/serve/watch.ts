@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { watch } from 'chokidar';
+import { printable } from '../errors.js';
 
 /** What a burst of file events means for the build. */
 export interface Change {
@@ -58,7 +59,7 @@ export function watchSources(options: WatchOptions): Watcher {
     const change: Change = { files: [...new Set(pending.files)], removed: [...new Set(pending.removed)], everything: pending.everything };
     Object.assign(pending, { files: [], removed: [], everything: false });
     running = running.then(() => options.onChange(change)).catch((error: unknown) => {
-      console.error(`briefdeck: rebuild failed: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(`briefdeck: rebuild failed: ${printable(error instanceof Error ? error.message : String(error))}`);
     });
   };
 
