@@ -59,7 +59,7 @@ export class ContentFiles {
       throw new ContentError(what, hint, { file: this.file, line });
     };
     const shown = JSON.stringify(href.length > 60 ? `${href.slice(0, 57)}...` : href);
-    const target = href.trim();
+    const target = asUrlParserReads(href);
     if (!target) fail('an image has no path', 'write it as ![description](images/file.png)');
     const scheme = SCHEME.exec(target)?.[1]?.toLowerCase();
     if (scheme === 'http' || scheme === 'https' || /^[/\\]{2}/.test(target)) fail(`remote image ${shown} is not allowed`, OFFLINE_HINT);
@@ -97,12 +97,11 @@ export class ContentFiles {
    * error: the deck carries only its images, so such a link would be dead in
    * the deck (and one out of the folder would reach files content may not
    * name). The href is read as the sanitizer and the browser read it: with
-   * its character references decoded (`&#46;&#46;/` is `../`) and, as the URL
-   * parser does, without leading control characters and spaces or any
-   * tab and newline (`&#1;javascript:` is a javascript: link).
+   * its character references decoded (`&#46;&#46;/` is `../`; then see
+   * asUrlParserReads: `&#1;javascript:` is a javascript: link).
    */
   link(href: string, line: number): void {
-    const target = decodeCharacterReferences(href).replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
+    const target = asUrlParserReads(decodeCharacterReferences(href));
     const shown = JSON.stringify(href.length > 60 ? `${href.slice(0, 57)}...` : href);
     const scheme = /^[a-z]:[/\\]/i.test(target) ? undefined : SCHEME.exec(target)?.[1]?.toLowerCase(); // C:\… is a Windows path
     if (scheme && !LINK_SCHEMES.includes(scheme)) {
@@ -124,6 +123,16 @@ export class ContentFiles {
     this.realFolder ??= realpathSync(this.folder);
     return this.realFolder;
   }
+}
+
+/**
+ * A URL as the WHATWG URL parser reads it: without leading and trailing C0
+ * controls and spaces, and without any tab or newline. A control character
+ * before a scheme hides it from a plain /^scheme:/ test but not from the
+ * browser (https://url.spec.whatwg.org/#concept-basic-url-parser).
+ */
+function asUrlParserReads(url: string): string {
+  return url.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
 }
 
 /** An attribute value as an HTML parser reads it (`&#46;` → `.`), using the sanitizer's own parser. */
