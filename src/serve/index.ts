@@ -86,7 +86,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       }
     }
     await removeSupersededDecks(outDir, rebuilt.map((built) => built.deck));
-    await writeIndexPage(outDir, { pdfOnDemand: true, onWarning: (warning) => log(`${warning.file}: warning: ${warning.message}`) });
+    await writeIndexPage(outDir, { pdfOnDemand: true, onWarning: (warning) => log(formatWarning(warning)) });
     return slugs;
   };
 
