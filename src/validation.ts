@@ -59,10 +59,19 @@ export function issuePath(issue: v.BaseIssue<unknown>): string[] {
 
 /** v.object, but a missing key's message names the type it wants: valibot's issue names only the key. */
 export function object<const E extends v.ObjectEntries>(entries: E) {
-  return v.object(entries, (issue) => {
+  return v.object(entries, missingKeyMessage(entries));
+}
+
+/** object(), but a key it does not know is an error rather than dropped (a misspelt "defualt" in template.json). */
+export function strictObject<const E extends v.ObjectEntries>(entries: E) {
+  return v.strictObject(entries, missingKeyMessage(entries));
+}
+
+function missingKeyMessage(entries: v.ObjectEntries): (issue: v.BaseIssue<unknown>) => string {
+  return (issue) => {
     const key = issue.input === undefined ? issue.path?.[0]?.key : undefined;
     return typeof key === 'string' ? expected(entries[key]!.expects.toLowerCase())(issue) : issueMessage(issue);
-  });
+  };
 }
 
 /** A fixed set of strings; the message lists them. */

@@ -10,10 +10,13 @@ import type { MediaFile, Warning } from './model.js';
 /** Where images are copied in a deck, relative to its index.html: content images and image options such as `logo`. */
 export const MEDIA_FOLDER = 'assets/media';
 
-const OFFLINE_HINT = 'decks work offline: save the image next to the briefing (or in a folder below it) and use a relative path, e.g. ![chart](images/chart.png)';
+const OFFLINE_HINT = 'decks work offline: save the image next to the briefing (or in a folder below it) and use a relative path';
 const CONTAINED_HINT = 'content may only use files in its own folder or below it: move the file there';
 const WEB_LINKS = 'link to a web (http/https) or mailto address, or a #slide anchor';
 const LINK_HINT = `${WEB_LINKS}; show local pictures as images, ![description](images/file.png)`;
+
+/** The largest image a deck takes (larger ones are refused before they are read). */
+export const MAX_IMAGE_BYTES = 32 * 2 ** 20;
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 /** The link schemes the sanitizer keeps (content/markdown.ts). */
 export const LINK_SCHEMES = ['http', 'https', 'mailto'];
@@ -55,36 +58,11 @@ export class ContentFiles {
   image(href: string, line: number): string {
     const known = this.resolved.get(href);
     if (known) return known;
-    const fail = (what: string, hint: string): never => {
+    const image = checkImage(href, { file: this.file, folder: this.folder, usage: '![description](images/file.png)' }, (what, hint) => {
       throw new ContentError(what, hint, { file: this.file, line });
-    };
-    const shown = JSON.stringify(href.length > 60 ? `${href.slice(0, 57)}...` : href);
-    const target = asUrlParserReads(href);
-    if (!target) fail('an image has no path', 'write it as ![description](images/file.png)');
-    const scheme = SCHEME.exec(target)?.[1]?.toLowerCase();
-    if (scheme === 'http' || scheme === 'https' || /^[/\\]{2}/.test(target)) fail(`remote image ${shown} is not allowed`, OFFLINE_HINT);
-    if (scheme && !/^[a-z]:[/\\]/i.test(target)) fail(`image ${shown}: ${scheme}: URLs are not allowed`, OFFLINE_HINT);
-    if (/^([/\\]|[a-z]:[/\\])/i.test(target)) fail(`image ${shown} is an absolute path`, `use a path relative to the folder of ${this.file}; ${CONTAINED_HINT}`);
-    const relative = decodePath(target) ?? fail(`image ${shown} is not a valid path`, 'check the %-escapes in it');
-    const from = path.resolve(this.folder, relative);
-    if (!isInside(this.folder, from)) fail(`image ${shown} is outside the folder of ${this.file}`, CONTAINED_HINT);
-    const info = statOf(from);
-    if (!info) fail(`image ${shown} not found`, `the path is relative to the folder of ${this.file}: check it, or save the image there`);
-    if (info!.isDirectory()) fail(`image ${shown} is a folder, not an image file`, 'name the image file itself, e.g. images/chart.png');
-    if (!info!.isFile()) fail(`image ${shown} is not a regular file`, 'use a PNG, JPEG, GIF, WebP or SVG file');
-    const real = realpathSync(from);
-    if (!isInside(this.realFolderPath(), real)) fail(`image ${shown} is a link to a file outside the folder of ${this.file}`, CONTAINED_HINT);
-    const type = IMAGE_EXTENSIONS[path.extname(from).toLowerCase()];
-    if (!type) fail(`image ${shown} is not a supported image type`, `use one of ${Object.keys(IMAGE_EXTENSIONS).join(' ')}`);
-    const bytes = readFileSync(real);
-    const actual = sniffImageType(bytes);
-    if (actual !== type) {
-      fail(`image ${shown} is not ${type === 'SVG' ? 'an' : 'a'} ${type} file${actual ? ` (its bytes are ${actual})` : ' (its bytes are not an image)'}`, actual ? 'rename it to its real type' : `save it as a real ${type} image`);
-    }
-    const active = type === 'SVG' ? svgActiveContent(Buffer.from(bytes).toString('utf8')) : undefined;
-    if (active) fail(`image ${shown} is not a plain drawing: it contains ${active}`, 'export it again as a plain SVG (no scripts, links or external files), or as PNG');
-    const url = `${MEDIA_FOLDER}/${createHash('sha256').update(bytes).digest('hex').slice(0, 8)}-${safeName(path.basename(from))}`;
-    this.copies.set(url, { from: real, to: url, contents: bytes });
+    });
+    const url = `${MEDIA_FOLDER}/${createHash('sha256').update(image.contents).digest('hex').slice(0, 8)}-${safeName(image.name)}`;
+    this.copies.set(url, { from: image.from, to: url, contents: image.contents });
     this.resolved.set(href, url);
     return url;
   }
@@ -133,6 +111,64 @@ export class ContentFiles {
  */
 function asUrlParserReads(url: string): string {
   return url.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
+}
+
+/** An image file that passed checkImage: its real path, its name as written (lower-case extension apart), and the bytes that were checked. */
+export interface CheckedImage {
+  from: string;
+  name: string;
+  extension: string;
+  contents: Uint8Array;
+}
+
+/** Where an image path was written: `file`, whose `folder` the path is relative to and must stay in. */
+export interface ImageSource {
+  file: string;
+  folder: string;
+  /** How to write an image there, for hints: `![description](images/file.png)`, `logo: images/logo.png`. */
+  usage: string;
+}
+
+/**
+ * The check of every image a deck shows, named in content or by an image
+ * option (front matter, config, a template's default): `href` must name a
+ * regular file inside the folder, also after symlinks are followed (a link to
+ * /etc/passwd is refused); not larger than MAX_IMAGE_BYTES; whose bytes are
+ * the type its extension says; and an SVG must be a plain drawing
+ * (content/svg.ts). Returns the bytes that were checked, so that what is
+ * written into the deck is what was checked. `fail` throws the caller's error.
+ */
+export function checkImage(href: string, source: ImageSource, fail: (what: string, hint: string) => never): CheckedImage {
+  const shown = JSON.stringify(href.length > 60 ? `${href.slice(0, 57)}...` : href);
+  const offline = `${OFFLINE_HINT}, e.g. ${source.usage}`;
+  const target = asUrlParserReads(href);
+  if (!target) fail('an image has no path', `write it as ${source.usage}`);
+  const scheme = SCHEME.exec(target)?.[1]?.toLowerCase();
+  if (scheme === 'http' || scheme === 'https' || /^[/\\]{2}/.test(target)) fail(`remote image ${shown} is not allowed`, offline);
+  if (scheme && !/^[a-z]:[/\\]/i.test(target)) fail(`image ${shown}: ${scheme}: URLs are not allowed`, offline);
+  if (/^([/\\]|[a-z]:[/\\])/i.test(target)) fail(`image ${shown} is an absolute path`, `use a path relative to the folder of ${source.file}; ${CONTAINED_HINT}`);
+  const relative = decodePath(target) ?? fail(`image ${shown} is not a valid path`, 'check the %-escapes in it');
+  const from = path.resolve(source.folder, relative);
+  if (!isInside(source.folder, from)) fail(`image ${shown} is outside the folder of ${source.file}`, CONTAINED_HINT);
+  const info = statOf(from);
+  if (!info) fail(`image ${shown} not found`, `the path is relative to the folder of ${source.file}: check it, or save the image there`);
+  if (info!.isDirectory()) fail(`image ${shown} is a folder, not an image file`, 'name the image file itself, e.g. images/chart.png');
+  if (!info!.isFile()) fail(`image ${shown} is not a regular file`, 'use a PNG, JPEG, GIF, WebP or SVG file');
+  const real = realpathSync(from);
+  if (!isInside(realpathSync(source.folder), real)) fail(`image ${shown} is a link to a file outside the folder of ${source.file}`, CONTAINED_HINT);
+  const extension = path.extname(from).toLowerCase();
+  const type = IMAGE_EXTENSIONS[extension];
+  if (!type) fail(`image ${shown} is not a supported image type`, `use one of ${Object.keys(IMAGE_EXTENSIONS).join(' ')}`);
+  // Read whole into memory and into the deck: a file of gigabytes would exhaust memory (or exceed what Node can read at once).
+  if (info!.size > MAX_IMAGE_BYTES) fail(`image ${shown} is ${Math.round(info!.size / 2 ** 20)} MB, more than a deck can carry (${MAX_IMAGE_BYTES / 2 ** 20} MB)`, 'save it smaller: a slide needs about 2560 pixels across at most');
+  const contents = readFileSync(real);
+  const actual = sniffImageType(contents);
+  if (actual !== type) {
+    fail(`image ${shown} is not ${type === 'SVG' ? 'an' : 'a'} ${type} file${actual ? ` (its bytes are ${actual})` : ' (its bytes are not an image)'}`, actual ? 'rename it to its real type' : `save it as a real ${type} image`);
+  }
+  const active = type === 'SVG' ? svgActiveContent(contents.toString('utf8')) : undefined;
+  if (active) fail(`image ${shown} is not a plain drawing: it contains ${active}`, 'export it again as a plain SVG (no scripts, links, styles that load files, or external files), or as PNG');
+  return { from: real, name: path.basename(from), extension, contents };
 }
 
 /** An attribute value as an HTML parser reads it (`&#46;` → `.`), using the sanitizer's own parser. */

@@ -62,6 +62,18 @@ export function parseYamlMap(text: string, file: string, firstLine: number, what
   }
 }
 
+/**
+ * Lines of key paths in text already read with JSON.parse (template.json):
+ * JSON is YAML, whose parser keeps positions. Undefined for a path it cannot
+ * place (or should the yaml package read the JSON otherwise).
+ */
+export function jsonLines(text: string): (path: readonly PropertyKey[]) => number | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length) return () => undefined;
+  return (path) => lineOfPath(doc, path, (offset) => lineCounter.linePos(offset).line);
+}
+
 type Fail = (message: string, hint: string, offset?: number, cause?: unknown) => never;
 
 const NESTING_HINT = 'a few levels are enough, e.g. source: { title: … }';

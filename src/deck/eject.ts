@@ -17,7 +17,7 @@ export async function ejectTemplate(registry: TemplateRegistry, name: string, di
   const newName = path.basename(path.resolve(dir)).replace(/[^\w.-]+/g, '-');
   const { manifest } = template;
   const written: string[] = [];
-  const write = async (relative: string, data: string) => {
+  const write = async (relative: string, data: string | Uint8Array) => {
     const file = path.join(dir, relative);
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, data);
@@ -45,5 +45,7 @@ export async function ejectTemplate(registry: TemplateRegistry, name: string, di
   // The inherited stylesheets, joined exactly as a build joins them.
   await write('theme.css', template.css);
   for (const [relative, from] of template.files) await copy(`assets/${relative}`, from);
+  // A default image is a path relative to the template.json that names it: the copy gets it at the same path (the bytes that were checked).
+  for (const [key, image] of Object.entries(template.defaultImages)) await write(String(manifest.options[key]!.default), image.contents);
   return written;
 }

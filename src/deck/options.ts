@@ -1,14 +1,8 @@
-import { statSync } from 'node:fs';
 import path from 'node:path';
-import { MEDIA_FOLDER } from '../content/media.js';
-import { TemplateError } from '../errors.js';
+import { checkImage, MEDIA_FOLDER } from '../content/media.js';
+import type { MediaFile } from '../content/model.js';
+import { TemplateError, type Location } from '../errors.js';
 import type { Template, TemplateOption } from './template.js';
-
-/** A file the deck needs, copied from `from` to `to` (relative to the deck folder). */
-export interface FileCopy {
-  to: string;
-  from: string;
-}
 
 /** Option values from one place (the project config, a briefing's front matter). */
 export interface OptionLayer {
@@ -20,11 +14,9 @@ export interface OptionLayer {
 
 export interface ResolvedOptions {
   values: Record<string, unknown>;
-  /** Images named by image options, to copy into the deck. */
-  media: FileCopy[];
+  /** Images named by image options: the checked bytes, to write into the deck. */
+  media: MediaFile[];
 }
-
-const IMAGE_TYPES = ['.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp', '.avif'];
 
 /**
  * Template defaults, then each layer in order (config, then front matter).
@@ -34,8 +26,14 @@ const IMAGE_TYPES = ['.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp', '.avif'];
 export function resolveOptions(template: Template, layers: OptionLayer[]): ResolvedOptions {
   const declared = template.manifest.options;
   const values: Record<string, unknown> = {};
-  const media = new Map<string, FileCopy>();
-  for (const [key, option] of Object.entries(declared)) if ('default' in option && option.default !== undefined) values[key] = option.default;
+  const media = new Map<string, MediaFile>();
+  const setImage = (key: string, image: MediaFile) => {
+    media.set(key, image);
+    values[key] = image.to;
+  };
+  for (const [key, option] of Object.entries(declared)) if (option.default !== undefined) values[key] = option.default;
+  // A template's default images were checked when it loaded (deck/template.ts).
+  for (const [key, image] of Object.entries(template.defaultImages)) setImage(key, image);
   for (const layer of layers) {
     for (const [key, value] of Object.entries(layer.values)) {
       const where = { file: layer.file, line: layer.lineOf(key) };
@@ -45,33 +43,24 @@ export function resolveOptions(template: Template, layers: OptionLayer[]): Resol
         throw new TemplateError(`unknown option "${key}" for template "${template.name}"`, names.length ? `allowed options: ${names.join(', ')}` : 'this template has no options', where);
       }
       if (!valueFits(option, value)) throw new TemplateError(`option "${key}" must be ${describe(option)}`, `got ${JSON.stringify(value)}`, where);
-      if (option.type === 'image') {
-        const copy = imageCopy(key, value as string, where);
-        media.set(key, copy);
-        values[key] = copy.to;
-      } else {
-        values[key] = value;
-      }
+      if (option.type === 'image') setImage(key, imageOption(key, value as string, where));
+      else values[key] = value;
     }
   }
   return { values, media: [...media.values()] };
 }
 
-function imageCopy(key: string, value: string, where: { file: string; line?: number }): FileCopy {
-  const folder = path.resolve(path.dirname(where.file));
-  const from = path.resolve(folder, value);
-  // Content may only name files in its own folder: no ../../ paths to elsewhere on the machine.
-  if (!from.startsWith(folder + path.sep)) {
-    throw new TemplateError(`option "${key}": ${value} is outside the folder of ${where.file}`, 'put the image next to the file (or in a folder below it)', where);
-  }
-  const ext = path.extname(from).toLowerCase();
-  if (!IMAGE_TYPES.includes(ext)) throw new TemplateError(`option "${key}": ${value} is not an image`, `use one of ${IMAGE_TYPES.join(' ')}`, where);
-  const info = statSync(from, { throwIfNoEntry: false });
-  if (!info?.isFile()) throw new TemplateError(`option "${key}": image ${value} not found`, `the path is relative to ${where.file}`, where);
-  return { from, to: `${MEDIA_FOLDER}/${key}${ext}` };
+/** An image option's file, through the same checks as content images (content/media.ts), copied as `assets/media/<option>.<ext>`. */
+export function imageOption(key: string, value: string, where: Location): MediaFile {
+  const source = { file: where.file, folder: path.resolve(path.dirname(where.file)), usage: `${key}: images/${key}.png` };
+  const image = checkImage(value, source, (what, hint) => {
+    throw new TemplateError(`option "${key}": ${what}`, hint, where);
+  });
+  return { from: image.from, to: `${MEDIA_FOLDER}/${key}${image.extension}`, contents: image.contents };
 }
 
-function valueFits(option: TemplateOption, value: unknown): boolean {
+/** Whether `value` is what `option` declares (the checks of an image's file come later, in imageOption). */
+export function valueFits(option: TemplateOption, value: unknown): boolean {
   switch (option.type) {
     case 'color':
       return typeof value === 'string' && /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(value);

@@ -4,7 +4,7 @@ import { TLP_LABELS } from '../content/schema.js';
 import { BriefdeckError, TemplateError, type Location } from '../errors.js';
 import { checkContrast, type ContrastProblem } from './contrast.js';
 import { installedDeckPolicy, withContentSecurityPolicy } from './csp.js';
-import { resolveOptions, type FileCopy, type OptionLayer } from './options.js';
+import { resolveOptions, type OptionLayer } from './options.js';
 import { planSlides } from './plan.js';
 import type { Slide } from './slide.js';
 import type { Template, TemplateRegistry } from './template.js';
@@ -33,8 +33,8 @@ export interface RenderedDeck {
   template: Template;
   slides: Slide[];
   html: string;
-  /** Images for the deck: chosen through template options (copied), and shown by the content's markdown (their checked bytes). */
-  media: Array<FileCopy | MediaFile>;
+  /** Images for the deck, chosen through image options and shown by the content's markdown: their checked bytes. */
+  media: MediaFile[];
   /** Colours below WCAG AA contrast, from the template's declared pairs and the resolved options. */
   contrast: ContrastProblem[];
 }

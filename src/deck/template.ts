@@ -5,10 +5,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import * as v from 'valibot';
-import { isUnknownKey, issueMessage, issuePath, object, objectInput, recordInput } from '../validation.js';
-import { TemplateError } from '../errors.js';
+import type { MediaFile } from '../content/model.js';
+import { jsonLines } from '../content/yaml.js';
+import { isUnknownKey, issueMessage, issuePath, objectInput, recordInput, strictObject as object } from '../validation.js';
+import { TemplateError, type Location } from '../errors.js';
 import { checkContrastDeclarations, contrastPairSchema, type ContrastPair } from './contrast.js';
 import { HELPER_NAMES, registerHelpers } from './helpers.js';
+import { describe, imageOption, valueFits } from './options.js';
 import type { SlideKind } from './slide.js';
 
 /** Folder of the templates that ship with briefdeck (same place from src/ and dist/). */
@@ -35,8 +38,8 @@ const optionSchema = v.pipe(
       object({ type: v.literal('number'), default: v.optional(finiteNumber), description: optionalString }),
       object({ type: v.literal('boolean'), default: v.optional(v.boolean()), description: optionalString }),
       object({ type: v.literal('enum'), values: v.pipe(v.array(v.string()), v.minLength(1)), default: optionalString, description: optionalString }),
-      // Images are set per briefing or in the config (a path relative to that file); there is no default image.
-      object({ type: v.literal('image'), description: optionalString }),
+      // An image is a path relative to the file that sets it: for a default, this template.json (and inside its folder).
+      object({ type: v.literal('image'), default: optionalString, description: optionalString }),
     ],
     `Invalid discriminator value. Expected ${OPTION_TYPES.map((type) => `'${type}'`).join(' | ')}`,
   ),
@@ -87,6 +90,8 @@ export interface Template {
   sources: { layout: string; partials: Record<string, string> };
   /** Renders the whole deck from its data. */
   layout: Handlebars.TemplateDelegate;
+  /** The default images of image options, checked (and read) when the template loads. */
+  defaultImages: Record<string, MediaFile>;
 }
 
 export interface TemplateInfo {
@@ -151,7 +156,7 @@ export class TemplateRegistry {
       for (const candidate of candidates) {
         const manifestFile = path.join(candidate, 'template.json');
         if (!existsSync(manifestFile)) continue;
-        const manifest = await readManifest(manifestFile);
+        const { manifest } = await readManifest(manifestFile);
         const name = manifest.name ?? path.basename(candidate);
         found.push({ name, dir: candidate, builtin, description: manifest.description ?? '', extends: manifest.extends });
       }
@@ -164,7 +169,7 @@ export class TemplateRegistry {
   }
 
   private async compile(name: string): Promise<Template> {
-    const chain: Array<{ info: TemplateInfo; manifest: RawManifest }> = [];
+    const chain: Array<{ info: TemplateInfo } & ManifestFile> = [];
     const seen = new Set<string>();
     let info = await this.find(name, seen);
     if (!info) {
@@ -174,8 +179,9 @@ export class TemplateRegistry {
     while (info) {
       seen.add(info.dir);
       const manifestFile = path.join(info.dir, 'template.json');
-      const manifest = await readManifest(manifestFile);
-      chain.push({ info, manifest });
+      const read = await readManifest(manifestFile);
+      const { manifest } = read;
+      chain.push({ info, ...read });
       if (!manifest.extends) break;
       const parent: TemplateInfo | undefined = await this.find(manifest.extends, seen);
       if (!parent) {
@@ -185,7 +191,7 @@ export class TemplateRegistry {
       info = parent;
     }
     const dirs = chain.map((c) => c.info.dir);
-    const manifest = mergeManifests(name, chain.map((c) => c.manifest).reverse());
+    const { manifest, defaults } = mergeManifests(name, [...chain].reverse());
     const contrastFrom = chain.find((c) => c.manifest.contrast);
     if (contrastFrom) checkContrastDeclarations(manifest, path.join(contrastFrom.info.dir, 'template.json'));
 
@@ -213,38 +219,61 @@ export class TemplateRegistry {
       files: await collectFiles(dirs),
       sources: { layout: layoutFile, partials: partialFiles },
       layout,
+      defaultImages: defaultImages(manifest, defaults),
     };
   }
 }
 
-async function readManifest(file: string): Promise<RawManifest> {
+/** A template.json, read and checked, with the lines of its keys for later messages. */
+interface ManifestFile {
+  file: string;
+  manifest: RawManifest;
+  lineOf(path: readonly PropertyKey[]): number | undefined;
+}
+
+async function readManifest(file: string): Promise<ManifestFile> {
   let json: unknown;
+  let text: string;
   try {
-    json = JSON.parse(await readFile(file, 'utf8'));
+    text = await readFile(file, 'utf8');
+    json = JSON.parse(text);
   } catch (error) {
     throw new TemplateError('template.json is not valid JSON', error instanceof Error ? error.message : String(error), { file }, { cause: error });
   }
+  const lineOf = jsonLines(text);
   const result = v.safeParse(v.pipe(objectInput(), manifestSchema), json, { message: issueMessage });
   if (!result.success) {
     const issue = result.issues[0];
     let path = issuePath(issue);
     let message = issue.message;
     if (isUnknownKey(issue)) {
-      // Valibot reports only the first unknown key; name them all, at the object that has them (only the top level is strict).
+      // Valibot reports only the first unknown key: at the top level, name them all, at the object that has them.
       path = path.slice(0, -1);
-      const unknown = Object.keys(json as object).filter((key) => !Object.hasOwn(manifestSchema.entries, key));
+      const unknown = path.length ? [issuePath(issue).at(-1)] : Object.keys(json as object).filter((key) => !Object.hasOwn(manifestSchema.entries, key));
       message = `Unrecognized key${unknown.length > 1 ? 's' : ''}: ${unknown.map((key) => `"${key}"`).join(', ')}`;
     }
-    throw new TemplateError(`template.json: "${path.join('.') || '(top level)'}" ${message.charAt(0).toLowerCase()}${message.slice(1)}`, 'see templates/README.md for the manifest fields', { file });
+    const where = { file, line: lineOf(isUnknownKey(issue) ? issuePath(issue) : path) };
+    throw new TemplateError(`template.json: "${path.join('.') || '(top level)'}" ${message.charAt(0).toLowerCase()}${message.slice(1)}`, 'see templates/README.md for the manifest fields', where);
   }
-  return result.output;
+  // The schema knows each default's JSON type; a colour's form and an enum's values are checked as a briefing's values are.
+  for (const [key, option] of Object.entries(result.output.options ?? {})) {
+    if (option.default !== undefined && !valueFits(option, option.default)) {
+      throw new TemplateError(`template.json: the default of option "${key}" must be ${describe(option)}`, `got ${JSON.stringify(option.default)}`, {
+        file,
+        line: lineOf(['options', key, 'default']),
+      });
+    }
+  }
+  return { file, manifest: result.output, lineOf };
 }
 
 const DEFAULT_SIZES = { '16:9': { width: 1280, height: 720 } };
 
-function mergeManifests(name: string, rootFirst: RawManifest[]): TemplateManifest {
+/** The chain's manifests as one, and where each option's default was written (the template.json that declares the option). */
+function mergeManifests(name: string, rootFirst: ManifestFile[]): { manifest: TemplateManifest; defaults: Record<string, Location> } {
   const merged: TemplateManifest = { name, description: '', sizes: DEFAULT_SIZES, maxItemsPerSlide: 5, fonts: [], options: {}, contrast: [] };
-  for (const m of rootFirst) {
+  const defaults: Record<string, Location> = {};
+  for (const { manifest: m, file, lineOf } of rootFirst) {
     if (m.description !== undefined) merged.description = m.description;
     if (m.sizes) merged.sizes = m.sizes;
     if (m.maxItemsPerSlide) merged.maxItemsPerSlide = m.maxItemsPerSlide;
@@ -253,8 +282,18 @@ function mergeManifests(name: string, rootFirst: RawManifest[]): TemplateManifes
     if (m.contrast) merged.contrast = m.contrast;
     // A child may add options or change a parent's default.
     if (m.options) merged.options = { ...merged.options, ...m.options };
+    for (const key of Object.keys(m.options ?? {})) defaults[key] = { file, line: lineOf(['options', key, 'default']) };
   }
-  return merged;
+  return { manifest: merged, defaults };
+}
+
+/** A template's own default logo (or other image) passes the checks of a briefing's, inside the folder of the template.json that names it. */
+function defaultImages(manifest: TemplateManifest, defaults: Record<string, Location>): Record<string, MediaFile> {
+  const images: Record<string, MediaFile> = {};
+  for (const [key, option] of Object.entries(manifest.options)) {
+    if (option.type === 'image' && option.default !== undefined) images[key] = imageOption(key, option.default, defaults[key]!);
+  }
+  return images;
 }
 
 /** partials/<name>.hbs from every template in the chain; the nearest one wins. */

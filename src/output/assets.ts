@@ -1,15 +1,14 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FileCopy } from '../deck/options.js';
 import type { Template } from '../deck/template.js';
 import { ASSET_URLS } from '../deck/render.js';
 
 const require = createRequire(import.meta.url);
 const RUNTIME_DIR = fileURLToPath(new URL('../../runtime/', import.meta.url));
 
-/** A file a deck needs next to its index.html: written from `contents` when it has them, else copied from `from`. */
-export type Asset = FileCopy | { to: string; contents: string | Uint8Array };
+/** A file a deck needs next to its index.html: written from `contents` when it has them, else copied from `from` (`to` is relative to the deck folder). */
+export type Asset = { to: string; from: string } | { to: string; contents: string | Uint8Array };
 
 /**
  * reveal.js 6 blocks deep imports (`reveal.js/dist/...`), so resolve the

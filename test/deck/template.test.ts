@@ -129,9 +129,9 @@ describe('template options', () => {
     expect(html).toContain('<img class="title__logo" src="assets/media/logo.svg" alt="">');
     expect(await readFile(path.join(dir, 'assets/media/logo.svg'), 'utf8')).toContain('LOGO');
     const missing = await writeBriefing('nologo.md', 'title: T\noptions:\n  logo: nowhere.png');
-    await expect(buildHtml({ paths: [missing] }, 'nologo')).rejects.toThrow(/nologo\.md:4: option "logo": image nowhere\.png not found/);
+    await expect(buildHtml({ paths: [missing] }, 'nologo')).rejects.toThrow(/nologo\.md:4: option "logo": image "nowhere\.png" not found — the path is relative to the folder of /);
     const outside = await writeBriefing('outside.md', 'title: T\noptions:\n  logo: ../../etc/logo.png');
-    await expect(buildHtml({ paths: [outside] }, 'outside')).rejects.toThrow(/outside\.md:4: option "logo": \.\.\/\.\.\/etc\/logo\.png is outside the folder of .* — put the image next to the file/);
+    await expect(buildHtml({ paths: [outside] }, 'outside')).rejects.toThrow(/outside\.md:4: option "logo": image "\.\.\/\.\.\/etc\/logo\.png" is outside the folder of .* — content may only use files in its own folder or below it/);
   });
 });
 

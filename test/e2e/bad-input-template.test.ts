@@ -1,0 +1,288 @@
+// Bad image options, template manifests and template fields, run through the CLI as users run it
+// (dist/bin/main.js), in the style of bad-input.test.ts: ONE error line `<file>:<line>: <what> — <hint>`,
+// exit 1, and the earlier good deck of the same briefing left byte-identical.
+import { spawnSync } from 'node:child_process';
+import { mkdir, open, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, runCli, tempDir } from '../helpers.js';
+
+// FM() is 5 lines (---, title, date, author, ---) with `extra` lines before the closing ---.
+const FM = (extra = '') => `---\ntitle: Probe briefing\ndate: 2026-01-15\nauthor: Test Author\n${extra}---\n`;
+const BODY = '\n## Summary\n\nThe bottom line.\n\n- First point.\n\n## Implications\n\n- An implication.\n\n## Recommendations\n\n1. Do this.\n';
+const GOOD = FM() + BODY;
+/** Front matter that sets one option: `options:` on line 5, the option on line 6. */
+const withOption = (key: string, value: string) => FM(`options:\n  ${key}: ${value}\n`) + BODY;
+const PNG = () => readFile(path.join(FIXTURES, 'images', 'chart.png'));
+const SVG = (inner: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">${inner}</svg>`;
+
+/** A user template `brand` in <case>/templates/brand (extends default), with its template.json written from `manifest`. */
+async function brandTemplate(dir: string, manifest: object | string, files: Record<string, string | Buffer> = {}): Promise<string> {
+  const folder = path.join(dir, 'templates', 'brand');
+  await mkdir(path.join(folder, 'partials'), { recursive: true });
+  await writeFile(path.join(folder, 'template.json'), typeof manifest === 'string' ? manifest : `${JSON.stringify({ name: 'brand', extends: 'default', ...manifest }, null, 2)}\n`);
+  for (const [name, data] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(folder, name)), { recursive: true });
+    await writeFile(path.join(folder, name), data);
+  }
+  return folder;
+}
+const BRAND = ['--templates', 'templates', '--template', 'brand'];
+
+interface ErrorCase {
+  name: string;
+  /** The briefing src/probe.md of the bad build (the good one before it is GOOD). */
+  content: string;
+  /** Makes files in the case folder (which holds src/) before the bad build. */
+  files?: (dir: string) => Promise<unknown>;
+  /** More arguments for the bad build (run in the case folder). */
+  args?: string[];
+  /** The file the error names, relative to the case folder, and its line. */
+  file: string;
+  line: number;
+  /** The `<what> — <hint>` part. */
+  error: RegExp;
+}
+
+const errorCases: ErrorCase[] = [
+  // --- item 9: image options get the checks content images get (content/media.ts checkImage)
+  {
+    name: 'front matter: a logo that is a symlink to /etc/passwd',
+    content: withOption('logo', 'logo.png'),
+    files: (dir) => symlink('/etc/passwd', path.join(dir, 'src', 'logo.png')),
+    file: 'src/probe.md',
+    line: 6,
+    error: /^option "logo": image "logo\.png" is a link to a file outside the folder of .*probe\.md — content may only use files in its own folder or below it/,
+  },
+  {
+    name: 'config: a logo that is a symlink to /etc/shadow',
+    content: GOOD,
+    files: async (dir) => {
+      await writeFile(path.join(dir, 'briefdeck.config.yaml'), 'template: default\noptions:\n  logo: shadow.png\n');
+      await symlink('/etc/shadow', path.join(dir, 'shadow.png'));
+    },
+    file: 'briefdeck.config.yaml',
+    line: 3,
+    error: /^option "logo": image "shadow\.png" is a link to a file outside the folder of briefdeck\.config\.yaml — content may only use files/,
+  },
+  {
+    name: 'a logo SVG with a <script> (it would run when opened by its URL)',
+    content: withOption('logo', 'logo.svg'),
+    files: (dir) => writeFile(path.join(dir, 'src', 'logo.svg'), SVG('<script>alert(1)</script>')),
+    file: 'src/probe.md',
+    line: 6,
+    error: /^option "logo": image "logo\.svg" is not a plain drawing: it contains a <script> element — export it again as a plain SVG/,
+  },
+  {
+    name: 'a text file named logo.png',
+    content: withOption('logo', 'logo.png'),
+    files: (dir) => writeFile(path.join(dir, 'src', 'logo.png'), 'not an image\n'),
+    file: 'src/probe.md',
+    line: 6,
+    error: /^option "logo": image "logo\.png" is not a PNG file \(its bytes are not an image\) — save it as a real PNG image$/,
+  },
+  {
+    name: 'a logo that is a folder',
+    content: withOption('logo', 'logo.png'),
+    files: (dir) => mkdir(path.join(dir, 'src', 'logo.png')),
+    file: 'src/probe.md',
+    line: 6,
+    error: /^option "logo": image "logo\.png" is a folder, not an image file — name the image file itself, e\.g\. images\/chart\.png$/,
+  },
+  {
+    name: 'a logo that is a FIFO (reading it would hang the build)',
+    content: withOption('logo', 'logo.png'),
+    files: async (dir) => expect(spawnSync('mkfifo', [path.join(dir, 'src', 'logo.png')]).status).toBe(0),
+    file: 'src/probe.md',
+    line: 6,
+    error: /^option "logo": image "logo\.png" is not a regular file — use a PNG, JPEG, GIF, WebP or SVG file$/,
+  },
+  {
+    name: 'a 40 MB logo (a sparse file: PNG signature, then zeros)',
+    content: withOption('logo', 'logo.png'),
+    files: async (dir) => {
+      const file = await open(path.join(dir, 'src', 'logo.png'), 'w');
+      await file.write((await PNG()).subarray(0, 8));
+      await file.truncate(40 * 2 ** 20);
+      await file.close();
+    },
+    file: 'src/probe.md',
+    line: 6,
+    error: /^option "logo": image "logo\.png" is 40 MB, more than a deck can carry \(32 MB\) — save it smaller/,
+  },
+  {
+    name: 'another image option of a user template (a symlink to /etc/passwd)',
+    content: withOption('watermark', 'mark.png'),
+    files: async (dir) => {
+      await brandTemplate(dir, { options: { watermark: { type: 'image' } } });
+      await symlink('/etc/passwd', path.join(dir, 'src', 'mark.png'));
+    },
+    args: BRAND,
+    file: 'src/probe.md',
+    line: 6,
+    error: /^option "watermark": image "mark\.png" is a link to a file outside the folder of /,
+  },
+  // A user template's own default image: relative to its template.json, and inside its folder.
+  {
+    name: "a user template's default logo that is a symlink to /etc/passwd",
+    content: GOOD,
+    files: async (dir) => {
+      const folder = await brandTemplate(dir, { options: { logo: { type: 'image', default: 'logo.png' } } });
+      await symlink('/etc/passwd', path.join(folder, 'logo.png'));
+    },
+    args: BRAND,
+    file: 'templates/brand/template.json',
+    line: 7,
+    error: /^option "logo": image "logo\.png" is a link to a file outside the folder of .*template\.json — /,
+  },
+  {
+    name: "a user template's default logo outside its folder (../)",
+    content: GOOD,
+    files: async (dir) => {
+      await brandTemplate(dir, { options: { logo: { type: 'image', default: '../logo.png' } } });
+      await writeFile(path.join(dir, 'templates', 'logo.png'), await PNG());
+    },
+    args: BRAND,
+    file: 'templates/brand/template.json',
+    line: 7,
+    error: /^option "logo": image "\.\.\/logo\.png" is outside the folder of .*template\.json — /,
+  },
+  {
+    name: "a user template's default logo that is a text file named .svg",
+    content: GOOD,
+    files: (dir) => brandTemplate(dir, { options: { logo: { type: 'image', default: 'assets/logo.svg' } } }, { 'assets/logo.svg': 'hello\n' }),
+    args: BRAND,
+    file: 'templates/brand/template.json',
+    line: 7,
+    error: /^option "logo": image "assets\/logo\.svg" is not an SVG file \(its bytes are not an image\) — /,
+  },
+
+  // --- item 20: every option default in template.json is checked against its type, at its line
+  {
+    name: 'template.json: a colour default that is not a hex colour',
+    content: GOOD,
+    files: (dir) => brandTemplate(dir, { options: { accent: { type: 'color', default: 'red' } } }),
+    args: BRAND,
+    file: 'templates/brand/template.json',
+    line: 7,
+    error: /^template\.json: the default of option "accent" must be a hex colour like #1f4e79 — got "red"$/,
+  },
+  {
+    name: 'template.json: an enum default that is not one of its values',
+    content: GOOD,
+    files: (dir) => brandTemplate(dir, { options: { size: { type: 'enum', values: ['16:9', '4:3'], default: '21:9' } } }),
+    args: BRAND,
+    file: 'templates/brand/template.json',
+    line: 11,
+    error: /^template\.json: the default of option "size" must be one of "16:9", "4:3" — got "21:9"$/,
+  },
+  {
+    name: 'template.json: a number default written as a string',
+    content: GOOD,
+    files: (dir) => brandTemplate(dir, { options: { columns: { type: 'number', default: '2' } } }),
+    args: BRAND,
+    file: 'templates/brand/template.json',
+    line: 7,
+    error: /^template\.json: "options\.columns\.default" invalid input: expected number, received string — see templates\/README\.md/,
+  },
+  {
+    name: 'template.json: a boolean default written as a string',
+    content: GOOD,
+    files: (dir) => brandTemplate(dir, { options: { confidential: { type: 'boolean', default: 'yes' } } }),
+    args: BRAND,
+    file: 'templates/brand/template.json',
+    line: 7,
+    error: /^template\.json: "options\.confidential\.default" invalid input: expected boolean, received string — /,
+  },
+  {
+    name: 'template.json: a misspelt key in an option ("defualt" was ignored)',
+    content: GOOD,
+    files: (dir) => brandTemplate(dir, { options: { accent: { type: 'color', defualt: '#123456' } } }),
+    args: BRAND,
+    file: 'templates/brand/template.json',
+    line: 7,
+    error: /^template\.json: "options\.accent" unrecognized key: "defualt" — see templates\/README\.md/,
+  },
+];
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+let root: string;
+let n = 0;
+
+async function workspace() {
+  const dir = path.join(root, String(++n));
+  await mkdir(path.join(dir, 'src'), { recursive: true });
+  const source = path.join(dir, 'src', 'probe.md');
+  await writeFile(source, GOOD);
+  return { dir, source };
+}
+const build = (dir: string, ...extra: string[]) => runCli(['build', 'src/probe.md', '--out', 'out', '--no-pdf', ...extra], { cwd: dir });
+
+beforeAll(async () => {
+  root = await tempDir('briefdeck-bad-template-');
+});
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+describe(`bad image options and manifests: one error line, exit 1, the earlier deck untouched (${errorCases.length} cases)`, () => {
+  for (const c of errorCases) {
+    it(c.name, async () => {
+      const { dir, source } = await workspace();
+      const good = await build(dir);
+      expect(good.code, good.stderr).toBe(0);
+      const deck = path.join(dir, 'out', 'probe', 'index.html');
+      const before = await readFile(deck);
+      await c.files?.(dir);
+      await writeFile(source, c.content);
+      const bad = await build(dir, ...(c.args ?? []));
+      expect(bad.code, bad.stderr).toBe(1);
+      expect(bad.stderr).not.toMatch(/^\s+at /m);
+      const lines = bad.stderr.trimEnd().split('\n');
+      expect(lines, bad.stderr).toHaveLength(1);
+      const m = new RegExp(`^(?:${escape(dir)}/)?${escape(c.file)}:${c.line}: (.+ — .+)$`).exec(lines[0]!);
+      expect(m, lines[0]).not.toBeNull();
+      expect(m![1]).toMatch(c.error);
+      expect((await readFile(deck)).equals(before)).toBe(true);
+      await expect(readFile(path.join(dir, 'out', 'probe', 'assets', 'media', 'logo.png'))).rejects.toThrow(/ENOENT/);
+    });
+  }
+});
+
+describe('good image options', () => {
+  it("a user template's default logo (in its folder) is checked, copied from the bytes read, and shown", async () => {
+    const { dir } = await workspace();
+    const logo = SVG('<rect width="10" height="10" fill="#123"/>');
+    await brandTemplate(dir, { options: { logo: { type: 'image', default: 'assets/brand.svg' } } }, { 'assets/brand.svg': logo });
+    const run = await build(dir, ...BRAND);
+    expect(run.code, run.stderr).toBe(0);
+    const html = await readFile(path.join(dir, 'out', 'probe', 'index.html'), 'utf8');
+    expect(html).toContain('<img class="title__logo" src="assets/media/logo.svg" alt="">');
+    expect(await readFile(path.join(dir, 'out', 'probe', 'assets', 'media', 'logo.svg'), 'utf8')).toBe(logo);
+  });
+
+  it("a briefing's logo wins over the template's default", async () => {
+    const { dir, source } = await workspace();
+    await brandTemplate(dir, { options: { logo: { type: 'image', default: 'brand.svg' } } }, { 'brand.svg': SVG('<rect width="1" height="1"/>') });
+    await writeFile(path.join(dir, 'src', 'own.png'), await PNG());
+    await writeFile(source, withOption('logo', 'own.png'));
+    const run = await build(dir, ...BRAND);
+    expect(run.code, run.stderr).toBe(0);
+    const html = await readFile(path.join(dir, 'out', 'probe', 'index.html'), 'utf8');
+    expect(html).toContain('src="assets/media/logo.png"');
+    expect(html).not.toContain('assets/media/logo.svg');
+    expect((await readFile(path.join(dir, 'out', 'probe', 'assets', 'media', 'logo.png'))).equals(await PNG())).toBe(true);
+  });
+
+  it('ejecting a template with a default logo copies the logo too, and the copy builds the same deck', async () => {
+    const { dir } = await workspace();
+    await brandTemplate(dir, { options: { logo: { type: 'image', default: 'brand.svg' } } }, { 'brand.svg': SVG('<circle r="3"/>') });
+    const eject = await runCli(['template', 'eject', 'brand', 'ejected/copy', '--templates', 'templates'], { cwd: dir });
+    expect(eject.code, eject.stderr).toBe(0);
+    const original = await build(dir, ...BRAND);
+    expect(original.code, original.stderr).toBe(0);
+    const html = await readFile(path.join(dir, 'out', 'probe', 'index.html'));
+    const copy = await runCli(['build', 'src/probe.md', '--out', 'out-copy', '--no-pdf', '--templates', 'ejected', '--template', 'copy'], { cwd: dir });
+    expect(copy.code, copy.stderr).toBe(0);
+    expect((await readFile(path.join(dir, 'out-copy', 'probe', 'index.html'))).equals(html)).toBe(true);
+    expect(await readFile(path.join(dir, 'out-copy', 'probe', 'assets', 'media', 'logo.svg'), 'utf8')).toContain('<circle r="3"/>');
+  });
+});
