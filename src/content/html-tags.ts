@@ -7,10 +7,15 @@ export interface ParsedTag {
   attribs: Record<string, string>;
 }
 
-/** The tags in an HTML (or SVG) fragment as the sanitizer's own parser reads them, so nothing it would see is missed. */
-export function tagsIn(html: string): ParsedTag[] {
+/**
+ * The tags in an HTML (or SVG) fragment as the sanitizer's own parser reads
+ * them, so nothing it would see is missed; with `xml`, as an XML parser reads
+ * them (how a browser opens an .svg file: no raw-text elements, CDATA sections).
+ */
+export function tagsIn(html: string, options: { xml?: boolean } = {}): ParsedTag[] {
   const tags: ParsedTag[] = [];
   sanitizeHtml(html, {
+    parser: { xmlMode: options.xml ?? false, decodeEntities: true },
     allowedTags: false,
     allowedAttributes: false,
     allowVulnerableTags: true, // only parsed here, never output: silences the warning about allowing every tag

@@ -32,3 +32,52 @@ describe('content SVGs: plain drawings only', () => {
     expect(svgActiveContent(text)).toBeUndefined();
   });
 });
+
+// Issue 11 item 10: every CSS form that loads a file, and markup that a browser opening the file as XML
+// reads differently from an HTML parser. test/e2e/svg-references.test.ts shows in Chromium that these load.
+describe('content SVGs: no CSS or markup that loads another file, however written', () => {
+  const remote = 'http://127.0.0.1:9/x';
+  it.each([
+    ['url() in a style element', svg(`<style>svg { background-image: url(${remote}) }</style>`), /stylesheet reference to another file: url\(http:\/\/127\.0\.0\.1:9\/x\)$/],
+    ["url( 'quoted' ) with spaces", svg(`<style>svg { background-image: url( '${remote}' ) }</style>`), /stylesheet reference to another file: url\( 'http/],
+    ['image-set() with a bare string', svg(`<style>svg { background-image: image-set("${remote}" 1x) }</style>`), /stylesheet reference to another file: image-set\("http/],
+    ['-webkit-image-set()', svg(`<style>svg { background-image: -webkit-image-set("${remote}" 1x) }</style>`), /image-set\(/],
+    ['image-set() in a style attribute, entity-quoted', svg('<rect/>', ` style="background-image: image-set(&quot;${remote}&quot; 1x)"`), /image-set\("http/],
+    ['@import with a string', svg(`<style>@import "${remote}.css";</style>`), /stylesheet reference to another file: @import "http/],
+    ['@import with url()', svg(`<style>@import url(${remote}.css);</style>`), /@import url\(http/],
+    ['@import written with a CSS escape', svg(`<style>@\\69mport "${remote}.css";</style>`), /@import "http/],
+    ['a CSS escape: \\75 rl(', svg(`<style>svg { background-image: \\75 rl(${remote}) }</style>`), /url\(http/],
+    ['a six-digit CSS escape: \\000075rl(', svg(`<style>svg { background-image: \\000075rl(${remote}) }</style>`), /url\(http/],
+    ['an XML character reference in an attribute: &#117;rl(', svg(`<rect fill="&#117;rl(${remote}#g)"/>`), /url\(http/],
+    ['a comment splitting the name: u/**/rl(', svg(`<style>svg { background-image: u/**/rl(${remote}) }</style>`), /url\(http/],
+    ['src: url() in @font-face', svg(`<style>@font-face { font-family: X; src: url(${remote}.woff2) }</style>`), /url\(http/],
+    ['the CSS src() function', svg(`<style>svg { background-image: src("${remote}") }</style>`), /src\("http/],
+    ['cross-fade()', svg('<style>svg { background-image: cross-fade(url(a.png), url(b.png), 50%) }</style>'), /cross-fade\(/],
+    ['a CDATA section in a style element', svg(`<style><![CDATA[ svg { background-image: image-set("${remote}" 1x) } ]]></style>`), /image-set\(/],
+    ['a presentation attribute: fill="url(http…)"', svg(`<rect fill="url(${remote}#g)"/>`), /url\(http/],
+    ['a presentation attribute: filter="url(http…)"', svg(`<rect filter="url(${remote}#f)"/>`), /url\(http/],
+    ['a cursor url()', svg(`<style>svg { cursor: url(${remote}), auto }</style>`), /url\(http/],
+    ['a relative url() to a file next to it', svg('<style>svg { mask-image: url(secret.png) }</style>'), /url\(secret\.png\)/],
+    ['href on <use> to another site', svg(`<use href="${remote}#r"/>`), /<use> element/],
+    ['xlink:href on <image>', svg(`<image xlink:href="${remote}"/>`), /reference to "http/],
+    ['href on <feImage>', svg(`<filter id="f"><feImage href="${remote}"/></filter>`), /reference to "http/],
+    ['href on <a>', svg(`<a href="${remote}"><rect/></a>`), /<a> element/],
+    ['an <?xml-stylesheet?> processing instruction', `<?xml-stylesheet href="${remote}.css" type="text/css"?>${svg('<rect/>')}`, /stylesheet processing instruction/],
+    ['a <script> inside <title> (raw text to an HTML parser, an element to XML)', svg('<title><script>alert(1)</script></title>'), /<script> element/],
+    ['a <script> inside <style>', svg('<style><script>alert(1)</script></style>'), /<script> element/],
+    ['a prefixed <svg:script>', svg('<svg:script xmlns:svg="http://www.w3.org/2000/svg">alert(1)</svg:script>'), /<script> element/],
+    ['an XHTML <html:script>', svg('<html:script xmlns:html="http://www.w3.org/1999/xhtml">alert(1)</html:script>'), /<script> element/],
+    ['an animation that sets a handler', svg('<rect><set attributeName="onclick" to="alert(1)"/></rect>'), /changes a link or a handler/],
+  ])('refuses %s', (_name, text, reason) => {
+    expect(svgActiveContent(text)).toMatch(reason);
+  });
+
+  it.each([
+    ['fragment references in a CDATA style', svg('<style><![CDATA[ .a { fill: url(#g); clip-path: url( "#c" ); font-family: "Source Sans 3" } ]]></style><rect class="a"/>')],
+    ['@font-face with a local() font', svg('<style>@font-face { font-family: X; src: local(Arial) }</style>')],
+    ['colours, transforms and gradients in style attributes', svg('<rect style="fill: rgb(1, 2, 3); transform: translate(1px, 2px) rotate(3deg)"/><rect fill="hsl(10 50% 50%)"/>')],
+    ['text with brackets', svg('<text>Attacks (2024), source: ministry</text>')],
+  ])('allows %s', (_name, text) => {
+    expect(svgActiveContent(text)).toBeUndefined();
+  });
+});
