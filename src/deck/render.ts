@@ -1,4 +1,4 @@
-import type { Briefing, MediaFile } from '../content/model.js';
+import type { Briefing, BriefingMeta, MediaFile } from '../content/model.js';
 import type { ProjectConfig } from '../config.js';
 import { TLP_LABELS } from '../content/schema.js';
 import { BriefdeckError, TemplateError, type Location } from '../errors.js';
@@ -37,6 +37,18 @@ export interface RenderedDeck {
   media: MediaFile[];
   /** Colours below WCAG AA contrast, from the template's declared pairs and the resolved options. */
   contrast: ContrastProblem[];
+}
+
+/** What a template's layout receives (templates/README.md, "What templates receive"; deck/fields.ts checks templates against it). */
+export interface DeckData {
+  meta: BriefingMeta;
+  slug: string;
+  options: Record<string, unknown>;
+  slides: Slide[];
+  marking?: Marking;
+  assets: typeof ASSET_URLS;
+  size: { width: number; height: number };
+  reveal: Record<string, unknown>;
 }
 
 export interface Marking {
@@ -86,7 +98,7 @@ export function renderDeck(briefing: Briefing, slides: Slide[], template: Templa
   const policy = installedDeckPolicy();
   const sizes = template.manifest.sizes;
   const size = sizes[String(options['size'])] ?? Object.values(sizes)[0]!;
-  const data = {
+  const data: DeckData = {
     meta: briefing.meta,
     slug: briefing.slug,
     options,

@@ -11,7 +11,9 @@ import { isUnknownKey, issueMessage, issuePath, objectInput, recordInput, strict
 import { TemplateError, type Location } from '../errors.js';
 import { checkContrastDeclarations, contrastPairSchema, type ContrastPair } from './contrast.js';
 import { HELPER_NAMES, registerHelpers } from './helpers.js';
+import { checkFields, deckShape, type TemplateSource } from './fields.js';
 import { describe, imageOption, valueFits } from './options.js';
+import { ASSET_URLS } from './render.js';
 import type { SlideKind } from './slide.js';
 
 /** Folder of the templates that ship with briefdeck (same place from src/ and dist/). */
@@ -199,17 +201,23 @@ export class TemplateRegistry {
     const hbs = Handlebars.create();
     registerHelpers(hbs);
     const partialFiles = await resolvePartials(dirs);
-    for (const [partial, file] of Object.entries(partialFiles)) hbs.registerPartial(partial, compile(hbs, await readFile(file, 'utf8'), file));
+    const partials: Record<string, TemplateSource> = {};
+    for (const [partial, file] of Object.entries(partialFiles)) {
+      const source = await readFile(file, 'utf8');
+      hbs.registerPartial(partial, compile(hbs, source, file));
+      partials[partial] = { file, ast: Handlebars.parse(source) };
+    }
     const layoutFile = dirs.map((dir) => path.join(dir, 'layout.hbs')).find((file) => existsSync(file));
     if (!layoutFile) throw new TemplateError(`template "${name}" has no layout.hbs`, 'add one, or `"extends": "default"` in template.json', { file: dirs[0]! });
     const layoutSource = await readFile(layoutFile, 'utf8');
     const layout = compile(hbs, layoutSource, layoutFile);
-    checkPartials(layoutSource, layoutFile, partialFiles);
-    for (const [, file] of Object.entries(partialFiles)) checkPartials(await readFile(file, 'utf8'), file, partialFiles);
+    const layoutAst = { file: layoutFile, ast: Handlebars.parse(layoutSource) };
+    for (const { file, ast } of [layoutAst, ...Object.values(partials)]) checkPartials(ast, file, partialFiles);
     const missing = SLIDE_KINDS.filter((kind) => !partialFiles[kind]);
     if (missing.length) {
       throw new TemplateError(`template "${name}" has no partial for slide kind "${missing[0]}"`, `add partials/${missing[0]}.hbs, or extend a template that has one`, { file: dirs[0]! });
     }
+    checkFields(layoutAst, partials, deckShape(Object.keys(manifest.options), Object.keys(ASSET_URLS)), SLIDE_KINDS, HELPER_NAMES);
 
     return {
       name,
@@ -399,7 +407,7 @@ function unclosedBlock(source: string): { name: string; line: number } | undefin
 }
 
 /** A `{{> name}}` whose partial exists nowhere in the chain is an error now, not at render time. */
-function checkPartials(source: string, file: string, partials: Record<string, string>): void {
+function checkPartials(ast: hbs.AST.Program, file: string, partials: Record<string, string>): void {
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
     const n = node as { type?: string; name?: { type?: string; original?: string }; loc?: { start: { line: number } } };
@@ -417,5 +425,5 @@ function checkPartials(source: string, file: string, partials: Record<string, st
       else if (value && typeof value === 'object') visit(value);
     }
   };
-  visit(Handlebars.parse(source));
+  visit(ast);
 }

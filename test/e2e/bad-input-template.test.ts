@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdir, open, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, runCli, tempDir } from '../helpers.js';
+import { FIXTURES, ROOT, runCli, tempDir } from '../helpers.js';
 
 // FM() is 5 lines (---, title, date, author, ---) with `extra` lines before the closing ---.
 const FM = (extra = '') => `---\ntitle: Probe briefing\ndate: 2026-01-15\nauthor: Test Author\n${extra}---\n`;
@@ -203,6 +203,78 @@ const errorCases: ErrorCase[] = [
     line: 7,
     error: /^template\.json: "options\.accent" unrecognized key: "defualt" — see templates\/README\.md/,
   },
+
+  // --- item 20: every field a template prints is one the data has (deck/fields.ts), checked at its line
+  {
+    name: 'layout: a misspelt field {{meta.titel}}',
+    content: GOOD,
+    files: async (dir) => {
+      const layout = await readFile(path.join(ROOT, 'templates', 'default', 'layout.hbs'), 'utf8');
+      expect(layout.split('\n')[8]).toBe('<title>{{meta.title}}</title>');
+      await brandTemplate(dir, {}, { 'layout.hbs': layout.replace('<title>{{meta.title}}</title>', '<title>{{meta.titel}}</title>') });
+    },
+    args: BRAND,
+    file: 'templates/brand/layout.hbs',
+    line: 9,
+    error: /^unknown field "meta\.titel" — did you mean "meta\.title"\?$/,
+  },
+  {
+    name: 'partial: a misspelt field {{@root.meta.titel}}',
+    content: GOOD,
+    files: (dir) => brandTemplate(dir, {}, { 'partials/title.hbs': '<div class="title">\n  <h1>{{@root.meta.titel}}</h1>\n</div>\n' }),
+    args: BRAND,
+    file: 'templates/brand/partials/title.hbs',
+    line: 2,
+    error: /^unknown field "@root\.meta\.titel" — did you mean "@root\.meta\.title"\?$/,
+  },
+  {
+    name: 'partial: {{meta.title}}, where `this` is the slide',
+    content: GOOD,
+    files: (dir) => brandTemplate(dir, {}, { 'partials/title.hbs': '<h1>{{meta.title}}</h1>\n' }),
+    args: BRAND,
+    file: 'templates/brand/partials/title.hbs',
+    line: 1,
+    error: /^unknown field "meta\.title" — here `this` is a slide; the deck's fields are under @root: write "@root\.meta\.title"$/,
+  },
+  {
+    name: 'partial: {{assets.template}} (was an empty src: a silent broken image)',
+    content: GOOD,
+    files: (dir) => brandTemplate(dir, {}, { 'partials/title.hbs': '{{> heading}}\n<img src="{{assets.template}}/logo.svg" alt="">\n', 'assets/logo.svg': SVG('<rect/>') }),
+    args: BRAND,
+    file: 'templates/brand/partials/title.hbs',
+    line: 2,
+    error: /^unknown field "assets\.template" — here `this` is a slide; the deck's fields are under @root: write "@root\.assets\.template"$/,
+  },
+  {
+    name: 'partial: a misspelt field of a list item, inside {{#each}}',
+    content: GOOD,
+    files: (dir) => brandTemplate(dir, {}, { 'partials/summary.hbs': '{{> heading}}\n<ul>\n{{#each items}}\n  <li>{{{htlm}}}</li>\n{{/each}}\n</ul>\n' }),
+    args: BRAND,
+    file: 'templates/brand/partials/summary.hbs',
+    line: 4,
+    error: /^unknown field "htlm" — did you mean "html"\?$/,
+  },
+  {
+    name: 'partial: an option the template does not declare',
+    content: GOOD,
+    files: (dir) => brandTemplate(dir, {}, { 'partials/footer.hbs': '<footer style="color: {{@root.options.acent}}">{{number}}</footer>\n' }),
+    args: BRAND,
+    file: 'templates/brand/partials/footer.hbs',
+    line: 1,
+    error: /^unknown field "@root\.options\.acent" — did you mean "@root\.options\.accent"\?$/,
+  },
+  {
+    name: "partial: a misspelt field in a partial's hash",
+    content: GOOD,
+    files: async (dir) => {
+      const layout = await readFile(path.join(ROOT, 'templates', 'default', 'layout.hbs'), 'utf8');
+      await brandTemplate(dir, {}, { 'layout.hbs': layout.replace('{{> marking marking=@root.marking}}', '{{> marking marking=@root.markng}}') });
+    },
+    args: BRAND,
+    file: 'templates/brand/layout.hbs',
+    line: 19,
+    error: /^unknown field "@root\.markng" — did you mean "@root\.marking"\?$/,
+  },
 ];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -284,5 +356,25 @@ describe('good image options', () => {
     expect(copy.code, copy.stderr).toBe(0);
     expect((await readFile(path.join(dir, 'out-copy', 'probe', 'index.html'))).equals(html)).toBe(true);
     expect(await readFile(path.join(dir, 'out-copy', 'probe', 'assets', 'media', 'logo.svg'), 'utf8')).toContain('<circle r="3"/>');
+  });
+});
+
+describe('template fields that exist', () => {
+  it('{{@root.assets.template}} in a partial and {{assets.template}} in the layout both give the template\'s assets folder', async () => {
+    const { dir } = await workspace();
+    const layout = await readFile(path.join(ROOT, 'templates', 'default', 'layout.hbs'), 'utf8');
+    await brandTemplate(dir, {}, {
+      'layout.hbs': layout.replace('</head>', '<link rel="icon" href="{{assets.template}}/mark.svg">\n</head>'),
+      'partials/title.hbs': '<img class="brand-mark" src="{{@root.assets.template}}/mark.svg" alt="">\n<h1>{{@root.meta.title}}</h1>\n',
+      'assets/mark.svg': SVG('<circle r="4"/>'),
+    });
+    const run = await build(dir, ...BRAND);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toBe('');
+    const html = await readFile(path.join(dir, 'out', 'probe', 'index.html'), 'utf8');
+    expect(html).toContain('<link rel="icon" href="assets/template/mark.svg">');
+    expect(html).toContain('<img class="brand-mark" src="assets/template/mark.svg" alt="">');
+    expect(html).toContain('<h1>Probe briefing</h1>');
+    expect(await readFile(path.join(dir, 'out', 'probe', 'assets', 'template', 'mark.svg'), 'utf8')).toContain('<circle r="4"/>');
   });
 });
