@@ -111,6 +111,19 @@ const errorCases: ErrorCase[] = [
     error: /^option "logo": image "logo\.png" is 40 MB, more than a deck can carry \(32 MB\) — save it smaller/,
   },
   {
+    name: 'sibling: a 40 MB content image (the same check; it was read whole into memory)',
+    content: FM() + '\n## Summary\n\nThe bottom line.\n\n![chart](chart.png)\n\n## Implications\n\n- An implication.\n\n## Recommendations\n\n1. Do this.\n',
+    files: async (dir) => {
+      const file = await open(path.join(dir, 'src', 'chart.png'), 'w');
+      await file.write((await PNG()).subarray(0, 8));
+      await file.truncate(40 * 2 ** 20);
+      await file.close();
+    },
+    file: 'src/probe.md',
+    line: 11,
+    error: /^image "chart\.png" is 40 MB, more than a deck can carry \(32 MB\) — save it smaller/,
+  },
+  {
     name: 'another image option of a user template (a symlink to /etc/passwd)',
     content: withOption('watermark', 'mark.png'),
     files: async (dir) => {
