@@ -109,7 +109,11 @@ export function checkFields(layout: TemplateSource, partials: Record<string, Tem
   const helperNames = new Set([...BUILT_IN_HELPERS, ...helpers]);
   const visited = new Set<string>();
   const ids = new Map<Shape, number>();
-  const idOf = (shape: Shape) => (typeof shape === 'string' ? shape : (ids.get(shape) ?? (ids.set(shape, ids.size).size - 1)));
+  const idOf = (shape: Shape): string => {
+    if (typeof shape === 'string') return shape;
+    if (!ids.has(shape)) ids.set(shape, ids.size);
+    return String(ids.get(shape));
+  };
   /** Shapes made by a partial's hash, one per (context, keys, values), so that revisiting a partial is recognised. */
   const merged = new Map<string, Shape>();
 
@@ -187,11 +191,12 @@ export function checkFields(layout: TemplateSource, partials: Record<string, Tem
     else if (name === 'with') inner = params[0] ?? ANY;
     else if (!name) inner = section(resolve(path, scope));
     if (node.program) {
-      const params = new Map(scope.params);
-      const names = node.program.blockParams ?? [];
-      if (names[0]) params.set(names[0], inner ?? ANY);
-      if (names[1]) params.set(names[1], VALUE);
-      program(node.program, { ...scope, contexts: inner ? [inner, ...scope.contexts] : scope.contexts, params });
+      // {{#each items as |item i|}}: the element and its index (or key) by name.
+      const named = new Map(scope.params);
+      const [element, index] = node.program.blockParams ?? [];
+      if (element) named.set(element, inner ?? ANY);
+      if (index) named.set(index, VALUE);
+      program(node.program, { ...scope, contexts: inner ? [inner, ...scope.contexts] : scope.contexts, params: named });
     }
     if (node.inverse) program(node.inverse, scope);
   };
@@ -203,9 +208,8 @@ export function checkFields(layout: TemplateSource, partials: Record<string, Tem
       // Handlebars gives the partial its context extended with the hash.
       const values = pairs.map((pair) => [pair.key, expression(pair.value, scope)] as const);
       const key = `${idOf(context)}\0${values.map(([k, v]) => `${k}=${idOf(v)}`).join('\0')}`;
-      const base = context;
-      context = merged.get(key) ?? (typeof base === 'object' && 'object' in base ? { object: { ...base.object, ...Object.fromEntries(values) } } : ANY);
-      merged.set(key, context);
+      if (!merged.has(key)) merged.set(key, typeof context === 'object' && 'object' in context ? { object: { ...context.object, ...Object.fromEntries(values) } } : ANY);
+      context = merged.get(key)!;
     }
     if ('program' in node) program(node.program, scope); // {{#> name}}…{{/name}}: the block is rendered in this context
     const named: Node = node.name; // {{> "name"}} is a StringLiteral, which the types leave out
