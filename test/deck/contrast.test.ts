@@ -158,21 +158,22 @@ describe('option colours are checked against what the template draws them on', (
 });
 
 describe('contrast declarations in template.json', () => {
-  const cases: Array<[string, object, RegExp]> = [
+  // The schema's own errors (size, where, not a list) also name the line (the JSON here is one line).
+  const cases: Array<[string, object, RegExp, number?]> = [
     ['an unknown name', { contrast: [{ text: 'acent', on: '#ffffff', where: 'x' }] }, /"contrast\.0\.text" "acent" is neither an option of this template nor a colour — name a colour option, or write #rrggbb/],
     ['an option that is not a colour', { contrast: [{ text: 'accent', on: 'footer', where: 'x' }] }, /"contrast\.0\.on" names option "footer", which is not a colour — use one of: accent, or a colour like #ffffff/],
     ['a translucent background', { contrast: [{ text: 'accent', on: '#ffffff80', where: 'x' }] }, /"contrast\.0\.on" "#ffffff80" is translucent — give the opaque colour the text is actually drawn on/],
     ['two fixed colours', { contrast: [{ text: '#000000', on: '#ffffff', where: 'x' }] }, /"contrast\.0\.on" and "text" are both fixed colours — a pair checks a colour option/],
     ['an option on itself', { contrast: [{ text: 'accent', on: 'accent', where: 'x' }] }, /"contrast\.0\.on" is "accent", the same option as "text"/],
-    ['an unknown size', { contrast: [{ text: 'accent', on: '#ffffff', size: 'huge', where: 'x' }] }, /"contrast\.0\.size" invalid option: expected one of "normal"\|"large"/],
-    ['no where', { contrast: [{ text: 'accent', on: '#ffffff' }] }, /"contrast\.0\.where" invalid input: expected string, received undefined/],
-    ['not a list', { contrast: { text: 'accent' } }, /"contrast" invalid input: expected array, received object/],
+    ['an unknown size', { contrast: [{ text: 'accent', on: '#ffffff', size: 'huge', where: 'x' }] }, /"contrast\.0\.size" invalid option: expected one of "normal"\|"large"/, 1],
+    ['no where', { contrast: [{ text: 'accent', on: '#ffffff' }] }, /"contrast\.0\.where" invalid input: expected string, received undefined/, 1],
+    ['not a list', { contrast: { text: 'accent' } }, /"contrast" invalid input: expected array, received object/, 1],
   ];
-  it.each(cases)('%s is an error naming the template.json', async (name, manifest, message) => {
+  it.each(cases)('%s is an error naming the template.json', async (name, manifest, message, line) => {
     const dir = await userTemplate(`bad-${name.replace(/\W+/g, '-')}`, manifest);
     const error = await new TemplateRegistry([dir]).load(`bad-${name.replace(/\W+/g, '-')}`).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TemplateError);
-    expect((error as TemplateError).location).toEqual({ file: path.join(dir, `bad-${name.replace(/\W+/g, '-')}`, 'template.json') });
+    expect((error as TemplateError).location).toEqual({ file: path.join(dir, `bad-${name.replace(/\W+/g, '-')}`, 'template.json'), ...(line ? { line } : {}) });
     expect((error as TemplateError).message).toMatch(message);
   });
 });
