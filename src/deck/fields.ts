@@ -41,7 +41,7 @@ const META = fields<BriefingMeta>({
   dir: VALUE,
   reveal: ANY,
 });
-const ITEM = fields<SlideItem>({ html: VALUE, number: VALUE });
+const ITEM = fields<SlideItem>({ html: VALUE, number: VALUE, line: VALUE });
 /** The context of each slide's partial. */
 export const SLIDE = fields<Slide>({
   kind: VALUE,
