@@ -9,6 +9,7 @@ import { writeIndexPage } from './output/index-page.js';
 import { printJobFor } from './pdf/job.js';
 import type { HandoutSize } from './pdf/handout.js';
 import type { DeckPrinter, PrintLayout, PrintResult } from './pdf/print.js';
+import type { PrintSession } from './pdf/session.js';
 
 export type { DeckResult } from './builder.js';
 
@@ -63,13 +64,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const builder = new DeckBuilder(options);
 
   // Start the browser now, and open its first tab: that takes about as long as building the HTML.
-  const browser = options.pdf === false ? undefined : startBrowser(options.browser);
-  const firstPrinter = browser?.then(async (launched) => {
-    const { DeckPrinter } = await import('./pdf/print.js');
-    return new DeckPrinter(launched, { layout: options.printLayout, timeout: options.timeout }).warm();
-  });
+  const session = options.pdf === false ? undefined : startSession(options);
+  const firstPrinter = session?.then(async (started) => (await started.newPrinter()).warm());
   firstPrinter?.catch(() => undefined); // a launch failure is reported below
-  const stage = options.strict === true && browser !== undefined;
+  const stage = options.strict === true && session !== undefined;
   const built: BuiltDeck[] = [];
   try {
     for (const file of files) {
@@ -83,18 +81,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         result.errors.push(error);
       }
     }
-    if (browser && !stage && built.length > 0) {
+    if (session && !stage && built.length > 0) {
       // The index page goes with the new HTML now, not only after printing: a build interrupted
       // while printing must not leave it showing the decks' old titles and markings.
       await publish(options.outDir, built.map((deck) => deck.deck));
     }
-    if (browser && built.length > 0) {
+    if (session && built.length > 0) {
       // No browser is an error for the PDFs only: the HTML decks above are already written.
-      const launched = await browser.catch((error: unknown) => {
+      const printing = await session;
+      const launched = await printing.browser().catch((error: unknown) => {
         if (!(error instanceof BriefdeckError)) throw error;
         result.errors.push(error);
       });
-      if (launched) await printAll(launched, await firstPrinter!, built, result, options);
+      if (launched) await printAll(printing, await firstPrinter!, built, result, options);
     }
     const written = built.filter((deck) => !deck.refused);
     for (const deck of written) {
@@ -108,7 +107,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     result.decks = written.map((deck) => deck.deck);
     if (built.length > 0) result.indexFile = await publish(options.outDir, result.decks, (warning) => result.warnings.push(warning));
   } finally {
-    if (browser) await browser.then((b) => b.close()).catch(() => undefined);
+    if (session) await session.then((started) => started.close());
     for (const deck of built) await discardDeck(deck); // staging folders left by an error
   }
   return result;
@@ -131,36 +130,31 @@ function reportHtml(built: BuiltDeck, options: BuildOptions): void {
  * faster than one (the next deck loads while one prints); two browser
  * processes were a third slower (each Chromium keeps more than a core busy).
  */
-async function printAll(browser: Browser, first: DeckPrinter, decks: BuiltDeck[], result: BuildResult, options: BuildOptions): Promise<void> {
-  const { DeckPrinter } = await import('./pdf/print.js');
+async function printAll(session: PrintSession, first: DeckPrinter, decks: BuiltDeck[], result: BuildResult, options: BuildOptions): Promise<void> {
   const { preloadPdfLib } = await import('./pdf/metadata.js');
   preloadPdfLib();
   const workers = Math.max(1, Math.min(options.concurrency ?? defaultConcurrency(), decks.length));
   const queue = [...decks];
   let done = 0;
 
-  const printerOptions = { layout: options.printLayout, timeout: options.timeout };
   const work = async (_: unknown, index: number) => {
-    let printer = index === 0 ? first : new DeckPrinter(browser, printerOptions);
+    let printer: DeckPrinter | undefined = index === 0 ? first : undefined;
     try {
       for (let built = queue.shift(); built; built = queue.shift()) {
         const { deck } = built;
         const started = performance.now();
         const job = printJobFor(built, { notesPages: options.notesPages });
+        const onRestart = () => result.warnings.push({ file: deck.file, message: 'the browser quit while printing this deck; started a new one and printed on' });
+        // A failed print is retried once in a fresh tab (of a new browser if it died): a hung or crashed tab
+        // must not cost the deck, nor the decks after it.
         try {
-          deck.pdf = await printer.print(job);
-        } catch (firstError) {
-          if (!(firstError instanceof PdfError)) throw firstError;
-          // One retry in a fresh tab: a hung or crashed tab must not cost the deck, nor the decks after it.
-          await printer.close();
-          printer = new DeckPrinter(browser, printerOptions);
-          try {
-            deck.pdf = await printer.print(job);
-          } catch (error) {
-            if (!(error instanceof PdfError)) throw error;
-            result.errors.push(new PdfError(`${error.what} (tried twice)`, error.hint, { file: deck.file }, { cause: error }));
-            continue;
-          }
+          printer ??= await session.newPrinter();
+          ({ result: deck.pdf, printer } = await session.twice(printer, (tab) => tab.print(job), onRestart));
+        } catch (error) {
+          if (!(error instanceof PdfError)) throw error;
+          printer = undefined; // closed by twice: the next deck gets a fresh tab
+          result.errors.push(new PdfError(error.what, error.hint, { file: deck.file }, { cause: error }));
+          continue;
         }
         if (!reportPdf(built, deck.pdf, result, options)) {
           built.refused = true; // --strict and it overflows: nothing of it is written
@@ -175,19 +169,22 @@ async function printAll(browser: Browser, first: DeckPrinter, decks: BuiltDeck[]
         options.onProgress?.({ type: 'pdf', slug: deck.slug, file: deck.file, pdf: deck.pdf, ms: performance.now() - started, index: ++done, total: decks.length });
         if (options.handout) {
           const handoutStarted = performance.now();
+          const size = options.handout;
           const { printHandout } = await import('./pdf/handout.js');
-          const handout = await printHandout(browser, built, options.handout).catch((error: unknown) => {
-            if (!(error instanceof BriefdeckError)) throw error;
-            result.errors.push(error);
-          });
-          if (handout) {
+          try {
+            let handout: PrintResult;
+            ({ result: handout, printer } = await session.twice(printer, (tab) => printHandout(tab.browser, built, size, options.timeout), onRestart));
             deck.handout = handout;
             options.onProgress?.({ type: 'handout', slug: deck.slug, file: deck.file, handout, ms: performance.now() - handoutStarted });
+          } catch (error) {
+            if (!(error instanceof PdfError)) throw error;
+            printer = undefined;
+            result.errors.push(new PdfError(error.what, error.hint, { file: deck.file }, { cause: error }));
           }
         }
       }
     } finally {
-      await printer.close();
+      await printer?.close();
     }
   };
   await Promise.all(Array.from({ length: workers }, work));
@@ -203,6 +200,12 @@ function reportPdf(built: BuiltDeck, pdf: PrintResult, result: BuildResult, opti
     else result.warnings.push({ file, message: what });
   }
   return !(options.strict && pdf.overflows.length > 0);
+}
+
+/** The build's browser session, started now; its browser is restarted if it dies mid-batch. */
+async function startSession(options: BuildOptions): Promise<PrintSession> {
+  const { PrintSession } = await import('./pdf/session.js');
+  return new PrintSession(() => startBrowser(options.browser), { layout: options.printLayout, timeout: options.timeout });
 }
 
 /** Launches lazily (Puppeteer is only imported when PDFs are wanted); a failure surfaces when awaited. */

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'puppeteer';
@@ -106,10 +107,10 @@ export async function launchBrowser(explicit?: string, options: { handleSignals?
     });
     scratch.browserPid = browser.process()?.pid;
     // Closed, or killed from outside: the profile goes with it.
-    browser.once('disconnected', () => scratch.remove());
+    browser.once('disconnected', () => void scratch.remove());
     return browser;
   } catch (error) {
-    scratch.remove();
+    await scratch.remove();
     const first = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new PdfError(`could not start ${path.basename(found.executablePath)} (${found.source}): ${first}`, INSTALL_HINT, undefined, { cause: error });
   }
@@ -130,8 +131,12 @@ class ScratchFolder {
   private readonly onExit = () => {
     // Exit handlers run in the order they were added: Puppeteer's, which kills the browser, may come
     // after this one, and a live browser would write into the folder again.
-    if (this.browserPid) killGroup(this.browserPid);
-    this.remove();
+    this.killBrowser();
+    try {
+      rmSync(this.dir, REMOVE);
+    } catch {
+      // nothing more can be done while exiting
+    }
   };
 
   constructor() {
@@ -139,21 +144,31 @@ class ScratchFolder {
     process.on('exit', this.onExit);
   }
 
-  remove(): void {
-    process.off('exit', this.onExit);
-    // Retries: a browser that was just killed can still be closing files in it.
-    rmSync(this.dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+  /** After the browser closed or died; the exit handler stays in place should this fail. */
+  async remove(): Promise<void> {
+    // A browser killed from outside leaves its helpers (zygote, renderers) writing into the profile for a moment.
+    this.killBrowser();
+    try {
+      await rm(this.dir, REMOVE);
+      process.off('exit', this.onExit);
+    } catch {
+      // tried again at exit
+    }
+  }
+
+  private killBrowser(): void {
+    if (this.browserPid) killGroup(this.browserPid);
   }
 }
 
-/** Kills a browser and its children (Puppeteer starts it as the leader of its own process group). */
+/** Retries: files of a browser that was just killed can still be open. */
+const REMOVE = { recursive: true, force: true, maxRetries: 10, retryDelay: 50 } as const;
+
+/** Kills a browser and its children: Puppeteer starts it as the leader of its own process group (not on Windows). */
 function killGroup(pid: number): void {
-  for (const target of process.platform === 'win32' ? [pid] : [-pid, pid]) {
-    try {
-      process.kill(target, 'SIGKILL');
-      return;
-    } catch {
-      // already gone, or not a group: try the next way
-    }
+  try {
+    process.kill(process.platform === 'win32' ? pid : -pid, 'SIGKILL');
+  } catch {
+    // already gone
   }
 }

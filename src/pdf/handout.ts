@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Browser } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
 import type { BuiltDeck } from '../builder.js';
 import { formatDate } from '../deck/helpers.js';
 import { escapeHtml } from '../deck/html.js';
@@ -23,16 +23,18 @@ const PRINTABLE_WIDTH: Record<HandoutSize, number> = { a4: (210 - 30) * (96 / 25
  * its speaker notes, the title, date and source first, the marking at the top
  * of every page and page numbers at the bottom.
  */
-export async function printHandout(browser: Browser, built: BuiltDeck, size: HandoutSize): Promise<PrintResult> {
+export async function printHandout(browser: Browser, built: BuiltDeck, size: HandoutSize, timeout = 60_000): Promise<PrintResult> {
   const { deck, rendered } = built;
   const { meta } = rendered.briefing;
   const pdfFile = path.join(deck.dir, `${deck.slug}-handout.pdf`);
-  const page = await browser.newPage();
+  let page: Page | undefined;
   const blocked: string[] = [];
   try {
+    // Inside the try: a browser that has died fails here, and that is a failed print like any other.
+    page = await browser.newPage();
     await page.setJavaScriptEnabled(false);
     await blockRemoteRequests(page, (url) => blocked.push(url));
-    await page.goto(pathToFileURL(deck.htmlFile).href, { waitUntil: 'load', timeout: 60_000 });
+    await page.goto(pathToFileURL(deck.htmlFile).href, { waitUntil: 'load', timeout });
     const source = meta.source;
     const cover = {
       title: meta.title,
@@ -49,6 +51,7 @@ export async function printHandout(browser: Browser, built: BuiltDeck, size: Han
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     const marking = meta.marking || meta.draft ? markingOf(meta.marking ?? '', meta.draft) : undefined;
     const pdf = await page.pdf({
+      timeout,
       format: size === 'a4' ? 'A4' : 'Letter',
       printBackground: true,
       tagged: true,
@@ -65,7 +68,7 @@ export async function printHandout(browser: Browser, built: BuiltDeck, size: Han
     const first = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new PdfError(`printing the handout of ${deck.htmlFile} failed: ${first}`, 'run again with --debug', undefined, { cause: error });
   } finally {
-    await page.close().catch(() => undefined);
+    await page?.close().catch(() => undefined);
   }
 }
 

@@ -68,7 +68,8 @@ export class DeckPrinter {
   private loaded?: { styleKey: string; head: string };
 
   constructor(
-    private readonly browser: Browser,
+    /** The browser this printer's tab belongs to. */
+    readonly browser: Browser,
     private readonly options: PrintOptions = {},
   ) {}
 
@@ -79,23 +80,25 @@ export class DeckPrinter {
   }
 
   async print(job: PrintJob): Promise<PrintResult> {
-    const page = await this.openPage();
     this.blocked = [];
     const timeout = this.options.timeout ?? 60_000;
     // A crashed tab answers nothing until the timeout: fail at once instead, so the retry comes sooner.
     let onCrash: (error: Error) => void = () => undefined;
     const crashed = new Promise<never>((_, reject) => (onCrash = reject));
-    page.on('error', onCrash);
-    const rendering = this.render(page, job, timeout);
-    rendering.catch(() => undefined); // after a crash it fails later, unwatched
+    let page: Page | undefined;
     let printed: { pdf: Uint8Array; overflows: Overflow[] };
     try {
+      // Opening the tab fails too when the browser has died: the same error, so that the deck is retried.
+      page = await this.openPage();
+      page.on('error', onCrash);
+      const rendering = this.render(page, job, timeout);
+      rendering.catch(() => undefined); // after a crash it fails later, unwatched
       printed = await Promise.race([rendering, crashed]);
     } catch (error) {
       const first = error instanceof Error ? error.message.split('\n')[0] : String(error);
       throw new PdfError(`printing ${job.htmlFile} failed: ${first}`, 'run again with --debug; if it hangs, check the deck opens in a browser', undefined, { cause: error });
     } finally {
-      page.off('error', onCrash);
+      page?.off('error', onCrash);
     }
     const { pdf, overflows } = printed;
     // Notes pages sit between slides, so bookmarks would point at the wrong pages: only plain decks get them.

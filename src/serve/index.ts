@@ -13,6 +13,7 @@ import { writeIndexPage } from '../output/index-page.js';
 import { removeFolder } from '../output/write.js';
 import { printJobFor } from '../pdf/job.js';
 import type { DeckPrinter } from '../pdf/print.js';
+import type { PrintSession } from '../pdf/session.js';
 import { listen, resolveUnder, sendFile, sendText } from './http.js';
 import { watchSources, type Watcher } from './watch.js';
 
@@ -93,21 +94,22 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   let contentFiles = await findContentFiles(options.paths);
   await exclusive(() => rebuild(contentFiles));
 
-  // PDFs are printed on request, with one browser started the first time one is asked for.
-  let browser: ReturnType<typeof startBrowser> | undefined;
-  let printer: Promise<DeckPrinter> | undefined;
+  // PDFs are printed on request, with one browser started the first time one is asked for (and started
+  // again if it dies).
+  let session: PrintSession | undefined;
+  let printer: DeckPrinter | undefined;
   /** Prints the deck's PDF unless the one there was printed from its current HTML (a rebuild removes it). Runs in its turn. */
   const printPdf = async (built: BuiltDeck): Promise<boolean> => {
     if (existsSync(path.join(built.deck.dir, `${built.deck.slug}.pdf`))) return false;
-    browser ??= startBrowser(options.browser, { handleSignals: false }); // close() ends it
-    printer ??= Promise.all([browser, import('../pdf/print.js')]).then(([launched, { DeckPrinter }]) => new DeckPrinter(launched));
-    const current = await printer;
+    const { PrintSession } = await import('../pdf/session.js');
+    const current = (session ??= new PrintSession(() => startBrowser(options.browser, { handleSignals: false }))); // close() ends it
     try {
-      built.deck.pdf = await current.print(printJobFor(built));
+      printer ??= await current.newPrinter();
+      ({ result: built.deck.pdf, printer } = await current.twice(printer, (tab) => tab.print(printJobFor(built))));
     } catch (error) {
-      // A tab that failed (crashed, hung) is not asked again: the next request gets a fresh one.
-      void current.close();
+      // A tab that failed twice is not asked again, and a browser that could not start is tried again next time.
       printer = undefined;
+      if (!(await current.browser().then(() => true, () => false))) session = undefined;
       throw error;
     }
     await recordPrints(built);
@@ -205,8 +207,8 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       await watcher.close();
       for (const client of clients) client.end();
       await closeServer(server);
-      if (printer) await printer.then((p) => p.close()).catch(() => undefined);
-      if (browser) await browser.then((b) => b.close()).catch(() => undefined);
+      await printer?.close();
+      await session?.close();
     },
   };
 }
