@@ -19,7 +19,6 @@
     '.reveal section>img, .reveal section>video, .reveal section>iframe{max-width: ' + width + 'px; max-height:' + height + 'px}';
   document.head.appendChild(style);
   root.classList.add('reveal-print', 'print-pdf');
-  var lastNotes = null;
   document.body.classList.add('reveal-viewport');
   document.body.style.width = width + 'px';
   document.body.style.height = height + 'px';
@@ -47,10 +46,6 @@
       notesPage.setAttribute('data-layout', 'separate-page');
       notesPage.innerHTML = notes.innerHTML;
       slides.appendChild(notesPage);
-      lastNotes = notesPage;
     }
   });
-  // No page break after the very last page, or the PDF ends with a blank page.
-  var pages = slides.children;
-  if (lastNotes && pages[pages.length - 1] === lastNotes) lastNotes.style.pageBreakAfter = 'avoid';
 })();

@@ -144,7 +144,7 @@ async function printAll(session: PrintSession, first: DeckPrinter, decks: BuiltD
         const { deck } = built;
         const started = performance.now();
         const job = printJobFor(built, { notesPages: options.notesPages });
-        const onRestart = () => result.warnings.push({ file: deck.file, message: 'the browser quit while printing this deck; started a new one and printed on' });
+        const onRestart = () => result.warnings.push({ file: deck.file, message: 'the browser quit while printing this deck; started a new one to retry it and print the rest' });
         // A failed print is retried once in a fresh tab (of a new browser if it died): a hung or crashed tab
         // must not cost the deck, nor the decks after it.
         try {

@@ -103,7 +103,7 @@ export function renderDeck(briefing: Briefing, slides: Slide[], template: Templa
     slug: briefing.slug,
     options,
     slides,
-    marking: briefing.meta.marking || briefing.meta.draft ? markingOf(briefing.meta.marking ?? '', briefing.meta.draft) : undefined,
+    marking: briefingMarking(briefing.meta),
     assets: ASSET_URLS,
     size,
     reveal: {
@@ -162,6 +162,11 @@ export const TLP_COLOURS: Record<string, string> = {
 export function markingOf(text: string, draft = false): Marking {
   const tlp = TLP_LABELS.includes(text) ? `tlp-${text.slice(4).toLowerCase().replace('+', '-')}` : undefined;
   return { text, draft, className: tlp ? `tlp ${tlp}` : '' };
+}
+
+/** A briefing's marking (and draft notice), or undefined when it has neither. */
+export function briefingMarking(meta: BriefingMeta): Marking | undefined {
+  return meta.marking || meta.draft ? markingOf(meta.marking ?? '', meta.draft) : undefined;
 }
 
 /** The colour of a TLP marking's text, or undefined for free text. */

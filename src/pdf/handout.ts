@@ -5,9 +5,10 @@ import type { Browser, Page } from 'puppeteer';
 import type { BuiltDeck } from '../builder.js';
 import { formatDate } from '../deck/helpers.js';
 import { escapeHtml } from '../deck/html.js';
-import { markingOf, tlpColour } from '../deck/render.js';
+import { briefingMarking, type Marking } from '../deck/render.js';
 import { PdfError } from '../errors.js';
 import { writeFileAtomic } from '../output/write.js';
+import { DRAFT_NOTICE, markingColours } from './marking.js';
 import { finishPdf } from './metadata.js';
 import { blockRemoteRequests, type PrintResult } from './print.js';
 
@@ -49,7 +50,7 @@ export async function printHandout(browser: Browser, built: BuiltDeck, size: Han
     };
     await page.evaluate(`window.briefdeckHandout = ${JSON.stringify({ width: Math.floor(PRINTABLE_WIDTH[size]), cover })};\n${HANDOUT_LAYOUT}`);
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    const marking = meta.marking || meta.draft ? markingOf(meta.marking ?? '', meta.draft) : undefined;
+    const marking = briefingMarking(meta);
     const pdf = await page.pdf({
       timeout,
       format: size === 'a4' ? 'A4' : 'Letter',
@@ -73,12 +74,12 @@ export async function printHandout(browser: Browser, built: BuiltDeck, size: Han
 }
 
 /** Puppeteer's header: inline styles only (it is rendered apart from the page). */
-function headerTemplate(marking: ReturnType<typeof markingOf> | undefined): string {
+function headerTemplate(marking: Marking | undefined): string {
   if (!marking) return '<div></div>';
-  const tlp = tlpColour(marking);
+  const { ink, background } = markingColours(marking);
   const label = marking.text
-    ? `<span style="background: ${tlp ? '#000' : '#3d4a63'}; color: ${tlp ?? '#fff'}; padding: 1px 8px; font-weight: bold; letter-spacing: 0.06em;">${escapeHtml(marking.text)}</span>`
+    ? `<span style="background: ${background}; color: ${ink}; padding: 1px 8px; font-weight: bold; letter-spacing: 0.06em;">${escapeHtml(marking.text)}</span>`
     : '';
-  const draft = marking.draft ? '<span style="background: #ffd400; color: #000; padding: 1px 8px; font-weight: bold; margin-right: 8px;">DRAFT – generated from source, review before use</span>' : '';
+  const draft = marking.draft ? `<span style="background: #ffd400; color: #000; padding: 1px 8px; font-weight: bold; margin-right: 8px;">${DRAFT_NOTICE}</span>` : '';
   return `<div style="font: 9px sans-serif; width: 100%; text-align: center; -webkit-print-color-adjust: exact; print-color-adjust: exact;">${draft}${label}</div>`;
 }

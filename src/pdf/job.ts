@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { deckLocation, type BuiltDeck } from '../builder.js';
 import { bookmarksFor } from './bookmarks.js';
+import { briefingMarking } from '../deck/render.js';
 import type { PrintJob } from './print.js';
 
 /** What printing a built deck needs: its files, metadata, bookmarks; the same for build and serve. */
@@ -16,6 +17,7 @@ export function printJobFor(built: BuiltDeck, options: { notesPages?: boolean } 
     metadata: { title: meta.title, author: meta.author ?? meta.organization, subject: meta.subtitle, keywords: meta.keywords },
     bookmarks: bookmarksFor(rendered.slides),
     notesPages: options.notesPages,
+    marking: briefingMarking(meta),
     // Decks of one template with the same fonts.css (the same script characters) share stylesheets and
     // fonts, so a tab can be reused between them.
     styleKey: [...rendered.template.chain, built.fontsKey].join('\0'),

@@ -5,6 +5,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer';
 import { PdfError } from '../errors.js';
 import { writeFileAtomic } from '../output/write.js';
+import type { Marking } from '../deck/render.js';
+import { markingLine } from './marking.js';
 import { finishPdf, type Bookmark, type PdfMetadata } from './metadata.js';
 
 export type PrintLayout = 'static' | 'reveal';
@@ -30,6 +32,8 @@ export interface PrintJob {
   bookmarks?: Bookmark[];
   /** Add a page with each slide's speaker notes after it (reveal's `showNotes: 'separate-page'`). */
   notesPages?: boolean;
+  /** The deck's marking, drawn on the pages the printer adds (notes pages). */
+  marking?: Marking;
   /**
    * Decks with the same key have the same stylesheets, fonts and scripts (the
    * same template): the printer may then load only the new deck's body into
@@ -55,6 +59,7 @@ export interface PrintResult {
 }
 
 const PRINT_LAYOUT = readFileSync(fileURLToPath(new URL('../../runtime/print-layout.js', import.meta.url)), 'utf8');
+const NOTES_PAGES = readFileSync(fileURLToPath(new URL('../../runtime/notes-pages.js', import.meta.url)), 'utf8');
 
 /**
  * Prints decks to PDF, one tab reused for every deck (measured: reusing a tab
@@ -119,6 +124,11 @@ export class DeckPrinter {
       await this.load(page, job, timeout);
       // Page scripts are off in this tab; the layout runs as a DevTools evaluation, synchronously.
       await page.evaluate(`window.briefdeckPrint = ${JSON.stringify({ notesPages: Boolean(job.notesPages) })};\n${PRINT_LAYOUT}`);
+    }
+    if (job.notesPages) {
+      // Either layout made the notes pages; this gives them the marking, their slide and page numbers.
+      const marking = job.marking ? markingLine(job.marking) : null;
+      await page.evaluate(`window.briefdeckNotesPages = ${JSON.stringify({ marking })};\n${NOTES_PAGES}`);
     }
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     const overflows = await page.evaluate(measureOverflow);

@@ -98,7 +98,7 @@ describe('the browser killed in the middle of a build', () => {
     expect(existsSync(path.join(out, 'index.html'))).toBe(true);
     const warnings = run.output().split('\n').filter((line) => line.includes('warning:'));
     expect(warnings.length).toBeGreaterThanOrEqual(1);
-    for (const line of warnings) expect(line).toMatch(new RegExp(`^${content}/deck-\\d\\.md: warning: the browser quit while printing this deck; started a new one and printed on$`));
+    for (const line of warnings) expect(line).toMatch(new RegExp(`^${content}/deck-\\d\\.md: warning: the browser quit while printing this deck; started a new one to retry it and print the rest$`));
     expect(run.output()).not.toMatch(/internal error/);
     expect(await leftIn(tmp)).toEqual([]);
   });

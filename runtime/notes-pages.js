@@ -1,0 +1,68 @@
+/* briefdeck notes pages (build --notes-pages): after the print layout (ours or
+ * reveal's) has put each slide's notes on a page after it, gives every notes
+ * page the marking at the top and bottom, the slide it belongs to ("Notes for
+ * slide 3 of 10: Summary") and its page number. They are drawn in the page's
+ * margin boxes (CSS @page, one named page per slide), so that they repeat on
+ * every page when long notes run over onto more pages, and count the PDF's
+ * real pages. Run by the PDF printer in the tab after the layout.
+ * Expects window.briefdeckNotesPages = { marking: { text, ink, background } | null }. */
+(function () {
+  'use strict';
+  var options = window.briefdeckNotesPages || {};
+  var slides = document.querySelector('.reveal .slides');
+  var sections = Array.prototype.slice.call(slides.querySelectorAll(':scope > .pdf-page > section'));
+  var notesPages = Array.prototype.slice.call(slides.querySelectorAll(':scope > .speaker-notes-pdf[data-layout="separate-page"]'));
+  var rules = [
+    // The page's height comes from its margins now, and long notes flow on to more pages, each with the
+    // template's padding.
+    '.reveal .slides > .speaker-notes-pdf[data-layout="separate-page"] { height: auto !important; min-height: 0 !important; max-height: none !important; box-decoration-break: clone; -webkit-box-decoration-break: clone; }',
+  ];
+  notesPages.forEach(function (notes) {
+    var page = notes.previousElementSibling;
+    var section = page && page.querySelector(':scope > section');
+    var number = sections.indexOf(section) + 1;
+    if (number < 1) return;
+    var heading = section.querySelector('h1, h2, h3');
+    var label = section.getAttribute('data-label') || (heading ? heading.textContent : '') || '';
+    var reference = 'Notes for slide ' + number + ' of ' + sections.length + (label.trim() ? ': ' + label.trim() : '');
+    var name = 'briefdeck-notes-' + number;
+    notes.style.page = name;
+    var font = 'font-family: ' + getComputedStyle(notes).fontFamily + '; font-size: 15px; ';
+    var text = font + 'color: #3b4456; vertical-align: middle; ';
+    var box = [
+      // The top margin is the banner's height: the marking runs along the top edge, as on the slides.
+      '@page ' + name + ' { margin: ' + (options.marking ? 28 : 0) + 'px 0 56px; ',
+      '@bottom-left { content: ' + cssString(reference) + '; ' + text + 'text-align: left; padding-left: 48px; }',
+      '@bottom-right { content: "page " counter(page) " / " counter(pages); ' + text + 'text-align: right; padding-right: 48px; white-space: nowrap; }',
+    ];
+    var marking = options.marking;
+    if (marking) {
+      var banner = 'content: ' + cssString(marking.text) + '; ' + font + 'font-weight: 700; letter-spacing: 0.08em; text-align: center; vertical-align: middle; ' +
+        'background: ' + marking.background + '; color: ' + marking.ink + '; padding: 0 16px; -webkit-print-color-adjust: exact; print-color-adjust: exact; ';
+      box.push('@top-center { ' + banner + '}', '@bottom-center { ' + banner + 'height: 28px; }');
+    }
+    box.push('}');
+    rules.push(box.join('\n'));
+  });
+  // A named page last in the document is followed by a blank page of the unnamed kind, where the
+  // containers end (measured in Chromium 156): the containers take the last page's name, and the
+  // slides' pages, which would take it from them, a name of their own.
+  var last = slides.lastElementChild;
+  if (last && last.style.page) {
+    // No page break after the very last page, or the PDF ends with a blank page.
+    last.style.pageBreakAfter = 'avoid';
+    slides.querySelectorAll(':scope > .pdf-page').forEach(function (page) {
+      page.style.page = 'briefdeck-slide';
+    });
+    for (var container = slides; container && container !== document.body; container = container.parentElement) container.style.page = last.style.page;
+  }
+  // Replaced, not added again, when the printer reuses the tab for the next deck.
+  var style = document.getElementById('briefdeck-notes-pages') || document.createElement('style');
+  style.id = 'briefdeck-notes-pages';
+  style.textContent = rules.join('\n');
+  document.head.appendChild(style);
+
+  function cssString(value) {
+    return '"' + String(value).replace(/[\\"]/g, '\\$&').replace(/[\n\r\f]+/g, ' ') + '"';
+  }
+})();
