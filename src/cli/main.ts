@@ -11,13 +11,20 @@ import type { TemplateRegistry } from '../deck/template.js';
 import type { HandoutSize } from '../pdf/handout.js';
 import type { PrintLayout } from '../pdf/print.js';
 import { BriefdeckError, formatWarning, printable } from '../errors.js';
+import { MAX_TIMER_MS } from '../timers.js';
 import { formatBytes, formatSeconds } from './format.js';
+
+/** Node's timers hold at most 2^31 - 1 ms (about 24.8 days); a longer wait fires at once and failed every PDF. */
+const MAX_TIMEOUT_SECONDS = Math.floor(MAX_TIMER_MS / 1000);
+/** Each deck printed at once is a tab of the browser (tens of MB); more tabs than cores are slower anyway (BENCHMARKS.md). */
+const MAX_CONCURRENCY = 64;
 
 const program = new Command('briefdeck')
   .description('Turn briefing content (summary, implications, recommendations) into a reveal.js deck and a PDF.')
   .version((createRequire(import.meta.url)('../../package.json') as { version: string }).version)
   .option('--debug', 'show stack traces and causes of errors')
-  .showHelpAfterError('(run briefdeck --help for usage)')
+  // Usage errors in one line, like every other error: commander's message and where to look.
+  .configureOutput({ outputError: (message, write) => write(`${message.trim().replace(/\s*\n\s*/g, ' ')} (run briefdeck --help for usage)\n`) })
   .exitOverride();
 
 program
@@ -30,11 +37,11 @@ program
   .addOption(templatesOption())
   .addOption(configOption())
   .addOption(new Option('--browser <path>', 'Chrome/Chromium executable for PDFs').env('BRIEFDECK_BROWSER'))
-  .option('-j, --concurrency <n>', `decks printed at once, in tabs of one browser (default here: ${defaultConcurrency()}, from the cores)`, parsePositive)
+  .option('-j, --concurrency <n>', `decks printed at once, in tabs of one browser (default here: ${defaultConcurrency()}, from the cores; at most ${MAX_CONCURRENCY})`, (value) => parseWhole(value, MAX_CONCURRENCY))
   .option('--handout [size]', 'also write <slug>-handout.pdf: each slide with its notes (a4 or letter)', parseHandout)
   .option('--notes-pages', 'put each slide\'s speaker notes on a page after it in the PDF')
   .option('--strict', 'content that overflows its slide, and option colours below WCAG AA contrast, are errors (exit 1), not warnings')
-  .option('--timeout <seconds>', 'longest wait for one deck to print; a slower deck is retried once in a fresh tab', parsePositive, 60)
+  .option('--timeout <seconds>', `longest wait for one deck to print (at most ${MAX_TIMEOUT_SECONDS}); a slower deck is retried once in a fresh tab`, (value) => parseWhole(value, MAX_TIMEOUT_SECONDS), 60)
   .addOption(new Option('--print-layout <layout>', 'static: same pages as reveal\'s print view, faster; reveal: reveal.js\'s own print view').choices(['static', 'reveal']).default('static'))
   .option('--json', 'print a machine-readable report on stdout instead of progress lines')
   .action(async (paths: string[], opts: BuildFlags) => {
@@ -190,9 +197,9 @@ interface BuildFlags {
   json?: boolean;
 }
 
-function parsePositive(value: string): number {
+function parseWhole(value: string, max: number): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number, 1 or more');
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new InvalidArgumentError(`a whole number from 1 to ${max}`);
   return n;
 }
 

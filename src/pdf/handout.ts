@@ -8,6 +8,7 @@ import { escapeHtml } from '../deck/html.js';
 import { briefingMarking, type Marking } from '../deck/render.js';
 import { PdfError } from '../errors.js';
 import { writeFileAtomic } from '../output/write.js';
+import { timerSafe } from '../timers.js';
 import { DRAFT_NOTICE, markingColours } from './marking.js';
 import { finishPdf } from './metadata.js';
 import { blockRemoteRequests, type PrintResult } from './print.js';
@@ -24,7 +25,8 @@ const PRINTABLE_WIDTH: Record<HandoutSize, number> = { a4: (210 - 30) * (96 / 25
  * its speaker notes, the title, date and source first, the marking at the top
  * of every page and page numbers at the bottom.
  */
-export async function printHandout(browser: Browser, built: BuiltDeck, size: HandoutSize, timeout = 60_000): Promise<PrintResult> {
+export async function printHandout(browser: Browser, built: BuiltDeck, size: HandoutSize, wait = 60_000): Promise<PrintResult> {
+  const timeout = timerSafe(wait);
   const { deck, rendered } = built;
   const { meta } = rendered.briefing;
   const pdfFile = path.join(deck.dir, `${deck.slug}-handout.pdf`);

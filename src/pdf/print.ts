@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer';
 import { PdfError } from '../errors.js';
 import { writeFileAtomic } from '../output/write.js';
+import { timerSafe } from '../timers.js';
 import type { Marking } from '../deck/render.js';
 import { markingLine } from './marking.js';
 import { finishPdf, type Bookmark, type PdfMetadata } from './metadata.js';
@@ -86,7 +87,8 @@ export class DeckPrinter {
 
   async print(job: PrintJob): Promise<PrintResult> {
     this.blocked = [];
-    const timeout = this.options.timeout ?? 60_000;
+    // Capped for library callers (the CLI refuses a longer --timeout): Puppeteer's timers would fire at once.
+    const timeout = timerSafe(this.options.timeout ?? 60_000);
     // A crashed tab answers nothing until the timeout: fail at once instead, so the retry comes sooner.
     let onCrash: (error: Error) => void = () => undefined;
     const crashed = new Promise<never>((_, reject) => (onCrash = reject));
