@@ -37,7 +37,8 @@
     ];
     var marking = options.marking;
     if (marking) {
-      var banner = 'content: ' + cssString(marking.text) + '; ' + font + 'font-weight: 700; letter-spacing: 0.08em; text-align: center; vertical-align: middle; ' +
+      // Kerning off: pdftotext splits letter-spaced words at kerned pairs (see the theme's "Letter-spaced labels").
+      var banner = 'content: ' + cssString(marking.text) + '; ' + font + 'font-weight: 700; letter-spacing: 0.08em; font-kerning: none; text-align: center; vertical-align: middle; ' +
         'background: ' + marking.background + '; color: ' + marking.ink + '; padding: 0 16px; -webkit-print-color-adjust: exact; print-color-adjust: exact; ';
       box.push('@top-center { ' + banner + '}', '@bottom-center { ' + banner + 'height: 28px; }');
     }
