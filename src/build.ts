@@ -1,11 +1,12 @@
 import type { Browser } from 'puppeteer';
 import { defaultConcurrency } from './concurrency.js';
 import { commitDeck, DeckBuilder, discardDeck, recordPrints, type BuilderOptions, type BuiltDeck, type DeckResult } from './builder.js';
-import { findContentFiles } from './content/discover.js';
+import { discoverContent } from './content/discover.js';
 import type { Warning } from './content/model.js';
 import { BriefdeckError, ContentError, PdfError } from './errors.js';
 import { removeSupersededDecks } from './output/deck-info.js';
 import { writeIndexPage } from './output/index-page.js';
+import { checkOutputFolder } from './output/write.js';
 import { printJobFor } from './pdf/job.js';
 import type { HandoutSize } from './pdf/handout.js';
 import type { DeckPrinter, PrintLayout, PrintResult } from './pdf/print.js';
@@ -30,6 +31,8 @@ export interface BuildOptions extends BuilderOptions {
   handout?: HandoutSize | false;
   /** Longest wait for one deck to load and print, in ms (default 60 s); a deck that takes longer is retried once. */
   timeout?: number;
+  /** false: Ctrl-C and kill are the caller's to handle (the CLI's handler also ends a build stuck on the file system); the browser still ends with the process. Default: Puppeteer's handlers. */
+  handleSignals?: boolean;
   /** Called as each deck is written, for progress output. */
   onProgress?: (event: ProgressEvent) => void;
 }
@@ -59,8 +62,9 @@ export interface BuildResult {
  * earlier good deck stays as it was.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const result: BuildResult = { decks: [], errors: [], warnings: [] };
-  const files = await findContentFiles(options.paths);
+  const { files, skipped, errors } = await discoverContent(options.paths);
+  const result: BuildResult = { decks: [], errors: [...errors], warnings: [...skipped] };
+  await checkOutputFolder(options.outDir, options.paths);
   const builder = new DeckBuilder(options);
 
   // Start the browser now, and open its first tab: that takes about as long as building the HTML.
@@ -205,7 +209,7 @@ function reportPdf(built: BuiltDeck, pdf: PrintResult, result: BuildResult, opti
 /** The build's browser session, started now; its browser is restarted if it dies mid-batch. */
 async function startSession(options: BuildOptions): Promise<PrintSession> {
   const { PrintSession } = await import('./pdf/session.js');
-  return new PrintSession(() => startBrowser(options.browser), { layout: options.printLayout, timeout: options.timeout });
+  return new PrintSession(() => startBrowser(options.browser, { handleSignals: options.handleSignals }), { layout: options.printLayout, timeout: options.timeout });
 }
 
 /** Launches lazily (Puppeteer is only imported when PDFs are wanted); a failure surfaces when awaited. */

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as v from 'valibot';
 import { anyMap, isUnknownKey, issueMessage, issuePath } from './validation.js';
@@ -7,6 +6,7 @@ import { decodeText } from './content/decode.js';
 import { parseYamlMap } from './content/yaml.js';
 import type { OptionLayer } from './deck/options.js';
 import { BriefdeckError } from './errors.js';
+import { MAX_TEXT_BYTES, readRegularFile } from './files.js';
 
 /** Looked for in the working directory, in this order. JSON is read as YAML (it is a subset). */
 export const CONFIG_NAMES = ['briefdeck.config.yaml', 'briefdeck.config.yml', 'briefdeck.config.json'];
@@ -35,14 +35,13 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Projec
   const file = explicit ?? CONFIG_NAMES.map((name) => path.join(cwd, name)).find((candidate) => existsSync(candidate));
   if (!file) return { templates: [] };
   const display = path.relative(cwd, file) || file;
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const hint = code === 'ENOENT' ? 'check the --config path' : code === 'EISDIR' ? 'name the file itself, e.g. --config briefdeck.config.yaml' : String(error);
-    throw new BriefdeckError('cannot read the config file', hint, { file: display }, { cause: error });
-  }
+  const bytes = await readRegularFile(file, {
+    as: BriefdeckError,
+    noun: 'config file',
+    maxBytes: MAX_TEXT_BYTES,
+    shown: display,
+    whenMissing: { what: 'cannot read the config file', hint: 'check the --config path' },
+  });
   const text = decodeText(bytes, display, 'the config file is UTF-8 YAML text', BriefdeckError).replace(/^\uFEFF/, '');
   const yaml = parseYamlMap(text, display, 1, 'config', BriefdeckError);
   if (!yaml) return { file, templates: [] };

@@ -13,6 +13,7 @@ import type { PrintLayout } from '../pdf/print.js';
 import { BriefdeckError, formatWarning, printable } from '../errors.js';
 import { MAX_TIMER_MS } from '../timers.js';
 import { formatBytes, formatSeconds } from './format.js';
+import { exitOnSignals } from './signals.js';
 
 /** Node's timers hold at most 2^31 - 1 ms (about 24.8 days); a longer wait fires at once and failed every PDF. */
 const MAX_TIMEOUT_SECONDS = Math.floor(MAX_TIMER_MS / 1000);
@@ -31,12 +32,12 @@ program
   .command('build')
   .description('build every .md briefing under the given files/folders into <out>/<slug>/ (HTML deck and PDF)')
   .argument('[paths...]', 'content files or folders', ['content'])
-  .option('-o, --out <dir>', 'output folder', 'output')
+  .option('-o, --out <dir>', 'output folder', nonEmptyPath, 'output')
   .option('--no-pdf', 'build the HTML decks only (no browser needed)')
   .option('-t, --template <name>', 'template for every deck, instead of each file\'s `template:`')
   .addOption(templatesOption())
   .addOption(configOption())
-  .addOption(new Option('--browser <path>', 'Chrome/Chromium executable for PDFs').env('BRIEFDECK_BROWSER'))
+  .option('--browser <path>', 'Chrome/Chromium executable for PDFs (default: $BRIEFDECK_BROWSER, else found automatically)', nonEmptyPath)
   .option('-j, --concurrency <n>', `decks printed at once, in tabs of one browser (default here: ${defaultConcurrency()}, from the cores; at most ${MAX_CONCURRENCY})`, (value) => parseWhole(value, MAX_CONCURRENCY))
   .option('--handout [size]', 'also write <slug>-handout.pdf: each slide with its notes (a4 or letter)', parseHandout)
   .option('--notes-pages', 'put each slide\'s speaker notes on a page after it in the PDF')
@@ -47,10 +48,8 @@ program
   .action(async (paths: string[], opts: BuildFlags) => {
     const started = performance.now();
     const live = !opts.json;
-    // Ctrl-C or kill: exit through process.exit, so that exit handlers run (the browser is killed,
-    // temporary files removed), with the shell's code for the signal (128 + its number).
-    process.once('SIGINT', () => process.exit(130));
-    process.once('SIGTERM', () => process.exit(143));
+    // Ctrl-C or kill: the exit handlers run (the browser is killed, temporary files removed), then the process ends (signals.ts).
+    exitOnSignals();
     const { build } = await import('../build.js');
     const result = await build({
       paths,
@@ -66,6 +65,7 @@ program
       strict: opts.strict,
       timeout: opts.timeout * 1000,
       printLayout: opts.printLayout,
+      handleSignals: false,
       onProgress: (event) => {
         if (!live) return;
         if (event.type === 'html') console.log(`built   ${event.htmlFile} (${event.slides} slides)`);
@@ -92,11 +92,11 @@ program
   .argument('[paths...]', 'content files or folders', ['content'])
   .option('-p, --port <number>', 'port (the next free one if taken)', (value) => parsePort(value), 8000)
   .option('--open', 'open the index page in the default browser')
-  .option('-o, --out <dir>', 'output folder (the same files build writes)', 'output')
+  .option('-o, --out <dir>', 'output folder (the same files build writes)', nonEmptyPath, 'output')
   .option('-t, --template <name>', 'template for every deck, instead of each file\'s `template:`')
   .addOption(templatesOption())
   .addOption(configOption())
-  .addOption(new Option('--browser <path>', 'Chrome/Chromium for PDFs printed on request').env('BRIEFDECK_BROWSER'))
+  .option('--browser <path>', 'Chrome/Chromium for PDFs printed on request (default: $BRIEFDECK_BROWSER, else found automatically)', nonEmptyPath)
   .action(async (paths: string[], opts: { port: number; open?: boolean; out: string; template?: string; templates: string[]; config?: string; browser?: string }) => {
     const { serve } = await import('../serve/index.js');
     const server = await serve({ paths, port: opts.port, outDir: opts.out, template: opts.template, templates: opts.templates, config: opts.config, browser: opts.browser, log: (line) => console.log(printable(line)) });
@@ -151,7 +151,7 @@ program
   .command('draft')
   .description('draft a briefing from an article (.txt, .md, .html, or - for stdin): verbatim sentences, each with its source, marked draft: true')
   .argument('<article>', 'the article file, or - to read it from standard input')
-  .option('-o, --out <file>', 'content file to write (default: content/<slug>.md, the slug from the file name)')
+  .option('-o, --out <file>', 'content file to write (default: content/<slug>.md, the slug from the file name)', nonEmptyPath)
   .option('-f, --force', 'overwrite the content file if it exists')
   .action(async (article: string, opts: { out?: string; force?: boolean }) => {
     const { draftFile } = await import('../draft/index.js');
@@ -176,7 +176,7 @@ program
       return;
     }
     const { findBrowser, INSTALL_HINT } = await import('../pdf/browser.js');
-    const found = await findBrowser(process.env.BRIEFDECK_BROWSER);
+    const found = await findBrowser();
     if (found) console.log(`${found.executablePath} (${found.source})`);
     else throw new BriefdeckError('no Chrome or Chromium found', INSTALL_HINT);
   });
@@ -215,6 +215,12 @@ function withHandoutSizes(argv: string[]): string[] {
   return argv.map((arg, i) =>
     arg === '--handout' && build >= 0 && i > build && (end < 0 || i < end) && !/^(?:a4|letter)$/i.test(argv[i + 1] ?? '') ? '--handout=a4' : arg,
   );
+}
+
+/** An empty path would quietly mean the working directory (or be ignored): a usage error instead. */
+function nonEmptyPath(value: string): string {
+  if (!value.trim()) throw new InvalidArgumentError('an empty path: name a file or folder');
+  return value;
 }
 
 function parseHandout(value: string | undefined): HandoutSize {
@@ -257,11 +263,11 @@ function openInBrowser(url: string): void {
 
 /** --templates and --config mean the same for build, serve and template: defined once. */
 function templatesOption(): Option {
-  return new Option('--templates <dir>', 'a folder of your templates (or one template folder); repeat for more').argParser(collect).default([], 'none');
+  return new Option('--templates <dir>', 'a folder of your templates (or one template folder); repeat for more').argParser((value, previous: string[]) => collect(nonEmptyPath(value), previous)).default([], 'none');
 }
 
 function configOption(): Option {
-  return new Option('-c, --config <file>', 'project config file (default: briefdeck.config.{yaml,yml,json} here)');
+  return new Option('-c, --config <file>', 'project config file (default: briefdeck.config.{yaml,yml,json} here)').argParser(nonEmptyPath);
 }
 
 /** Commander collector for repeatable options. */

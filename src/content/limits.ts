@@ -18,8 +18,12 @@ export const LIMITS = {
 };
 
 export function checkFileSize(bytes: number, file: string): void {
-  if (bytes <= LIMITS.fileBytes) return;
-  throw new ContentError(
+  if (bytes > LIMITS.fileBytes) throw fileSizeError(bytes, file);
+}
+
+/** The error for a content file of `bytes`, over the limit (also what readRegularFile throws for one). */
+export function fileSizeError(bytes: number, file: string): ContentError {
+  return new ContentError(
     `the file is ${megabytes(bytes)} (the limit is ${megabytes(LIMITS.fileBytes)})`,
     'a briefing is a few pages: keep the article itself as its source, or split the briefing into several files',
     { file },

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { existsSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { ContentError } from '../errors.js';
+import { readRegularFileSync } from '../files.js';
 import { IMAGE_EXTENSIONS, sniffImageType } from './image-type.js';
 import { tagsIn } from './html-tags.js';
 import { svgActiveContent } from './svg.js';
@@ -150,7 +151,7 @@ export function checkImage(href: string, source: ImageSource, fail: (what: strin
   const relative = decodePath(target) ?? fail(`image ${shown} is not a valid path`, 'check the %-escapes in it');
   const from = path.resolve(source.folder, relative);
   if (!isInside(source.folder, from)) fail(`image ${shown} is outside the folder of ${source.file}`, CONTAINED_HINT);
-  const info = statOf(from);
+  const info = statOf(from, () => fail(`image ${shown} is a symbolic link loop`, 'the link leads back to itself: point it at the real image'));
   if (!info) fail(`image ${shown} not found`, `the path is relative to the folder of ${source.file}: check it, or save the image there`);
   if (info!.isDirectory()) fail(`image ${shown} is a folder, not an image file`, 'name the image file itself, e.g. images/chart.png');
   if (!info!.isFile()) fail(`image ${shown} is not a regular file`, 'use a PNG, JPEG, GIF, WebP or SVG file');
@@ -161,7 +162,7 @@ export function checkImage(href: string, source: ImageSource, fail: (what: strin
   if (!type) fail(`image ${shown} is not a supported image type`, `use one of ${Object.keys(IMAGE_EXTENSIONS).join(' ')}`);
   // Read whole into memory and into the deck: a file of gigabytes would exhaust memory (or exceed what Node can read at once).
   if (info!.size > MAX_IMAGE_BYTES) fail(`image ${shown} is ${Math.round(info!.size / 2 ** 20)} MB, more than a deck can carry (${MAX_IMAGE_BYTES / 2 ** 20} MB)`, 'save it smaller: a slide needs about 2560 pixels across at most');
-  const contents = readFileSync(real);
+  const contents = readImage(real, shown, fail);
   const actual = sniffImageType(contents);
   if (actual !== type) {
     fail(`image ${shown} is not ${type === 'SVG' ? 'an' : 'a'} ${type} file${actual ? ` (its bytes are ${actual})` : ' (its bytes are not an image)'}`, actual ? 'rename it to its real type' : `save it as a real ${type} image`);
@@ -186,11 +187,22 @@ function decodePath(url: string): string | undefined {
   }
 }
 
-function statOf(file: string): Stats | undefined {
+function statOf(file: string, onLoop: () => never): Stats | undefined {
   try {
     return statSync(file);
-  } catch {
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') onLoop();
     return undefined; // missing, or a path through a file (ENOTDIR): not found either way
+  }
+}
+
+/** The image's bytes; a file swapped for a FIFO after the checks above, or grown too large, is an error too (files.ts). */
+function readImage(real: string, shown: string, fail: (what: string, hint: string) => never): Buffer {
+  try {
+    return readRegularFileSync(real, { as: ContentError, noun: 'image', maxBytes: MAX_IMAGE_BYTES });
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    return fail(`image ${shown} ${error.what}`, error.hint);
   }
 }
 

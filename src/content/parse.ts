@@ -1,9 +1,10 @@
-import { readFile, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { ContentError } from '../errors.js';
 import { decodeText } from './decode.js';
+import { readRegularFile } from '../files.js';
 import { parseFrontMatter } from './frontmatter.js';
-import { checkFileSize } from './limits.js';
+import { checkFileSize, fileSizeError, LIMITS } from './limits.js';
 import { withoutControlCharacters } from './text.js';
 import { ContentMarkdown } from './markdown.js';
 import { ContentFiles } from './media.js';
@@ -18,15 +19,8 @@ export interface ParsedBriefing {
 
 /** Reads and parses one content file. */
 export async function readBriefing(file: string): Promise<ParsedBriefing> {
-  let bytes: Buffer;
-  try {
-    // The size is checked before reading, so that a huge file is never read into memory.
-    checkFileSize((await stat(file)).size, file);
-    bytes = await readFile(file);
-  } catch (error) {
-    if (error instanceof ContentError) throw error;
-    throw new ContentError('cannot read the file', (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'check the path' : String(error), { file }, { cause: error });
-  }
+  // The size is checked before reading (and while reading: /proc files say 0), so that a huge file is never read into memory.
+  const bytes = await readRegularFile(file, { as: ContentError, noun: 'content file', maxBytes: LIMITS.fileBytes, tooLarge: (size) => fileSizeError(size, file) });
   return parseBriefing(decodeText(bytes, file), file);
 }
 
@@ -45,7 +39,7 @@ export function parseBriefing(source: string, file: string): ParsedBriefing {
   const sections = parsed.sections;
   warnings.push(...parsed.warnings, ...files.warnings, ...checkSections(sections, file, bodyLine, meta.draft));
   return {
-    briefing: { file, slug: slug ?? slugify(path.basename(file, path.extname(file))) ?? slugify(meta.title) ?? 'briefing', meta, sections, lines, media: files.media },
+    briefing: { file, slug: slug ?? fileSlug(path.basename(file, path.extname(file))) ?? slugify(meta.title) ?? 'briefing', meta, sections, lines, media: files.media },
     warnings,
   };
 }
@@ -92,6 +86,21 @@ function checkSections(sections: Section[], file: string, bodyLine: number, draf
 function isEmpty(section: Section, kind: string): boolean {
   if (kind === 'recommendations') return section.items.length === 0;
   return !section.lead && section.items.length === 0 && !section.rest && section.subsections.length === 0;
+}
+
+/**
+ * A content file's slug from its name: slugify(), plus `-` and 6 hex digits of
+ * the name's hash when letters or digits outside ASCII were dropped, so that
+ * names in other scripts (تقرير.md, تحليل.md, Вход.md) stay apart and stable
+ * instead of all falling back to "briefing". (No transliteration library is
+ * installed, and a transliteration of Arabic or Chinese would be a guess anyway.)
+ */
+export function fileSlug(name: string): string | undefined {
+  const ascii = slugify(name);
+  const dropped = /[\p{L}\p{N}]/u.test(name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[a-z0-9]/gi, ''));
+  if (!dropped) return ascii;
+  const hash = createHash('sha256').update(name.normalize('NFC')).digest('hex').slice(0, 6);
+  return `${ascii ?? 'briefing'}-${hash}`;
 }
 
 /** File name → URL- and file-safe slug (ASCII letters, digits, dashes); undefined when nothing is left. */

@@ -1,7 +1,11 @@
-import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { TemplateError } from '../errors.js';
+import { kindOf, makeDirectory } from '../files.js';
+import { outputError } from '../output/write.js';
 import type { TemplateRegistry } from './template.js';
+
+const ELSEWHERE = 'eject into another folder';
 
 /**
  * Copies a template, with everything it inherits, into `dir` as one
@@ -10,25 +14,28 @@ import type { TemplateRegistry } from './template.js';
  */
 export async function ejectTemplate(registry: TemplateRegistry, name: string, dir: string, options: { force?: boolean } = {}): Promise<string[]> {
   const template = await registry.load(name);
-  const existing = await readdir(dir).catch(() => [] as string[]);
+  const info = await stat(dir).catch(() => undefined);
+  if (info && !info.isDirectory()) throw new TemplateError(`${dir} is ${kindOf(info)}, not a folder`, 'name a new folder for the template, e.g. my-templates/house');
+  const existing = info ? await readdir(dir).catch((error: unknown) => Promise.reject(outputError(error, dir, ELSEWHERE))) : [];
   if (existing.length > 0 && !options.force) {
     throw new TemplateError(`${dir} is not empty`, 'choose a new folder, or pass --force to overwrite the template files in it');
   }
   const newName = path.basename(path.resolve(dir)).replace(/[^\w.-]+/g, '-');
   const { manifest } = template;
   const written: string[] = [];
-  const write = async (relative: string, data: string | Uint8Array) => {
+  /** Writes one file of the copy; a refusal of the file system is one OutputError naming it (exit 4). */
+  const put = async (relative: string, produce: (file: string) => Promise<void>) => {
     const file = path.join(dir, relative);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, data);
+    try {
+      await makeDirectory(path.dirname(file));
+      await produce(file);
+    } catch (error) {
+      throw outputError(error, file, ELSEWHERE);
+    }
     written.push(file);
   };
-  const copy = async (relative: string, from: string) => {
-    const file = path.join(dir, relative);
-    await mkdir(path.dirname(file), { recursive: true });
-    await copyFile(from, file);
-    written.push(file);
-  };
+  const write = (relative: string, data: string | Uint8Array) => put(relative, (file) => writeFile(file, data));
+  const copy = (relative: string, from: string) => put(relative, (file) => copyFile(from, file));
 
   const ejected = {
     name: newName,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
@@ -10,6 +10,7 @@ import { jsonLines } from '../content/yaml.js';
 import { isUnknownKey, issueMessage, issuePath, objectInput, recordInput, strictObject as object } from '../validation.js';
 import { TemplateError, type Location } from '../errors.js';
 import { checkContrastDeclarations, contrastPairSchema, type ContrastPair } from './contrast.js';
+import { describeFileError, kindOf, MAX_TEXT_BYTES, readRegularFile } from '../files.js';
 import { HELPER_NAMES, registerHelpers } from './helpers.js';
 import { checkFields, deckShape, type TemplateSource } from './fields.js';
 import { describe, imageOption, valueFits } from './options.js';
@@ -47,6 +48,17 @@ const optionSchema = v.pipe(
   ),
 );
 
+/**
+ * A font package is resolved with require.resolve and named in `npm install …`
+ * hints, so it must be an npm package name (npm's rules: lower case, URL-safe,
+ * an optional @scope/, at most 214 characters), never a path such as ../../etc.
+ */
+const npmPackageName = v.pipe(
+  v.string(),
+  v.maxLength(214, 'must be an npm package name (at most 214 characters)'),
+  v.regex(/^(@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/, 'must be an npm package name such as @fontsource/source-sans-3, not a path'),
+);
+
 const sizeSchema = v.pipe(objectInput(), object({ width: v.pipe(int, v.gtValue(0)), height: v.pipe(int, v.gtValue(0)) }));
 
 /** template.json as written: everything optional, so a template that `extends` another states only what it changes. */
@@ -57,7 +69,7 @@ const manifestSchema = v.partial(
     extends: v.string(),
     sizes: v.pipe(recordInput(), v.record(v.string(), sizeSchema)),
     maxItemsPerSlide: v.pipe(int, v.gtValue(0)),
-    fonts: v.array(v.pipe(objectInput(), object({ package: v.string(), weights: v.array(int), italic: v.optional(v.array(int), []) }))),
+    fonts: v.array(v.pipe(objectInput(), object({ package: npmPackageName, weights: v.array(int), italic: v.optional(v.array(int), []) }))),
     options: v.pipe(recordInput(), v.record(v.string(), optionSchema)),
     contrast: v.array(contrastPairSchema),
   }),
@@ -150,11 +162,11 @@ export class TemplateRegistry {
     const found: TemplateInfo[] = [];
     for (const dir of this.searchDirs) {
       const builtin = dir === BUILTIN_TEMPLATES;
-      if (!existsSync(dir)) throw new TemplateError(`templates folder ${dir} does not exist`, 'check the --templates path or the `templates:` entry in briefdeck.config');
+      await checkTemplatesFolder(dir);
       // A folder with a template.json is one template; otherwise each sub-folder with one is.
       const candidates = existsSync(path.join(dir, 'template.json'))
         ? [dir]
-        : (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => path.join(dir, e.name)).sort();
+        : (await listFolder(dir)).filter((e) => e.isDirectory()).map((e) => path.join(dir, e.name)).sort();
       for (const candidate of candidates) {
         const manifestFile = path.join(candidate, 'template.json');
         if (!existsSync(manifestFile)) continue;
@@ -203,13 +215,13 @@ export class TemplateRegistry {
     const partialFiles = await resolvePartials(dirs);
     const partials: Record<string, TemplateSource> = {};
     for (const [partial, file] of Object.entries(partialFiles)) {
-      const source = await readFile(file, 'utf8');
+      const source = await readTemplateFile(file);
       hbs.registerPartial(partial, compile(hbs, source, file));
       partials[partial] = { file, ast: Handlebars.parse(source) };
     }
     const layoutFile = dirs.map((dir) => path.join(dir, 'layout.hbs')).find((file) => existsSync(file));
     if (!layoutFile) throw new TemplateError(`template "${name}" has no layout.hbs`, 'add one, or `"extends": "default"` in template.json', { file: dirs[0]! });
-    const layoutSource = await readFile(layoutFile, 'utf8');
+    const layoutSource = await readTemplateFile(layoutFile);
     const layout = compile(hbs, layoutSource, layoutFile);
     const layoutAst = { file: layoutFile, ast: Handlebars.parse(layoutSource) };
     for (const { file, ast } of [layoutAst, ...Object.values(partials)]) checkPartials(ast, file, partialFiles);
@@ -232,6 +244,33 @@ export class TemplateRegistry {
   }
 }
 
+/** A template's text file; a FIFO, a device or an unreadable file is one TemplateError naming it (files.ts). */
+async function readTemplateFile(file: string): Promise<string> {
+  return (await readRegularFile(file, { as: TemplateError, noun: 'template file', maxBytes: MAX_TEXT_BYTES })).toString('utf8');
+}
+
+const TEMPLATES_HINT = 'check the --templates path or the `templates:` entry in briefdeck.config';
+
+/** --templates names a folder: of templates, or one template. */
+async function checkTemplatesFolder(dir: string): Promise<void> {
+  const info = await stat(dir).catch((error: NodeJS.ErrnoException) => error);
+  if (info instanceof Error) {
+    if (info.code === 'ENOENT') throw new TemplateError(`templates folder ${dir} does not exist`, TEMPLATES_HINT);
+    const { what, hint } = describeFileError(info, 'templates folder');
+    throw new TemplateError(`templates folder ${dir} ${what}`, hint, undefined, { cause: info });
+  }
+  if (!info.isDirectory()) throw new TemplateError(`templates folder ${dir} is ${kindOf(info)}, not a folder`, `${TEMPLATES_HINT}: it names the folder that holds your templates (or one template folder)`);
+}
+
+async function listFolder(dir: string) {
+  try {
+    return await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    const { what, hint } = describeFileError(error, 'templates folder');
+    throw new TemplateError(`templates folder ${dir} ${what.replace('cannot be read', 'cannot be listed')}`, hint, undefined, { cause: error });
+  }
+}
+
 /** A template.json, read and checked, with the lines of its keys for later messages. */
 interface ManifestFile {
   file: string;
@@ -240,10 +279,9 @@ interface ManifestFile {
 }
 
 async function readManifest(file: string): Promise<ManifestFile> {
+  const text = await readTemplateFile(file);
   let json: unknown;
-  let text: string;
   try {
-    text = await readFile(file, 'utf8');
     json = JSON.parse(text);
   } catch (error) {
     throw new TemplateError('template.json is not valid JSON', error instanceof Error ? error.message : String(error), { file }, { cause: error });
@@ -322,7 +360,7 @@ async function joinStylesheets(dirsChildFirst: string[]): Promise<string> {
   const parts: string[] = [];
   for (const dir of [...dirsChildFirst].reverse()) {
     const file = path.join(dir, 'theme.css');
-    if (existsSync(file)) parts.push(await readFile(file, 'utf8'));
+    if (existsSync(file)) parts.push(await readTemplateFile(file));
   }
   return parts.join('\n');
 }

@@ -8,11 +8,13 @@
  */
 
 import { constants } from 'node:fs';
-import { access, copyFile, link, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { access, copyFile, link, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Warning } from '../content/model.js';
 import { slugify } from '../content/parse.js';
 import { BriefdeckError, OutputError } from '../errors.js';
+import { kindOf, makeDirectory } from '../files.js';
+import { outputError } from '../output/write.js';
 import { findImplications } from './implications.js';
 import { readArticle, readInput, sniff, type ArticleInput } from './input.js';
 import { keyTerms, titleFrom } from './keyterms.js';
@@ -130,10 +132,14 @@ export async function draftFile(name: string, options: DraftFileOptions = {}): P
  */
 async function writeOnce(target: string, text: string, shown: string, force: boolean): Promise<void> {
   const exists = () => new BriefdeckError('already exists', 'pass --force to overwrite it, or choose another file with -o <file>', { file: shown });
+  const elsewhere = 'choose another file with -o <file>';
+  const info = await stat(target).catch(() => undefined);
+  // Renaming onto /dev/null (as root) or a FIFO would replace it: only a regular file is overwritten.
+  if (info && !info.isFile()) throw new OutputError(`is ${kindOf(info)}, not a content file`, elsewhere, { file: shown });
   try {
-    await mkdir(path.dirname(target), { recursive: true });
+    await makeDirectory(path.dirname(target));
   } catch (error) {
-    throw new OutputError(`cannot create the folder ${path.dirname(shown)}`, String((error as Error).message), { file: shown }, { cause: error });
+    throw outputError(error, path.dirname(shown), elsewhere);
   }
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   try {
@@ -154,7 +160,7 @@ async function writeOnce(target: string, text: string, shown: string, force: boo
     }
   } catch (error) {
     if (error instanceof BriefdeckError) throw error;
-    throw new OutputError('cannot write the draft', (error as Error).message, { file: shown }, { cause: error });
+    throw outputError(error, shown, elsewhere);
   } finally {
     await unlink(temp).catch(() => undefined);
   }

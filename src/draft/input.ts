@@ -3,9 +3,9 @@
  * Returns normalised text (UTF-8, no BOM, `\n` line ends) and hands it to the reader for its format.
  */
 
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BriefdeckError, ContentError } from '../errors.js';
+import { MAX_TEXT_BYTES, readRegularFile } from '../files.js';
 import { readHtml } from './html.js';
 import { readMarkdown } from './markdown.js';
 import type { Article, ArticleFormat } from './model.js';
@@ -46,18 +46,13 @@ export async function readInput(name: string, stdin: NodeJS.ReadableStream = pro
       { file: name },
     );
   }
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path.resolve(cwd, name));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new BriefdeckError(
-      code === 'ENOENT' ? 'no such article' : code === 'EISDIR' ? 'is a folder, not an article' : `cannot read the article (${code ?? String(error)})`,
-      code === 'ENOENT' ? 'check the path' : 'give one .txt, .md or .html file',
-      { file: name },
-      { cause: error },
-    );
-  }
+  const bytes = await readRegularFile(path.resolve(cwd, name), {
+    as: BriefdeckError,
+    noun: 'article (.txt, .md or .html)',
+    maxBytes: MAX_TEXT_BYTES,
+    shown: name,
+    whenMissing: { what: 'no such article', hint: 'check the path' },
+  });
   const text = decode(bytes, name);
   if (!text.trim()) throw new ContentError('the article is empty', 'give a file with the article\'s text', { file: name });
   return { text, file: name, format };

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { copyFile, mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, realpath, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { OutputError } from '../errors.js';
+import { makeDirectory } from '../files.js';
 import type { Asset } from './assets.js';
 
 /**
@@ -74,7 +75,7 @@ export async function removeFolder(dir: string): Promise<void> {
 async function replaceAtomic(file: string, produce: (tmp: string) => Promise<void>): Promise<void> {
   const tmp = temporaryName(file);
   try {
-    await mkdir(path.dirname(file), { recursive: true });
+    await makeDirectory(path.dirname(file));
     await produce(tmp);
     await rename(tmp, file);
   } catch (error) {
@@ -97,6 +98,10 @@ async function replaceAtomic(file: string, produce: (tmp: string) => Promise<voi
  * printed again. Removed first, so that an interrupted build leaves no PDF rather than a wrong one.
  */
 export async function writeDeck(deckDir: string, html: string, assets: Asset[]): Promise<string> {
+  // The folder first, alone: where none can be made, that is one line about it, not a race of asset errors.
+  await makeDirectory(deckDir).catch((error: unknown) => {
+    throw outputError(error, deckDir);
+  });
   await Promise.all(
     assets.map((asset) => {
       const to = path.join(deckDir, asset.to);
@@ -139,14 +144,57 @@ async function removeFile(file: string): Promise<void> {
   });
 }
 
-function outputError(error: unknown, file: string): OutputError {
+/**
+ * Checks the output folder before anything is written (it is made only when a
+ * deck is written: a build whose briefings all fail writes nothing). It must
+ * not hold the content (a build writes
+ * <out>/index.html and <out>/<slug>/, and serve deletes <out>/<slug>/ when a
+ * briefing goes away, so decks among the sources could replace or remove them).
+ * `contentPaths`: the content files and folders of the build.
+ */
+export async function checkOutputFolder(outDir: string, contentPaths: string[]): Promise<void> {
+  if (!outDir) throw new OutputError('the output folder is an empty path', 'name a folder with --out, e.g. --out output');
+  const out = await realpath(outDir).catch(() => path.resolve(outDir));
+  for (const given of contentPaths) {
+    const folder = await realpath(given).then(async (real) => ((await stat(real)).isDirectory() ? real : path.dirname(real)), () => undefined);
+    if (folder && isInsideOrSame(out, folder)) {
+      throw new OutputError(`the output folder ${outDir} ${out === folder ? 'is' : 'contains'} the content folder ${path.relative(process.cwd(), folder) || '.'}`, 'decks could overwrite or remove content there: choose a folder of their own with --out, e.g. --out output');
+    }
+  }
+}
+
+function isInsideOrSame(folder: string, other: string): boolean {
+  const relative = path.relative(folder, other);
+  return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+}
+
+/** What to do about a write the file system refused; `elsewhere` says how to choose another place. */
+function writeHint(code: string | undefined, elsewhere: string): string {
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return `the folder is not writable: ${elsewhere} or fix its permissions`;
+    case 'EROFS':
+      return `the file system is read-only: ${elsewhere}`;
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return `the disk is full: free some space or ${elsewhere}`;
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return `a file stands where a folder is needed: remove it or ${elsewhere}`;
+    case 'ENOENT':
+      return `a folder cannot be made there (a special file system such as /proc, or a path that vanished): ${elsewhere}`;
+    case 'ELOOP':
+      return `a symbolic link on the way loops: fix it or ${elsewhere}`;
+    case 'ENAMETOOLONG':
+      return `the path is too long: ${elsewhere} with a shorter path`;
+    default:
+      return `the system refused the write: check the disk and the folder, or ${elsewhere}`;
+  }
+}
+
+/** A write failure as one line: the file, the system's code, and what to do (never the raw Node message as the hint). */
+export function outputError(error: unknown, file: string, elsewhere = 'choose another folder with --out'): OutputError {
   const code = (error as NodeJS.ErrnoException).code;
-  const hints: Record<string, string> = {
-    EACCES: 'the folder is not writable: choose another with --out or fix its permissions',
-    EPERM: 'the folder is not writable: choose another with --out or fix its permissions',
-    EROFS: 'the file system is read-only: choose another folder with --out',
-    ENOSPC: 'the disk is full: free some space or choose another folder with --out',
-    ENOTDIR: 'a file stands where a folder is needed: remove it or choose another --out',
-  };
-  return new OutputError(`cannot write ${file} (${code ?? 'error'})`, hints[code ?? ''] ?? String(error), undefined, { cause: error });
+  return new OutputError(`cannot write ${file} (${code ?? (error instanceof Error ? error.message : String(error))})`, writeHint(code, elsewhere), undefined, { cause: error });
 }

@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'puppeteer';
 import { PdfError } from '../errors.js';
+import { kindOf } from '../files.js';
 
 export interface FoundBrowser {
   executablePath: string;
@@ -23,6 +24,11 @@ const SYSTEM_BROWSERS: Partial<Record<NodeJS.Platform, string[]>> = {
   ],
 };
 
+/** Named by the user, like --browser (the CLI's --browser falls back to it). */
+const NAMED_BROWSER_VARIABLE = 'BRIEFDECK_BROWSER';
+/** Where a browser the user chose comes from; a system or downloaded browser is briefdeck's own choice. */
+const USER_CHOICES = new Set(['--browser', NAMED_BROWSER_VARIABLE, 'PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH']);
+
 export const INSTALL_HINT =
   'install Chromium (Debian/Ubuntu: `apt-get install chromium`), or run `npx briefdeck browser --ensure`, or point --browser / PUPPETEER_EXECUTABLE_PATH at Chrome';
 
@@ -38,15 +44,17 @@ export async function findBrowser(
 ): Promise<FoundBrowser | undefined> {
   const candidates: FoundBrowser[] = [];
   if (explicit) candidates.push({ executablePath: explicit, source: '--browser' });
-  for (const name of ['PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH']) {
+  for (const name of [NAMED_BROWSER_VARIABLE, 'PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH']) {
     const value = process.env[name];
     if (value) candidates.push({ executablePath: value, source: name });
   }
   // An explicit choice that does not exist is an error, not a reason to quietly use another browser.
   const chosen = candidates[0];
   if (chosen) {
-    if (existsSync(chosen.executablePath)) return chosen;
-    throw new PdfError(`the browser set by ${chosen.source} does not exist: ${chosen.executablePath}`, 'fix the path, or unset it to let briefdeck find one');
+    const info = statSync(chosen.executablePath, { throwIfNoEntry: false });
+    if (info?.isFile()) return chosen;
+    const what = info ? `is ${kindOf(info)}, not a program` : 'does not exist';
+    throw new PdfError(`the browser set by ${chosen.source} ${what}: ${chosen.executablePath}`, 'fix the path, or unset it to let briefdeck find one');
   }
   const downloaded = await puppeteerDownloadedBrowser();
   if (downloaded) return { executablePath: downloaded, source: "Puppeteer's download" };
@@ -112,6 +120,15 @@ export async function launchBrowser(explicit?: string, options: { handleSignals?
   } catch (error) {
     await scratch.remove();
     const first = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    if (USER_CHOICES.has(found.source)) {
+      // The user named this program: installing Chromium is not the answer, checking their choice is.
+      throw new PdfError(
+        `the browser set by ${found.source} failed to start: ${found.executablePath}: ${first}`,
+        `check that it is Chrome or Chromium and runs (\`${found.executablePath} --version\`), or unset ${found.source} to let briefdeck find one`,
+        undefined,
+        { cause: error },
+      );
+    }
     throw new PdfError(`could not start ${path.basename(found.executablePath)} (${found.source}): ${first}`, INSTALL_HINT, undefined, { cause: error });
   }
 }

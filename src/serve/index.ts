@@ -5,12 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { DeckBuilder, recordPrints, type BuilderOptions, type BuiltDeck } from '../builder.js';
 import { startBrowser } from '../build.js';
 import { CONFIG_NAMES, loadConfig } from '../config.js';
-import { findContentFiles } from '../content/discover.js';
+import { discoverContent, findContentFiles } from '../content/discover.js';
 import { BUILTIN_TEMPLATES } from '../deck/template.js';
 import { BriefdeckError, formatWarning } from '../errors.js';
 import { removeSupersededDecks } from '../output/deck-info.js';
 import { writeIndexPage } from '../output/index-page.js';
-import { removeFolder } from '../output/write.js';
+import { checkOutputFolder, removeFolder } from '../output/write.js';
 import { printJobFor } from '../pdf/job.js';
 import type { DeckPrinter } from '../pdf/print.js';
 import type { PrintSession } from '../pdf/session.js';
@@ -44,6 +44,7 @@ export interface RunningServer {
  * tells open pages over Server-Sent Events. PDFs are printed when asked for.
  */
 export async function serve(options: ServeOptions): Promise<RunningServer> {
+  await checkOutputFolder(options.outDir, options.paths);
   const outDir = path.resolve(options.outDir);
   const builder = new DeckBuilder({ ...options, outDir });
   const decks = new Map<string, BuiltDeck>(); // by content file
@@ -91,7 +92,10 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     return slugs;
   };
 
-  let contentFiles = await findContentFiles(options.paths);
+  const discovered = await discoverContent(options.paths);
+  for (const skipped of discovered.skipped) log(`${skipped.file}: warning: ${skipped.message}`);
+  for (const error of discovered.errors) log(`error   ${error.message}`);
+  let contentFiles = discovered.files;
   await exclusive(() => rebuild(contentFiles));
 
   // PDFs are printed on request, with one browser started the first time one is asked for (and started
