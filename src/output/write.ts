@@ -100,7 +100,7 @@ async function replaceAtomic(file: string, produce: (tmp: string) => Promise<voi
 export async function writeDeck(deckDir: string, html: string, assets: Asset[]): Promise<string> {
   // The folder first, alone: where none can be made, that is one line about it, not a race of asset errors.
   await makeDirectory(deckDir).catch((error: unknown) => {
-    throw outputError(error, deckDir);
+    throw outputError(error, `${deckDir}${path.sep}`); // the trailing / says it is the folder that could not be made
   });
   await Promise.all(
     assets.map((asset) => {

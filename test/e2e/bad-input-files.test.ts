@@ -246,7 +246,7 @@ describe('output folders and template targets', () => {
   it('`--out /proc/x` is one clear line, exit 4 (it used to spin forever in a recursive mkdir)', async () => {
     const run = await runCli(['build', SAMPLE, '--out', '/proc/briefdeck-x', '--no-pdf']);
     expect(run.code).toBe(4);
-    expect(oneLine(run)).toBe('cannot write /proc/briefdeck-x/iskp-moscow-plot (ENOENT) — a folder cannot be made there (a special file system such as /proc, or a path that vanished): choose another folder with --out');
+    expect(oneLine(run)).toBe('cannot write /proc/briefdeck-x/iskp-moscow-plot/ (ENOENT) — a folder cannot be made there (a special file system such as /proc, or a path that vanished): choose another folder with --out');
   });
 
   it('`template eject default /proc/x` is one clear line, exit 4', async () => {
