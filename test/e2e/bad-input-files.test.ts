@@ -239,7 +239,7 @@ describe('output folders and template targets', () => {
     await writeFile(path.join(dir, 'brief.md'), GOOD);
     const run = await runCli(['build', 'brief.md', '--out', '', '--no-pdf'], { cwd: dir });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^error: option '-o, --out <dir>' argument '' is invalid\. an empty path: name a file or folder$/m);
+    expect(run.stderr).toMatch(/^error: option '-o, --out <dir>' argument '' is invalid\. an empty path: name a file or folder \(run briefdeck --help for usage\)$/m);
     expect(await readdir(dir)).toEqual(['brief.md']);
   });
 
@@ -293,7 +293,7 @@ describe('output folders and template targets', () => {
     await writeFile(path.join(dir, 'brief.md'), GOOD);
     const run = await runCli(['build', path.join(dir, 'brief.md'), '--out', path.join(dir, 'out'), '--no-pdf', '--templates', path.join(dir, 'templates'), '--template', 'fonty']);
     expect(run.code).toBe(1);
-    expect(oneLine(run)).toBe(`${path.join(template, 'template.json')}: template.json: "fonts.0.package" must be an npm package name such as @fontsource/source-sans-3, not a path — see templates/README.md for the manifest fields`);
+    expect(oneLine(run)).toBe(`${path.join(template, 'template.json')}:1: template.json: "fonts.0.package" must be an npm package name such as @fontsource/source-sans-3, not a path — see templates/README.md for the manifest fields`);
   });
 });
 

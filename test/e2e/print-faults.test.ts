@@ -124,7 +124,7 @@ describe('the browser killed in the middle of a build', () => {
     // Every deck without a PDF is named, once, in one line.
     const unprinted = [1, 2, 3, 4, 5, 6].filter((i) => !printed.includes(i));
     expect(errors.map((line) => /deck-(\d)\.md: /.exec(line)?.[1]).sort()).toEqual(unprinted.map(String));
-    for (const line of errors) expect(line).toMatch(new RegExp(`^${content}/deck-\\d\\.md: .*the browser quit and could not be started again: could not start chrome-once \\(--browser\\): .* — `));
+    for (const line of errors) expect(line).toMatch(new RegExp(`^${content}/deck-\\d\\.md: .*the browser quit and could not be started again: the browser set by --browser failed to start: .*/chrome-once: .* — `));
     expect(run.output()).toMatch(new RegExp(`, ${unprinted.length} failed`));
     expect(existsSync(path.join(out, 'index.html'))).toBe(true);
     expect(run.output()).not.toMatch(/internal error/);
