@@ -4,7 +4,7 @@
 // Usage: node bench/floor.mjs <browser> <index.html>...
 import { writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import puppeteer from 'puppeteer';
+import puppeteer from 'puppeteer-core';
 
 const [executablePath, ...decks] = process.argv.slice(2);
 const args = ['--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];

@@ -1,7 +1,7 @@
 // Bundles the compiled CLI (dist/cli/main.js) into dist/bin/ with esbuild.
 // Why: a CLI run spent about 0.3 s just resolving and loading ~400 small module
 // files; one bundle loads in a fraction of that (see BENCHMARKS.md). Heavy,
-// rarely needed pieces stay lazy: Puppeteer (PDFs) and chokidar (serve) are
+// rarely needed pieces stay lazy: puppeteer-core (PDFs) and chokidar (serve) are
 // left external and imported only by the commands that use them; code-splitting
 // keeps every other dynamic import() in its own chunk.
 // dist/bin/ sits at the same depth as dist/cli/, so paths such as
@@ -19,7 +19,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['puppeteer', '@puppeteer/browsers', 'chokidar', 'wink-nlp', 'wink-eng-lite-web-model', 'linkedom', '@mozilla/readability', 'esbuild'],
+  external: ['puppeteer-core', '@puppeteer/browsers', 'chokidar', 'wink-nlp', 'wink-eng-lite-web-model', 'linkedom', '@mozilla/readability', 'esbuild'],
   // Bundled CommonJS dependencies call require(); give them one in ESM.
   banner: { js: "import { createRequire as __briefdeckRequire } from 'node:module'; const require = __briefdeckRequire(import.meta.url);" },
   legalComments: 'none',

@@ -1,4 +1,4 @@
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import { defaultConcurrency } from './concurrency.js';
 import { commitDeck, DeckBuilder, discardDeck, recordPrints, type BuilderOptions, type BuiltDeck, type DeckResult } from './builder.js';
 import { discoverContent } from './content/discover.js';

@@ -167,13 +167,26 @@ program
 
 program
   .command('browser')
-  .description('show the browser used for PDFs; with --ensure, get one if there is none (npm install runs this)')
-  .option('--ensure', 'try Puppeteer\'s download, then apt-get (as root on Debian), then say what to run; never fails')
-  .action(async (opts: { ensure?: boolean }) => {
-    if (opts.ensure) {
-      const { ensureBrowser } = await import('../pdf/install.js');
-      await ensureBrowser((line) => console.log(`briefdeck ${line}`));
-      return;
+  .description('show the browser used for PDFs; --install downloads Chrome for Testing; --ensure gets one if there is none')
+  .option('--install', 'download Chrome for Testing (the build Puppeteer drives) into Puppeteer\'s cache; says what to do instead if the host is unreachable')
+  .option('--ensure', 'use the browser found, else try the download, then apt-get (as root on Debian), then say what to do; never fails (the repo\'s npm install runs this)')
+  .action(async (opts: { install?: boolean; ensure?: boolean }) => {
+    if (opts.install || opts.ensure) {
+      const { ensureBrowser, installChrome } = await import('../pdf/install.js');
+      const log = (line: string) => console.log(`briefdeck ${line}`);
+      try {
+        if (opts.ensure) await ensureBrowser(log);
+        else {
+          const installed = await installChrome(log);
+          console.log(`${installed.executablePath} (${installed.source})`);
+        }
+      } catch (error) {
+        if (!(error instanceof BriefdeckError)) throw error;
+        printError(error);
+        process.exitCode = error.exitCode;
+      }
+      // A download that stalled may leave its socket open until the system times it out: nothing else runs, so stop now.
+      process.exit();
     }
     const { findBrowser, INSTALL_HINT } = await import('../pdf/browser.js');
     const found = await findBrowser();

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
+import { cachedChrome } from './chrome-for-testing.js';
 import { PdfError } from '../errors.js';
 import { kindOf } from '../files.js';
 
@@ -64,14 +65,9 @@ export async function findBrowser(
   return undefined;
 }
 
+/** A Chrome for Testing in Puppeteer's cache (`briefdeck browser --install` puts it there); never throws. */
 async function puppeteerDownloadedBrowser(): Promise<string | undefined> {
-  try {
-    const { default: puppeteer } = await import('puppeteer');
-    const expected = puppeteer.executablePath();
-    return expected && existsSync(expected) ? expected : undefined;
-  } catch {
-    return undefined;
-  }
+  return cachedChrome().catch(() => undefined);
 }
 
 export function launchArgs(): string[] {
@@ -99,7 +95,7 @@ export function launchArgs(): string[] {
 export async function launchBrowser(explicit?: string, options: { handleSignals?: boolean } = {}): Promise<Browser> {
   const found = await findBrowser(explicit);
   if (!found) throw new PdfError('no Chrome or Chromium found to print the PDF', INSTALL_HINT);
-  const { default: puppeteer } = await import('puppeteer');
+  const { default: puppeteer } = await import('puppeteer-core');
   const scratch = new ScratchFolder();
   try {
     const browser = await puppeteer.launch({

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer-core';
 import type { BuiltDeck } from '../builder.js';
 import { formatDate } from '../deck/helpers.js';
 import { escapeHtml } from '../deck/html.js';

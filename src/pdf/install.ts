@@ -1,17 +1,48 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { PdfError } from '../errors.js';
 import { findBrowser, type FoundBrowser } from './browser.js';
+import { chromeCacheDir, downloadChrome } from './chrome-for-testing.js';
 
-const require = createRequire(import.meta.url);
+/** What to do when no browser can be downloaded: said by `--install` and `--ensure` alike. */
+export const NO_DOWNLOAD_HINT =
+  (process.platform === 'linux'
+    ? 'install Chromium with your package manager (Debian/Ubuntu: `sudo apt-get install chromium`)'
+    : 'install Google Chrome') +
+  ', or point briefdeck at an installed Chrome or Chromium with --browser <path>, BRIEFDECK_BROWSER, CHROME_PATH or PUPPETEER_EXECUTABLE_PATH' +
+  ', or set PUPPETEER_CHROME_DOWNLOAD_BASE_URL to a mirror of Chrome for Testing and run `npx briefdeck browser --install` again';
 
 /**
- * Makes sure a browser is there for PDFs, without ever failing: `npm install`
- * runs this, and an install must not break because a browser download is
- * impossible. In order: a browser already found; Puppeteer's own download;
- * Debian's chromium via apt-get when running as root on Debian/Ubuntu;
- * otherwise it prints the command to run.
+ * `briefdeck browser --install`: downloads Chrome for Testing (the build
+ * puppeteer-core drives) into Puppeteer's cache, where briefdeck looks for it.
+ * Throws a PdfError saying what to do instead when the download is impossible.
+ */
+export async function installChrome(log: (line: string) => void): Promise<FoundBrowser> {
+  log(`browser: downloading Chrome for Testing into ${chromeCacheDir()}`);
+  try {
+    const executablePath = await downloadChrome(log);
+    return { executablePath, source: "Puppeteer's download" };
+  } catch (error) {
+    throw new PdfError(`could not download Chrome for Testing (${downloadFailure(error)})`, NO_DOWNLOAD_HINT, undefined, { cause: error });
+  }
+}
+
+/**
+ * The line that says why: @puppeteer/browsers reports "All providers failed for
+ * chrome <build>:" and then one "  - DefaultProvider: connect ECONNREFUSED …" line.
+ */
+function downloadFailure(error: unknown): string {
+  const lines = (error instanceof Error ? error.message : String(error)).split('\n').map((line) => line.trim()).filter(Boolean);
+  return (lines.at(-1) ?? 'unknown error').replace(/^- \w+: /, '');
+}
+
+/**
+ * `briefdeck browser --ensure` (the repo's `prepare` script): makes sure a
+ * browser is there for PDFs, without ever failing, because an install must not
+ * break when a browser download is impossible. In order: a browser already
+ * found; the Chrome for Testing download; Debian's chromium via apt-get when
+ * running as root on Debian/Ubuntu; otherwise it says what to do.
  */
 export async function ensureBrowser(log: (line: string) => void): Promise<FoundBrowser | undefined> {
   const existing = await findBrowser().catch(() => undefined);
@@ -19,16 +50,14 @@ export async function ensureBrowser(log: (line: string) => void): Promise<FoundB
     log(`browser: ${existing.executablePath} (${existing.source})`);
     return existing;
   }
-  log("browser: none found; trying Puppeteer's Chrome download");
-  if (tryPuppeteerDownload()) {
-    const downloaded = await findBrowser().catch(() => undefined);
-    if (downloaded) {
-      log(`browser: ${downloaded.executablePath} (${downloaded.source})`);
-      return downloaded;
-    }
+  log('browser: none found');
+  const downloaded = await installChrome(log).catch((error: PdfError) => log(`browser: ${error.what}`));
+  if (downloaded) {
+    log(`browser: ${downloaded.executablePath} (${downloaded.source})`);
+    return downloaded;
   }
   if (process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/etc/debian_version') && onPath('apt-get')) {
-    log("browser: the download is not possible here; installing Debian's chromium with apt-get (needed for PDFs)");
+    log("browser: installing Debian's chromium with apt-get instead (needed for PDFs)");
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
     const install = update.status === 0 ? spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env }) : update;
@@ -38,23 +67,8 @@ export async function ensureBrowser(log: (line: string) => void): Promise<FoundB
       return installed;
     }
   }
-  log('browser: none available, so PDFs cannot be printed yet (HTML decks still build). Install one with:');
-  log(process.platform === 'linux' ? '  sudo apt-get install chromium   # Debian/Ubuntu' : '  npx puppeteer browsers install chrome');
-  log('  or set PUPPETEER_EXECUTABLE_PATH to an installed Chrome or Chromium');
+  log(`browser: none available, so PDFs cannot be printed yet (HTML decks still build): ${NO_DOWNLOAD_HINT}`);
   return undefined;
-}
-
-function tryPuppeteerDownload(): boolean {
-  let cli: string;
-  try {
-    // puppeteer's package entry is lib/cjs/puppeteer/puppeteer.js; its CLI sits in node/cli.js beside it.
-    cli = path.join(path.dirname(require.resolve('puppeteer')), 'node', 'cli.js');
-  } catch {
-    return false;
-  }
-  if (!existsSync(cli)) return false;
-  const result = spawnSync(process.execPath, [cli, 'browsers', 'install', 'chrome'], { stdio: 'ignore', timeout: 180_000 });
-  return result.status === 0;
 }
 
 function onPath(command: string): boolean {

@@ -7,7 +7,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContrast, contrastRatio, parseColour, toHex, type Rgba } from '../../src/deck/contrast.js';
 import { TemplateRegistry, type Template } from '../../src/deck/template.js';

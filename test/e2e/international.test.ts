@@ -2,7 +2,7 @@
 // not with whatever the machine has (a machine without them shows boxes), in the deck and in the PDF.
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { launchBrowser } from '../../src/pdf/browser.js';

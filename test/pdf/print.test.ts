@@ -1,6 +1,6 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../src/pdf/browser.js';
 import { DeckPrinter } from '../../src/pdf/print.js';
@@ -49,7 +49,7 @@ describe('DeckPrinter', () => {
     const printer = new DeckPrinter(browser, { timeout: 600_000, layout: 'reveal' });
     const printing = printer.print({ htmlFile: stuck, pdfFile: path.join(dir, 'crashes.pdf'), metadata: { title: 'x', keywords: [] } });
     const failure = printing.then(() => undefined, (error: unknown) => error);
-    let tab: import('puppeteer').Page | undefined;
+    let tab: import('puppeteer-core').Page | undefined;
     for (let waited = 0; !tab && waited < 30_000; waited += 50) {
       tab = (await browser.pages()).find((candidate) => candidate.url().includes('crashes.html'));
       if (!tab) await new Promise((resolve) => setTimeout(resolve, 50));
