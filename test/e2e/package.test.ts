@@ -1,0 +1,69 @@
+// Issue 13: briefdeck installed from its packed tarball into a fresh project (`npm init -y`),
+// with no Puppeteer variables, builds the sample to a PDF and a handout with the system
+// Chromium, and `npx briefdeck serve` answers: everything the CLI reads at run time is in the
+// package, and the install needs no install script and no browser download.
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText, ROOT, squash, tempDir } from '../helpers.js';
+import { listFiles, npm, npmInstall, npxBriefdeck, packTarball, startServe, stop } from '../package.js';
+
+describe('the packed package in a fresh project', () => {
+  let dir: string;
+  let project: string;
+  let tarball: string;
+
+  beforeAll(async () => {
+    dir = await tempDir('briefdeck-package-');
+    tarball = await packTarball(dir);
+    project = path.join(dir, 'project');
+    await mkdir(project);
+    await npm(project, ['init', '-y']);
+    await npmInstall(project, [tarball]);
+    await cp(path.join(ROOT, 'content'), path.join(project, 'content'), { recursive: true });
+  }, 600_000);
+
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('ships what the CLI reads at run time, and nothing of the repo\'s own tooling', async () => {
+    const files = await listFiles(path.join(project, 'node_modules', 'briefdeck'));
+    for (const needed of ['package.json', 'dist/bin/main.js', 'dist/index.js', 'dist/index.d.ts', 'runtime/deck.js', 'runtime/live.js', 'runtime/print-layout.js', 'runtime/handout-layout.js', 'templates/default/template.json']) {
+      expect(files).toContain(needed);
+    }
+    expect(files.filter((file) => /^(src|test|scripts|bench|content)\/|\.map$|^\.puppeteerrc/.test(file))).toEqual([]);
+    // No download at install time: puppeteer-core, not puppeteer (whose postinstall fetches Chrome).
+    expect(existsSync(path.join(project, 'node_modules', 'puppeteer-core', 'package.json'))).toBe(true);
+    expect(existsSync(path.join(project, 'node_modules', 'puppeteer'))).toBe(false);
+  });
+
+  it('builds the sample with `npx briefdeck build` to a PDF and a handout', async () => {
+    const result = await npxBriefdeck(project, ['build', 'content', '--handout']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const deck = path.join(project, 'output', 'iskp-moscow-plot');
+    const slides = squash(pdfText(path.join(deck, 'iskp-moscow-plot.pdf')));
+    expect(slides).toContain('ISKP plot disrupted in Moscow');
+    expect(slides).toContain('Security services stopped the attacker only at the last moment');
+    const handout = squash(pdfText(path.join(deck, 'iskp-moscow-plot-handout.pdf')));
+    expect(handout).toContain('Handout: 10 slides with speaker notes');
+    const html = await readFile(path.join(deck, 'index.html'), 'utf8');
+    expect(html).toContain('<section');
+  });
+
+  it('serves the decks with `npx briefdeck serve`', async () => {
+    const { url, child } = await startServe(project, ['content']);
+    try {
+      const index = await fetch(url);
+      expect(index.status).toBe(200);
+      expect(await index.text()).toContain('iskp-moscow-plot');
+      const deck = await fetch(new URL('iskp-moscow-plot/', url));
+      expect(deck.status).toBe(200);
+      expect(await deck.text()).toContain('<section');
+    } finally {
+      await stop(child);
+    }
+    // The server behind npx is stopped too.
+    await expect(fetch(url)).rejects.toThrow('fetch failed');
+  });
+});
