@@ -355,9 +355,10 @@ async function loadTemplateFonts(template: Template): Promise<TemplateFonts> {
   for (const font of template.manifest.fonts) {
     let dir: string;
     try {
-      dir = packageDir(font.package);
+      // A user template's font is the user's dependency: installed in their project, next to the template.
+      dir = packageDir(font.package, template.chain);
     } catch (error) {
-      throw new TemplateError(`font package ${font.package} is not installed`, `run npm install ${font.package}`, {
+      throw new TemplateError(`font package ${font.package} is not installed`, `install it in your project: npm install ${font.package} (looked from the template's folder, from ${process.cwd()} and in briefdeck's own packages)`, {
         file: path.join(template.chain[0]!, 'template.json'),
       }, { cause: error });
     }
@@ -376,7 +377,21 @@ async function loadTemplateFonts(template: Template): Promise<TemplateFonts> {
   return { css: css.join('\n'), faces, files };
 }
 
-function packageDir(name: string): string {
+/**
+ * The folder of an installed package, looked up as Node would from each of
+ * `from` (template folders), then from the working directory (the user's
+ * project), then from briefdeck itself: briefdeck installed globally, linked
+ * or run by npx does not see its user's node_modules otherwise.
+ */
+function packageDir(name: string, from: string[] = []): string {
+  for (const dir of [...from, process.cwd()]) {
+    try {
+      // createRequire wants a file in the folder to resolve from; it need not exist.
+      return path.dirname(createRequire(path.join(dir, 'noop.js')).resolve(name));
+    } catch {
+      // not there: the next place
+    }
+  }
   return path.dirname(require.resolve(name));
 }
 
