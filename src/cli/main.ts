@@ -13,6 +13,7 @@ import type { PrintLayout } from '../pdf/print.js';
 import { BriefdeckError, formatWarning, printable } from '../errors.js';
 import { MAX_TIMER_MS } from '../timers.js';
 import { formatBytes, formatSeconds } from './format.js';
+import { addProjectCommands } from './init.js';
 import { exitOnSignals } from './signals.js';
 
 /** Node's timers hold at most 2^31 - 1 ms (about 24.8 days); a longer wait fires at once and failed every PDF. */
@@ -164,6 +165,8 @@ program
         `Review it (every bullet's note names its source sentence), then: briefdeck build ${result.outFile}`,
     );
   });
+
+addProjectCommands(program);
 
 program
   .command('browser')

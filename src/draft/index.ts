@@ -7,14 +7,12 @@
  *   → textRank → findQuote, findRecommendations, findImplications, summarise → writeDraft
  */
 
-import { constants } from 'node:fs';
-import { access, copyFile, link, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { Warning } from '../content/model.js';
 import { slugify } from '../content/parse.js';
-import { BriefdeckError, OutputError } from '../errors.js';
-import { kindOf, makeDirectory } from '../files.js';
-import { outputError } from '../output/write.js';
+import { BriefdeckError } from '../errors.js';
+import { writeOnce } from '../output/write-once.js';
 import { findImplications } from './implications.js';
 import { readArticle, readInput, sniff, type ArticleInput } from './input.js';
 import { keyTerms, titleFrom } from './keyterms.js';
@@ -122,48 +120,8 @@ export async function draftFile(name: string, options: DraftFileOptions = {}): P
   await nlp;
   const result = await draftArticle(input);
   const outFile = options.out ?? path.join('content', `${result.slug}.md`);
-  await writeOnce(path.resolve(cwd, outFile), result.markdown, outFile, Boolean(options.force));
+  await writeOnce(path.resolve(cwd, outFile), result.markdown, outFile, { force: Boolean(options.force) });
   return { ...result, outFile };
-}
-
-/**
- * Writes through a temporary file so a failure never leaves half a draft. Without `force` the
- * final step is a hard link, which fails if the file appeared meanwhile: nothing is overwritten.
- */
-async function writeOnce(target: string, text: string, shown: string, force: boolean): Promise<void> {
-  const exists = () => new BriefdeckError('already exists', 'pass --force to overwrite it, or choose another file with -o <file>', { file: shown });
-  const elsewhere = 'choose another file with -o <file>';
-  const info = await stat(target).catch(() => undefined);
-  // Renaming onto /dev/null (as root) or a FIFO would replace it: only a regular file is overwritten.
-  if (info && !info.isFile()) throw new OutputError(`is ${kindOf(info)}, not a content file`, elsewhere, { file: shown });
-  try {
-    await makeDirectory(path.dirname(target));
-  } catch (error) {
-    throw outputError(error, path.dirname(shown), elsewhere);
-  }
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  try {
-    await writeFile(temp, text, { flag: 'wx' });
-    if (force) {
-      await rename(temp, target);
-      return;
-    }
-    try {
-      await link(temp, target);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') throw exists();
-      // Some file systems have no hard links: an exclusive copy also refuses to overwrite.
-      await copyFile(temp, target, constants.COPYFILE_EXCL).catch((copyError: NodeJS.ErrnoException) => {
-        throw copyError.code === 'EEXIST' ? exists() : copyError;
-      });
-    }
-  } catch (error) {
-    if (error instanceof BriefdeckError) throw error;
-    throw outputError(error, shown, elsewhere);
-  } finally {
-    await unlink(temp).catch(() => undefined);
-  }
 }
 
 function formatOf(file: string): ArticleFormat | undefined {

@@ -31,7 +31,8 @@ describe('the packed package in a fresh project', () => {
     for (const needed of ['package.json', 'dist/bin/main.js', 'dist/index.js', 'dist/index.d.ts', 'runtime/deck.js', 'runtime/live.js', 'runtime/print-layout.js', 'runtime/handout-layout.js', 'templates/default/template.json']) {
       expect(files).toContain(needed);
     }
-    expect(files.filter((file) => /^(src|test|scripts|bench|content)\/|\.map$|^\.puppeteerrc/.test(file))).toEqual([]);
+    // Of content/, only the example that `briefdeck init` copies.
+    expect(files.filter((file) => /^(src|test|scripts|bench|content)\/|\.map$|^\.puppeteerrc/.test(file))).toEqual(['content/iskp-moscow-plot.md']);
     // No download at install time: puppeteer-core, not puppeteer (whose postinstall fetches Chrome).
     expect(existsSync(path.join(project, 'node_modules', 'puppeteer-core', 'package.json'))).toBe(true);
     expect(existsSync(path.join(project, 'node_modules', 'puppeteer'))).toBe(false);
