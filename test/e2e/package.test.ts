@@ -2,12 +2,16 @@
 // with no Puppeteer variables, builds the sample to a PDF and a handout with the system
 // Chromium, and `npx briefdeck serve` answers: everything the CLI reads at run time is in the
 // package, and the install needs no install script and no browser download.
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText, ROOT, squash, tempDir } from '../helpers.js';
-import { listFiles, npm, npmInstall, npxBriefdeck, packTarball, startServe, stop } from '../package.js';
+import { listFiles, npm, npmInstall, npxBriefdeck, packTarball, startServe, stop, userEnv } from '../package.js';
+
+const run = promisify(execFile);
 
 describe('the packed package in a fresh project', () => {
   let dir: string;
@@ -50,6 +54,20 @@ describe('the packed package in a fresh project', () => {
     expect(handout).toContain('Handout: 10 slides with speaker notes');
     const html = await readFile(path.join(deck, 'index.html'), 'utf8');
     expect(html).toContain('<section');
+  });
+
+  it('is a typed library: the README example type-checks against the package\'s .d.ts and runs', async () => {
+    const example = path.join(project, 'build.mjs');
+    await cp(path.join(ROOT, 'examples', 'library', 'build.mjs'), example);
+    // The checkout's TypeScript, checking the JavaScript example against node_modules/briefdeck/dist/*.d.ts.
+    const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+    const typeRoots = path.join(ROOT, 'node_modules', '@types');
+    const check = await run(process.execPath, [tsc, '--noEmit', '--allowJs', '--checkJs', '--strict', '--module', 'nodenext', '--target', 'es2022', '--skipLibCheck', '--typeRoots', typeRoots, '--types', 'node', 'build.mjs'], { cwd: project }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? String(error) }));
+    expect(check.stdout).toBe('');
+    const ran = await run(process.execPath, ['build.mjs'], { cwd: project, env: userEnv() });
+    expect(ran.stderr).toBe('');
+    expect(ran.stdout).toContain('ISKP plot disrupted in Moscow: ');
+    expect(ran.stdout).toMatch(/iskp-moscow-plot: 10 slides, 10 PDF pages → .*iskp-moscow-plot\.pdf/);
   });
 
   it('serves the decks with `npx briefdeck serve`', async () => {
