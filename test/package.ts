@@ -28,7 +28,7 @@ export async function npmInstall(cwd: string, args: string[]): Promise<void> {
 }
 
 export async function npm(cwd: string, args: string[]): Promise<{ stdout: string; stderr: string }> {
-  return run('npm', args, { cwd, env: userEnv(), timeout: 120_000 });
+  return run('npm', args, { cwd, env: userEnv(), timeout: 300_000 });
 }
 
 export interface Result {
@@ -40,7 +40,7 @@ export interface Result {
 /** `npx --no briefdeck <args>`: the installed package's bin, never a download. */
 export async function npxBriefdeck(cwd: string, args: string[]): Promise<Result> {
   try {
-    const { stdout, stderr } = await run('npx', ['--no', 'briefdeck', ...args], { cwd, env: userEnv(), timeout: 120_000 });
+    const { stdout, stderr } = await run('npx', ['--no', 'briefdeck', ...args], { cwd, env: userEnv(), timeout: 300_000 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };

@@ -48,7 +48,7 @@ describe('briefdeck init, then npm install && npm run build', () => {
     const deck = path.join(project, 'output', 'iskp-moscow-plot');
     const css = (await Promise.all((await listFiles(deck)).filter((file) => file.endsWith('.css')).map((file) => readFile(path.join(deck, file), 'utf8')))).join('\n');
     expect(css).toContain('House colours, added after the default template');
-  });
+  }, 300_000); // a build in a fresh project; slow when the suite runs many at once
 
   it('npx briefdeck new writes a briefing that builds without edits', async () => {
     const created = await npxBriefdeck(project, ['new', 'Sanctions: what comes next?', '--marking', 'tlp:amber', '--template', 'dark']);
@@ -68,7 +68,7 @@ describe('briefdeck init, then npm install && npm run build', () => {
     expect(pdf).toContain('Sanctions: what comes next?');
     expect(pdf).toContain('TLP:AMBER');
     expect(pdf).toContain('What should be done, by whom and by when');
-  });
+  }, 300_000); // a build in a fresh project; slow when the suite runs many at once
 });
 
 describe('briefdeck init into a folder that is not empty', () => {

@@ -54,7 +54,7 @@ describe('the packed package in a fresh project', () => {
     expect(handout).toContain('Handout: 10 slides with speaker notes');
     const html = await readFile(path.join(deck, 'index.html'), 'utf8');
     expect(html).toContain('<section');
-  });
+  }, 300_000); // a build in a fresh project; slow when the suite runs many at once
 
   it('is a typed library: the README example type-checks against the package\'s .d.ts and runs', async () => {
     const example = path.join(project, 'build.mjs');
@@ -68,7 +68,7 @@ describe('the packed package in a fresh project', () => {
     expect(ran.stderr).toBe('');
     expect(ran.stdout).toContain('ISKP plot disrupted in Moscow: ');
     expect(ran.stdout).toMatch(/iskp-moscow-plot: 10 slides, 10 PDF pages → .*iskp-moscow-plot\.pdf/);
-  });
+  }, 300_000); // a build in a fresh project; slow when the suite runs many at once
 
   it('serves the decks with `npx briefdeck serve`', async () => {
     const { url, child } = await startServe(project, ['content']);
