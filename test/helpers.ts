@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer-core';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The CLI as users run it: the bundle that `npm run compile` writes (package.json bin). */

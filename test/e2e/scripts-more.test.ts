@@ -4,7 +4,7 @@
 // package builds every deck that does not need it, and names the package for one that does.
 import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../src/pdf/browser.js';
 import { fontsDrawing, openPrintView, pdfFontNames, pdfText, ROOT, runCli, SAMPLE, tempDir } from '../helpers.js';
