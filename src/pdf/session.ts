@@ -1,4 +1,4 @@
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import { PdfError } from '../errors.js';
 import { DeckPrinter, type PrintOptions } from './print.js';
 
