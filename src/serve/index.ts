@@ -71,6 +71,9 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const rebuild = async (files: string[]): Promise<string[]> => {
     const slugs: string[] = [];
     const rebuilt: BuiltDeck[] = [];
+    // "built" is logged once the whole rebuild is done (old folders removed, index page written), so
+    // the line means the output folder is in its new state.
+    const done: string[] = [];
     for (const file of files) {
       const started = performance.now();
       try {
@@ -80,7 +83,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
         errors.delete(file);
         slugs.push(built.deck.slug);
         for (const warning of built.warnings) log(formatWarning(warning));
-        log(`built   ${built.deck.slug} (${built.deck.slides} slides) in ${Math.round(performance.now() - started)} ms`);
+        done.push(`built   ${built.deck.slug} (${built.deck.slides} slides) in ${Math.round(performance.now() - started)} ms`);
       } catch (error) {
         if (!(error instanceof BriefdeckError)) throw error;
         errors.set(file, error);
@@ -89,6 +92,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     }
     await removeSupersededDecks(outDir, rebuilt.map((built) => built.deck));
     await writeIndexPage(outDir, { pdfOnDemand: true, onWarning: (warning) => log(formatWarning(warning)) });
+    done.forEach(log);
     return slugs;
   };
 
