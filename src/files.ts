@@ -195,3 +195,9 @@ async function expectDirectory(dir: string, error: unknown): Promise<void> {
   if (info?.isDirectory()) return;
   throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${dir}'`), { code: 'ENOTDIR', path: dir, cause: error });
 }
+
+/** True for `folder` itself and anything below it (paths compared as written: resolve symlinks first where they matter). */
+export function isInside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+}

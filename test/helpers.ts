@@ -3,6 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { expect } from 'vitest';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'puppeteer-core';
 
@@ -107,4 +108,21 @@ export async function openPrintView(browser: Browser, htmlFile: string): Promise
   await page.waitForFunction(() => document.documentElement.getAttribute('data-briefdeck-pdf-ready') === 'true');
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   return page;
+}
+
+/** A string as a literal inside a RegExp. */
+export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The bad-input contract for one failed build: exit 1, no stack trace, and exactly one line
+ * `<file>:<line>: <what> — <hint>` (no `:<line>` when `line` is null) whose `<what> — <hint>` matches `error`.
+ */
+export function expectOneErrorLine(run: CliResult, file: string, line: number | null, error: RegExp): void {
+  expect(run.code, run.stderr).toBe(1);
+  expect(run.stderr).not.toMatch(/^\s+at /m);
+  const lines = run.stderr.trimEnd().split('\n');
+  expect(lines, run.stderr).toHaveLength(1);
+  const m = new RegExp(`^${escapeRegExp(file)}${line === null ? '' : `:${line}`}: (.+ — .+)$`).exec(lines[0]!);
+  expect(m, lines[0]).not.toBeNull();
+  expect(m![1]).toMatch(error);
 }

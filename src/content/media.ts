@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { ContentError } from '../errors.js';
-import { readRegularFileSync } from '../files.js';
+import { isInside, readRegularFileSync } from '../files.js';
 import { IMAGE_EXTENSIONS, sniffImageType } from './image-type.js';
 import { tagsIn } from './html-tags.js';
 import { svgActiveContent } from './svg.js';
@@ -204,12 +204,6 @@ function readImage(real: string, shown: string, fail: (what: string, hint: strin
     if (!(error instanceof ContentError)) throw error;
     return fail(`image ${shown} ${error.what}`, error.hint);
   }
-}
-
-/** True for the folder itself and anything below it. */
-function isInside(folder: string, file: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }
 
 /** A file name that needs no escaping in a URL or a shell: anything else becomes `-`. */

@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { copyFile, readdir, realpath, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { OutputError } from '../errors.js';
-import { makeDirectory } from '../files.js';
+import { isInside, makeDirectory } from '../files.js';
 import type { Asset } from './assets.js';
 
 /**
@@ -157,15 +157,10 @@ export async function checkOutputFolder(outDir: string, contentPaths: string[]):
   const out = await realpath(outDir).catch(() => path.resolve(outDir));
   for (const given of contentPaths) {
     const folder = await realpath(given).then(async (real) => ((await stat(real)).isDirectory() ? real : path.dirname(real)), () => undefined);
-    if (folder && isInsideOrSame(out, folder)) {
+    if (folder && isInside(out, folder)) {
       throw new OutputError(`the output folder ${outDir} ${out === folder ? 'is' : 'contains'} the content folder ${path.relative(process.cwd(), folder) || '.'}`, 'decks could overwrite or remove content there: choose a folder of their own with --out, e.g. --out output');
     }
   }
-}
-
-function isInsideOrSame(folder: string, other: string): boolean {
-  const relative = path.relative(folder, other);
-  return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }
 
 /** What to do about a write the file system refused; `elsewhere` says how to choose another place. */

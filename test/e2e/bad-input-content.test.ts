@@ -6,7 +6,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers.js';
+import { escapeRegExp, expectOneErrorLine, runCli, tempDir } from '../helpers.js';
 
 // FM() is 5 lines (---, title, date, author, ---); the body starts on line 6.
 const FM = () => '---\ntitle: Probe briefing\ndate: 2026-01-15\nauthor: Test Author\n---\n';
@@ -197,7 +197,6 @@ const deckCases: DeckCase[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------------
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const text = (content: string | (() => string)) => (typeof content === 'function' ? content() : content);
 
 let root: string;
@@ -226,13 +225,7 @@ describe(`bad content: one error line, exit 1, the earlier deck untouched (${err
       const before = await readFile(deck);
       await writeFile(source, text(c.content));
       const bad = await build(source, out);
-      expect(bad.code, bad.stderr).toBe(1);
-      expect(bad.stderr).not.toMatch(/^\s+at /m);
-      const lines = bad.stderr.trimEnd().split('\n');
-      expect(lines, bad.stderr).toHaveLength(1);
-      const m = new RegExp(`^${escape(source)}${c.line === null ? '' : `:${c.line}`}: (.+ — .+)$`).exec(lines[0]!);
-      expect(m, lines[0]).not.toBeNull();
-      expect(m![1]).toMatch(c.error);
+      expectOneErrorLine(bad, source, c.line, c.error);
       expect((await readFile(deck)).equals(before)).toBe(true);
     });
   }
@@ -247,7 +240,7 @@ describe(`unusual content: a correct deck, exit 0 (${deckCases.length} cases)`, 
       const warnings = run.stderr.trimEnd() ? run.stderr.trimEnd().split('\n') : [];
       expect(warnings, run.stderr).toHaveLength(c.warnings?.length ?? 0);
       c.warnings?.forEach(([line, message], i) => {
-        const m = new RegExp(`^${escape(source)}:${line}: warning: (.+)$`).exec(warnings[i]!);
+        const m = new RegExp(`^${escapeRegExp(source)}:${line}: warning: (.+)$`).exec(warnings[i]!);
         expect(m, warnings[i]).not.toBeNull();
         expect(m![1]).toMatch(message);
       });

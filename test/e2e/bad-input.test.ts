@@ -5,7 +5,7 @@
 import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, runCli, tempDir } from '../helpers.js';
+import { FIXTURES, escapeRegExp, expectOneErrorLine, runCli, tempDir } from '../helpers.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Building blocks. FM() is 5 lines (---, title, date, author, ---); the body starts on line 6.
@@ -205,7 +205,6 @@ const deckCases: DeckCase[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------------
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const slugOf = (file: string) => file.replace(/\.md$/, '');
 const bytes = (content: Content) => (typeof content === 'function' ? content() : content);
 
@@ -240,13 +239,7 @@ describe(`bad input: one error line, exit 1, the earlier deck untouched (${error
       await c.files?.(path.dirname(source));
       await writeFile(source, bytes(c.content));
       const bad = await build(source, out);
-      expect(bad.code, bad.stderr).toBe(1);
-      expect(bad.stderr).not.toMatch(/^\s+at /m);
-      const lines = bad.stderr.trimEnd().split('\n');
-      expect(lines, bad.stderr).toHaveLength(1);
-      const m = new RegExp(`^${escape(source)}${c.line === null ? '' : `:${c.line}`}: (.+ — .+)$`).exec(lines[0]!);
-      expect(m, lines[0]).not.toBeNull();
-      expect(m![1]).toMatch(c.error);
+      expectOneErrorLine(bad, source, c.line, c.error);
       // Nothing lost.
       expect((await readFile(deck)).equals(before)).toBe(true);
     });
@@ -261,7 +254,7 @@ describe(`unusual input: a correct deck, exit 0 (${deckCases.length} cases)`, ()
       expect(run.code, run.stderr).toBe(0);
       if (c.warning) {
         expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
-        const m = new RegExp(`^${escape(source)}:${c.warning.line}: warning: (.+)$`).exec(run.stderr.trimEnd());
+        const m = new RegExp(`^${escapeRegExp(source)}:${c.warning.line}: warning: (.+)$`).exec(run.stderr.trimEnd());
         expect(m, run.stderr).not.toBeNull();
         expect(m![1]).toMatch(c.warning.text);
       } else {
@@ -295,6 +288,6 @@ describe('two briefings with the same slug in one build', () => {
     const first = await workspace('same.md', GOOD);
     const second = await workspace('other.md', FM('slug: same\n') + BODY);
     const run = await build([first.source, second.source], first.out);
-    expect(run.stderr.trimEnd()).toMatch(new RegExp(`^${escape(second.source)}:5: the slug "same" is already used by `));
+    expect(run.stderr.trimEnd()).toMatch(new RegExp(`^${escapeRegExp(second.source)}:5: the slug "same" is already used by `));
   });
 });
