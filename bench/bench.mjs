@@ -36,7 +36,11 @@ async function repeat(count, label, makeArgs, command = node) {
     results.push(result);
     process.stderr.write(`${label} ${i + 1}/${count}: ${(result.ms / 1000).toFixed(2)} s\n`);
   }
-  return { ms: median(results.map((r) => r.ms)), peakBytes: Math.max(...results.map((r) => r.peakBytes)), all: results.map((r) => Math.round(r.ms)) };
+  return {
+    ms: median(results.map((r) => r.ms)),
+    peakBytes: Math.max(...results.map((r) => r.peakBytes)),
+    all: results.map((r) => Math.round(r.ms)),
+  };
 }
 
 const out = (name, i) => path.join(work, `${name}-${i}`);
@@ -44,9 +48,19 @@ const htmlOnly = await repeat(runs, 'html-only', (i) => [cli, 'build', sample, '
 const single = await repeat(runs, 'single deck', (i) => [cli, 'build', sample, '--out', out('single', i)]);
 const batch = await repeat(batchRuns, 'batch of 20', (i) => [cli, 'build', batchDir, '--out', out('batch', i)]);
 const deckHtml = path.join(out('single', 0), slug, 'index.html');
-const batchHtml = Array.from({ length: 20 }, (_, i) => path.join(out('batch', 0), `brief-${String(i + 1).padStart(2, '0')}`, 'index.html'));
-const floorSingle = await repeat(runs, 'floor, 1 deck', () => [path.join(root, 'bench', 'floor.mjs'), browser, deckHtml]);
-const floorBatch = await repeat(batchRuns, 'floor, 20 decks', () => [path.join(root, 'bench', 'floor.mjs'), browser, ...batchHtml]);
+const batchHtml = Array.from({ length: 20 }, (_, i) =>
+  path.join(out('batch', 0), `brief-${String(i + 1).padStart(2, '0')}`, 'index.html'),
+);
+const floorSingle = await repeat(runs, 'floor, 1 deck', () => [
+  path.join(root, 'bench', 'floor.mjs'),
+  browser,
+  deckHtml,
+]);
+const floorBatch = await repeat(batchRuns, 'floor, 20 decks', () => [
+  path.join(root, 'bench', 'floor.mjs'),
+  browser,
+  ...batchHtml,
+]);
 const pdfBytes = (await stat(path.join(out('single', 0), slug, `${slug}.pdf`))).size;
 const floorBytes = (await stat(deckHtml.replace(/index\.html$/, 'floor.pdf'))).size;
 
@@ -54,8 +68,20 @@ const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const mb = (bytes) => `${Math.round(bytes / 1024 / 1024)} MB`;
 const rows = [
   ['HTML-only build of the sample (whole process)', s(htmlOnly.ms), '', '', mb(htmlOnly.peakBytes)],
-  ['Sample: HTML + PDF (whole process)', s(single.ms), s(floorSingle.ms), `${(single.ms / floorSingle.ms).toFixed(2)}× the floor`, mb(single.peakBytes)],
-  ['Batch of 20 decks: HTML + PDF (whole process)', s(batch.ms), s(floorBatch.ms), `${(floorBatch.ms / batch.ms).toFixed(2)}× faster than the floor`, mb(batch.peakBytes)],
+  [
+    'Sample: HTML + PDF (whole process)',
+    s(single.ms),
+    s(floorSingle.ms),
+    `${(single.ms / floorSingle.ms).toFixed(2)}× the floor`,
+    mb(single.peakBytes),
+  ],
+  [
+    'Batch of 20 decks: HTML + PDF (whole process)',
+    s(batch.ms),
+    s(floorBatch.ms),
+    `${(floorBatch.ms / batch.ms).toFixed(2)}× faster than the floor`,
+    mb(batch.peakBytes),
+  ],
   ['PDF size of the sample', `${Math.round(pdfBytes / 1024)} KB`, `${Math.round(floorBytes / 1024)} KB`, '', ''],
 ];
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
@@ -68,5 +94,8 @@ const lines = [
   ...rows.map((r) => `| ${r.join(' | ')} |`),
 ];
 console.log(lines.join('\n'));
-await writeFile(path.join(root, 'bench', 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), runs, htmlOnly, single, batch, floorSingle, floorBatch, pdfBytes, floorBytes }, null, 2)}\n`);
+await writeFile(
+  path.join(root, 'bench', 'results.json'),
+  `${JSON.stringify({ date: new Date().toISOString(), runs, htmlOnly, single, batch, floorSingle, floorBatch, pdfBytes, floorBytes }, null, 2)}\n`,
+);
 await rm(work, { recursive: true, force: true });

@@ -50,16 +50,32 @@ function time(args) {
   }
   times.sort((a, b) => a - b);
   cpu.sort((a, b) => a - b);
-  return { min: times[0], median: times[Math.floor(times.length / 2)], max: times[times.length - 1], cpu: cpu[Math.floor(cpu.length / 2)] };
+  return {
+    min: times[0],
+    median: times[Math.floor(times.length / 2)],
+    max: times[times.length - 1],
+    cpu: cpu[Math.floor(cpu.length / 2)],
+  };
 }
 
 const cases = [
   ['briefdeck --version (start-up floor)', ['--version']],
-  ['draft seed-article.txt (8 KB)', ['draft', path.join(articles, 'seed-article.txt'), '-o', path.join(tmp, 'seed.md'), '--force']],
-  ['draft chip-export-controls.html (9 KB)', ['draft', path.join(articles, 'chip-export-controls.html'), '-o', path.join(tmp, 'chip.md'), '--force']],
-  [`draft big-article.txt (${Math.round(Buffer.byteLength(big) / 1024)} KB)`, ['draft', bigFile, '-o', path.join(tmp, 'big.md'), '--force']],
+  [
+    'draft seed-article.txt (8 KB)',
+    ['draft', path.join(articles, 'seed-article.txt'), '-o', path.join(tmp, 'seed.md'), '--force'],
+  ],
+  [
+    'draft chip-export-controls.html (9 KB)',
+    ['draft', path.join(articles, 'chip-export-controls.html'), '-o', path.join(tmp, 'chip.md'), '--force'],
+  ],
+  [
+    `draft big-article.txt (${Math.round(Buffer.byteLength(big) / 1024)} KB)`,
+    ['draft', bigFile, '-o', path.join(tmp, 'big.md'), '--force'],
+  ],
 ];
-console.log(`${runs} runs each, whole process, ${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg()[0].toFixed(2)}`);
+console.log(
+  `${runs} runs each, whole process, ${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg()[0].toFixed(2)}`,
+);
 // On a busy machine wall time is mostly waiting; CPU time (user + system) is what the work costs.
 console.log('| command | wall min | wall median | wall max | CPU median |');
 console.log('|---|---|---|---|---|');

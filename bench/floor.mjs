@@ -7,7 +7,14 @@ import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
 
 const [executablePath, ...decks] = process.argv.slice(2);
-const args = ['--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const args = [
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 if (process.getuid?.() === 0) args.push('--no-sandbox');
 const browser = await puppeteer.launch({ executablePath, headless: true, args });
 const page = await browser.newPage();
@@ -15,6 +22,9 @@ for (const deck of decks) {
   await page.goto(`${pathToFileURL(deck).href}?print-pdf`, { waitUntil: 'load' });
   await page.waitForFunction(() => document.documentElement.getAttribute('data-briefdeck-pdf-ready') === 'true');
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  await writeFile(deck.replace(/index\.html$/, 'floor.pdf'), await page.pdf({ printBackground: true, preferCSSPageSize: true }));
+  await writeFile(
+    deck.replace(/index\.html$/, 'floor.pdf'),
+    await page.pdf({ printBackground: true, preferCSSPageSize: true }),
+  );
 }
 await browser.close();

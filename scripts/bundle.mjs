@@ -19,9 +19,20 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['puppeteer-core', '@puppeteer/browsers', 'chokidar', 'wink-nlp', 'wink-eng-lite-web-model', 'linkedom', '@mozilla/readability', 'esbuild'],
+  external: [
+    'puppeteer-core',
+    '@puppeteer/browsers',
+    'chokidar',
+    'wink-nlp',
+    'wink-eng-lite-web-model',
+    'linkedom',
+    '@mozilla/readability',
+    'esbuild',
+  ],
   // Bundled CommonJS dependencies call require(); give them one in ESM.
-  banner: { js: "import { createRequire as __briefdeckRequire } from 'node:module'; const require = __briefdeckRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __briefdeckRequire } from 'node:module'; const require = __briefdeckRequire(import.meta.url);",
+  },
   legalComments: 'none',
   logLevel: 'warning',
 });

@@ -8,17 +8,28 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 const tools = { pdftotext: 'poppler-utils', qpdf: 'qpdf', pgrep: 'procps' };
-const onPath = (command) => (process.env.PATH ?? '').split(path.delimiter).some((dir) => existsSync(path.join(dir, command)));
-const missing = [...new Set(Object.entries(tools).filter(([command]) => !onPath(command)).map(([, pkg]) => pkg))];
+const onPath = (command) =>
+  (process.env.PATH ?? '').split(path.delimiter).some((dir) => existsSync(path.join(dir, command)));
+const missing = [
+  ...new Set(
+    Object.entries(tools)
+      .filter(([command]) => !onPath(command))
+      .map(([, pkg]) => pkg),
+  ),
+];
 if (missing.length === 0) process.exit(0);
 
-const canApt = process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/etc/debian_version') && onPath('apt-get');
+const canApt =
+  process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/etc/debian_version') && onPath('apt-get');
 if (canApt) {
   console.log(`briefdeck tests: installing ${missing.join(', ')} with apt-get (needed to read PDFs back)`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const ok = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env }).status === 0
-    && spawnSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env }).status === 0;
+  const ok =
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env }).status === 0 &&
+    spawnSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env }).status === 0;
   if (ok) process.exit(0);
 }
-console.error(`briefdeck tests need ${missing.join(', ')}: install them, e.g. sudo apt-get install ${missing.join(' ')}`);
+console.error(
+  `briefdeck tests need ${missing.join(', ')}: install them, e.g. sudo apt-get install ${missing.join(' ')}`,
+);
 process.exit(1);

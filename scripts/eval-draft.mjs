@@ -16,7 +16,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = path.join(root, 'test', 'fixtures', 'articles');
 const { draftBriefing } = await import(path.join(root, 'dist', 'draft', 'index.js'));
 
-const normal = (text) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const normal = (text) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 const words = (text) => normal(text).split(' ').filter(Boolean);
 
 function f1(a, b) {
@@ -25,7 +29,11 @@ function f1(a, b) {
   const counts = new Map();
   for (const w of wb) counts.set(w, (counts.get(w) ?? 0) + 1);
   let shared = 0;
-  for (const w of wa) if (counts.get(w) > 0) (shared++, counts.set(w, counts.get(w) - 1));
+  for (const w of wa)
+    if (counts.get(w) > 0) {
+      shared++;
+      counts.set(w, counts.get(w) - 1);
+    }
   return shared ? (2 * shared) / (wa.length + wb.length) : 0;
 }
 
@@ -41,7 +49,10 @@ function matched(drafted, expected) {
   let hits = 0;
   for (const d of drafted) {
     const at = free.findIndex((e) => matches(d, e));
-    if (at >= 0) (hits++, free.splice(at, 1));
+    if (at >= 0) {
+      hits++;
+      free.splice(at, 1);
+    }
   }
   return hits;
 }
@@ -58,10 +69,16 @@ for (const name of names) {
   const result = await draftBriefing(text, { file: name });
   const recs = result.draft.recommendations.map((r) => r.text);
   // A topic sentence used as a group's heading is on the slide too.
-  const imps = result.draft.implications.flatMap((g) => [...(g.headingFrom === 'sentence' ? [g.heading] : []), ...g.bullets.map((b) => b.text)]);
+  const imps = result.draft.implications.flatMap((g) => [
+    ...(g.headingFrom === 'sentence' ? [g.heading] : []),
+    ...g.bullets.map((b) => b.text),
+  ]);
   const recHits = matched(recs, expected.recommendations);
   const impHits = matched(imps, expected.implications);
-  for (const [key, hits, drafted, wanted] of [['rec', recHits, recs.length, expected.recommendations.length], ['imp', impHits, imps.length, expected.implications.length]]) {
+  for (const [key, hits, drafted, wanted] of [
+    ['rec', recHits, recs.length, expected.recommendations.length],
+    ['imp', impHits, imps.length, expected.implications.length],
+  ]) {
     totals[key].tp += hits;
     totals[key].drafted += drafted;
     totals[key].expected += wanted;
@@ -103,17 +120,34 @@ const meanSummary = rows.reduce((a, r) => a + r.summary, 0) / rows.length;
 const meanLead = rows.reduce((a, r) => a + r.lead3, 0) / rows.length;
 const recP = totals.rec.tp / totals.rec.drafted;
 const recR = totals.rec.tp / totals.rec.expected;
-console.log(line(['overall (micro)', recP.toFixed(2), recR.toFixed(2), ratio(totals.imp.tp, totals.imp.drafted), ratio(totals.imp.tp, totals.imp.expected), meanSummary.toFixed(3), meanLead.toFixed(3)]));
+console.log(
+  line([
+    'overall (micro)',
+    recP.toFixed(2),
+    recR.toFixed(2),
+    ratio(totals.imp.tp, totals.imp.drafted),
+    ratio(totals.imp.tp, totals.imp.expected),
+    meanSummary.toFixed(3),
+    meanLead.toFixed(3),
+  ]),
+);
 console.log('');
-console.log(`recommendations: ${totals.rec.tp} of ${totals.rec.drafted} drafted are labelled, ${totals.rec.tp} of ${totals.rec.expected} labelled were drafted`);
-console.log(`implications:    ${totals.imp.tp} of ${totals.imp.drafted} drafted are labelled, ${totals.imp.tp} of ${totals.imp.expected} labelled were drafted`);
+console.log(
+  `recommendations: ${totals.rec.tp} of ${totals.rec.drafted} drafted are labelled, ${totals.rec.tp} of ${totals.rec.expected} labelled were drafted`,
+);
+console.log(
+  `implications:    ${totals.imp.tp} of ${totals.imp.drafted} drafted are labelled, ${totals.imp.tp} of ${totals.imp.expected} labelled were drafted`,
+);
 const checks = [
   [`recommendation recall ≥ 0.95 (${recR.toFixed(2)})`, recR >= 0.95],
   [`recommendation precision ≥ 0.9 (${recP.toFixed(2)})`, recP >= 0.9],
   [`summary beats lead-3 on average (${meanSummary.toFixed(3)} vs ${meanLead.toFixed(3)})`, meanSummary > meanLead],
 ];
 for (const row of rows.filter((r) => r.rec[2] === 0)) {
-  checks.push([`${row.name}: no recommendations drafted, with a warning`, row.rec[1] === 0 && row.warnings.some((w) => /no recommendations/.test(w))]);
+  checks.push([
+    `${row.name}: no recommendations drafted, with a warning`,
+    row.rec[1] === 0 && row.warnings.some((w) => /no recommendations/.test(w)),
+  ]);
 }
 for (const [label, ok] of checks) console.log(`${ok ? 'PASS' : 'FAIL'}  ${label}`);
 process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1;

@@ -1,6 +1,14 @@
 import type { Browser } from 'puppeteer-core';
 import { defaultConcurrency } from './concurrency.js';
-import { commitDeck, DeckBuilder, discardDeck, recordPrints, type BuilderOptions, type BuiltDeck, type DeckResult } from './builder.js';
+import {
+  commitDeck,
+  DeckBuilder,
+  discardDeck,
+  recordPrints,
+  type BuilderOptions,
+  type BuiltDeck,
+  type DeckResult,
+} from './builder.js';
 import { discoverContent } from './content/discover.js';
 import type { Warning } from './content/model.js';
 import { BriefdeckError, ContentError, PdfError } from './errors.js';
@@ -88,7 +96,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (session && !stage && built.length > 0) {
       // The index page goes with the new HTML now, not only after printing: a build interrupted
       // while printing must not leave it showing the decks' old titles and markings.
-      await publish(options.outDir, built.map((deck) => deck.deck));
+      await publish(
+        options.outDir,
+        built.map((deck) => deck.deck),
+      );
     }
     if (session && built.length > 0) {
       // No browser is an error for the PDFs only: the HTML decks above are already written.
@@ -109,7 +120,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       if (deck.deck.pdf || deck.deck.handout) await recordPrints(deck);
     }
     result.decks = written.map((deck) => deck.deck);
-    if (built.length > 0) result.indexFile = await publish(options.outDir, result.decks, (warning) => result.warnings.push(warning));
+    if (built.length > 0)
+      result.indexFile = await publish(options.outDir, result.decks, (warning) => result.warnings.push(warning));
   } finally {
     if (session) await session.then((started) => started.close());
     for (const deck of built) await discardDeck(deck); // staging folders left by an error
@@ -125,7 +137,13 @@ async function publish(outDir: string, decks: DeckResult[], onWarning?: (warning
 
 function reportHtml(built: BuiltDeck, options: BuildOptions): void {
   const { deck } = built;
-  options.onProgress?.({ type: 'html', slug: deck.slug, file: deck.file, htmlFile: deck.htmlFile, slides: deck.slides });
+  options.onProgress?.({
+    type: 'html',
+    slug: deck.slug,
+    file: deck.file,
+    htmlFile: deck.htmlFile,
+    slides: deck.slides,
+  });
 }
 
 /**
@@ -134,7 +152,13 @@ function reportHtml(built: BuiltDeck, options: BuildOptions): void {
  * faster than one (the next deck loads while one prints); two browser
  * processes were a third slower (each Chromium keeps more than a core busy).
  */
-async function printAll(session: PrintSession, first: DeckPrinter, decks: BuiltDeck[], result: BuildResult, options: BuildOptions): Promise<void> {
+async function printAll(
+  session: PrintSession,
+  first: DeckPrinter,
+  decks: BuiltDeck[],
+  result: BuildResult,
+  options: BuildOptions,
+): Promise<void> {
   const { preloadPdfLib } = await import('./pdf/metadata.js');
   preloadPdfLib();
   const workers = Math.max(1, Math.min(options.concurrency ?? defaultConcurrency(), decks.length));
@@ -148,7 +172,11 @@ async function printAll(session: PrintSession, first: DeckPrinter, decks: BuiltD
         const { deck } = built;
         const started = performance.now();
         const job = printJobFor(built, { notesPages: options.notesPages });
-        const onRestart = () => result.warnings.push({ file: deck.file, message: 'the browser quit while printing this deck; started a new one to retry it and print the rest' });
+        const onRestart = () =>
+          result.warnings.push({
+            file: deck.file,
+            message: 'the browser quit while printing this deck; started a new one to retry it and print the rest',
+          });
         // A failed print is retried once in a fresh tab (of a new browser if it died): a hung or crashed tab
         // must not cost the deck, nor the decks after it.
         try {
@@ -170,16 +198,34 @@ async function printAll(session: PrintSession, first: DeckPrinter, decks: BuiltD
           await commitDeck(built);
           reportHtml(built, options);
         }
-        options.onProgress?.({ type: 'pdf', slug: deck.slug, file: deck.file, pdf: deck.pdf, ms: performance.now() - started, index: ++done, total: decks.length });
+        options.onProgress?.({
+          type: 'pdf',
+          slug: deck.slug,
+          file: deck.file,
+          pdf: deck.pdf,
+          ms: performance.now() - started,
+          index: ++done,
+          total: decks.length,
+        });
         if (options.handout) {
           const handoutStarted = performance.now();
           const size = options.handout;
           const { printHandout } = await import('./pdf/handout.js');
           try {
             let handout: PrintResult;
-            ({ result: handout, printer } = await session.twice(printer, (tab) => printHandout(tab.browser, built, size, options.timeout), onRestart));
+            ({ result: handout, printer } = await session.twice(
+              printer,
+              (tab) => printHandout(tab.browser, built, size, options.timeout),
+              onRestart,
+            ));
             deck.handout = handout;
-            options.onProgress?.({ type: 'handout', slug: deck.slug, file: deck.file, handout, ms: performance.now() - handoutStarted });
+            options.onProgress?.({
+              type: 'handout',
+              slug: deck.slug,
+              file: deck.file,
+              handout,
+              ms: performance.now() - handoutStarted,
+            });
           } catch (error) {
             if (!(error instanceof PdfError)) throw error;
             printer = undefined;
@@ -197,10 +243,16 @@ async function printAll(session: PrintSession, first: DeckPrinter, decks: BuiltD
 /** Blocked requests are warnings; overflowing slides are warnings, or errors with --strict. False: the deck is refused (--strict). */
 function reportPdf(built: BuiltDeck, pdf: PrintResult, result: BuildResult, options: BuildOptions): boolean {
   const { file } = built.deck;
-  for (const url of pdf.blockedRequests) result.warnings.push({ file, message: `blocked a network request while printing: ${url}` });
+  for (const url of pdf.blockedRequests)
+    result.warnings.push({ file, message: `blocked a network request while printing: ${url}` });
   for (const overflow of pdf.overflows) {
     const what = `slide ${overflow.slide}${overflow.label ? ` "${overflow.label}"` : ''}: content overflows by ${overflow.px}px`;
-    if (options.strict) result.errors.push(new ContentError(what, 'shorten it, split it with another heading, or lower the template\'s maxItemsPerSlide', { file }));
+    if (options.strict)
+      result.errors.push(
+        new ContentError(what, "shorten it, split it with another heading, or lower the template's maxItemsPerSlide", {
+          file,
+        }),
+      );
     else result.warnings.push({ file, message: what });
   }
   return !(options.strict && pdf.overflows.length > 0);
@@ -209,11 +261,17 @@ function reportPdf(built: BuiltDeck, pdf: PrintResult, result: BuildResult, opti
 /** The build's browser session, started now; its browser is restarted if it dies mid-batch. */
 async function startSession(options: BuildOptions): Promise<PrintSession> {
   const { PrintSession } = await import('./pdf/session.js');
-  return new PrintSession(() => startBrowser(options.browser, { handleSignals: options.handleSignals }), { layout: options.printLayout, timeout: options.timeout });
+  return new PrintSession(() => startBrowser(options.browser, { handleSignals: options.handleSignals }), {
+    layout: options.printLayout,
+    timeout: options.timeout,
+  });
 }
 
 /** Launches lazily (Puppeteer is only imported when PDFs are wanted); a failure surfaces when awaited. */
-export function startBrowser(explicit: string | undefined, options: { handleSignals?: boolean } = {}): Promise<Browser> {
+export function startBrowser(
+  explicit: string | undefined,
+  options: { handleSignals?: boolean } = {},
+): Promise<Browser> {
   const launching = import('./pdf/browser.js').then(({ launchBrowser }) => launchBrowser(explicit, options));
   launching.catch(() => undefined); // handled where awaited; avoid an unhandled rejection meanwhile
   return launching;

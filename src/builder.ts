@@ -80,10 +80,14 @@ export class DeckBuilder {
     const { briefing, warnings } = await readBriefing(file);
     const owner = this.owners.get(briefing.slug);
     if (owner && owner !== file) {
-      throw new ContentError(`the slug "${briefing.slug}" is already used by ${owner}`, 'rename one file or set a different `slug:` in its front matter', {
-        file,
-        line: briefing.lines.slug ?? 1,
-      });
+      throw new ContentError(
+        `the slug "${briefing.slug}" is already used by ${owner}`,
+        'rename one file or set a different `slug:` in its front matter',
+        {
+          file,
+          line: briefing.lines.slug ?? 1,
+        },
+      );
     }
     const rendered = await renderBriefing(briefing, context);
     if (this.options.strict && rendered.contrast[0]) throw contrastError(rendered.contrast[0]);
@@ -93,8 +97,21 @@ export class DeckBuilder {
     const fonts = await deckFonts(rendered.template, rendered.html);
     const fontWarnings = fontGapWarnings(rendered, fonts.gaps); // throws, before anything is written, when a script font package is missing
     const assets = [...(await deckAssets(rendered.template)), ...fonts.assets, ...rendered.media];
-    const deck = { file, slug: briefing.slug, dir, htmlFile: path.join(dir, 'index.html'), slides: rendered.slides.length };
-    const built: BuiltDeck = { deck, rendered, warnings: [...warnings, ...rendered.contrast.map(contrastWarning), ...fontWarnings], fontsKey: fonts.key, assets, info: deckInfo(rendered, dir) };
+    const deck = {
+      file,
+      slug: briefing.slug,
+      dir,
+      htmlFile: path.join(dir, 'index.html'),
+      slides: rendered.slides.length,
+    };
+    const built: BuiltDeck = {
+      deck,
+      rendered,
+      warnings: [...warnings, ...rendered.contrast.map(contrastWarning), ...fontWarnings],
+      fontsKey: fonts.key,
+      assets,
+      info: deckInfo(rendered, dir),
+    };
     if (options.stage) built.staged = stagingFolder(dir);
     await writeDeckFiles(built, built.staged?.dir ?? dir);
     return built;

@@ -49,10 +49,14 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Projec
   if (!result.success) {
     const issue = result.issues[0];
     const key = issuePath(issue);
-    throw new BriefdeckError(`config: "${key.join('.')}" ${isUnknownKey(issue) ? 'is not a config field' : issue.message.toLowerCase()}`, 'config fields are template, templates and options', {
-      file: display,
-      line: yaml.lineOf(key),
-    });
+    throw new BriefdeckError(
+      `config: "${key.join('.')}" ${isUnknownKey(issue) ? 'is not a config field' : issue.message.toLowerCase()}`,
+      'config fields are template, templates and options',
+      {
+        file: display,
+        line: yaml.lineOf(key),
+      },
+    );
   }
   const base = path.dirname(path.resolve(file));
   const { template, templates, options } = result.output;

@@ -27,7 +27,12 @@ export class BriefdeckError extends Error {
 }
 
 /** BriefdeckError or one of its subclasses, for code that serves several stages (YAML, file decoding). */
-export type BriefdeckErrorClass = new (what: string, hint: string, location?: Location, options?: { cause?: unknown }) => BriefdeckError;
+export type BriefdeckErrorClass = new (
+  what: string,
+  hint: string,
+  location?: Location,
+  options?: { cause?: unknown },
+) => BriefdeckError;
 
 /** Content files: front matter, sections, markdown. */
 export class ContentError extends BriefdeckError {

@@ -13,7 +13,12 @@ import path from 'node:path';
 import type { BriefdeckError, Location } from './errors.js';
 
 /** Any of the error classes of errors.ts: they share BriefdeckError's constructor. */
-export type ErrorClass = new (what: string, hint: string, location?: Location, options?: { cause?: unknown }) => BriefdeckError;
+export type ErrorClass = new (
+  what: string,
+  hint: string,
+  location?: Location,
+  options?: { cause?: unknown },
+) => BriefdeckError;
 
 export interface ReadOptions {
   /** The error class to throw (ContentError for content, TemplateError for templates …). */
@@ -114,7 +119,9 @@ class BoundedChunks {
 }
 
 /** "a named pipe (FIFO)", "a folder" …: what a path is (from its Stats or Dirent) when it is not a regular file. */
-export function kindOf(info: Pick<Stats, 'isDirectory' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice' | 'isSymbolicLink'>): string {
+export function kindOf(
+  info: Pick<Stats, 'isDirectory' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice' | 'isSymbolicLink'>,
+): string {
   if (info.isDirectory()) return 'a folder';
   if (info.isFIFO()) return 'a named pipe (FIFO)';
   if (info.isSocket()) return 'a socket';
@@ -129,12 +136,20 @@ function checkRegular(info: Stats, shown: string, options: ReadOptions): void {
     if (info.size > options.maxBytes) throw tooLarge(info.size, shown, options);
     return;
   }
-  throw new options.as(`is ${kindOf(info)}, not a file`, `give the ${options.noun} itself (briefdeck reads only regular files)`, { file: shown });
+  throw new options.as(
+    `is ${kindOf(info)}, not a file`,
+    `give the ${options.noun} itself (briefdeck reads only regular files)`,
+    { file: shown },
+  );
 }
 
 function tooLarge(bytes: number, shown: string, options: ReadOptions): BriefdeckError {
   if (options.tooLarge) return options.tooLarge(bytes);
-  return new options.as(`is larger than ${Math.round(options.maxBytes / 1024 / 1024)} MB`, `a ${options.noun} this large is not what briefdeck expects: check that this is the right file`, { file: shown });
+  return new options.as(
+    `is larger than ${Math.round(options.maxBytes / 1024 / 1024)} MB`,
+    `a ${options.noun} this large is not what briefdeck expects: check that this is the right file`,
+    { file: shown },
+  );
 }
 
 /** A file system error as one line about `shown`: what happened in words, the system's code in brackets. */
@@ -153,22 +168,40 @@ export function describeFileError(error: unknown, noun = 'file'): { what: string
       return { what: 'does not exist', hint: 'check the path' };
     case 'EACCES':
     case 'EPERM':
-      return { what: `cannot be read: permission denied (${code})`, hint: `give yourself read access to the ${noun} (chmod/chown), or run briefdeck as a user who has it` };
+      return {
+        what: `cannot be read: permission denied (${code})`,
+        hint: `give yourself read access to the ${noun} (chmod/chown), or run briefdeck as a user who has it`,
+      };
     case 'ELOOP':
-      return { what: 'is a symbolic link loop (ELOOP)', hint: 'the link leads back to itself: point it at the real file' };
+      return {
+        what: 'is a symbolic link loop (ELOOP)',
+        hint: 'the link leads back to itself: point it at the real file',
+      };
     case 'EISDIR':
       return { what: 'is a folder, not a file', hint: `give the ${noun} itself` };
     case 'ENOTDIR':
-      return { what: 'cannot be reached: a part of its path is a file, not a folder (ENOTDIR)', hint: 'check the path' };
+      return {
+        what: 'cannot be reached: a part of its path is a file, not a folder (ENOTDIR)',
+        hint: 'check the path',
+      };
     case 'ENXIO':
-      return { what: 'is a socket or device that cannot be read (ENXIO)', hint: `give the ${noun} itself (briefdeck reads only regular files)` };
+      return {
+        what: 'is a socket or device that cannot be read (ENXIO)',
+        hint: `give the ${noun} itself (briefdeck reads only regular files)`,
+      };
     case 'ENAMETOOLONG':
       return { what: 'has a name that is too long (ENAMETOOLONG)', hint: 'shorten the path' };
     case 'EMFILE':
     case 'ENFILE':
-      return { what: `cannot be opened: too many open files (${code})`, hint: 'raise the limit (ulimit -n) or build fewer files at once' };
+      return {
+        what: `cannot be opened: too many open files (${code})`,
+        hint: 'raise the limit (ulimit -n) or build fewer files at once',
+      };
     default:
-      return { what: `cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`, hint: `check the ${noun} and the disk it is on` };
+      return {
+        what: `cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`,
+        hint: `check the ${noun} and the disk it is on`,
+      };
   }
 }
 
@@ -186,14 +219,20 @@ export async function makeDirectory(dir: string): Promise<void> {
     const parent = path.dirname(dir);
     if (code !== 'ENOENT' || parent === dir) throw error;
     await makeDirectory(parent);
-    await mkdir(dir).catch((again: NodeJS.ErrnoException) => (again.code === 'EEXIST' ? expectDirectory(dir, again) : Promise.reject(again)));
+    await mkdir(dir).catch((again: NodeJS.ErrnoException) =>
+      again.code === 'EEXIST' ? expectDirectory(dir, again) : Promise.reject(again),
+    );
   }
 }
 
 async function expectDirectory(dir: string, error: unknown): Promise<void> {
   const info = await stat(dir).catch(() => undefined);
   if (info?.isDirectory()) return;
-  throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${dir}'`), { code: 'ENOTDIR', path: dir, cause: error });
+  throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${dir}'`), {
+    code: 'ENOTDIR',
+    path: dir,
+    cause: error,
+  });
 }
 
 /** True for `folder` itself and anything below it (paths compared as written: resolve symlinks first where they matter). */

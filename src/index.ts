@@ -12,7 +12,13 @@ export type { FrontMatter } from './content/schema.js';
 export { planSlides } from './deck/plan.js';
 export type { Slide, SlideKind } from './deck/slide.js';
 export { renderBriefing, renderDeck, markingOf, type RenderContext, type RenderedDeck } from './deck/render.js';
-export { TemplateRegistry, BUILTIN_TEMPLATES, type Template, type TemplateInfo, type TemplateManifest } from './deck/template.js';
+export {
+  TemplateRegistry,
+  BUILTIN_TEMPLATES,
+  type Template,
+  type TemplateInfo,
+  type TemplateManifest,
+} from './deck/template.js';
 export { resolveOptions } from './deck/options.js';
 export { loadConfig, type ProjectConfig } from './config.js';
 export { ejectTemplate } from './deck/eject.js';

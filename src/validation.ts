@@ -10,7 +10,8 @@ function typeName(input: unknown): string {
   if (typeof input === 'number') return Number.isNaN(input) ? 'NaN' : Number.isFinite(input) ? 'number' : String(input);
   if (input === null) return 'null';
   if (Array.isArray(input)) return 'array';
-  if (typeof input === 'object' && Object.getPrototypeOf(input) !== Object.prototype && input.constructor) return input.constructor.name;
+  if (typeof input === 'object' && Object.getPrototypeOf(input) !== Object.prototype && input.constructor)
+    return input.constructor.name;
   return typeof input;
 }
 
@@ -37,7 +38,9 @@ export function issueMessage(issue: v.BaseIssue<unknown>): string {
     case 'integer':
       return 'Invalid input: expected int, received number';
     case 'min_length':
-      return typeof issue.input === 'string' ? `Too small: expected string to have >=${issue.requirement} characters` : `Too small: expected array to have >=${issue.requirement} items`;
+      return typeof issue.input === 'string'
+        ? `Too small: expected string to have >=${issue.requirement} characters`
+        : `Too small: expected array to have >=${issue.requirement} items`;
     case 'min_value':
       return `Too small: expected number to be >=${issue.requirement}`;
     case 'gt_value':
@@ -86,13 +89,20 @@ export function oneOf<const T extends readonly string[]>(options: T) {
 
 /** Any object but an array (a Date, say, still passes, as it did). */
 export function objectInput() {
-  return v.custom<Record<string, unknown>>((input) => typeof input === 'object' && input !== null && !Array.isArray(input), expected('object'));
+  return v.custom<Record<string, unknown>>(
+    (input) => typeof input === 'object' && input !== null && !Array.isArray(input),
+    expected('object'),
+  );
 }
 
 /** A plain `key: value` map. */
 export function recordInput() {
   return v.custom<Record<string, unknown>>(
-    (input) => typeof input === 'object' && input !== null && !Array.isArray(input) && [Object.prototype, null].includes(Object.getPrototypeOf(input)),
+    (input) =>
+      typeof input === 'object' &&
+      input !== null &&
+      !Array.isArray(input) &&
+      [Object.prototype, null].includes(Object.getPrototypeOf(input)),
     expected('record'),
   );
 }

@@ -45,7 +45,11 @@ export function measureContrast(): ContrastFailure[] {
   const failures: ContrastFailure[] = [];
   for (const element of document.querySelectorAll('.slides section *')) {
     if (element.closest('aside.notes')) continue;
-    const ownText = [...element.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? '').join('').trim();
+    const ownText = [...element.childNodes]
+      .filter((n) => n.nodeType === Node.TEXT_NODE)
+      .map((n) => n.textContent ?? '')
+      .join('')
+      .trim();
     if (!ownText) continue;
     const style = getComputedStyle(element);
     if (style.visibility === 'hidden' || style.display === 'none') continue;
@@ -56,7 +60,14 @@ export function measureContrast(): ContrastFailure[] {
     const size = parseFloat(style.fontSize);
     const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
     const required = large ? 3 : 4.5;
-    if (ratio < required) failures.push({ text: ownText.slice(0, 40), color: style.color, background: `rgb(${bg.slice(0, 3).map(Math.round).join(', ')})`, ratio: Math.round(ratio * 100) / 100, required });
+    if (ratio < required)
+      failures.push({
+        text: ownText.slice(0, 40),
+        color: style.color,
+        background: `rgb(${bg.slice(0, 3).map(Math.round).join(', ')})`,
+        ratio: Math.round(ratio * 100) / 100,
+        required,
+      });
   }
   return failures;
 }

@@ -15,10 +15,14 @@ describe('printable', () => {
 
 describe('every message is printable', () => {
   it('formatMessage escapes the file name, the message and the hint', () => {
-    expect(formatMessage('bad\nthing', 'do\x1b[31m this', { file: 'a\x1b[2J\nb.md', line: 3 })).toBe('a\\u001b[2J\\nb.md:3: bad\\nthing — do\\u001b[31m this');
+    expect(formatMessage('bad\nthing', 'do\x1b[31m this', { file: 'a\x1b[2J\nb.md', line: 3 })).toBe(
+      'a\\u001b[2J\\nb.md:3: bad\\nthing — do\\u001b[31m this',
+    );
     expect(new BriefdeckError('x', 'y', { file: 'n\r.md' }).message).toBe('n\\r.md: x — y');
   });
   it('formatWarning too', () => {
-    expect(formatWarning({ file: 'a\nb.md', line: 2, message: 'unknown front matter field "k\x1b[2J" is ignored' })).toBe('a\\nb.md:2: warning: unknown front matter field "k\\u001b[2J" is ignored');
+    expect(
+      formatWarning({ file: 'a\nb.md', line: 2, message: 'unknown front matter field "k\x1b[2J" is ignored' }),
+    ).toBe('a\\nb.md:2: warning: unknown front matter field "k\\u001b[2J" is ignored');
   });
 });

@@ -24,7 +24,10 @@ export interface CliResult {
 }
 
 /** Runs the built CLI (dist/, compiled by `pretest`; or `cli`, that of another install) as a user would. */
-export async function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; cli?: string } = {}): Promise<CliResult> {
+export async function runCli(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; cli?: string } = {},
+): Promise<CliResult> {
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [options.cli ?? CLI, ...args], {
       cwd: options.cwd ?? ROOT,
@@ -42,13 +45,15 @@ export async function runCli(args: string[], options: { cwd?: string; env?: Node
 export function pdfText(file: string, page?: number): string {
   const pageArgs = page ? ['-f', String(page), '-l', String(page)] : [];
   const result = spawnSync('pdftotext', [...pageArgs, file, '-'], { encoding: 'utf8' });
-  if (result.error || result.status !== 0) throw new Error(`pdftotext failed (install poppler-utils): ${result.error ?? result.stderr}`);
+  if (result.error || result.status !== 0)
+    throw new Error(`pdftotext failed (install poppler-utils): ${result.error ?? result.stderr}`);
   return result.stdout;
 }
 
 export function pdfInfo(file: string): Record<string, string> {
   const result = spawnSync('pdfinfo', [file], { encoding: 'utf8' });
-  if (result.error || result.status !== 0) throw new Error(`pdfinfo failed (install poppler-utils): ${result.error ?? result.stderr}`);
+  if (result.error || result.status !== 0)
+    throw new Error(`pdfinfo failed (install poppler-utils): ${result.error ?? result.stderr}`);
   return Object.fromEntries(
     result.stdout
       .split('\n')
@@ -72,7 +77,11 @@ export function pdfFonts(file: string): string {
 
 /** Names of the fonts a PDF embeds, without their subset prefix (ABCDEF+). */
 export function pdfFontNames(file: string): string[] {
-  return pdfFonts(file).split('\n').slice(2).filter(Boolean).map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''));
+  return pdfFonts(file)
+    .split('\n')
+    .slice(2)
+    .filter(Boolean)
+    .map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''));
 }
 
 export interface UsedFont {

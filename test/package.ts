@@ -12,19 +12,28 @@ const run = promisify(execFile);
 
 /** The environment of a user who set nothing: no Puppeteer variables (they would hide a broken install). */
 export function userEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^PUPPETEER_|^BRIEFDECK_|^CHROME_PATH$/.test(name)));
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^PUPPETEER_|^BRIEFDECK_|^CHROME_PATH$/.test(name)),
+  );
 }
 
 /** Packs this checkout into `dir`; returns the tarball's path. */
 export async function packTarball(dir: string): Promise<string> {
-  const { stdout } = await run('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], { cwd: ROOT, env: userEnv() });
+  const { stdout } = await run('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], {
+    cwd: ROOT,
+    env: userEnv(),
+  });
   const name = stdout.trim().split('\n').at(-1)!;
   return path.join(dir, name);
 }
 
 /** `npm install <args>` in `cwd`, as a user would (install scripts allowed: none may be needed). */
 export async function npmInstall(cwd: string, args: string[]): Promise<void> {
-  await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', ...args], { cwd, env: userEnv(), timeout: 300_000 });
+  await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', ...args], {
+    cwd,
+    env: userEnv(),
+    timeout: 300_000,
+  });
 }
 
 export async function npm(cwd: string, args: string[]): Promise<{ stdout: string; stderr: string }> {
@@ -40,7 +49,11 @@ export interface Result {
 /** `npx --no briefdeck <args>`: the installed package's bin, never a download. */
 export async function npxBriefdeck(cwd: string, args: string[]): Promise<Result> {
   try {
-    const { stdout, stderr } = await run('npx', ['--no', 'briefdeck', ...args], { cwd, env: userEnv(), timeout: 300_000 });
+    const { stdout, stderr } = await run('npx', ['--no', 'briefdeck', ...args], {
+      cwd,
+      env: userEnv(),
+      timeout: 300_000,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
@@ -51,7 +64,12 @@ export async function npxBriefdeck(cwd: string, args: string[]): Promise<Result>
 /** Starts `npx briefdeck serve … --port 0` and resolves with its URL once it says it is serving. */
 export function startServe(cwd: string, args: string[]): Promise<{ url: string; child: ChildProcess }> {
   // Its own process group: npx does not pass SIGTERM on to the server it started, so stop() signals the group.
-  const child = spawn('npx', ['--no', 'briefdeck', 'serve', ...args, '--port', '0'], { cwd, env: userEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn('npx', ['--no', 'briefdeck', 'serve', ...args, '--port', '0'], {
+    cwd,
+    env: userEnv(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   return new Promise((resolve, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {
@@ -83,5 +101,8 @@ export function stop(child: ChildProcess): Promise<void> {
 /** Every file under `dir`, relative, sorted. */
 export async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name))).sort();
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
 }

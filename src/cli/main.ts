@@ -26,7 +26,10 @@ const program = new Command('briefdeck')
   .version((createRequire(import.meta.url)('../../package.json') as { version: string }).version)
   .option('--debug', 'show stack traces and causes of errors')
   // Usage errors in one line, like every other error: commander's message and where to look.
-  .configureOutput({ outputError: (message, write) => write(`${message.trim().replace(/\s*\n\s*/g, ' ')} (run briefdeck --help for usage)\n`) })
+  .configureOutput({
+    outputError: (message, write) =>
+      write(`${message.trim().replace(/\s*\n\s*/g, ' ')} (run briefdeck --help for usage)\n`),
+  })
   .exitOverride();
 
 program
@@ -35,16 +38,39 @@ program
   .argument('[paths...]', 'content files or folders', ['content'])
   .option('-o, --out <dir>', 'output folder', nonEmptyPath, 'output')
   .option('--no-pdf', 'build the HTML decks only (no browser needed)')
-  .option('-t, --template <name>', 'template for every deck, instead of each file\'s `template:`')
+  .option('-t, --template <name>', "template for every deck, instead of each file's `template:`")
   .addOption(templatesOption())
   .addOption(configOption())
-  .option('--browser <path>', 'Chrome/Chromium executable for PDFs (default: $BRIEFDECK_BROWSER, else found automatically)', nonEmptyPath)
-  .option('-j, --concurrency <n>', `decks printed at once, in tabs of one browser (default here: ${defaultConcurrency()}, from the cores; at most ${MAX_CONCURRENCY})`, (value) => parseWhole(value, MAX_CONCURRENCY))
+  .option(
+    '--browser <path>',
+    'Chrome/Chromium executable for PDFs (default: $BRIEFDECK_BROWSER, else found automatically)',
+    nonEmptyPath,
+  )
+  .option(
+    '-j, --concurrency <n>',
+    `decks printed at once, in tabs of one browser (default here: ${defaultConcurrency()}, from the cores; at most ${MAX_CONCURRENCY})`,
+    (value) => parseWhole(value, MAX_CONCURRENCY),
+  )
   .option('--handout [size]', 'also write <slug>-handout.pdf: each slide with its notes (a4 or letter)', parseHandout)
-  .option('--notes-pages', 'put each slide\'s speaker notes on a page after it in the PDF')
-  .option('--strict', 'content that overflows its slide, and option colours below WCAG AA contrast, are errors (exit 1), not warnings')
-  .option('--timeout <seconds>', `longest wait for one deck to print (at most ${MAX_TIMEOUT_SECONDS}); a slower deck is retried once in a fresh tab`, (value) => parseWhole(value, MAX_TIMEOUT_SECONDS), 60)
-  .addOption(new Option('--print-layout <layout>', 'static: same pages as reveal\'s print view, faster; reveal: reveal.js\'s own print view').choices(['static', 'reveal']).default('static'))
+  .option('--notes-pages', "put each slide's speaker notes on a page after it in the PDF")
+  .option(
+    '--strict',
+    'content that overflows its slide, and option colours below WCAG AA contrast, are errors (exit 1), not warnings',
+  )
+  .option(
+    '--timeout <seconds>',
+    `longest wait for one deck to print (at most ${MAX_TIMEOUT_SECONDS}); a slower deck is retried once in a fresh tab`,
+    (value) => parseWhole(value, MAX_TIMEOUT_SECONDS),
+    60,
+  )
+  .addOption(
+    new Option(
+      '--print-layout <layout>',
+      "static: same pages as reveal's print view, faster; reveal: reveal.js's own print view",
+    )
+      .choices(['static', 'reveal'])
+      .default('static'),
+  )
   .option('--json', 'print a machine-readable report on stdout instead of progress lines')
   .action(async (paths: string[], opts: BuildFlags) => {
     const started = performance.now();
@@ -70,8 +96,14 @@ program
       onProgress: (event) => {
         if (!live) return;
         if (event.type === 'html') console.log(`built   ${event.htmlFile} (${event.slides} slides)`);
-        else if (event.type === 'pdf') console.log(`[${event.index}/${event.total}] ${event.pdf.pdfFile} (${event.pdf.pages} pages, ${formatBytes(event.pdf.bytes)}) ${formatSeconds(event.ms)}`);
-        else console.log(`handout ${event.handout.pdfFile} (${event.handout.pages} pages, ${formatBytes(event.handout.bytes)}) ${formatSeconds(event.ms)}`);
+        else if (event.type === 'pdf')
+          console.log(
+            `[${event.index}/${event.total}] ${event.pdf.pdfFile} (${event.pdf.pages} pages, ${formatBytes(event.pdf.bytes)}) ${formatSeconds(event.ms)}`,
+          );
+        else
+          console.log(
+            `handout ${event.handout.pdfFile} (${event.handout.pages} pages, ${formatBytes(event.handout.bytes)}) ${formatSeconds(event.ms)}`,
+          );
       },
     });
     const elapsed = performance.now() - started;
@@ -82,7 +114,9 @@ program
       if (result.indexFile) console.log(`index   ${result.indexFile}`);
       const decks = result.decks.length;
       const pages = result.decks.reduce((sum, d) => sum + (d.pdf?.pages ?? 0), 0);
-      console.log(`${decks} deck${decks === 1 ? '' : 's'}${pages ? `, ${pages} PDF pages,` : ''} built in ${formatSeconds(elapsed)}${result.errors.length ? `, ${result.errors.length} failed` : ''}${result.warnings.length ? `, ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}` : ''}`);
+      console.log(
+        `${decks} deck${decks === 1 ? '' : 's'}${pages ? `, ${pages} PDF pages,` : ''} built in ${formatSeconds(elapsed)}${result.errors.length ? `, ${result.errors.length} failed` : ''}${result.warnings.length ? `, ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}` : ''}`,
+      );
     }
     if (result.errors.length) process.exitCode = result.errors[0]!.exitCode;
   });
@@ -94,24 +128,50 @@ program
   .option('-p, --port <number>', 'port (the next free one if taken)', (value) => parsePort(value), 8000)
   .option('--open', 'open the index page in the default browser')
   .option('-o, --out <dir>', 'output folder (the same files build writes)', nonEmptyPath, 'output')
-  .option('-t, --template <name>', 'template for every deck, instead of each file\'s `template:`')
+  .option('-t, --template <name>', "template for every deck, instead of each file's `template:`")
   .addOption(templatesOption())
   .addOption(configOption())
-  .option('--browser <path>', 'Chrome/Chromium for PDFs printed on request (default: $BRIEFDECK_BROWSER, else found automatically)', nonEmptyPath)
-  .action(async (paths: string[], opts: { port: number; open?: boolean; out: string; template?: string; templates: string[]; config?: string; browser?: string }) => {
-    const { serve } = await import('../serve/index.js');
-    const server = await serve({ paths, port: opts.port, outDir: opts.out, template: opts.template, templates: opts.templates, config: opts.config, browser: opts.browser, log: (line) => console.log(printable(line)) });
-    console.log(`serving ${server.url} (Ctrl-C to stop)`);
-    if (opts.open) openInBrowser(server.url);
-    await new Promise<void>((resolve) => {
-      const stop = () => {
-        console.log('stopping');
-        server.close().then(resolve, resolve);
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
-  });
+  .option(
+    '--browser <path>',
+    'Chrome/Chromium for PDFs printed on request (default: $BRIEFDECK_BROWSER, else found automatically)',
+    nonEmptyPath,
+  )
+  .action(
+    async (
+      paths: string[],
+      opts: {
+        port: number;
+        open?: boolean;
+        out: string;
+        template?: string;
+        templates: string[];
+        config?: string;
+        browser?: string;
+      },
+    ) => {
+      const { serve } = await import('../serve/index.js');
+      const server = await serve({
+        paths,
+        port: opts.port,
+        outDir: opts.out,
+        template: opts.template,
+        templates: opts.templates,
+        config: opts.config,
+        browser: opts.browser,
+        log: (line) => console.log(printable(line)),
+      });
+      console.log(`serving ${server.url} (Ctrl-C to stop)`);
+      if (opts.open) openInBrowser(server.url);
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          console.log('stopping');
+          server.close().then(resolve, resolve);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    },
+  );
 
 const template = program.command('template').description('list the templates, or copy one to edit (eject)');
 
@@ -126,10 +186,15 @@ template
     for (const info of await registry.list()) {
       const loaded = await registry.load(info.name);
       const origin = info.builtin ? 'built-in' : info.dir;
-      console.log(`${info.name}${info.extends ? ` (extends ${info.extends})` : ''} — ${info.description || 'no description'} [${origin}]`);
+      console.log(
+        `${info.name}${info.extends ? ` (extends ${info.extends})` : ''} — ${info.description || 'no description'} [${origin}]`,
+      );
       for (const [key, option] of Object.entries(loaded.manifest.options)) {
-        const fallback = 'default' in option && option.default !== undefined ? ` = ${JSON.stringify(option.default)}` : '';
-        console.log(`    ${key}: ${describeOption(option)}${fallback}${option.description ? `  ${option.description}` : ''}`);
+        const fallback =
+          'default' in option && option.default !== undefined ? ` = ${JSON.stringify(option.default)}` : '';
+        console.log(
+          `    ${key}: ${describeOption(option)}${fallback}${option.description ? `  ${option.description}` : ''}`,
+        );
       }
     }
   });
@@ -145,14 +210,22 @@ template
   .action(async (name: string, dir: string, opts: { templates: string[]; config?: string; force?: boolean }) => {
     const { ejectTemplate } = await import('../deck/eject.js');
     const written = await ejectTemplate(await registryFor(opts), name, dir, { force: opts.force });
-    console.log(`ejected ${name} into ${dir} (${written.length} files). Build with: briefdeck build --templates ${dir} --template ${path.basename(path.resolve(dir))}`);
+    console.log(
+      `ejected ${name} into ${dir} (${written.length} files). Build with: briefdeck build --templates ${dir} --template ${path.basename(path.resolve(dir))}`,
+    );
   });
 
 program
   .command('draft')
-  .description('draft a briefing from an article (.txt, .md, .html, or - for stdin): verbatim sentences, each with its source, marked draft: true')
+  .description(
+    'draft a briefing from an article (.txt, .md, .html, or - for stdin): verbatim sentences, each with its source, marked draft: true',
+  )
   .argument('<article>', 'the article file, or - to read it from standard input')
-  .option('-o, --out <file>', 'content file to write (default: content/<slug>.md, the slug from the file name)', nonEmptyPath)
+  .option(
+    '-o, --out <file>',
+    'content file to write (default: content/<slug>.md, the slug from the file name)',
+    nonEmptyPath,
+  )
   .option('-f, --force', 'overwrite the content file if it exists')
   .action(async (article: string, opts: { out?: string; force?: boolean }) => {
     const { draftFile } = await import('../draft/index.js');
@@ -170,9 +243,17 @@ addProjectCommands(program);
 
 program
   .command('browser')
-  .description('show the browser used for PDFs; --install downloads Chrome for Testing; --ensure gets one if there is none')
-  .option('--install', 'download Chrome for Testing (the build Puppeteer drives) into Puppeteer\'s cache; says what to do instead if the host is unreachable')
-  .option('--ensure', 'use the browser found, else try the download, then apt-get (as root on Debian), then say what to do; never fails (the repo\'s npm install runs this)')
+  .description(
+    'show the browser used for PDFs; --install downloads Chrome for Testing; --ensure gets one if there is none',
+  )
+  .option(
+    '--install',
+    "download Chrome for Testing (the build Puppeteer drives) into Puppeteer's cache; says what to do instead if the host is unreachable",
+  )
+  .option(
+    '--ensure',
+    "use the browser found, else try the download, then apt-get (as root on Debian), then say what to do; never fails (the repo's npm install runs this)",
+  )
   .action(async (opts: { install?: boolean; ensure?: boolean }) => {
     if (opts.install || opts.ensure) {
       const { ensureBrowser, installChrome } = await import('../pdf/install.js');
@@ -229,7 +310,13 @@ function withHandoutSizes(argv: string[]): string[] {
   const build = argv.indexOf('build');
   const end = argv.indexOf('--');
   return argv.map((arg, i) =>
-    arg === '--handout' && build >= 0 && i > build && (end < 0 || i < end) && !/^(?:a4|letter)$/i.test(argv[i + 1] ?? '') ? '--handout=a4' : arg,
+    arg === '--handout' &&
+    build >= 0 &&
+    i > build &&
+    (end < 0 || i < end) &&
+    !/^(?:a4|letter)$/i.test(argv[i + 1] ?? '')
+      ? '--handout=a4'
+      : arg,
   );
 }
 
@@ -257,33 +344,55 @@ function jsonReport(result: BuildResult, ms: number) {
       slides: deck.slides,
       html: deck.htmlFile,
       // Only what this build printed from this HTML: a PDF it did not print is not there (see writeDeck).
-      pdf: deck.pdf && { file: deck.pdf.pdfFile, pages: deck.pdf.pages, bytes: deck.pdf.bytes, overflows: deck.pdf.overflows },
+      pdf: deck.pdf && {
+        file: deck.pdf.pdfFile,
+        pages: deck.pdf.pages,
+        bytes: deck.pdf.bytes,
+        overflows: deck.pdf.overflows,
+      },
       handout: deck.handout && { file: deck.handout.pdfFile, pages: deck.handout.pages, bytes: deck.handout.bytes },
     })),
     warnings: result.warnings,
-    errors: result.errors.map((error) => ({ message: error.message, file: error.location?.file, line: error.location?.line })),
+    errors: result.errors.map((error) => ({
+      message: error.message,
+      file: error.location?.file,
+      line: error.location?.line,
+    })),
   };
 }
 
 function parsePort(value: string): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
   return port;
 }
 
 /** Best effort: the URL is printed anyway. */
 function openInBrowser(url: string): void {
-  const [command, args] = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
-  spawn(command, args as string[], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
+  const [command, args] =
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '', url]]
+        : ['xdg-open', [url]];
+  spawn(command, args as string[], { stdio: 'ignore', detached: true })
+    .on('error', () => undefined)
+    .unref();
 }
 
 /** --templates and --config mean the same for build, serve and template: defined once. */
 function templatesOption(): Option {
-  return new Option('--templates <dir>', 'a folder of your templates (or one template folder); repeat for more').argParser((value, previous: string[]) => collect(nonEmptyPath(value), previous)).default([], 'none');
+  return new Option('--templates <dir>', 'a folder of your templates (or one template folder); repeat for more')
+    .argParser((value, previous: string[]) => collect(nonEmptyPath(value), previous))
+    .default([], 'none');
 }
 
 function configOption(): Option {
-  return new Option('-c, --config <file>', 'project config file (default: briefdeck.config.{yaml,yml,json} here)').argParser(nonEmptyPath);
+  return new Option(
+    '-c, --config <file>',
+    'project config file (default: briefdeck.config.{yaml,yml,json} here)',
+  ).argParser(nonEmptyPath);
 }
 
 /** Commander collector for repeatable options. */
@@ -292,7 +401,10 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 async function registryFor(opts: { templates: string[]; config?: string }): Promise<TemplateRegistry> {
-  const [{ loadConfig }, { TemplateRegistry }] = await Promise.all([import('../config.js'), import('../deck/template.js')]);
+  const [{ loadConfig }, { TemplateRegistry }] = await Promise.all([
+    import('../config.js'),
+    import('../deck/template.js'),
+  ]);
   const config = await loadConfig(process.cwd(), opts.config);
   return new TemplateRegistry([...opts.templates, ...config.templates]);
 }
@@ -327,7 +439,9 @@ async function main(): Promise<void> {
       printError(error);
       process.exitCode = error.exitCode;
     } else {
-      console.error(`briefdeck: internal error: ${printable(error instanceof Error ? error.message : String(error))}${debug() ? '' : ' (run with --debug for details)'}`);
+      console.error(
+        `briefdeck: internal error: ${printable(error instanceof Error ? error.message : String(error))}${debug() ? '' : ' (run with --debug for details)'}`,
+      );
       if (debug()) console.error(error);
       process.exitCode = 70;
     }

@@ -6,9 +6,18 @@ import { ContentError, type BriefdeckErrorClass } from '../errors.js';
  * are `ErrorClass` (ContentError for content, BriefdeckError for the config);
  * `expected` says what the file should be.
  */
-export function decodeText(bytes: Buffer, file: string, expected = 'content files are UTF-8 markdown text', ErrorClass: BriefdeckErrorClass = ContentError): string {
+export function decodeText(
+  bytes: Buffer,
+  file: string,
+  expected = 'content files are UTF-8 markdown text',
+  ErrorClass: BriefdeckErrorClass = ContentError,
+): string {
   if (isUtf16(bytes)) {
-    throw new ErrorClass('the file is UTF-16 text, not UTF-8', 'save it as UTF-8 (most editors: "Save with encoding" → UTF-8; Windows Notepad: Save as → Encoding: UTF-8)', { file, line: 1 });
+    throw new ErrorClass(
+      'the file is UTF-16 text, not UTF-8',
+      'save it as UTF-8 (most editors: "Save with encoding" → UTF-8; Windows Notepad: Save as → Encoding: UTF-8)',
+      { file, line: 1 },
+    );
   }
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
@@ -20,7 +29,12 @@ export function decodeText(bytes: Buffer, file: string, expected = 'content file
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (error) {
-    throw new ErrorClass('the file is not valid UTF-8', 'save it as UTF-8 (most editors: "Save with encoding")', { file, line: firstInvalidLine(bytes) }, { cause: error });
+    throw new ErrorClass(
+      'the file is not valid UTF-8',
+      'save it as UTF-8 (most editors: "Save with encoding")',
+      { file, line: firstInvalidLine(bytes) },
+      { cause: error },
+    );
   }
 }
 
@@ -33,7 +47,9 @@ function isUtf16(bytes: Buffer): boolean {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
   const sample = bytes.subarray(0, 1024);
   const nuls = [0, 0]; // at even and at odd offsets
-  sample.forEach((byte, i) => byte === 0 && nuls[i % 2]!++);
+  sample.forEach((byte, i) => {
+    if (byte === 0) nuls[i % 2]!++;
+  });
   const [even, odd] = nuls as [number, number];
   const pairs = Math.floor(sample.length / 2);
   return pairs >= 2 && Math.max(even, odd) >= pairs * 0.3 && Math.min(even, odd) * 10 <= Math.max(even, odd);

@@ -1,4 +1,5 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import type { Dirent, Stats } from 'node:fs';
 import path from 'node:path';
 import { BriefdeckError, ContentError } from '../errors.js';
 import { describeFileError, kindOf } from '../files.js';
@@ -33,7 +34,7 @@ export async function discoverContent(paths: string[]): Promise<ContentDiscovery
   };
   for (const given of paths) {
     if (!given) throw new BriefdeckError('an empty path was given', 'give a content file or a folder of .md files');
-    let info;
+    let info: Stats;
     try {
       info = await stat(given);
     } catch (error) {
@@ -42,7 +43,8 @@ export async function discoverContent(paths: string[]): Promise<ContentDiscovery
     if (info.isDirectory()) {
       const before = found.size;
       await walk(given, result, add);
-      if (found.size === before && result.errors.length === 0) throw new BriefdeckError(`no .md files in ${given}`, 'content files end in .md');
+      if (found.size === before && result.errors.length === 0)
+        throw new BriefdeckError(`no .md files in ${given}`, 'content files end in .md');
     } else {
       // A named FIFO or device is refused when read (files.ts), with the same words as here.
       await add(given);
@@ -61,18 +63,34 @@ export async function findContentFiles(paths: string[]): Promise<string[]> {
 async function missing(given: string, error: unknown): Promise<BriefdeckError> {
   const code = (error as NodeJS.ErrnoException).code;
   const link = code === 'ENOENT' ? await lstat(given).catch(() => undefined) : undefined;
-  if (link?.isSymbolicLink()) return new BriefdeckError(`${given} is a symbolic link to something that does not exist`, 'fix the link, or give the content file itself');
+  if (link?.isSymbolicLink())
+    return new BriefdeckError(
+      `${given} is a symbolic link to something that does not exist`,
+      'fix the link, or give the content file itself',
+    );
   const { what, hint } = describeFileError(error, 'content file');
-  return new BriefdeckError(`${given} ${what}`, code === 'ENOENT' ? 'give a content file or a folder of .md files' : hint, undefined, { cause: error });
+  return new BriefdeckError(
+    `${given} ${what}`,
+    code === 'ENOENT' ? 'give a content file or a folder of .md files' : hint,
+    undefined,
+    { cause: error },
+  );
 }
 
 async function walk(dir: string, result: ContentDiscovery, add: (file: string) => Promise<void>): Promise<void> {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (error) {
     const { what, hint } = describeFileError(error, 'folder');
-    result.errors.push(new ContentError(`the folder ${what.replace('cannot be read', 'cannot be listed')}`, `${hint}; its briefings were not built`, { file: dir }, { cause: error }));
+    result.errors.push(
+      new ContentError(
+        `the folder ${what.replace('cannot be read', 'cannot be listed')}`,
+        `${hint}; its briefings were not built`,
+        { file: dir },
+        { cause: error },
+      ),
+    );
     return;
   }
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
@@ -85,10 +103,18 @@ async function walk(dir: string, result: ContentDiscovery, add: (file: string) =
     } else if (entry.isSymbolicLink()) {
       const target = await stat(full).catch((error: NodeJS.ErrnoException) => error);
       if (target instanceof Error) {
-        if (isContentName) result.skipped.push({ file: full, message: `skipped: ${target.code === 'ELOOP' ? 'a symbolic link loop' : 'a symbolic link to something that does not exist'}` });
+        if (isContentName)
+          result.skipped.push({
+            file: full,
+            message: `skipped: ${target.code === 'ELOOP' ? 'a symbolic link loop' : 'a symbolic link to something that does not exist'}`,
+          });
       } else if (target.isDirectory()) {
         // Links to folders are not followed: they can lead back up the tree.
-        result.skipped.push({ file: full, message: 'skipped: a symbolic link to a folder (links to folders are not followed; name the folder to build it)' });
+        result.skipped.push({
+          file: full,
+          message:
+            'skipped: a symbolic link to a folder (links to folders are not followed; name the folder to build it)',
+        });
       } else if (isContentName) {
         if (target.isFile()) await add(full);
         else result.skipped.push({ file: full, message: `skipped: a symbolic link to ${kindOf(target)}, not a file` });

@@ -42,4 +42,3 @@ export function parseFrontMatter(text: string, file: string): SplitFile {
     bodyLine: close + 2,
   };
 }
-

@@ -32,7 +32,9 @@ export function sniffImageType(bytes: Uint8Array): ImageType | undefined {
 
 /** An <svg> root element near the start, after an optional BOM, XML declaration, comments or doctype. */
 function looksLikeSvg(bytes: Uint8Array): boolean {
-  const head = Buffer.from(bytes.subarray(0, 4096)).toString('utf8').replace(/^\uFEFF/, '');
+  const head = Buffer.from(bytes.subarray(0, 4096))
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
   const prolog = /^\s*(?:<\?xml[^>]*\?>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*/i.exec(head)![0];
   return /^<svg[\s>]/i.test(head.slice(prolog.length));
 }

@@ -14,9 +14,47 @@ const marked = new Marked({ gfm: true, async: false });
  */
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [
-    'p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'del', 'ins', 'mark', 'small', 'sub', 'sup', 'code', 'kbd', 'abbr',
-    'a', 'ul', 'ol', 'li', 'blockquote', 'q', 'cite', 'pre', 'h3', 'h4', 'h5', 'h6', 'hr',
-    'table', 'thead', 'tbody', 'tr', 'th', 'td', 'span', 'dl', 'dt', 'dd', 'img',
+    'p',
+    'br',
+    'strong',
+    'b',
+    'em',
+    'i',
+    'u',
+    's',
+    'del',
+    'ins',
+    'mark',
+    'small',
+    'sub',
+    'sup',
+    'code',
+    'kbd',
+    'abbr',
+    'a',
+    'ul',
+    'ol',
+    'li',
+    'blockquote',
+    'q',
+    'cite',
+    'pre',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'hr',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'span',
+    'dl',
+    'dt',
+    'dd',
+    'img',
   ],
   allowedAttributes: {
     a: ['href', 'title'],
@@ -36,7 +74,10 @@ const NO_IMAGES: ReadonlySet<string> = new Set();
 
 /** Sanitizes HTML; an <img> survives only when its src is one of `images`. */
 export function sanitize(html: string, images = NO_IMAGES): string {
-  return sanitizeHtml(html, { ...SANITIZE, exclusiveFilter: (frame) => frame.tag === 'img' && !images.has(frame.attribs['src'] ?? '') }).trim();
+  return sanitizeHtml(html, {
+    ...SANITIZE,
+    exclusiveFilter: (frame) => frame.tag === 'img' && !images.has(frame.attribs.src ?? ''),
+  }).trim();
 }
 
 export function lex(markdown: string): Token[] {

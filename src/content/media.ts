@@ -11,7 +11,8 @@ import type { MediaFile, Warning } from './model.js';
 /** Where images are copied in a deck, relative to its index.html: content images and image options such as `logo`. */
 export const MEDIA_FOLDER = 'assets/media';
 
-const OFFLINE_HINT = 'decks work offline: save the image next to the briefing (or in a folder below it) and use a relative path';
+const OFFLINE_HINT =
+  'decks work offline: save the image next to the briefing (or in a folder below it) and use a relative path';
 const CONTAINED_HINT = 'content may only use files in its own folder or below it: move the file there';
 const WEB_LINKS = 'link to a web (http/https) or mailto address, or a #slide anchor';
 const LINK_HINT = `${WEB_LINKS}; show local pictures as images, ![description](images/file.png)`;
@@ -59,9 +60,13 @@ export class ContentFiles {
   image(href: string, line: number): string {
     const known = this.resolved.get(href);
     if (known) return known;
-    const image = checkImage(href, { file: this.file, folder: this.folder, usage: '![description](images/file.png)' }, (what, hint) => {
-      throw new ContentError(what, hint, { file: this.file, line });
-    });
+    const image = checkImage(
+      href,
+      { file: this.file, folder: this.folder, usage: '![description](images/file.png)' },
+      (what, hint) => {
+        throw new ContentError(what, hint, { file: this.file, line });
+      },
+    );
     const url = `${MEDIA_FOLDER}/${createHash('sha256').update(image.contents).digest('hex').slice(0, 8)}-${safeName(image.name)}`;
     this.copies.set(url, { from: image.from, to: url, contents: image.contents });
     this.resolved.set(href, url);
@@ -84,8 +89,14 @@ export class ContentFiles {
     const shown = JSON.stringify(href.length > 60 ? `${href.slice(0, 57)}...` : href);
     const scheme = /^[a-z]:[/\\]/i.test(target) ? undefined : SCHEME.exec(target)?.[1]?.toLowerCase(); // C:\… is a Windows path
     if (scheme && !LINK_SCHEMES.includes(scheme)) {
-      const what = UNSAFE_SCHEMES.includes(scheme) ? `is an unsafe ${scheme}: link (it could run a script)` : `uses ${scheme}:, which decks do not link to`;
-      this.warnings.push({ file: this.file, line, message: `link ${shown} ${what}: the deck keeps its text without the link — ${WEB_LINKS}` });
+      const what = UNSAFE_SCHEMES.includes(scheme)
+        ? `is an unsafe ${scheme}: link (it could run a script)`
+        : `uses ${scheme}:, which decks do not link to`;
+      this.warnings.push({
+        file: this.file,
+        line,
+        message: `link ${shown} ${what}: the deck keeps its text without the link — ${WEB_LINKS}`,
+      });
       return;
     }
     if (!target || target.startsWith('#') || scheme || /^[/\\]{2}/.test(target)) return;
@@ -139,43 +150,72 @@ export interface ImageSource {
  * (content/svg.ts). Returns the bytes that were checked, so that what is
  * written into the deck is what was checked. `fail` throws the caller's error.
  */
-export function checkImage(href: string, source: ImageSource, fail: (what: string, hint: string) => never): CheckedImage {
+export function checkImage(
+  href: string,
+  source: ImageSource,
+  fail: (what: string, hint: string) => never,
+): CheckedImage {
   const shown = JSON.stringify(href.length > 60 ? `${href.slice(0, 57)}...` : href);
   const offline = `${OFFLINE_HINT}, e.g. ${source.usage}`;
   const target = asUrlParserReads(href);
   if (!target) fail('an image has no path', `write it as ${source.usage}`);
   const scheme = SCHEME.exec(target)?.[1]?.toLowerCase();
-  if (scheme === 'http' || scheme === 'https' || /^[/\\]{2}/.test(target)) fail(`remote image ${shown} is not allowed`, offline);
+  if (scheme === 'http' || scheme === 'https' || /^[/\\]{2}/.test(target))
+    fail(`remote image ${shown} is not allowed`, offline);
   if (scheme && !/^[a-z]:[/\\]/i.test(target)) fail(`image ${shown}: ${scheme}: URLs are not allowed`, offline);
-  if (/^([/\\]|[a-z]:[/\\])/i.test(target)) fail(`image ${shown} is an absolute path`, `use a path relative to the folder of ${source.file}; ${CONTAINED_HINT}`);
+  if (/^([/\\]|[a-z]:[/\\])/i.test(target))
+    fail(
+      `image ${shown} is an absolute path`,
+      `use a path relative to the folder of ${source.file}; ${CONTAINED_HINT}`,
+    );
   const relative = decodePath(target) ?? fail(`image ${shown} is not a valid path`, 'check the %-escapes in it');
   const from = path.resolve(source.folder, relative);
   if (!isInside(source.folder, from)) fail(`image ${shown} is outside the folder of ${source.file}`, CONTAINED_HINT);
-  const info = statOf(from, () => fail(`image ${shown} is a symbolic link loop`, 'the link leads back to itself: point it at the real image'));
-  if (!info) fail(`image ${shown} not found`, `the path is relative to the folder of ${source.file}: check it, or save the image there`);
-  if (info!.isDirectory()) fail(`image ${shown} is a folder, not an image file`, 'name the image file itself, e.g. images/chart.png');
+  const info = statOf(from, () =>
+    fail(`image ${shown} is a symbolic link loop`, 'the link leads back to itself: point it at the real image'),
+  );
+  if (!info)
+    fail(
+      `image ${shown} not found`,
+      `the path is relative to the folder of ${source.file}: check it, or save the image there`,
+    );
+  if (info!.isDirectory())
+    fail(`image ${shown} is a folder, not an image file`, 'name the image file itself, e.g. images/chart.png');
   if (!info!.isFile()) fail(`image ${shown} is not a regular file`, 'use a PNG, JPEG, GIF, WebP or SVG file');
   const real = realpathSync(from);
-  if (!isInside(realpathSync(source.folder), real)) fail(`image ${shown} is a link to a file outside the folder of ${source.file}`, CONTAINED_HINT);
+  if (!isInside(realpathSync(source.folder), real))
+    fail(`image ${shown} is a link to a file outside the folder of ${source.file}`, CONTAINED_HINT);
   const extension = path.extname(from).toLowerCase();
   const type = IMAGE_EXTENSIONS[extension];
-  if (!type) fail(`image ${shown} is not a supported image type`, `use one of ${Object.keys(IMAGE_EXTENSIONS).join(' ')}`);
+  if (!type)
+    fail(`image ${shown} is not a supported image type`, `use one of ${Object.keys(IMAGE_EXTENSIONS).join(' ')}`);
   // Read whole into memory and into the deck: a file of gigabytes would exhaust memory (or exceed what Node can read at once).
-  if (info!.size > MAX_IMAGE_BYTES) fail(`image ${shown} is ${Math.round(info!.size / 2 ** 20)} MB, more than a deck can carry (${MAX_IMAGE_BYTES / 2 ** 20} MB)`, 'save it smaller: a slide needs about 2560 pixels across at most');
+  if (info!.size > MAX_IMAGE_BYTES)
+    fail(
+      `image ${shown} is ${Math.round(info!.size / 2 ** 20)} MB, more than a deck can carry (${MAX_IMAGE_BYTES / 2 ** 20} MB)`,
+      'save it smaller: a slide needs about 2560 pixels across at most',
+    );
   const contents = readImage(real, shown, fail);
   const actual = sniffImageType(contents);
   if (actual !== type) {
-    fail(`image ${shown} is not ${type === 'SVG' ? 'an' : 'a'} ${type} file${actual ? ` (its bytes are ${actual})` : ' (its bytes are not an image)'}`, actual ? 'rename it to its real type' : `save it as a real ${type} image`);
+    fail(
+      `image ${shown} is not ${type === 'SVG' ? 'an' : 'a'} ${type} file${actual ? ` (its bytes are ${actual})` : ' (its bytes are not an image)'}`,
+      actual ? 'rename it to its real type' : `save it as a real ${type} image`,
+    );
   }
   const active = type === 'SVG' ? svgActiveContent(contents.toString('utf8')) : undefined;
-  if (active) fail(`image ${shown} is not a plain drawing: it contains ${active}`, 'export it again as a plain SVG (no scripts, links, styles that load files, or external files), or as PNG');
+  if (active)
+    fail(
+      `image ${shown} is not a plain drawing: it contains ${active}`,
+      'export it again as a plain SVG (no scripts, links, styles that load files, or external files), or as PNG',
+    );
   return { from: real, name: path.basename(from), extension, contents };
 }
 
 /** An attribute value as an HTML parser reads it (`&#46;` → `.`), using the sanitizer's own parser. */
 function decodeCharacterReferences(value: string): string {
   if (!value.includes('&')) return value;
-  return tagsIn(`<a href="${value.replace(/"/g, '&quot;')}">`)[0]?.attribs['href'] ?? value;
+  return tagsIn(`<a href="${value.replace(/"/g, '&quot;')}">`)[0]?.attribs.href ?? value;
 }
 
 /** The path part of a URL (no ?query or #fragment), %-decoded, with `\` read as `/` the way browsers do; undefined if undecodable. */

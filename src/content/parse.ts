@@ -20,7 +20,12 @@ export interface ParsedBriefing {
 /** Reads and parses one content file. */
 export async function readBriefing(file: string): Promise<ParsedBriefing> {
   // The size is checked before reading (and while reading: /proc files say 0), so that a huge file is never read into memory.
-  const bytes = await readRegularFile(file, { as: ContentError, noun: 'content file', maxBytes: LIMITS.fileBytes, tooLarge: (size) => fileSizeError(size, file) });
+  const bytes = await readRegularFile(file, {
+    as: ContentError,
+    noun: 'content file',
+    maxBytes: LIMITS.fileBytes,
+    tooLarge: (size) => fileSizeError(size, file),
+  });
   return parseBriefing(decodeText(bytes, file), file);
 }
 
@@ -39,7 +44,14 @@ export function parseBriefing(source: string, file: string): ParsedBriefing {
   const sections = parsed.sections;
   warnings.push(...parsed.warnings, ...files.warnings, ...checkSections(sections, file, bodyLine, meta.draft));
   return {
-    briefing: { file, slug: slug ?? fileSlug(path.basename(file, path.extname(file))) ?? slugify(meta.title) ?? 'briefing', meta, sections, lines, media: files.media },
+    briefing: {
+      file,
+      slug: slug ?? fileSlug(path.basename(file, path.extname(file))) ?? slugify(meta.title) ?? 'briefing',
+      meta,
+      sections,
+      lines,
+      media: files.media,
+    },
     warnings,
   };
 }
@@ -65,17 +77,27 @@ function checkSections(sections: Section[], file: string, bodyLine: number, draf
     const section = seen.get(kind);
     const title = kind.charAt(0).toUpperCase() + kind.slice(1);
     if (!section) {
-      throw new ContentError(`missing the required section "## ${title}"`, `add it (also accepted: ${SECTION_ALIASES[kind].slice(1, 4).join(', ')})`, {
-        file,
-        line: lastLine,
-      });
+      throw new ContentError(
+        `missing the required section "## ${title}"`,
+        `add it (also accepted: ${SECTION_ALIASES[kind].slice(1, 4).join(', ')})`,
+        {
+          file,
+          line: lastLine,
+        },
+      );
     }
     if (isEmpty(section, kind) && draft) {
-      warnings.push({ file, line: section.line, message: `the "${section.heading}" section is empty (allowed while \`draft: true\`)` });
+      warnings.push({
+        file,
+        line: section.line,
+        message: `the "${section.heading}" section is empty (allowed while \`draft: true\`)`,
+      });
     } else if (isEmpty(section, kind)) {
       throw new ContentError(
         `the "${section.heading}" section is empty`,
-        kind === 'recommendations' ? 'list the recommendations as `1. …` or `- …` items' : 'write at least one paragraph or bullet',
+        kind === 'recommendations'
+          ? 'list the recommendations as `1. …` or `- …` items'
+          : 'write at least one paragraph or bullet',
         { file, line: section.line },
       );
     }
@@ -97,7 +119,12 @@ function isEmpty(section: Section, kind: string): boolean {
  */
 export function fileSlug(name: string): string | undefined {
   const ascii = slugify(name);
-  const dropped = /[\p{L}\p{N}]/u.test(name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[a-z0-9]/gi, ''));
+  const dropped = /[\p{L}\p{N}]/u.test(
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[a-z0-9]/gi, ''),
+  );
   if (!dropped) return ascii;
   const hash = createHash('sha256').update(name.normalize('NFC')).digest('hex').slice(0, 6);
   return `${ascii ?? 'briefing'}-${hash}`;

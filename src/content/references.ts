@@ -14,7 +14,13 @@ import { countNewlines } from './text.js';
  * locating its raw text in `source` (the markdown that was lexed, whose first
  * line is `firstLine`), searching forward from the previous reference.
  */
-export function resolveReferences(walk: Marked['walkTokens'], tokens: Token[], source: string, firstLine: number, files: ContentFiles): void {
+export function resolveReferences(
+  walk: Marked['walkTokens'],
+  tokens: Token[],
+  source: string,
+  firstLine: number,
+  files: ContentFiles,
+): void {
   let cursor = 0;
   const lineOf = (raw: string): number => {
     const at = locate(source, raw, cursor);
@@ -43,12 +49,16 @@ function checkRawHtml(html: string, line: number, files: ContentFiles): void {
   const lineOfTag = (pattern: RegExp) => line + countNewlines(html.slice(0, Math.max(0, html.search(pattern))));
   for (const { name, attribs } of tagsIn(html)) {
     if (name === 'img') {
-      throw new ContentError('raw HTML <img> is not supported', 'write the image in markdown, ![description](images/file.png), with the file saved next to the briefing', {
-        file: files.file,
-        line: lineOfTag(/<img/i),
-      });
+      throw new ContentError(
+        'raw HTML <img> is not supported',
+        'write the image in markdown, ![description](images/file.png), with the file saved next to the briefing',
+        {
+          file: files.file,
+          line: lineOfTag(/<img/i),
+        },
+      );
     }
-    if (name === 'a' && attribs['href'] !== undefined) files.link(attribs['href'], lineOfTag(/<a[\s>/]/i));
+    if (name === 'a' && attribs.href !== undefined) files.link(attribs.href, lineOfTag(/<a[\s>/]/i));
   }
 }
 
@@ -59,4 +69,3 @@ function locate(source: string, raw: string, from: number): number {
   const firstLine = raw.split('\n')[0]!.trim();
   return firstLine ? source.indexOf(firstLine, from) : -1;
 }
-

@@ -43,7 +43,10 @@ const marking = v.pipe(
     const label = `TLP:${tlp[1]!.toUpperCase().replace(/\s+/g, '')}`;
     if (TLP_LABELS.includes(label)) return label;
     addIssue({
-      message: label === 'TLP:WHITE' ? 'must be TLP:CLEAR, not TLP:WHITE (renamed in TLP 2.0)' : `must be a TLP 2.0 label, not ${value}`,
+      message:
+        label === 'TLP:WHITE'
+          ? 'must be TLP:CLEAR, not TLP:WHITE (renamed in TLP 2.0)'
+          : `must be a TLP 2.0 label, not ${value}`,
     });
     return NEVER;
   }),
@@ -114,12 +117,18 @@ export const frontMatterSchema = v.object({
   template: v.optional(text),
   options: v.optional(anyMap(), {}),
   reveal: v.optional(v.pipe(objectInput(), revealSchema), {}),
-  lang: v.optional(v.pipe(v.string(), v.check(isLanguageTag, 'must be a language tag such as en, en-GB or fa-AF')), 'en'),
+  lang: v.optional(
+    v.pipe(v.string(), v.check(isLanguageTag, 'must be a language tag such as en, en-GB or fa-AF')),
+    'en',
+  ),
   slug: v.optional(
     v.pipe(
       v.string(),
       v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single dashes'),
-      v.maxLength(MAX_SLUG_LENGTH, (issue) => `is ${(issue.input as string).length} characters long: at most ${MAX_SLUG_LENGTH}`),
+      v.maxLength(
+        MAX_SLUG_LENGTH,
+        (issue) => `is ${(issue.input as string).length} characters long: at most ${MAX_SLUG_LENGTH}`,
+      ),
     ),
   ),
 });
@@ -154,11 +163,17 @@ export function validateFrontMatter(raw: RawFrontMatter, file: string): Validate
     const path = issuePath(issue);
     if (isUnknownKey(issue)) {
       // Only `reveal:` is strict: a misspelt reveal.js setting would otherwise do nothing.
-      throw new ContentError(`front matter: "${path.join('.')}" is not a reveal.js setting briefdeck passes on`, HINTS['reveal']!, { file, line: raw.lineOf(path) });
+      throw new ContentError(
+        `front matter: "${path.join('.')}" is not a reveal.js setting briefdeck passes on`,
+        HINTS.reveal!,
+        { file, line: raw.lineOf(path) },
+      );
     }
     const field = path.join('.');
     const missing = issue.kind === 'schema' && getIn(raw.data, path) === undefined; // valibot's issue for a missing key
-    const what = missing ? `front matter: "${field}" is required` : `front matter: "${field}" ${plainMessage(issue.message)}`;
+    const what = missing
+      ? `front matter: "${field}" is required`
+      : `front matter: "${field}" ${plainMessage(issue.message)}`;
     throw new ContentError(what, HINTS[field] ?? HINTS[path[0] ?? ''] ?? 'see the content format in README.md', {
       file,
       line: raw.lineOf(path),
@@ -186,7 +201,10 @@ function isLanguageTag(tag: string): boolean {
 function textDirection(lang: string): 'ltr' | 'rtl' {
   try {
     // Node 20's V8 has the `textInfo` getter; later versions replace it with getTextInfo().
-    const locale = new Intl.Locale(lang) as Intl.Locale & { textInfo?: { direction?: string }; getTextInfo?: () => { direction?: string } };
+    const locale = new Intl.Locale(lang) as Intl.Locale & {
+      textInfo?: { direction?: string };
+      getTextInfo?: () => { direction?: string };
+    };
     return (locale.getTextInfo?.() ?? locale.textInfo)?.direction === 'rtl' ? 'rtl' : 'ltr';
   } catch {
     return 'ltr'; // not reached for tags the schema accepted; kept so that rendering never fails on direction
@@ -205,7 +223,10 @@ function article(type: string): string {
 }
 
 function getIn(data: unknown, path: string[]): unknown {
-  return path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), data);
+  return path.reduce<unknown>(
+    (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+    data,
+  );
 }
 
 function unknownKeyWarnings(raw: RawFrontMatter, file: string): Warning[] {
@@ -223,7 +244,7 @@ function unknownKeyWarnings(raw: RawFrontMatter, file: string): Warning[] {
     }
   };
   check(raw.data, Object.keys(frontMatterSchema.entries), []);
-  check(raw.data['source'], Object.keys(sourceSchema.entries), ['source']);
+  check(raw.data.source, Object.keys(sourceSchema.entries), ['source']);
   return warnings;
 }
 

@@ -11,7 +11,15 @@ const BOTTOM_LINE_ALIASES = ['bottom line', 'bottom line up front', 'bluf'];
 
 /** Heading names (lower case) that mark each kind of section; anything else is a generic slide. */
 export const SECTION_ALIASES: Record<Exclude<SectionKind, 'generic'>, string[]> = {
-  summary: ['summary', ...BOTTOM_LINE_ALIASES, 'key judgments', 'key judgements', 'executive summary', 'key points', 'key takeaways'],
+  summary: [
+    'summary',
+    ...BOTTOM_LINE_ALIASES,
+    'key judgments',
+    'key judgements',
+    'executive summary',
+    'key points',
+    'key takeaways',
+  ],
   implications: ['implications', 'so what', 'what it means', 'consequences', 'analysis'],
   recommendations: ['recommendations', 'recommended actions', 'policy recommendations', 'actions', 'next steps'],
   background: ['background', 'context'],
@@ -45,7 +53,10 @@ interface Lines {
  * A heading inside fenced code or an HTML comment is not one. Returns the lines
  * before the first heading separately.
  */
-export function splitByHeading({ lines, kinds, firstLine }: Lines, level: 2 | 3): { before: Lines; parts: RawSection[] } {
+export function splitByHeading(
+  { lines, kinds, firstLine }: Lines,
+  level: 2 | 3,
+): { before: Lines; parts: RawSection[] } {
   const heading = new RegExp(`^ {0,3}#{${level}}(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*$`);
   const parts: RawSection[] = [];
   let start = 0;
@@ -57,7 +68,13 @@ export function splitByHeading({ lines, kinds, firstLine }: Lines, level: 2 | 3)
     const match = kinds[i] === 'text' ? heading.exec(line) : null;
     if (!match) continue;
     close(i);
-    parts.push({ heading: (match[1] ?? '').trim(), line: firstLine + i, lines: [], kinds: [], textLine: firstLine + i + 1 });
+    parts.push({
+      heading: (match[1] ?? '').trim(),
+      line: firstLine + i,
+      lines: [],
+      kinds: [],
+      textLine: firstLine + i + 1,
+    });
     start = i + 1;
   }
   close(lines.length);
@@ -95,7 +112,12 @@ interface Context {
  * renders its markdown. Before marked reads anything, the whole body is checked
  * for an unclosed code fence and for nesting past the limits (content/limits.ts).
  */
-export function parseSections(markdown: string, firstLine: number, file: string, md: ContentMarkdown): { sections: Section[]; warnings: Warning[] } {
+export function parseSections(
+  markdown: string,
+  firstLine: number,
+  file: string,
+  md: ContentMarkdown,
+): { sections: Section[]; warnings: Warning[] } {
   const lines = markdown.split('\n');
   const { kinds, unclosedFence } = scanBlocks(lines);
   if (unclosedFence !== undefined) {
@@ -122,20 +144,36 @@ export function parseSections(markdown: string, firstLine: number, file: string,
 function parseSection(part: RawSection, context: Context): Section {
   const { file, md } = context;
   if (!part.heading) {
-    throw new ContentError('a `##` heading has no text', 'name the section, e.g. `## Implications`', { file, line: part.line });
+    throw new ContentError('a `##` heading has no text', 'name the section, e.g. `## Implications`', {
+      file,
+      line: part.line,
+    });
   }
   const kind = classify(part.heading);
   const own: Lines = { lines: part.lines, kinds: part.kinds, firstLine: part.textLine };
-  const { before, parts: subparts } = kind === 'implications' || kind === 'generic' || kind === 'background'
-    ? splitByHeading(own, 3)
-    : { before: own, parts: [] };
+  const { before, parts: subparts } =
+    kind === 'implications' || kind === 'generic' || kind === 'background'
+      ? splitByHeading(own, 3)
+      : { before: own, parts: [] };
   const text = before.lines.join('\n');
   const body = parseBody(text, part.textLine, context);
   const subsections: Subsection[] = subparts.map((sub) => {
-    if (!sub.heading) throw new ContentError('a `###` heading has no text', 'name it, or remove the line', { file, line: sub.line });
-    return { title: md.renderInline(sub.heading, sub.line), line: sub.line, ...parseBody(sub.lines.join('\n'), sub.textLine, context) };
+    if (!sub.heading)
+      throw new ContentError('a `###` heading has no text', 'name it, or remove the line', { file, line: sub.line });
+    return {
+      title: md.renderInline(sub.heading, sub.line),
+      line: sub.line,
+      ...parseBody(sub.lines.join('\n'), sub.textLine, context),
+    };
   });
-  const section: Section = { kind, heading: part.heading, title: md.renderInline(part.heading, part.line), line: part.line, subsections, ...body };
+  const section: Section = {
+    kind,
+    heading: part.heading,
+    title: md.renderInline(part.heading, part.line),
+    line: part.line,
+    subsections,
+    ...body,
+  };
   if (kind === 'quote') section.quote = parseQuote(text, part, file, md);
   return section;
 }
@@ -185,7 +223,9 @@ function parseItems(list: Tokens.List, firstLine: number, context: Context): Ite
       warnEmptyItem(itemLine, context);
       return;
     }
-    for (const token of content) if (token.type === 'list') dropEmptyItems(token as Tokens.List, lineWithin(item.raw, token.raw, itemLine), context);
+    for (const token of content)
+      if (token.type === 'list')
+        dropEmptyItems(token as Tokens.List, lineWithin(item.raw, token.raw, itemLine), context);
     items.push({ html: md.renderInlineBlocks(content), line: itemLine, notes: notes.done() });
   });
   return items;
@@ -196,7 +236,9 @@ function dropEmptyItems(list: Tokens.List, firstLine: number, context: Context):
   const kept: Tokens.ListItem[] = [];
   forEachItem(list, firstLine, (item, itemLine) => {
     if (!hasText(context.md.renderBlocks(item.tokens))) return warnEmptyItem(itemLine, context);
-    for (const token of item.tokens) if (token.type === 'list') dropEmptyItems(token as Tokens.List, lineWithin(item.raw, token.raw, itemLine), context);
+    for (const token of item.tokens)
+      if (token.type === 'list')
+        dropEmptyItems(token as Tokens.List, lineWithin(item.raw, token.raw, itemLine), context);
     kept.push(item);
   });
   list.items = kept;
@@ -224,7 +266,8 @@ function warnEmptyItem(line: number, context: Context): void {
   context.warnings.push({
     file: context.file,
     line,
-    message: 'this list item is empty (nothing is left once HTML is removed) and is left out — write its text, or delete the line',
+    message:
+      'this list item is empty (nothing is left once HTML is removed) and is left out — write its text, or delete the line',
   });
 }
 
@@ -253,7 +296,8 @@ class Notes {
       this.context.warnings.push({
         file: this.context.file,
         line: this.line,
-        message: 'this speaker note is empty (nothing is left once HTML is removed) and is left out — write the note after `Note:`, or delete it',
+        message:
+          'this speaker note is empty (nothing is left once HTML is removed) and is left out — write the note after `Note:`, or delete it',
       });
     }
     return notes;
@@ -272,10 +316,14 @@ function parseQuote(markdown: string, part: RawSection, file: string, md: Conten
   const tokens = firstNote < 0 ? lexed : lexed.slice(0, firstNote);
   const quote = tokens.find((t): t is Tokens.Blockquote => t.type === 'blockquote');
   if (!quote) {
-    throw new ContentError('the quote section has no blockquote', 'write the quotation as `> text` and the speaker as `— Name`', {
-      file,
-      line: part.line,
-    });
+    throw new ContentError(
+      'the quote section has no blockquote',
+      'write the quotation as `> text` and the speaker as `— Name`',
+      {
+        file,
+        line: part.line,
+      },
+    );
   }
   // Attribution: a last "— Name" line inside the quote, or a paragraph after it.
   const inner = [...quote.tokens];
@@ -287,7 +335,8 @@ function parseQuote(markdown: string, part: RawSection, file: string, md: Conten
     const lastLine = lines[lines.length - 1]!;
     if (dash.test(lastLine)) {
       attribution = md.renderInline(lastLine.replace(dash, ''), part.textLine);
-      if (lines.length > 1) inner[inner.length - 1] = { ...last, ...md.lex(lines.slice(0, -1).join('\n'), part.textLine)[0]! } as Token;
+      if (lines.length > 1)
+        inner[inner.length - 1] = { ...last, ...md.lex(lines.slice(0, -1).join('\n'), part.textLine)[0]! } as Token;
       else inner.pop();
     }
   }
@@ -312,7 +361,6 @@ function renderNote(token: Token, line: number, md: ContentMarkdown): string {
   if (isNote(token)) return md.renderInline((token as Tokens.Paragraph).text.replace(NOTE, ''), line);
   return md.renderBlocks([token]);
 }
-
 
 function leadingNewlines(text: string): number {
   return /^\n*/.exec(text)![0].length;

@@ -1,7 +1,17 @@
 import { tagsIn } from './html-tags.js';
 
 /** Elements that run script, embed documents or act on a click when an SVG is opened by itself. */
-const ACTIVE_ELEMENTS = new Set(['script', 'foreignobject', 'iframe', 'embed', 'object', 'a', 'handler', 'listener', 'use']);
+const ACTIVE_ELEMENTS = new Set([
+  'script',
+  'foreignobject',
+  'iframe',
+  'embed',
+  'object',
+  'a',
+  'handler',
+  'listener',
+  'use',
+]);
 
 /**
  * Why an SVG is not a plain drawing, or undefined when it is. In the deck an
@@ -24,11 +34,17 @@ export function svgActiveContent(svg: string): string | undefined {
   if (css) return `a stylesheet reference to another file: ${css}`;
   for (const { name: qualified, attribs } of [...tagsIn(svg), ...tagsIn(svg, { xml: true })]) {
     const name = qualified.slice(qualified.lastIndexOf(':') + 1); // svg:script is a script
-    if (ACTIVE_ELEMENTS.has(name) && !(name === 'use' && isFragment(attribs['href'] ?? attribs['xlink:href'] ?? '#'))) return `a <${name}> element`;
-    if (/^(set|animate|animatemotion|animatetransform)$/.test(name) && /href|^\s*on/i.test(attribs['attributename'] ?? attribs['attributeName'] ?? '')) return `an <${name}> that changes a link or a handler`;
+    if (ACTIVE_ELEMENTS.has(name) && !(name === 'use' && isFragment(attribs.href ?? attribs['xlink:href'] ?? '#')))
+      return `a <${name}> element`;
+    if (
+      /^(set|animate|animatemotion|animatetransform)$/.test(name) &&
+      /href|^\s*on/i.test(attribs.attributename ?? attribs.attributeName ?? '')
+    )
+      return `an <${name}> that changes a link or a handler`;
     for (const [attribute, value] of Object.entries(attribs)) {
       if (/(^|:)on/i.test(attribute)) return `an event handler (${attribute})`;
-      if (/(^|:)href$/i.test(attribute) && !isFragment(value)) return `a reference to ${JSON.stringify(value.slice(0, 40))}`;
+      if (/(^|:)href$/i.test(attribute) && !isFragment(value))
+        return `a reference to ${JSON.stringify(value.slice(0, 40))}`;
     }
   }
   return undefined;
@@ -51,7 +67,11 @@ export function svgActiveContent(svg: string): string | undefined {
  */
 function cssReference(text: string): string | undefined {
   for (const base of [decodeXmlReferences(text), text]) {
-    for (const css of [decodeCssEscapes(base), decodeCssEscapes(withoutCssComments(base)), withoutCssComments(decodeCssEscapes(base))]) {
+    for (const css of [
+      decodeCssEscapes(base),
+      decodeCssEscapes(withoutCssComments(base)),
+      withoutCssComments(decodeCssEscapes(base)),
+    ]) {
       const found = loadingCss(css.toLowerCase());
       if (found) return found;
     }
@@ -60,7 +80,9 @@ function cssReference(text: string): string | undefined {
 }
 
 function loadingCss(css: string): string | undefined {
-  const found = /@import|image-set\(|(?<![a-z0-9_])(?:image|cross-fade)\(/.exec(css) ?? [...css.matchAll(/(?<![a-z0-9_])(?:url|src)\(\s*['"]?\s*(.?)/g)].find((match) => match[1] !== '#');
+  const found =
+    /@import|image-set\(|(?<![a-z0-9_])(?:image|cross-fade)\(/.exec(css) ??
+    [...css.matchAll(/(?<![a-z0-9_])(?:url|src)\(\s*['"]?\s*(.?)/g)].find((match) => match[1] !== '#');
   if (!found) return undefined;
   const text = css.slice(found.index, found.index + 48).replace(/\s+/g, ' ');
   const end = text.search(/[);}]/);
@@ -71,15 +93,19 @@ const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot:
 
 /** `&#117;`, `&#x75;` and `&quot;` (an XML parser decodes them in attributes and text); the `;` is optional here, to be safe. */
 function decodeXmlReferences(text: string): string {
-  return text.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(lt|gt|amp|quot|apos));?/gi, (_, hex: string | undefined, decimal: string | undefined, name: string | undefined) =>
-    name ? XML_ENTITIES[name.toLowerCase()]! : codePoint(hex ? parseInt(hex, 16) : Number(decimal)),
+  return text.replace(
+    /&(?:#x([0-9a-f]+)|#(\d+)|(lt|gt|amp|quot|apos));?/gi,
+    (_, hex: string | undefined, decimal: string | undefined, name: string | undefined) =>
+      name ? XML_ENTITIES[name.toLowerCase()]! : codePoint(hex ? parseInt(hex, 16) : Number(decimal)),
   );
 }
 
 /** CSS escapes (https://www.w3.org/TR/css-syntax-3/#consume-escaped-code-point): `\75 ` or `\000075` is `u`, `\(` is `(`, `\` + newline is nothing. */
 function decodeCssEscapes(text: string): string {
-  return text.replace(/\\(?:([0-9a-f]{1,6})(?:\r\n|[ \t\r\n\f])?|([\s\S]))/gi, (_, hex: string | undefined, other: string | undefined) =>
-    hex ? codePoint(parseInt(hex, 16)) : other === '\n' ? '' : (other ?? ''),
+  return text.replace(
+    /\\(?:([0-9a-f]{1,6})(?:\r\n|[ \t\r\n\f])?|([\s\S]))/gi,
+    (_, hex: string | undefined, other: string | undefined) =>
+      hex ? codePoint(parseInt(hex, 16)) : other === '\n' ? '' : (other ?? ''),
   );
 }
 

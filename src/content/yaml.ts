@@ -1,4 +1,16 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node, type YAMLError } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Alias,
+  type Document,
+  type Node,
+  type YAMLError,
+} from 'yaml';
 import { ContentError, type BriefdeckErrorClass } from '../errors.js';
 import { withoutControlCharacters } from './text.js';
 
@@ -22,7 +34,13 @@ export const MAX_ALIAS_COUNT = 100;
  * Errors are `ErrorClass`: ContentError for front matter, BriefdeckError
  * for the config file.
  */
-export function parseYamlMap(text: string, file: string, firstLine: number, what: string, ErrorClass: BriefdeckErrorClass = ContentError): YamlMap | undefined {
+export function parseYamlMap(
+  text: string,
+  file: string,
+  firstLine: number,
+  what: string,
+  ErrorClass: BriefdeckErrorClass = ContentError,
+): YamlMap | undefined {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
@@ -36,15 +54,25 @@ export function parseYamlMap(text: string, file: string, firstLine: number, what
   });
   const toFileLine = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
   const fail = (message: string, hint: string, offset?: number, cause?: unknown): never => {
-    throw new ErrorClass(message, hint, { file, line: offset === undefined ? firstLine : toFileLine(offset) }, { cause });
+    throw new ErrorClass(
+      message,
+      hint,
+      { file, line: offset === undefined ? firstLine : toFileLine(offset) },
+      { cause },
+    );
   };
 
   const directive = /^%.*$/m.exec(text);
   if (directive && (hasDirectives(doc) || [...doc.errors, ...doc.warnings].some(isDirectiveProblem))) {
-    fail(`${what}: the YAML directive \`${directive[0].trim()}\` is not supported`, 'remove the line: briefdeck reads YAML 1.2, with no directives', directive.index);
+    fail(
+      `${what}: the YAML directive \`${directive[0].trim()}\` is not supported`,
+      'remove the line: briefdeck reads YAML 1.2, with no directives',
+      directive.index,
+    );
   }
   const problem = doc.errors[0] ?? doc.warnings[0];
-  if (problem) fail(`invalid YAML in ${what}: ${describeYamlError(problem)}`, yamlHint(problem.code), problem.pos?.[0], problem);
+  if (problem)
+    fail(`invalid YAML in ${what}: ${describeYamlError(problem)}`, yamlHint(problem.code), problem.pos?.[0], problem);
 
   try {
     checkNodes(doc, what, fail);
@@ -57,7 +85,8 @@ export function parseYamlMap(text: string, file: string, firstLine: number, what
   } catch (error) {
     if (error instanceof ReferenceError) return failAlias(doc, what, fail, error);
     // Nesting that yaml's parser let through can still be too deep for walking the tree.
-    if (error instanceof RangeError) return fail(`${what}: lists or maps are nested too deeply`, NESTING_HINT, undefined, error);
+    if (error instanceof RangeError)
+      return fail(`${what}: lists or maps are nested too deeply`, NESTING_HINT, undefined, error);
     throw error;
   }
 }
@@ -80,12 +109,17 @@ const NESTING_HINT = 'a few levels are enough, e.g. source: { title: … }';
 
 /** A %YAML or %TAG directive (yaml knows the `!!` tag handle by default). */
 function hasDirectives(doc: Document): boolean {
-  return Boolean(doc.directives && (doc.directives.yaml.explicit || Object.keys(doc.directives.tags).some((handle) => handle !== '!!')));
+  return Boolean(
+    doc.directives &&
+      (doc.directives.yaml.explicit || Object.keys(doc.directives.tags).some((handle) => handle !== '!!')),
+  );
 }
 
 /** Directives in front matter: its closing `---` is taken for the end of the directives, so yaml reports them as errors. */
 function isDirectiveProblem(problem: YAMLError): boolean {
-  return problem.code === 'BAD_DIRECTIVE' || (problem.code === 'MISSING_CHAR' && /directives-end/.test(problem.message));
+  return (
+    problem.code === 'BAD_DIRECTIVE' || (problem.code === 'MISSING_CHAR' && /directives-end/.test(problem.message))
+  );
 }
 
 /**
@@ -99,12 +133,21 @@ function checkNodes(doc: Document, what: string, fail: Fail): void {
   visit(doc, {
     Pair(_, pair) {
       if (pair.key !== null && !isScalar(pair.key)) {
-        fail(`${what}: a key must be plain text, not a list, map or alias`, 'write `name: value`; quote a key that starts with [, {, ? or *', rangeOf(pair.key));
+        fail(
+          `${what}: a key must be plain text, not a list, map or alias`,
+          'write `name: value`; quote a key that starts with [, {, ? or *',
+          rangeOf(pair.key),
+        );
       }
     },
     Scalar(_, scalar) {
       if (typeof scalar.value !== 'string') return;
-      if (scalar.value.includes('\0')) fail(`${what}: a NUL character (written \\0 or \\x00) in a value`, 'remove it: text cannot hold NUL characters', rangeOf(scalar));
+      if (scalar.value.includes('\0'))
+        fail(
+          `${what}: a NUL character (written \\0 or \\x00) in a value`,
+          'remove it: text cannot hold NUL characters',
+          rangeOf(scalar),
+        );
       scalar.value = withoutControlCharacters(scalar.value);
     },
   });
@@ -116,16 +159,32 @@ function failAlias(doc: Document, what: string, fail: Fail, error: ReferenceErro
   visit(doc, { Alias: (_, alias) => void aliases.push(alias) });
   const unresolved = aliases.find((alias) => !alias.resolve(doc));
   if (unresolved) {
-    fail(`invalid YAML in ${what}: the alias *${unresolved.source} names no anchor before it`, `set the anchor first (\`key: &${unresolved.source} value\`), or write the value out; in text, quote a value that starts with *`, rangeOf(unresolved), error);
+    fail(
+      `invalid YAML in ${what}: the alias *${unresolved.source} names no anchor before it`,
+      `set the anchor first (\`key: &${unresolved.source} value\`), or write the value out; in text, quote a value that starts with *`,
+      rangeOf(unresolved),
+      error,
+    );
   }
   // The bomb: aliases of collections that hold aliases themselves, each level multiplying the copies.
   const nesting = aliases.find((alias) => containsAlias(alias.resolve(doc))) ?? aliases[0];
-  return fail(`invalid YAML in ${what}: the aliases expand to more than ${MAX_ALIAS_COUNT} copies (an alias bomb?)`, 'write the values out instead of aliases (*name) of collections that hold aliases', nesting && rangeOf(nesting), error);
+  return fail(
+    `invalid YAML in ${what}: the aliases expand to more than ${MAX_ALIAS_COUNT} copies (an alias bomb?)`,
+    'write the values out instead of aliases (*name) of collections that hold aliases',
+    nesting && rangeOf(nesting),
+    error,
+  );
 }
 
 function containsAlias(node: Node | undefined): boolean {
   let found = false;
-  if (node && !isAlias(node)) visit(node, { Alias: () => ((found = true), visit.BREAK) });
+  if (node && !isAlias(node))
+    visit(node, {
+      Alias: () => {
+        found = true;
+        return visit.BREAK;
+      },
+    });
   return found;
 }
 
@@ -166,7 +225,9 @@ function describeYamlError({ code, message }: YAMLError): string {
   if (code === 'RESOURCE_EXHAUSTION') return 'lists or maps are nested too deeply';
   const tag = /^Unresolved tag: (.*)$/.exec(first)?.[1];
   if (code === 'TAG_RESOLVE_FAILED' && tag) {
-    return CORE_TAGS.includes(shortTag(tag)) ? `the value does not fit its tag ${shortTag(tag)}` : `the tag ${shortTag(tag)} is not supported`;
+    return CORE_TAGS.includes(shortTag(tag))
+      ? `the value does not fit its tag ${shortTag(tag)}`
+      : `the tag ${shortTag(tag)} is not supported`;
   }
   return first.charAt(0).toLowerCase() + first.slice(1);
 }

@@ -53,10 +53,14 @@ export interface Rgba {
 export function parseColour(text: string): Rgba | undefined {
   const hex = /^#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.exec(text.trim())?.[1];
   if (hex) {
-    const [r, g, b, a = 255] = (hex.length <= 4 ? [...hex].map((d) => d + d) : hex.match(/../g)!).map((pair) => parseInt(pair, 16)) as number[];
+    const [r, g, b, a = 255] = (hex.length <= 4 ? [...hex].map((d) => d + d) : hex.match(/../g)!).map((pair) =>
+      parseInt(pair, 16),
+    ) as number[];
     return { r: r!, g: g!, b: b!, a: a / 255 };
   }
-  const rgb = /^rgba?\(\s*(\d{1,3})\s*[,\s]\s*(\d{1,3})\s*[,\s]\s*(\d{1,3})\s*(?:[,/]\s*(\d*\.?\d+)(%?)\s*)?\)$/i.exec(text.trim());
+  const rgb = /^rgba?\(\s*(\d{1,3})\s*[,\s]\s*(\d{1,3})\s*[,\s]\s*(\d{1,3})\s*(?:[,/]\s*(\d*\.?\d+)(%?)\s*)?\)$/i.exec(
+    text.trim(),
+  );
   if (!rgb) return undefined;
   const [r, g, b] = [rgb[1], rgb[2], rgb[3]].map(Number) as [number, number, number];
   const a = rgb[4] === undefined ? 1 : Number(rgb[4]) / (rgb[5] ? 100 : 1);
@@ -79,7 +83,9 @@ export function relativeLuminance({ r, g, b }: Rgba): number {
 
 /** Contrast of text over an opaque background: a translucent text colour is first composited over it. */
 export function contrastRatio(text: Rgba, background: Rgba): number {
-  const [light, dark] = [relativeLuminance(over(text, background)), relativeLuminance(background)].sort((x, y) => y - x) as [number, number];
+  const [light, dark] = [relativeLuminance(over(text, background)), relativeLuminance(background)].sort(
+    (x, y) => y - x,
+  ) as [number, number];
   return (light + 0.05) / (dark + 0.05);
 }
 
@@ -108,14 +114,35 @@ export function checkContrastDeclarations(manifest: TemplateManifest, file: stri
     for (const side of ['text', 'on'] as const) {
       const value = pair[side];
       if (isOption(value)) {
-        if (!colourOptions.includes(value)) fail(index, side, `names option "${value}", which is not a colour`, `use ${colourOptions.length ? `one of: ${colourOptions.join(', ')}, or ` : ''}a colour like #ffffff`);
+        if (!colourOptions.includes(value))
+          fail(
+            index,
+            side,
+            `names option "${value}", which is not a colour`,
+            `use ${colourOptions.length ? `one of: ${colourOptions.join(', ')}, or ` : ''}a colour like #ffffff`,
+          );
         continue;
       }
-      const colour = parseColour(value) ?? fail(index, side, `"${value}" is neither an option of this template nor a colour`, 'name a colour option, or write #rrggbb, #rgb, #rrggbbaa or rgb(r, g, b)');
-      if (side === 'on' && colour.a < 1) fail(index, side, `"${value}" is translucent`, 'give the opaque colour the text is actually drawn on');
+      const colour =
+        parseColour(value) ??
+        fail(
+          index,
+          side,
+          `"${value}" is neither an option of this template nor a colour`,
+          'name a colour option, or write #rrggbb, #rgb, #rrggbbaa or rgb(r, g, b)',
+        );
+      if (side === 'on' && colour.a < 1)
+        fail(index, side, `"${value}" is translucent`, 'give the opaque colour the text is actually drawn on');
     }
-    if (!isOption(pair.text) && !isOption(pair.on)) fail(index, 'on', 'and "text" are both fixed colours', 'a pair checks a colour option: name one on at least one side');
-    if (pair.text === pair.on) fail(index, 'on', `is "${pair.on}", the same option as "text"`, 'text is never drawn on its own colour');
+    if (!isOption(pair.text) && !isOption(pair.on))
+      fail(
+        index,
+        'on',
+        'and "text" are both fixed colours',
+        'a pair checks a colour option: name one on at least one side',
+      );
+    if (pair.text === pair.on)
+      fail(index, 'on', `is "${pair.on}", the same option as "text"`, 'text is never drawn on its own colour');
   });
 }
 
@@ -127,7 +154,11 @@ export interface ContrastProblem {
 }
 
 export function contrastWarning(problem: ContrastProblem): Warning {
-  return { file: problem.location.file, line: problem.location.line, message: formatMessage(problem.what, problem.hint) };
+  return {
+    file: problem.location.file,
+    line: problem.location.line,
+    message: formatMessage(problem.what, problem.hint),
+  };
 }
 
 export function contrastError(problem: ContrastProblem): TemplateError {
@@ -146,7 +177,11 @@ interface Measured {
  * (a default that fails is reported at the template's template.json). A pair of two options is
  * blamed on the one set last (front matter over config over default; the text colour on a tie).
  */
-export function checkContrast(template: Template, values: Record<string, unknown>, layers: OptionLayer[]): ContrastProblem[] {
+export function checkContrast(
+  template: Template,
+  values: Record<string, unknown>,
+  layers: OptionLayer[],
+): ContrastProblem[] {
   const { options, contrast: pairs } = template.manifest;
   const isOption = (side: string) => Object.hasOwn(options, side);
   const colourOf = (side: string, overrides: Record<string, Rgba>): Rgba | undefined => {
@@ -173,7 +208,8 @@ export function checkContrast(template: Template, values: Record<string, unknown
     });
     return index;
   };
-  const blame = (pair: ContrastPair) => (isOption(pair.on) && (!isOption(pair.text) || layerOf(pair.on) > layerOf(pair.text)) ? pair.on : pair.text);
+  const blame = (pair: ContrastPair) =>
+    isOption(pair.on) && (!isOption(pair.text) || layerOf(pair.on) > layerOf(pair.text)) ? pair.on : pair.text;
 
   const failing = new Map<string, Measured[]>();
   for (const pair of pairs) {
@@ -185,23 +221,34 @@ export function checkContrast(template: Template, values: Record<string, unknown
 
   return [...failing].map(([key, measured]) => {
     // The worst shortfall leads; the other places the colour fails are listed after it.
-    const [worst, ...rest] = measured.sort((x, y) => x.ratio / x.required - y.ratio / y.required) as [Measured, ...Measured[]];
+    const [worst, ...rest] = measured.sort((x, y) => x.ratio / x.required - y.ratio / y.required) as [
+      Measured,
+      ...Measured[],
+    ];
     const value = String(values[key]);
     const isText = worst.pair.text === key;
     const other = isText ? worst.pair.on : worst.pair.text;
-    const otherValue = isOption(other) ? `option "${other}" ${String(values[other])}` : `the ${template.name} template's ${isText ? 'background' : 'text'} ${other}`;
+    const otherValue = isOption(other)
+      ? `option "${other}" ${String(values[other])}`
+      : `the ${template.name} template's ${isText ? 'background' : 'text'} ${other}`;
     const also = [...new Set(rest.map((m) => m.pair.where))].filter((where) => where !== worst.pair.where);
     const what =
       `option "${key}" ${value} ${isText ? 'on' : 'under'} ${otherValue} has contrast ${formatRatio(worst.ratio)}, ` +
       `below WCAG AA ${worst.required}:1 for ${worst.pair.size === 'large' ? 'large ' : ''}text (${worst.pair.where}${also.length ? `; also too low for ${also.join(', ')}` : ''})`;
     const mine = pairs.filter((pair) => pair.text === key || pair.on === key);
-    const suggestion = nearestPassing(parseColour(value)!, (colour) => mine.every((pair) => passes(pair, { [key]: colour })));
-    const others = [...new Set(mine.flatMap((pair) => [pair.text, pair.on]).filter((side) => side !== key && isOption(side)))];
+    const suggestion = nearestPassing(parseColour(value)!, (colour) =>
+      mine.every((pair) => passes(pair, { [key]: colour })),
+    );
+    const others = [
+      ...new Set(mine.flatMap((pair) => [pair.text, pair.on]).filter((side) => side !== key && isOption(side))),
+    ];
     const hint = suggestion
       ? `choose a ${suggestion.lighter ? 'lighter' : 'darker'} colour, e.g. ${toHex(suggestion.colour)}`
       : `no colour passes all of its pairs${others.length ? ` while ${others.map((o) => `option "${o}" stays ${String(values[o])}`).join(' and ')}: change ${others.length > 1 ? 'them' : 'it'} too` : ''}`;
     const layer = layers[layerOf(key)];
-    const location = layer ? { file: layer.file, line: layer.lineOf(key) } : { file: path.join(template.chain[0]!, 'template.json') };
+    const location = layer
+      ? { file: layer.file, line: layer.lineOf(key) }
+      : { file: path.join(template.chain[0]!, 'template.json') };
     return { what, hint, location };
   });
 }
@@ -210,7 +257,10 @@ export function checkContrast(template: Template, values: Record<string, unknown
  * The passing colour nearest to `colour` along its way to white or to black (which keeps the hue):
  * the fewest of 255 even steps, each rounded to a hex colour and tested as it would be written.
  */
-function nearestPassing(colour: Rgba, passes: (colour: Rgba) => boolean): { colour: Rgba; lighter: boolean } | undefined {
+function nearestPassing(
+  colour: Rgba,
+  passes: (colour: Rgba) => boolean,
+): { colour: Rgba; lighter: boolean } | undefined {
   for (let step = 1; step <= 255; step++) {
     for (const lighter of [true, false]) {
       const target = lighter ? 255 : 0;

@@ -110,12 +110,15 @@ export function speakerViewHtml(notesSource: string): string {
   const opener = '.document.write(`';
   const first = notesSource.indexOf(opener);
   if (first < 0) throw unexpectedNotesPlugin('no document.write(`…`) of the speaker view found');
-  if (notesSource.indexOf(opener, first + 1) >= 0) throw unexpectedNotesPlugin('more than one document.write(`…`) found');
+  if (notesSource.indexOf(opener, first + 1) >= 0)
+    throw unexpectedNotesPlugin('more than one document.write(`…`) found');
   const start = first + opener.length;
   for (let i = start; i < notesSource.length; i++) {
     const char = notesSource[i];
     if (char === '\\') i++;
-    else if (char === '$' && notesSource[i + 1] === '{') throw unexpectedNotesPlugin('the speaker view page has a ${…} interpolation');
+    else if (char === '$' && notesSource[i + 1] === '{')
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the message names the template-literal syntax it found.
+      throw unexpectedNotesPlugin('the speaker view page has a ${…} interpolation');
     else if (char === '`') return cookTemplateLiteral(notesSource.slice(start, i));
   }
   throw unexpectedNotesPlugin('the speaker view page does not end');
@@ -130,17 +133,37 @@ export function speakerViewHtml(notesSource: string): string {
 function cookTemplateLiteral(raw: string): string {
   // Line terminators in a template literal's source are normalised to LF.
   const source = raw.replace(/\r\n?/g, '\n');
-  const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', '0': '\0', '\\': '\\', '`': '`', $: '$', "'": "'", '"': '"', '/': '/', '\n': '' };
-  return source.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|u\{[0-9a-fA-F]+\}|[\s\S])/g, (escape, body: string, at: number) => {
-    if (body.startsWith('x') && body.length === 3) return String.fromCharCode(parseInt(body.slice(1), 16));
-    if (body.startsWith('u{')) return String.fromCodePoint(parseInt(body.slice(2, -1), 16));
-    if (body.startsWith('u') && body.length === 5) return String.fromCharCode(parseInt(body.slice(1), 16));
-    // \0 followed by a digit is a (forbidden) octal escape in a template literal.
-    if (body === '0' && /[0-9]/.test(source[at + 2] ?? '')) throw unexpectedNotesPlugin('an octal escape in the speaker view page');
-    const cooked = simple[body];
-    if (cooked === undefined) throw unexpectedNotesPlugin(`an unexpected escape ${JSON.stringify(escape)} in the speaker view page`);
-    return cooked;
-  });
+  const simple: Record<string, string> = {
+    n: '\n',
+    t: '\t',
+    r: '\r',
+    b: '\b',
+    f: '\f',
+    v: '\v',
+    '0': '\0',
+    '\\': '\\',
+    '`': '`',
+    $: '$',
+    "'": "'",
+    '"': '"',
+    '/': '/',
+    '\n': '',
+  };
+  return source.replace(
+    /\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|u\{[0-9a-fA-F]+\}|[\s\S])/g,
+    (sequence, body: string, at: number) => {
+      if (body.startsWith('x') && body.length === 3) return String.fromCharCode(parseInt(body.slice(1), 16));
+      if (body.startsWith('u{')) return String.fromCodePoint(parseInt(body.slice(2, -1), 16));
+      if (body.startsWith('u') && body.length === 5) return String.fromCharCode(parseInt(body.slice(1), 16));
+      // \0 followed by a digit is a (forbidden) octal escape in a template literal.
+      if (body === '0' && /[0-9]/.test(source[at + 2] ?? ''))
+        throw unexpectedNotesPlugin('an octal escape in the speaker view page');
+      const cooked = simple[body];
+      if (cooked === undefined)
+        throw unexpectedNotesPlugin(`an unexpected escape ${JSON.stringify(sequence)} in the speaker view page`);
+      return cooked;
+    },
+  );
 }
 
 function unexpectedNotesPlugin(what: string): BriefdeckError {
@@ -165,7 +188,8 @@ export function withContentSecurityPolicy(html: string, policy: string): string 
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy.replace(/"/g, '&quot;')}">`;
   // Tags inside comments do not count: blank the comments out, keeping every offset.
   const visible = html.replace(/<!--[\s\S]*?(?:-->|$)/g, (comment) => ' '.repeat(comment.length));
-  const anchor = /<head(?:\s[^>]*)?>/i.exec(visible) ?? /<html(?:\s[^>]*)?>/i.exec(visible) ?? /^\s*<!doctype[^>]*>/i.exec(visible);
+  const anchor =
+    /<head(?:\s[^>]*)?>/i.exec(visible) ?? /<html(?:\s[^>]*)?>/i.exec(visible) ?? /^\s*<!doctype[^>]*>/i.exec(visible);
   if (!anchor) return `${meta}\n${html}`;
   const at = anchor.index + anchor[0].length;
   return `${html.slice(0, at)}\n${meta}${html.slice(at)}`;

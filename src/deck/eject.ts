@@ -12,13 +12,27 @@ const ELSEWHERE = 'eject into another folder';
  * self-contained template (no `extends`) to edit freely. Building with the copy
  * gives the same HTML, byte for byte, as building with the original.
  */
-export async function ejectTemplate(registry: TemplateRegistry, name: string, dir: string, options: { force?: boolean } = {}): Promise<string[]> {
+export async function ejectTemplate(
+  registry: TemplateRegistry,
+  name: string,
+  dir: string,
+  options: { force?: boolean } = {},
+): Promise<string[]> {
   const template = await registry.load(name);
   const info = await stat(dir).catch(() => undefined);
-  if (info && !info.isDirectory()) throw new TemplateError(`${dir} is ${kindOf(info)}, not a folder`, 'name a new folder for the template, e.g. my-templates/house');
-  const existing = info ? await readdir(dir).catch((error: unknown) => Promise.reject(outputError(error, dir, ELSEWHERE))) : [];
+  if (info && !info.isDirectory())
+    throw new TemplateError(
+      `${dir} is ${kindOf(info)}, not a folder`,
+      'name a new folder for the template, e.g. my-templates/house',
+    );
+  const existing = info
+    ? await readdir(dir).catch((error: unknown) => Promise.reject(outputError(error, dir, ELSEWHERE)))
+    : [];
   if (existing.length > 0 && !options.force) {
-    throw new TemplateError(`${dir} is not empty`, 'choose a new folder, or pass --force to overwrite the template files in it');
+    throw new TemplateError(
+      `${dir} is not empty`,
+      'choose a new folder, or pass --force to overwrite the template files in it',
+    );
   }
   const newName = path.basename(path.resolve(dir)).replace(/[^\w.-]+/g, '-');
   const { manifest } = template;
@@ -53,6 +67,7 @@ export async function ejectTemplate(registry: TemplateRegistry, name: string, di
   await write('theme.css', template.css);
   for (const [relative, from] of template.files) await copy(`assets/${relative}`, from);
   // A default image is a path relative to the template.json that names it: the copy gets it at the same path (the bytes that were checked).
-  for (const [key, image] of Object.entries(template.defaultImages)) await write(String(manifest.options[key]!.default), image.contents);
+  for (const [key, image] of Object.entries(template.defaultImages))
+    await write(String(manifest.options[key]!.default), image.contents);
   return written;
 }

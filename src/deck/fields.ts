@@ -24,7 +24,16 @@ const VALUE = 'value';
 const ANY = 'any';
 const fields = <T>(shape: Record<keyof T, Shape>): Shape => ({ object: shape });
 
-const SOURCE = fields<Source>({ title: VALUE, author: VALUE, publisher: VALUE, url: VALUE, date: VALUE, credit: VALUE, license: VALUE, note: VALUE });
+const SOURCE = fields<Source>({
+  title: VALUE,
+  author: VALUE,
+  publisher: VALUE,
+  url: VALUE,
+  date: VALUE,
+  credit: VALUE,
+  license: VALUE,
+  note: VALUE,
+});
 const META = fields<BriefingMeta>({
   title: VALUE,
   subtitle: VALUE,
@@ -106,7 +115,13 @@ export interface TemplateSource {
  * slide, as the layout contract says. Throws a TemplateError at the first
  * unknown field. `helpers` are briefdeck's own.
  */
-export function checkFields(layout: TemplateSource, partials: Record<string, TemplateSource>, root: Shape, slideKinds: string[], helpers: string[]): void {
+export function checkFields(
+  layout: TemplateSource,
+  partials: Record<string, TemplateSource>,
+  root: Shape,
+  slideKinds: string[],
+  helpers: string[],
+): void {
   const helperNames = new Set([...BUILT_IN_HELPERS, ...helpers]);
   const visited = new Set<string>();
   const ids = new Map<Shape, number>();
@@ -137,7 +152,12 @@ export function checkFields(layout: TemplateSource, partials: Record<string, Tem
     if (node.data) {
       start = DATA;
       if (parts[0] === 'root') [start, parts] = [root, parts.slice(1)];
-    } else if (node.depth === 0 && parts.length > 0 && scope.params.has(parts[0]!) && !/^(this|\.)[./]/.test(node.original)) {
+    } else if (
+      node.depth === 0 &&
+      parts.length > 0 &&
+      scope.params.has(parts[0]!) &&
+      !/^(this|\.)[./]/.test(node.original)
+    ) {
       [start, parts] = [scope.params.get(parts[0]!)!, parts.slice(1)];
     } else {
       start = scope.contexts[node.depth] ?? ANY; // `../` above a partial's own context: the caller's, not known here
@@ -152,7 +172,8 @@ export function checkFields(layout: TemplateSource, partials: Record<string, Tem
     const atRoot = plain ? corrected(root, node.parts) : undefined;
     const fix = corrected(start, parts);
     let hint: string;
-    if (atRoot && walk(root, node.parts)) hint = `here \`this\` is ${here}; the deck's fields are under @root: write "@root.${tail}"`;
+    if (atRoot && walk(root, node.parts))
+      hint = `here \`this\` is ${here}; the deck's fields are under @root: write "@root.${tail}"`;
     else if (fix) hint = `did you mean "${lead}${fix.join('.')}"?`;
     else if (atRoot) hint = `did you mean "@root.${atRoot.join('.')}"? (here \`this\` is ${here})`;
     else hint = `known fields are listed in templates/README.md, "What templates receive"`;
@@ -178,7 +199,9 @@ export function checkFields(layout: TemplateSource, partials: Record<string, Tem
     if (!isHelper(path, helperNames)) return expression(path, scope);
     if (path.original === 'lookup') {
       const field = node.params[1];
-      return field?.type === 'StringLiteral' && params[0] ? (step(params[0], (field as hbs.AST.StringLiteral).value) ?? ANY) : ANY;
+      return field?.type === 'StringLiteral' && params[0]
+        ? (step(params[0], (field as hbs.AST.StringLiteral).value) ?? ANY)
+        : ANY;
     }
     return VALUE;
   };
@@ -209,13 +232,20 @@ export function checkFields(layout: TemplateSource, partials: Record<string, Tem
       // Handlebars gives the partial its context extended with the hash.
       const values = pairs.map((pair) => [pair.key, expression(pair.value, scope)] as const);
       const key = `${idOf(context)}\0${values.map(([k, v]) => `${k}=${idOf(v)}`).join('\0')}`;
-      if (!merged.has(key)) merged.set(key, typeof context === 'object' && 'object' in context ? { object: { ...context.object, ...Object.fromEntries(values) } } : ANY);
+      if (!merged.has(key))
+        merged.set(
+          key,
+          typeof context === 'object' && 'object' in context
+            ? { object: { ...context.object, ...Object.fromEntries(values) } }
+            : ANY,
+        );
       context = merged.get(key)!;
     }
     if ('program' in node) program(node.program, scope); // {{#> name}}…{{/name}}: the block is rendered in this context
     const named: Node = node.name; // {{> "name"}} is a StringLiteral, which the types leave out
     if (named.type === 'PathExpression' || named.type === 'StringLiteral') {
-      const name = named.type === 'PathExpression' ? (named as PathNode).original : (named as hbs.AST.StringLiteral).value;
+      const name =
+        named.type === 'PathExpression' ? (named as PathNode).original : (named as hbs.AST.StringLiteral).value;
       if (name !== '@partial-block') visitPartial(name, context);
     } else {
       expression(named, scope);
@@ -228,7 +258,8 @@ export function checkFields(layout: TemplateSource, partials: Record<string, Tem
     for (const statement of node.body) {
       if (statement.type === 'MustacheStatement') call(statement as Call, scope);
       else if (statement.type === 'BlockStatement') block(statement as Block, scope);
-      else if (statement.type === 'PartialStatement' || statement.type === 'PartialBlockStatement') partial(statement as Partial, scope);
+      else if (statement.type === 'PartialStatement' || statement.type === 'PartialBlockStatement')
+        partial(statement as Partial, scope);
       else if (statement.type === 'DecoratorBlock') program((statement as Block).program, scope);
     }
   };
@@ -239,7 +270,14 @@ export function checkFields(layout: TemplateSource, partials: Record<string, Tem
 
 function isHelper(path: Node, helpers: Set<string>): boolean {
   const p = path as PathNode;
-  return p.type === 'PathExpression' && !p.data && p.depth === 0 && p.parts.length === 1 && p.original === p.parts[0] && helpers.has(p.original);
+  return (
+    p.type === 'PathExpression' &&
+    !p.data &&
+    p.depth === 0 &&
+    p.parts.length === 1 &&
+    p.original === p.parts[0] &&
+    helpers.has(p.original)
+  );
 }
 
 /** One step down a path: a field of an object, `length` or an index of a list, `length` of a string. */
@@ -262,7 +300,10 @@ function corrected(shape: Shape, parts: string[]): string[] | undefined {
   const fixed: string[] = [];
   let at: Shape | undefined = shape;
   for (const part of parts) {
-    const name = at && step(at, part) ? part : closest(part, at && typeof at === 'object' && 'object' in at ? Object.keys(at.object) : []);
+    const name =
+      at && step(at, part)
+        ? part
+        : closest(part, at && typeof at === 'object' && 'object' in at ? Object.keys(at.object) : []);
     if (!name || !at) return undefined;
     fixed.push(name);
     at = step(at, name);

@@ -26,11 +26,16 @@ export function registerHelpers(hbs: typeof Handlebars): void {
   /** 2026-11-29 → "29 November 2026", in the language of the briefing being rendered (`meta.lang`). */
   hbs.registerHelper('formatDate', (iso: unknown, options: Handlebars.HelperOptions) =>
     // An impossible date (an option value, say) is shown as written: Date would roll 2026-02-30 over to 2 March.
-    typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(iso) && !impossibleDate(iso) ? formatDate(iso, (options.data?.root as { meta?: { lang?: string } })?.meta?.lang) : iso,
+    typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(iso) && !impossibleDate(iso)
+      ? formatDate(iso, (options.data?.root as { meta?: { lang?: string } })?.meta?.lang)
+      : iso,
   );
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   /** Inline markdown in a plain-text field (e.g. a subtitle with *emphasis*), sanitized like all content. */
-  hbs.registerHelper('markdown', (text: unknown) => new hbs.SafeString(typeof text === 'string' ? renderInline(text) : ''));
+  hbs.registerHelper(
+    'markdown',
+    (text: unknown) => new hbs.SafeString(typeof text === 'string' ? renderInline(text) : ''),
+  );
   /**
    * JSON for a <script type="application/json"> block. `<` is escaped so that
    * no value can close the script element.

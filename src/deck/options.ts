@@ -40,9 +40,14 @@ export function resolveOptions(template: Template, layers: OptionLayer[]): Resol
       const option = declared[key];
       if (!option) {
         const names = Object.keys(declared);
-        throw new TemplateError(`unknown option "${key}" for template "${template.name}"`, names.length ? `allowed options: ${names.join(', ')}` : 'this template has no options', where);
+        throw new TemplateError(
+          `unknown option "${key}" for template "${template.name}"`,
+          names.length ? `allowed options: ${names.join(', ')}` : 'this template has no options',
+          where,
+        );
       }
-      if (!valueFits(option, value)) throw new TemplateError(`option "${key}" must be ${describe(option)}`, `got ${JSON.stringify(value)}`, where);
+      if (!valueFits(option, value))
+        throw new TemplateError(`option "${key}" must be ${describe(option)}`, `got ${JSON.stringify(value)}`, where);
       if (option.type === 'image') setImage(key, imageOption(key, value as string, where));
       else values[key] = value;
     }
@@ -52,7 +57,11 @@ export function resolveOptions(template: Template, layers: OptionLayer[]): Resol
 
 /** An image option's file, through the same checks as content images (content/media.ts), copied as `assets/media/<option>.<ext>`. */
 export function imageOption(key: string, value: string, where: Location): MediaFile {
-  const source = { file: where.file, folder: path.resolve(path.dirname(where.file)), usage: `${key}: images/${key}.png` };
+  const source = {
+    file: where.file,
+    folder: path.resolve(path.dirname(where.file)),
+    usage: `${key}: images/${key}.png`,
+  };
   const image = checkImage(value, source, (what, hint) => {
     throw new TemplateError(`option "${key}": ${what}`, hint, where);
   });

@@ -24,7 +24,12 @@ export function planSlides(briefing: Briefing, options: PlanOptions): Slide[] {
 }
 
 function titleSlide(briefing: Briefing): Draft {
-  return { ...emptyDraft('title', escapeHtml(briefing.meta.title), 1), label: briefing.meta.title, group: briefing.meta.title, source: briefing.meta.source };
+  return {
+    ...emptyDraft('title', escapeHtml(briefing.meta.title), 1),
+    label: briefing.meta.title,
+    group: briefing.meta.title,
+    source: briefing.meta.source,
+  };
 }
 
 function sectionSlides(section: Section, briefing: Briefing, options: PlanOptions): Draft[] {
@@ -33,7 +38,9 @@ function sectionSlides(section: Section, briefing: Briefing, options: PlanOption
     case 'quote':
       // The blockquote is the slide; the body's lead and rest would only repeat it. The section's
       // other text (before or after the quotation) is its context.
-      return [{ ...bodySlide('quote', heading, section), lead: '', rest: section.quote?.context ?? '', quote: section.quote }];
+      return [
+        { ...bodySlide('quote', heading, section), lead: '', rest: section.quote?.context ?? '', quote: section.quote },
+      ];
     case 'sources':
       return [{ ...bodySlide('sources', heading, section), source: briefing.meta.source }];
     case 'implications':
@@ -42,12 +49,16 @@ function sectionSlides(section: Section, briefing: Briefing, options: PlanOption
       if (section.subsections.length > 0) {
         const kind: SlideKind = section.kind === 'implications' ? 'implication' : 'generic';
         const overview = hasContent(section) ? paginate(kind, heading, section, options, undefined) : [];
-        const subs = section.subsections.flatMap((sub) =>
-          paginate(kind, sub.title, sub, options, heading),
-        );
+        const subs = section.subsections.flatMap((sub) => paginate(kind, sub.title, sub, options, heading));
         return [...overview, ...subs];
       }
-      return paginate(section.kind === 'implications' ? 'implication' : 'generic', heading, section, options, undefined);
+      return paginate(
+        section.kind === 'implications' ? 'implication' : 'generic',
+        heading,
+        section,
+        options,
+        undefined,
+      );
     case 'summary':
       return summarySlides(section, options);
     case 'recommendations':
@@ -76,7 +87,13 @@ function summarySlides(section: Section, options: PlanOptions): Draft[] {
  * limit of 5 give 4+4+3, not 5+5+1), and carry the notes of their own items;
  * notes written for the section as a whole go on its first slide.
  */
-function paginate(kind: SlideKind, heading: string, body: Body & { line: number }, options: PlanOptions, section: string | undefined): Draft[] {
+function paginate(
+  kind: SlideKind,
+  heading: string,
+  body: Body & { line: number },
+  options: PlanOptions,
+  section: string | undefined,
+): Draft[] {
   const max = Math.max(1, options.maxItemsPerSlide);
   const count = Math.max(1, Math.ceil(body.items.length / max));
   const size = Math.ceil(body.items.length / count);
@@ -110,7 +127,18 @@ function bodySlide(kind: SlideKind, heading: string, section: Section): Draft {
 }
 
 function emptyDraft(kind: SlideKind, title: string, line: number): Draft {
-  return { kind, title, label: plainText(title), group: '', lead: '', items: [], ordered: false, rest: '', notes: '', line };
+  return {
+    kind,
+    title,
+    label: plainText(title),
+    group: '',
+    lead: '',
+    items: [],
+    ordered: false,
+    rest: '',
+    notes: '',
+    line,
+  };
 }
 
 function hasContent(body: Body): boolean {

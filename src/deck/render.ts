@@ -83,9 +83,11 @@ export async function renderBriefing(briefing: Briefing, context: RenderContext)
 /** --template, then the front matter's `template:`, then the config's, then `default`. */
 function chooseTemplate(briefing: Briefing, context: RenderContext): { name: string; where?: Location } {
   if (context.template) return { name: context.template };
-  if (briefing.meta.template) return { name: briefing.meta.template, where: { file: briefing.file, line: briefing.lines.template } };
+  if (briefing.meta.template)
+    return { name: briefing.meta.template, where: { file: briefing.file, line: briefing.lines.template } };
   const fromConfig = context.config?.template;
-  if (fromConfig && context.config?.file) return { name: fromConfig.name, where: { file: context.config.file, line: fromConfig.line } };
+  if (fromConfig && context.config?.file)
+    return { name: fromConfig.name, where: { file: context.config.file, line: fromConfig.line } };
   return { name: 'default' };
 }
 
@@ -94,10 +96,15 @@ function chooseTemplate(briefing: Briefing, context: RenderContext): { name: str
  * reveal's notes plugin once per process (for the Content-Security-Policy,
  * which is added here rather than in the layout so that every template gets it).
  */
-export function renderDeck(briefing: Briefing, slides: Slide[], template: Template, options: Record<string, unknown>): string {
+export function renderDeck(
+  briefing: Briefing,
+  slides: Slide[],
+  template: Template,
+  options: Record<string, unknown>,
+): string {
   const policy = installedDeckPolicy();
   const sizes = template.manifest.sizes;
-  const size = sizes[String(options['size'])] ?? Object.values(sizes)[0]!;
+  const size = sizes[String(options.size)] ?? Object.values(sizes)[0]!;
   const data: DeckData = {
     meta: briefing.meta,
     slug: briefing.slug,
@@ -131,9 +138,14 @@ export function renderDeck(briefing: Briefing, slides: Slide[], template: Templa
   } catch (error) {
     if (error instanceof BriefdeckError) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    throw new TemplateError(`template "${template.name}" failed to render: ${message.split('\n')[0]}`, 'check the fields and partials it uses', {
-      file: template.chain[0]!,
-    }, { cause: error });
+    throw new TemplateError(
+      `template "${template.name}" failed to render: ${message.split('\n')[0]}`,
+      'check the fields and partials it uses',
+      {
+        file: template.chain[0]!,
+      },
+      { cause: error },
+    );
   }
 }
 

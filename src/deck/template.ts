@@ -7,7 +7,14 @@ import Handlebars from 'handlebars';
 import * as v from 'valibot';
 import type { MediaFile } from '../content/model.js';
 import { jsonLines } from '../content/yaml.js';
-import { isUnknownKey, issueMessage, issuePath, objectInput, recordInput, strictObject as object } from '../validation.js';
+import {
+  isUnknownKey,
+  issueMessage,
+  issuePath,
+  objectInput,
+  recordInput,
+  strictObject as object,
+} from '../validation.js';
 import { TemplateError, type Location } from '../errors.js';
 import { checkContrastDeclarations, contrastPairSchema, type ContrastPair } from './contrast.js';
 import { describeFileError, kindOf, MAX_TEXT_BYTES, readRegularFile } from '../files.js';
@@ -21,7 +28,9 @@ import type { SlideKind } from './slide.js';
 export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 /** Compiled template specs (see compile()); only a cache: deleting it is always safe. */
-const CACHE_DIR = process.env['BRIEFDECK_CACHE_DIR'] ?? fileURLToPath(new URL('../../node_modules/.cache/briefdeck/templates/', import.meta.url));
+const CACHE_DIR =
+  process.env.BRIEFDECK_CACHE_DIR ??
+  fileURLToPath(new URL('../../node_modules/.cache/briefdeck/templates/', import.meta.url));
 
 /** Every slide kind needs a partial of that name somewhere in a template's chain. */
 const SLIDE_KINDS: SlideKind[] = ['title', 'summary', 'implication', 'recommendations', 'quote', 'sources', 'generic'];
@@ -40,7 +49,12 @@ const optionSchema = v.pipe(
       object({ type: v.literal('color'), default: optionalString, description: optionalString }),
       object({ type: v.literal('number'), default: v.optional(finiteNumber), description: optionalString }),
       object({ type: v.literal('boolean'), default: v.optional(v.boolean()), description: optionalString }),
-      object({ type: v.literal('enum'), values: v.pipe(v.array(v.string()), v.minLength(1)), default: optionalString, description: optionalString }),
+      object({
+        type: v.literal('enum'),
+        values: v.pipe(v.array(v.string()), v.minLength(1)),
+        default: optionalString,
+        description: optionalString,
+      }),
       // An image is a path relative to the file that sets it: for a default, this template.json (and inside its folder).
       object({ type: v.literal('image'), default: optionalString, description: optionalString }),
     ],
@@ -56,10 +70,16 @@ const optionSchema = v.pipe(
 const npmPackageName = v.pipe(
   v.string(),
   v.maxLength(214, 'must be an npm package name (at most 214 characters)'),
-  v.regex(/^(@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/, 'must be an npm package name such as @fontsource/source-sans-3, not a path'),
+  v.regex(
+    /^(@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/,
+    'must be an npm package name such as @fontsource/source-sans-3, not a path',
+  ),
 );
 
-const sizeSchema = v.pipe(objectInput(), object({ width: v.pipe(int, v.gtValue(0)), height: v.pipe(int, v.gtValue(0)) }));
+const sizeSchema = v.pipe(
+  objectInput(),
+  object({ width: v.pipe(int, v.gtValue(0)), height: v.pipe(int, v.gtValue(0)) }),
+);
 
 /** template.json as written: everything optional, so a template that `extends` another states only what it changes. */
 const manifestSchema = v.partial(
@@ -69,7 +89,12 @@ const manifestSchema = v.partial(
     extends: v.string(),
     sizes: v.pipe(recordInput(), v.record(v.string(), sizeSchema)),
     maxItemsPerSlide: v.pipe(int, v.gtValue(0)),
-    fonts: v.array(v.pipe(objectInput(), object({ package: npmPackageName, weights: v.array(int), italic: v.optional(v.array(int), []) }))),
+    fonts: v.array(
+      v.pipe(
+        objectInput(),
+        object({ package: npmPackageName, weights: v.array(int), italic: v.optional(v.array(int), []) }),
+      ),
+    ),
     options: v.pipe(recordInput(), v.record(v.string(), optionSchema)),
     contrast: v.array(contrastPairSchema),
   }),
@@ -166,13 +191,22 @@ export class TemplateRegistry {
       // A folder with a template.json is one template; otherwise each sub-folder with one is.
       const candidates = existsSync(path.join(dir, 'template.json'))
         ? [dir]
-        : (await listFolder(dir)).filter((e) => e.isDirectory()).map((e) => path.join(dir, e.name)).sort();
+        : (await listFolder(dir))
+            .filter((e) => e.isDirectory())
+            .map((e) => path.join(dir, e.name))
+            .sort();
       for (const candidate of candidates) {
         const manifestFile = path.join(candidate, 'template.json');
         if (!existsSync(manifestFile)) continue;
         const { manifest } = await readManifest(manifestFile);
         const name = manifest.name ?? path.basename(candidate);
-        found.push({ name, dir: candidate, builtin, description: manifest.description ?? '', extends: manifest.extends });
+        found.push({
+          name,
+          dir: candidate,
+          builtin,
+          description: manifest.description ?? '',
+          extends: manifest.extends,
+        });
       }
     }
     return found;
@@ -200,7 +234,11 @@ export class TemplateRegistry {
       const parent: TemplateInfo | undefined = await this.find(manifest.extends, seen);
       if (!parent) {
         const known = (await this.list()).map((t) => t.name);
-        throw new TemplateError(`template "${info.name}" extends unknown template "${manifest.extends}"`, `use one of: ${known.join(', ')} (and no cycles)`, { file: manifestFile });
+        throw new TemplateError(
+          `template "${info.name}" extends unknown template "${manifest.extends}"`,
+          `use one of: ${known.join(', ')} (and no cycles)`,
+          { file: manifestFile },
+        );
       }
       info = parent;
     }
@@ -220,16 +258,31 @@ export class TemplateRegistry {
       partials[partial] = { file, ast: Handlebars.parse(source) };
     }
     const layoutFile = dirs.map((dir) => path.join(dir, 'layout.hbs')).find((file) => existsSync(file));
-    if (!layoutFile) throw new TemplateError(`template "${name}" has no layout.hbs`, 'add one, or `"extends": "default"` in template.json', { file: dirs[0]! });
+    if (!layoutFile)
+      throw new TemplateError(
+        `template "${name}" has no layout.hbs`,
+        'add one, or `"extends": "default"` in template.json',
+        { file: dirs[0]! },
+      );
     const layoutSource = await readTemplateFile(layoutFile);
     const layout = compile(hbs, layoutSource, layoutFile);
     const layoutAst = { file: layoutFile, ast: Handlebars.parse(layoutSource) };
     for (const { file, ast } of [layoutAst, ...Object.values(partials)]) checkPartials(ast, file, partialFiles);
     const missing = SLIDE_KINDS.filter((kind) => !partialFiles[kind]);
     if (missing.length) {
-      throw new TemplateError(`template "${name}" has no partial for slide kind "${missing[0]}"`, `add partials/${missing[0]}.hbs, or extend a template that has one`, { file: dirs[0]! });
+      throw new TemplateError(
+        `template "${name}" has no partial for slide kind "${missing[0]}"`,
+        `add partials/${missing[0]}.hbs, or extend a template that has one`,
+        { file: dirs[0]! },
+      );
     }
-    checkFields(layoutAst, partials, deckShape(Object.keys(manifest.options), Object.keys(ASSET_URLS)), SLIDE_KINDS, HELPER_NAMES);
+    checkFields(
+      layoutAst,
+      partials,
+      deckShape(Object.keys(manifest.options), Object.keys(ASSET_URLS)),
+      SLIDE_KINDS,
+      HELPER_NAMES,
+    );
 
     return {
       name,
@@ -246,7 +299,9 @@ export class TemplateRegistry {
 
 /** A template's text file; a FIFO, a device or an unreadable file is one TemplateError naming it (files.ts). */
 async function readTemplateFile(file: string): Promise<string> {
-  return (await readRegularFile(file, { as: TemplateError, noun: 'template file', maxBytes: MAX_TEXT_BYTES })).toString('utf8');
+  return (await readRegularFile(file, { as: TemplateError, noun: 'template file', maxBytes: MAX_TEXT_BYTES })).toString(
+    'utf8',
+  );
 }
 
 const TEMPLATES_HINT = 'check the --templates path or the `templates:` entry in briefdeck.config';
@@ -259,7 +314,11 @@ async function checkTemplatesFolder(dir: string): Promise<void> {
     const { what, hint } = describeFileError(info, 'templates folder');
     throw new TemplateError(`templates folder ${dir} ${what}`, hint, undefined, { cause: info });
   }
-  if (!info.isDirectory()) throw new TemplateError(`templates folder ${dir} is ${kindOf(info)}, not a folder`, `${TEMPLATES_HINT}: it names the folder that holds your templates (or one template folder)`);
+  if (!info.isDirectory())
+    throw new TemplateError(
+      `templates folder ${dir} is ${kindOf(info)}, not a folder`,
+      `${TEMPLATES_HINT}: it names the folder that holds your templates (or one template folder)`,
+    );
 }
 
 async function listFolder(dir: string) {
@@ -267,7 +326,12 @@ async function listFolder(dir: string) {
     return await readdir(dir, { withFileTypes: true });
   } catch (error) {
     const { what, hint } = describeFileError(error, 'templates folder');
-    throw new TemplateError(`templates folder ${dir} ${what.replace('cannot be read', 'cannot be listed')}`, hint, undefined, { cause: error });
+    throw new TemplateError(
+      `templates folder ${dir} ${what.replace('cannot be read', 'cannot be listed')}`,
+      hint,
+      undefined,
+      { cause: error },
+    );
   }
 }
 
@@ -284,7 +348,12 @@ async function readManifest(file: string): Promise<ManifestFile> {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new TemplateError('template.json is not valid JSON', error instanceof Error ? error.message : String(error), { file }, { cause: error });
+    throw new TemplateError(
+      'template.json is not valid JSON',
+      error instanceof Error ? error.message : String(error),
+      { file },
+      { cause: error },
+    );
   }
   const lineOf = jsonLines(text);
   const result = v.safeParse(v.pipe(objectInput(), manifestSchema), json, { message: issueMessage });
@@ -295,19 +364,29 @@ async function readManifest(file: string): Promise<ManifestFile> {
     if (isUnknownKey(issue)) {
       // Valibot reports only the first unknown key: at the top level, name them all, at the object that has them.
       path = path.slice(0, -1);
-      const unknown = path.length ? [issuePath(issue).at(-1)] : Object.keys(json as object).filter((key) => !Object.hasOwn(manifestSchema.entries, key));
+      const unknown = path.length
+        ? [issuePath(issue).at(-1)]
+        : Object.keys(json as object).filter((key) => !Object.hasOwn(manifestSchema.entries, key));
       message = `Unrecognized key${unknown.length > 1 ? 's' : ''}: ${unknown.map((key) => `"${key}"`).join(', ')}`;
     }
     const where = { file, line: lineOf(isUnknownKey(issue) ? issuePath(issue) : path) };
-    throw new TemplateError(`template.json: "${path.join('.') || '(top level)'}" ${message.charAt(0).toLowerCase()}${message.slice(1)}`, 'see templates/README.md for the manifest fields', where);
+    throw new TemplateError(
+      `template.json: "${path.join('.') || '(top level)'}" ${message.charAt(0).toLowerCase()}${message.slice(1)}`,
+      'see templates/README.md for the manifest fields',
+      where,
+    );
   }
   // The schema knows each default's JSON type; a colour's form and an enum's values are checked as a briefing's values are.
   for (const [key, option] of Object.entries(result.output.options ?? {})) {
     if (option.default !== undefined && !valueFits(option, option.default)) {
-      throw new TemplateError(`template.json: the default of option "${key}" must be ${describe(option)}`, `got ${JSON.stringify(option.default)}`, {
-        file,
-        line: lineOf(['options', key, 'default']),
-      });
+      throw new TemplateError(
+        `template.json: the default of option "${key}" must be ${describe(option)}`,
+        `got ${JSON.stringify(option.default)}`,
+        {
+          file,
+          line: lineOf(['options', key, 'default']),
+        },
+      );
     }
   }
   return { file, manifest: result.output, lineOf };
@@ -316,8 +395,19 @@ async function readManifest(file: string): Promise<ManifestFile> {
 const DEFAULT_SIZES = { '16:9': { width: 1280, height: 720 } };
 
 /** The chain's manifests as one, and where each option's default was written (the template.json that declares the option). */
-function mergeManifests(name: string, rootFirst: ManifestFile[]): { manifest: TemplateManifest; defaults: Record<string, Location> } {
-  const merged: TemplateManifest = { name, description: '', sizes: DEFAULT_SIZES, maxItemsPerSlide: 5, fonts: [], options: {}, contrast: [] };
+function mergeManifests(
+  name: string,
+  rootFirst: ManifestFile[],
+): { manifest: TemplateManifest; defaults: Record<string, Location> } {
+  const merged: TemplateManifest = {
+    name,
+    description: '',
+    sizes: DEFAULT_SIZES,
+    maxItemsPerSlide: 5,
+    fonts: [],
+    options: {},
+    contrast: [],
+  };
   const defaults: Record<string, Location> = {};
   for (const { manifest: m, file, lineOf } of rootFirst) {
     if (m.description !== undefined) merged.description = m.description;
@@ -337,7 +427,8 @@ function mergeManifests(name: string, rootFirst: ManifestFile[]): { manifest: Te
 function defaultImages(manifest: TemplateManifest, defaults: Record<string, Location>): Record<string, MediaFile> {
   const images: Record<string, MediaFile> = {};
   for (const [key, option] of Object.entries(manifest.options)) {
-    if (option.type === 'image' && option.default !== undefined) images[key] = imageOption(key, option.default, defaults[key]!);
+    if (option.type === 'image' && option.default !== undefined)
+      images[key] = imageOption(key, option.default, defaults[key]!);
   }
   return images;
 }
@@ -387,7 +478,9 @@ async function collectFiles(dirsChildFirst: string[]): Promise<Map<string, strin
  * disk cache keyed by their source, which saves ~40 ms of every CLI run.
  */
 function compile(hbs: typeof Handlebars, source: string, file: string): Handlebars.TemplateDelegate {
-  const key = createHash('sha1').update(`${Handlebars.VERSION}\0${JSON.stringify(HANDLEBARS_OPTIONS)}\0${source}`).digest('hex');
+  const key = createHash('sha1')
+    .update(`${Handlebars.VERSION}\0${JSON.stringify(HANDLEBARS_OPTIONS)}\0${source}`)
+    .digest('hex');
   const cached = path.join(CACHE_DIR, `${key}.js`);
   let spec: string | undefined;
   try {
@@ -415,22 +508,37 @@ function handlebarsError(error: unknown, file: string, source: string): Template
   const unknownHelper = /unknown helper (\S+) - (\d+):\d+/.exec(message);
   if (unknownHelper) {
     const hint = `templates can use: ${HELPER_NAMES.join(', ')}, and Handlebars' if, unless, each, with, lookup`;
-    return new TemplateError(`unknown helper "${unknownHelper[1]}"`, hint, at(Number(unknownHelper[2])), { cause: error });
+    return new TemplateError(`unknown helper "${unknownHelper[1]}"`, hint, at(Number(unknownHelper[2])), {
+      cause: error,
+    });
   }
   const mismatch = /^(\S+) doesn't match (\S+) - (\d+):\d+/.exec(message);
   if (mismatch) {
-    return new TemplateError(`{{/${mismatch[2]}}} closes {{#${mismatch[1]}}}`, `close {{#${mismatch[1]}}} with {{/${mismatch[1]}}}`, at(Number(mismatch[3])), { cause: error });
+    return new TemplateError(
+      `{{/${mismatch[2]}}} closes {{#${mismatch[1]}}}`,
+      `close {{#${mismatch[1]}}} with {{/${mismatch[1]}}}`,
+      at(Number(mismatch[3])),
+      { cause: error },
+    );
   }
   if (/got 'EOF'/.test(message)) {
     // Handlebars reports the end of the file; the useful line is where the unclosed block opened.
     const open = unclosedBlock(source);
-    if (open) return new TemplateError(`{{#${open.name}}} is never closed`, `add {{/${open.name}}}`, at(open.line), { cause: error });
+    if (open)
+      return new TemplateError(`{{#${open.name}}} is never closed`, `add {{/${open.name}}}`, at(open.line), {
+        cause: error,
+      });
   }
   const line = /line (\d+)/.exec(message)?.[1];
   const got = /got '([^']+)'/.exec(message)?.[1];
-  return new TemplateError(`template syntax error${got ? `: unexpected ${got}` : ''}`, 'check the {{ }} tags on this line', at(line ? Number(line) : undefined), {
-    cause: error,
-  });
+  return new TemplateError(
+    `template syntax error${got ? `: unexpected ${got}` : ''}`,
+    'check the {{ }} tags on this line',
+    at(line ? Number(line) : undefined),
+    {
+      cause: error,
+    },
+  );
 }
 
 /** The innermost block helper opened and not closed, by a scan of the tags. */
@@ -452,10 +560,14 @@ function checkPartials(ast: hbs.AST.Program, file: string, partials: Record<stri
     if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && n.name?.type === 'PathExpression') {
       const name = n.name.original!;
       if (name !== '@partial-block' && !partials[name]) {
-        throw new TemplateError(`missing partial "${name}"`, `create partials/${name}.hbs, or fix the name (available: ${Object.keys(partials).sort().join(', ')})`, {
-          file,
-          line: n.loc?.start.line,
-        });
+        throw new TemplateError(
+          `missing partial "${name}"`,
+          `create partials/${name}.hbs, or fix the name (available: ${Object.keys(partials).sort().join(', ')})`,
+          {
+            file,
+            line: n.loc?.start.line,
+          },
+        );
       }
     }
     for (const value of Object.values(node)) {

@@ -25,9 +25,11 @@ export function trimConnective(text: string): Trimmed {
 }
 
 /** "First, …", "Second, …", "Finally, …": the markers of enumerated recommendations in prose. */
-export const ENUMERATION = /^(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth|fifth|sixth|next|finally|lastly|last)\b,?\s/i;
+export const ENUMERATION =
+  /^(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth|fifth|sixth|next|finally|lastly|last)\b,?\s/i;
 
-const MODAL = /\b(?:should|must|ought to|needs? to|has to|have to|is (?:essential|imperative|vital|crucial|critical|necessary|time) (?:that|to|for)|(?:we|i) (?:recommend|urge|propose|call (?:for|on))|recommends? that|it is time to)\b/i;
+const MODAL =
+  /\b(?:should|must|ought to|needs? to|has to|have to|is (?:essential|imperative|vital|crucial|critical|necessary|time) (?:that|to|for)|(?:we|i) (?:recommend|urge|propose|call (?:for|on))|recommends? that|it is time to)\b/i;
 
 /** Modal uses that describe, speculate or report instead of prescribing. */
 const NOT_PRESCRIPTIVE = [
@@ -60,16 +62,25 @@ const IMPLICATION_CUES: [RegExp, number][] = [
   [/\bconsequences?\b/i, 3],
   [/\b(?:effects?|impacts?|repercussions?|fallout|knock-on)\b/i, 2],
   [/\braises? (?:\w+ ){0,2}(?:concerns?|questions?|fears?|doubts?|the (?:risk|prospect|stakes))\b/i, 3],
-  [/\b(?:could|would|may|might|will) (?:\w+ ){0,2}(?:lead to|result in|cause|trigger|provoke|prompt|force|undermine|erode|isolate|alienate|reshape|destabili[sz]e|threaten|jeopardi[sz]e|cut|raise|lose|undercut|disturb|overwhelm|widen|deepen|worsen|hurt|harm|weaken|damage|strain|squeeze|delay)\b/i, 3],
+  [
+    /\b(?:could|would|may|might|will) (?:\w+ ){0,2}(?:lead to|result in|cause|trigger|provoke|prompt|force|undermine|erode|isolate|alienate|reshape|destabili[sz]e|threaten|jeopardi[sz]e|cut|raise|lose|undercut|disturb|overwhelm|widen|deepen|worsen|hurt|harm|weaken|damage|strain|squeeze|delay)\b/i,
+    3,
+  ],
   [/\b(?:risks?|risky|riskier|at risk|at stake)\b/i, 2],
   [/\b(?:threat(?:en)?s?|danger(?:ous)?|vulnerab\w+|exposure|exposed)\b/i, 1],
   [/\b(?:undermin\w+|jeopardi[sz]\w+|isolat\w+|destabili[sz]\w+|erod\w+|escalat\w+|backfir\w+|alienat\w+)\b/i, 2],
   [/\b(?:challenges?|challenging)\b/i, 1],
-  [/\b(?:suggests?|indicates?|signals?|underscores?|highlights?|reinforces?|shows?|demonstrates?|means? that|reveals?)\b/i, 1],
+  [
+    /\b(?:suggests?|indicates?|signals?|underscores?|highlights?|reinforces?|shows?|demonstrates?|means? that|reveals?)\b/i,
+    1,
+  ],
   [/\b(?:the need for|necessitates?|calls? for|depends? on|requires?)\b/i, 1],
   [/\b(?:could|would|might|may)\b/i, 1],
   [/^(?:if|unless|without)\b|\bif (?:\w+ ){1,8}(?:continues?|persists?|spreads?|reach(?:es)?|fails?)\b/i, 1],
-  [/\b(?:costs?|burden|bills?|losses|harm|damage|fall(?:s)? hardest|unevenly|pressure|sanctions?|blackouts?|outages?|dependence)\b/i, 1],
+  [
+    /\b(?:costs?|burden|bills?|losses|harm|damage|fall(?:s)? hardest|unevenly|pressure|sanctions?|blackouts?|outages?|dependence)\b/i,
+    1,
+  ],
   [/\b(?:beyond|extends? to|spill(?:s|over)?|second-order|knock-on|ripple)\b/i, 1],
 ];
 

@@ -31,9 +31,31 @@ interface Document extends Element {
   documentElement: Element;
 }
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'SVG', 'FORM', 'BUTTON', 'SELECT', 'TEXTAREA', 'NAV', 'ASIDE', 'FOOTER', 'HEADER', 'FIGURE', 'IMG', 'VIDEO', 'AUDIO', 'CANVAS', 'TABLE']);
+const SKIP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'IFRAME',
+  'SVG',
+  'FORM',
+  'BUTTON',
+  'SELECT',
+  'TEXTAREA',
+  'NAV',
+  'ASIDE',
+  'FOOTER',
+  'HEADER',
+  'FIGURE',
+  'IMG',
+  'VIDEO',
+  'AUDIO',
+  'CANVAS',
+  'TABLE',
+]);
 const BLOCK = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'DD', 'DT', 'FIGCAPTION']);
-const FURNITURE = /(?:^|[\s_-])(?:ad|ads|advert\w*|promo\w*|sponsor\w*|cookie\w*|consent|share|sharing|social|related|recommended|newsletter|subscribe|signup|comments?|sidebar|menu|nav\w*|breadcrumbs?|byline|kicker|tags?|most-read|popular)(?:$|[\s_-])/i;
+const FURNITURE =
+  /(?:^|[\s_-])(?:ad|ads|advert\w*|promo\w*|sponsor\w*|cookie\w*|consent|share|sharing|social|related|recommended|newsletter|subscribe|signup|comments?|sidebar|menu|nav\w*|breadcrumbs?|byline|kicker|tags?|most-read|popular)(?:$|[\s_-])/i;
 
 export async function readHtml(source: string, file: string): Promise<Article> {
   const [{ parseHTML }, { Readability }] = await Promise.all([import('linkedom'), import('@mozilla/readability')]);
@@ -43,7 +65,13 @@ export async function readHtml(source: string, file: string): Promise<Article> {
 
   // Readability changes the document it reads, so it gets a copy of its own.
   const copy = parseHTML(source).document;
-  let article: { title?: string | null; byline?: string | null; siteName?: string | null; publishedTime?: string | null; content?: string | null } | null = null;
+  let article: {
+    title?: string | null;
+    byline?: string | null;
+    siteName?: string | null;
+    publishedTime?: string | null;
+    content?: string | null;
+  } | null = null;
   try {
     article = new Readability(copy as unknown as globalThis.Document, { charThreshold: 300 }).parse();
   } catch {
@@ -106,7 +134,9 @@ export async function readHtml(source: string, file: string): Promise<Article> {
   };
 
   const quote = (element: Element) => {
-    const parts = Array.from(element.querySelectorAll('p')).map((p) => squash(p.textContent ?? '')).filter(Boolean);
+    const parts = Array.from(element.querySelectorAll('p'))
+      .map((p) => squash(p.textContent ?? ''))
+      .filter(Boolean);
     if (!parts.length) parts.push(squash(element.textContent ?? ''));
     const cite = element.querySelector('cite, footer');
     let attribution = cite ? squash(cite.textContent ?? '').replace(/^(?:—|–|--|-)\s*/, '') : undefined;
@@ -140,21 +170,36 @@ function pageMeta(doc: Document): ArticleMeta {
   const meta = emptyMeta();
   const content = (selector: string) => clean(doc.querySelector(selector)?.getAttribute('content'));
   const h1 = clean(doc.querySelector('article h1, main h1, h1')?.textContent);
-  meta.title = content('meta[property="og:title"]') ?? h1 ?? content('meta[name="twitter:title"]') ?? clean(doc.querySelector('title')?.textContent)?.replace(/\s+[|–—-]\s+[^|–—-]+$/, '');
-  meta.author = content('meta[name="author"]') ?? content('meta[property="article:author"]')?.replace(/^https?:.*$/, '') ?? undefined;
+  meta.title =
+    content('meta[property="og:title"]') ??
+    h1 ??
+    content('meta[name="twitter:title"]') ??
+    clean(doc.querySelector('title')?.textContent)?.replace(/\s+[|–—-]\s+[^|–—-]+$/, '');
+  meta.author =
+    content('meta[name="author"]') ??
+    content('meta[property="article:author"]')?.replace(/^https?:.*$/, '') ??
+    undefined;
   if (!meta.author) {
     const byline = clean(doc.querySelector('[rel="author"], .byline, .author, [itemprop="author"]')?.textContent);
     if (byline) meta.author = byline.replace(/^by\s+/i, '');
   }
   meta.publisher = content('meta[property="og:site_name"]') ?? content('meta[name="publisher"]');
-  const url = clean(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')) ?? content('meta[property="og:url"]');
+  const url =
+    clean(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')) ?? content('meta[property="og:url"]');
   if (url && /^https?:\/\//i.test(url)) meta.url = url;
-  const published = content('meta[property="article:published_time"]') ?? content('meta[name="date"]') ?? content('meta[itemprop="datePublished"]') ?? clean(doc.querySelector('time[datetime]')?.getAttribute('datetime')) ?? clean(doc.querySelector('time')?.textContent);
+  const published =
+    content('meta[property="article:published_time"]') ??
+    content('meta[name="date"]') ??
+    content('meta[itemprop="datePublished"]') ??
+    clean(doc.querySelector('time[datetime]')?.getAttribute('datetime')) ??
+    clean(doc.querySelector('time')?.textContent);
   if (published) meta.date = findDate(published)?.date;
   for (const caption of Array.from(doc.querySelectorAll('figcaption, .credit, .image-credit, .photo-credit'))) {
     const text = squash(caption.textContent ?? '');
     // Keep the credit, not the caption: "A wafer under light. Photo: Jane Doe / CC BY 4.0" → "Photo: Jane Doe / CC BY 4.0".
-    const credit = /\b(?:photo|image|picture|illustration|credit)s?\b\s*:.*$/i.exec(text)?.[0] ?? (/\bCC[- ]BY|wikimedia|getty|reuters|shutterstock/i.test(text) ? text : undefined);
+    const credit =
+      /\b(?:photo|image|picture|illustration|credit)s?\b\s*:.*$/i.exec(text)?.[0] ??
+      (/\bCC[- ]BY|wikimedia|getty|reuters|shutterstock/i.test(text) ? text : undefined);
     if (credit && !meta.credits.includes(credit)) meta.credits.push(credit);
   }
   return meta;

@@ -10,7 +10,8 @@ import { implicationScore, trimConnective } from './cues.js';
 import { keyTerms } from './keyterms.js';
 import type { Bullet, ImplicationGroup, Sentence } from './model.js';
 
-const CONSEQUENCE_TOPIC = /\b(?:implications?|consequences?|effects?|risks?|at stake|stakes|impacts?|what (?:it|this) means|so what|fallout|costs?)\b/i;
+const CONSEQUENCE_TOPIC =
+  /\b(?:implications?|consequences?|effects?|risks?|at stake|stakes|impacts?|what (?:it|this) means|so what|fallout|costs?)\b/i;
 
 export interface ImplicationOptions {
   exclude: Set<number>;
@@ -25,10 +26,17 @@ export function findImplications(sentences: Sentence[], options: ImplicationOpti
   // A paragraph that opens on consequences ("The effects spread beyond the building itself.")
   // goes on to list them: its other sentences count as implications.
   const topical = new Set<number>();
-  for (const s of sentences) if (s.index === 1 && CONSEQUENCE_TOPIC.test(s.text) && implicationScore(s.text) >= 3) topical.add(s.para);
+  for (const s of sentences)
+    if (s.index === 1 && CONSEQUENCE_TOPIC.test(s.text) && implicationScore(s.text) >= 3) topical.add(s.para);
 
   const candidates = sentences
-    .filter((s) => (s.kind === 'paragraph' || s.kind === 'item') && !exclude.has(s.id) && s.words >= 5 && !/\?\s*["”’]?$/.test(s.text))
+    .filter(
+      (s) =>
+        (s.kind === 'paragraph' || s.kind === 'item') &&
+        !exclude.has(s.id) &&
+        s.words >= 5 &&
+        !/\?\s*["”’]?$/.test(s.text),
+    )
     .map((s) => {
       let cue = implicationScore(s.text);
       if (topical.has(s.para) && s.index > 1) cue += 2;
@@ -45,7 +53,11 @@ export function findImplications(sentences: Sentence[], options: ImplicationOpti
   return group(bullets, sentences, surface);
 }
 
-function group(bullets: Bullet[], sentences: Sentence[], surface: Map<string, Map<string, number>>): ImplicationGroup[] {
+function group(
+  bullets: Bullet[],
+  sentences: Sentence[],
+  surface: Map<string, Map<string, number>>,
+): ImplicationGroup[] {
   if (!bullets.length) return [];
   // The article's own sections, when the implications fall under at least two of them.
   const headings = new Set(bullets.map((b) => b.source.heading).filter((h) => h !== undefined));
@@ -69,7 +81,8 @@ function group(bullets: Bullet[], sentences: Sentence[], surface: Map<string, Ma
     let run: Bullet[] = [];
     let topic: Bullet | undefined;
     const flush = () => {
-      if (topic && run.length) groups.push({ heading: topic.text, headingFrom: 'sentence', headingSource: topic.source, bullets: run });
+      if (topic && run.length)
+        groups.push({ heading: topic.text, headingFrom: 'sentence', headingSource: topic.source, bullets: run });
       // A topic sentence with nothing under it stays a bullet.
       else if (topic && groups.length) groups[groups.length - 1]!.bullets.push(topic);
       else if (topic) groups.push(labelled([topic], sentences, surface));
@@ -110,8 +123,17 @@ function group(bullets: Bullet[], sentences: Sentence[], surface: Map<string, Ma
 }
 
 /** A group headed by its key terms (words of the article, not a claim of ours). */
-function labelled(bullets: Bullet[], sentences: Sentence[], surface: Map<string, Map<string, number>>): ImplicationGroup {
-  const terms = keyTerms(sentences, surface, bullets.map((b) => b.source), 3).map((t) => t.text);
+function labelled(
+  bullets: Bullet[],
+  sentences: Sentence[],
+  surface: Map<string, Map<string, number>>,
+): ImplicationGroup {
+  const terms = keyTerms(
+    sentences,
+    surface,
+    bullets.map((b) => b.source),
+    3,
+  ).map((t) => t.text);
   return terms.length ? { heading: terms.join(' · '), headingFrom: 'key terms', bullets } : { bullets };
 }
 

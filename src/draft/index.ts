@@ -62,7 +62,13 @@ async function draftArticle(input: ArticleInput): Promise<DraftResult> {
   const warnings: Warning[] = [];
   const file = input.file;
   if (sentences.filter((s) => s.kind === 'paragraph' || s.kind === 'item').length < 3) {
-    throw new BriefdeckError('found fewer than three sentences of article text', input.format === 'html' ? 'is this the article page? save the page with its text, or paste the text into a .txt file' : 'give the full text of the article', { file });
+    throw new BriefdeckError(
+      'found fewer than three sentences of article text',
+      input.format === 'html'
+        ? 'is this the article page? save the page with its text, or paste the text into a .txt file'
+        : 'give the full text of the article',
+      { file },
+    );
   }
 
   const ranks = textRank(sentences.filter((s) => s.kind !== 'quote'));
@@ -87,12 +93,28 @@ async function draftArticle(input: ArticleInput): Promise<DraftResult> {
     quote: quote.quote,
   };
 
-  if (!title) warnings.push({ file, message: `the article has no headline: the title "${draft.title}" was built from its key terms — review it` });
+  if (!title)
+    warnings.push({
+      file,
+      message: `the article has no headline: the title "${draft.title}" was built from its key terms — review it`,
+    });
   if (!recs.items.length) {
-    warnings.push({ file, message: 'no recommendations found (no recommendations list, no sentence saying what should or must be done): the Recommendations section is left empty — add your own or say the source makes none' });
+    warnings.push({
+      file,
+      message:
+        'no recommendations found (no recommendations list, no sentence saying what should or must be done): the Recommendations section is left empty — add your own or say the source makes none',
+    });
   }
-  if (!implications.length) warnings.push({ file, message: 'no implications found: the Implications section is left empty — write them yourself' });
-  if (summary.length < 3) warnings.push({ file, message: `only ${summary.length} summary sentence${summary.length === 1 ? '' : 's'} found — the article may be too short` });
+  if (!implications.length)
+    warnings.push({
+      file,
+      message: 'no implications found: the Implications section is left empty — write them yourself',
+    });
+  if (summary.length < 3)
+    warnings.push({
+      file,
+      message: `only ${summary.length} summary sentence${summary.length === 1 ? '' : 's'} found — the article may be too short`,
+    });
 
   const markdown = writeDraft(draft, article, { file });
   const slug = (file === 'stdin' ? slugify(draft.title) : slugify(path.basename(file, path.extname(file)))) ?? 'draft';
@@ -109,12 +131,17 @@ export interface DraftFileOptions {
 }
 
 /** Reads the article (`-` for stdin), drafts it and writes the content file. */
-export async function draftFile(name: string, options: DraftFileOptions = {}): Promise<DraftResult & { outFile: string }> {
+export async function draftFile(
+  name: string,
+  options: DraftFileOptions = {},
+): Promise<DraftResult & { outFile: string }> {
   const cwd = options.cwd ?? process.cwd();
   const nlp = loadNlp();
   // Refuse early, before the work, when the default or given output exists.
   if (!options.force && options.out && (await exists(path.resolve(cwd, options.out)))) {
-    throw new BriefdeckError('already exists', 'pass --force to overwrite it, or choose another file with -o <file>', { file: options.out });
+    throw new BriefdeckError('already exists', 'pass --force to overwrite it, or choose another file with -o <file>', {
+      file: options.out,
+    });
   }
   const input = await readInput(name, options.stdin, cwd);
   await nlp;
@@ -126,7 +153,13 @@ export async function draftFile(name: string, options: DraftFileOptions = {}): P
 
 function formatOf(file: string): ArticleFormat | undefined {
   const extension = path.extname(file).toLowerCase();
-  return extension === '.html' || extension === '.htm' ? 'html' : extension === '.md' || extension === '.markdown' ? 'md' : extension === '.txt' ? 'txt' : undefined;
+  return extension === '.html' || extension === '.htm'
+    ? 'html'
+    : extension === '.md' || extension === '.markdown'
+      ? 'md'
+      : extension === '.txt'
+        ? 'txt'
+        : undefined;
 }
 
 async function exists(file: string): Promise<boolean> {

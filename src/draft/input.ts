@@ -29,12 +29,21 @@ const EXTENSIONS: Record<string, ArticleFormat> = {
 };
 
 /** Reads the article named on the command line (`-` reads `stdin`); messages name it as given. */
-export async function readInput(name: string, stdin: NodeJS.ReadableStream = process.stdin, cwd = process.cwd()): Promise<ArticleInput> {
+export async function readInput(
+  name: string,
+  stdin: NodeJS.ReadableStream = process.stdin,
+  cwd = process.cwd(),
+): Promise<ArticleInput> {
   if (name === '-') {
     const chunks: Buffer[] = [];
     for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
     const text = decode(Buffer.concat(chunks), 'stdin');
-    if (!text.trim()) throw new BriefdeckError('standard input is empty', 'pipe the article in, e.g. `briefdeck draft - < article.txt`', { file: 'stdin' });
+    if (!text.trim())
+      throw new BriefdeckError(
+        'standard input is empty',
+        'pipe the article in, e.g. `briefdeck draft - < article.txt`',
+        { file: 'stdin' },
+      );
     return { text, file: 'stdin', format: sniff(text) };
   }
   const extension = path.extname(name).toLowerCase();
@@ -54,20 +63,33 @@ export async function readInput(name: string, stdin: NodeJS.ReadableStream = pro
     whenMissing: { what: 'no such article', hint: 'check the path' },
   });
   const text = decode(bytes, name);
-  if (!text.trim()) throw new ContentError('the article is empty', 'give a file with the article\'s text', { file: name });
+  if (!text.trim())
+    throw new ContentError('the article is empty', "give a file with the article's text", { file: name });
   return { text, file: name, format };
 }
 
 /** Text of unknown type: HTML if it looks like a page, markdown if it has markdown headings or emphasis, else plain text. */
 export function sniff(text: string): ArticleFormat {
   const head = text.slice(0, 2000);
-  if (/^\s*(?:<!doctype html|<html\b|<\?xml[^>]*>\s*<html\b)/i.test(head) || (head.match(/<\/?(?:p|div|body|article|h[1-6])\b[^>]*>/gi) ?? []).length >= 3) return 'html';
-  if (/^#{1,6} \S/m.test(head) || /^---\n[\s\S]*?\n---\n/.test(head) || /\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\s]+\)/.test(head)) return 'md';
+  if (
+    /^\s*(?:<!doctype html|<html\b|<\?xml[^>]*>\s*<html\b)/i.test(head) ||
+    (head.match(/<\/?(?:p|div|body|article|h[1-6])\b[^>]*>/gi) ?? []).length >= 3
+  )
+    return 'html';
+  if (
+    /^#{1,6} \S/m.test(head) ||
+    /^---\n[\s\S]*?\n---\n/.test(head) ||
+    /\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\s]+\)/.test(head)
+  )
+    return 'md';
   return 'txt';
 }
 
 export function decode(bytes: Buffer, file: string): string {
-  if (bytes.indexOf(0) >= 0) throw new ContentError('the article contains NUL bytes (is it binary?)', 'give a text, markdown or HTML file', { file });
+  if (bytes.indexOf(0) >= 0)
+    throw new ContentError('the article contains NUL bytes (is it binary?)', 'give a text, markdown or HTML file', {
+      file,
+    });
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -79,7 +101,10 @@ export function decode(bytes: Buffer, file: string): string {
 }
 
 export function normalise(text: string): string {
-  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ');
+  return text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\u00a0/g, ' ');
 }
 
 /** Splits the article into blocks with its format's reader. */

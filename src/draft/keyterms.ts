@@ -18,7 +18,12 @@ const GENERIC =
   /^(?:moreover|furthermore|additionally|however|also|even|still|yet|thus|therefore|meanwhile|indeed|instead|rather|perhaps|already|just|much|many|more|most|less|least|new|one|two|three|first|second|third|last|well|may|might|could|would|should|must|will|can|year|years|time|way|fact|thing|things|part|lot|kind|make|made|take|taken|say|said|says|mr|ms|per|percent|cent)$/i;
 
 /** Terms ranked by frequency × spread over paragraphs, names and acronyms first among equals. */
-export function keyTerms(sentences: Sentence[], surface: Map<string, Map<string, number>>, within: Sentence[] = sentences, limit = 5): KeyTerm[] {
+export function keyTerms(
+  sentences: Sentence[],
+  surface: Map<string, Map<string, number>>,
+  within: Sentence[] = sentences,
+  limit = 5,
+): KeyTerm[] {
   const paragraphs = new Set(sentences.map((s) => s.para)).size || 1;
   const docFreq = new Map<string, Set<number>>();
   for (const s of sentences) for (const t of s.terms) (docFreq.get(t) ?? docFreq.set(t, new Set()).get(t)!).add(s.para);
@@ -34,7 +39,9 @@ export function keyTerms(sentences: Sentence[], surface: Map<string, Map<string,
     const spread = docFreq.get(stem)?.size ?? 1;
     const name = /^\p{Lu}/u.test(text) ? 1.5 : 1;
     // Whole article: frequent and spread out. A group of sentences: frequent here, then rarer elsewhere.
-    const score = local ? count * count * (1 + 0.5 * Math.log(1 + paragraphs / spread)) * name : count * (spread / paragraphs + 0.5) * name;
+    const score = local
+      ? count * count * (1 + 0.5 * Math.log(1 + paragraphs / spread)) * name
+      : count * (spread / paragraphs + 0.5) * name;
     scored.push({ stem, text, score });
   }
   return scored.sort((a, b) => b.score - a.score || a.text.localeCompare(b.text)).slice(0, limit);
@@ -46,7 +53,11 @@ export function keyTerms(sentences: Sentence[], surface: Map<string, Map<string,
  */
 function spelling(forms: Map<string, number>): string {
   const inner = [...forms].filter(([form]) => !form.startsWith('^'));
-  if (!inner.length) return [...forms].sort((a, b) => b[1] - a[1])[0]![0].slice(1).toLowerCase();
+  if (!inner.length)
+    return [...forms]
+      .sort((a, b) => b[1] - a[1])[0]![0]
+      .slice(1)
+      .toLowerCase();
   let best = '';
   let bestCount = -1;
   let lower = 0;

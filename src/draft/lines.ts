@@ -13,7 +13,8 @@ export type LineClass =
   | { type: 'url'; url: string }
   | { type: 'meta'; author?: string; date?: string; publisher?: string };
 
-const SOCIAL = '(?:facebook|twitter|x|linkedin|whatsapp|e-?mail|reddit|telegram|pinterest|print|copy link|threads|bluesky)';
+const SOCIAL =
+  '(?:facebook|twitter|x|linkedin|whatsapp|e-?mail|reddit|telegram|pinterest|print|copy link|threads|bluesky)';
 
 /** Whole lines (case-insensitive, optional trailing punctuation) that are site furniture, not text. */
 const BOILERPLATE = new RegExp(
@@ -42,16 +43,25 @@ const BOILERPLATE = new RegExp(
   'i',
 );
 
-const CREDIT = /^\[?\(?\s*(?:(?:representational |cover |header |featured |top |file )?(?:image|photo|picture|photograph|illustration|graphic|map)(?: credit)?|credit|source of (?:the )?image)s?\b\s*[:,(-]/i;
-const LICENCE = /\b(?:CC[- ](?:BY|0)|creative commons|wikimedia commons|getty images|reuters\/|\bAP photo|shutterstock|public domain)\b/i;
+const CREDIT =
+  /^\[?\(?\s*(?:(?:representational |cover |header |featured |top |file )?(?:image|photo|picture|photograph|illustration|graphic|map)(?: credit)?|credit|source of (?:the )?image)s?\b\s*[:,(-]/i;
+const LICENCE =
+  /\b(?:CC[- ](?:BY|0)|creative commons|wikimedia commons|getty images|reuters\/|\bAP photo|shutterstock|public domain)\b/i;
 const DISCLAIMER =
   /\b(?:(?:views|opinions)(?: and (?:views|opinions))? expressed (?:in this (?:article|piece|column|op-?ed)|here(?:in)?|above)? ?are (?:those of the (?:author|writer)s?|(?:the )?(?:author|writer)['’]?s['’]?(?: own)?|(?:his|her|their|my) own)|do(?:es)? not necessarily reflect|this (?:article|piece) reflects the (?:views|opinions) of)\b/i;
 
-const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const MONTHS =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const DATE_PATTERNS: [RegExp, (m: RegExpExecArray) => string | undefined][] = [
   [/\b(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\b/, (m) => iso(+m[1]!, +m[2]!, +m[3]!)],
-  [new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (${MONTHS})\\.?,? (\\d{4})\\b`, 'i'), (m) => iso(+m[3]!, month(m[2]!), +m[1]!)],
-  [new RegExp(`\\b(${MONTHS})\\.? (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})\\b`, 'i'), (m) => iso(+m[3]!, month(m[1]!), +m[2]!)],
+  [
+    new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (${MONTHS})\\.?,? (\\d{4})\\b`, 'i'),
+    (m) => iso(+m[3]!, month(m[2]!), +m[1]!),
+  ],
+  [
+    new RegExp(`\\b(${MONTHS})\\.? (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})\\b`, 'i'),
+    (m) => iso(+m[3]!, month(m[1]!), +m[2]!),
+  ],
 ];
 
 /** The first date written in `text`, as YYYY-MM-DD. */
@@ -76,8 +86,10 @@ function iso(year: number, monthNumber: number, day: number): string | undefined
 }
 
 const BYLINE = /^(?:by|written by|words by|author:)\s+(.{2,80})$/i;
-const NAME = /^(?:(?:dr|prof|mr|ms|mrs)\.? )?[\p{Lu}][\p{L}'’.-]*(?:,? (?:and |& )?(?:[\p{Lu}][\p{L}'’.-]*|van|von|de|del|da|al|bin|el|la|le))*$/u;
-const URL_LINE = /^(?:(?:source|url|link|original(?: article)?|originally published at)\s*:?\s*)?<?(https?:\/\/[^\s<>]+)>?$/i;
+const NAME =
+  /^(?:(?:dr|prof|mr|ms|mrs)\.? )?[\p{Lu}][\p{L}'’.-]*(?:,? (?:and |& )?(?:[\p{Lu}][\p{L}'’.-]*|van|von|de|del|da|al|bin|el|la|le))*$/u;
+const URL_LINE =
+  /^(?:(?:source|url|link|original(?: article)?|originally published at)\s*:?\s*)?<?(https?:\/\/[^\s<>]+)>?$/i;
 
 /**
  * Classifies one line (or short block) of text. `header` is true in the first few blocks of the
@@ -103,7 +115,10 @@ export function classifyLine(raw: string, header: boolean): LineClass | undefine
 
 /** "By Jane Doe · Publisher · 3 March 2026", "Published 14 March 2026 | Review", "March 3, 2026". */
 function metaLine(text: string): LineClass | undefined {
-  const parts = text.split(/\s+[|·•]\s+|\s+[—–]\s+/).map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(/\s+[|·•]\s+|\s+[—–]\s+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const result: { type: 'meta'; author?: string; date?: string; publisher?: string } = { type: 'meta' };
   const rest: string[] = [];
   for (const part of parts) {
@@ -111,7 +126,12 @@ function metaLine(text: string): LineClass | undefined {
     const dated = findDate(part);
     if (byline && NAME.test(byline[1]!.replace(/[,.]$/, ''))) {
       result.author = byline[1]!.replace(/[,.]$/, '');
-    } else if (dated && part.replace(dated.match, '').replace(/^(?:published|posted|updated|first published)?(?: on)?[\s:,]*|[\s,.]+$/gi, '') === '') {
+    } else if (
+      dated &&
+      part
+        .replace(dated.match, '')
+        .replace(/^(?:published|posted|updated|first published)?(?: on)?[\s:,]*|[\s,.]+$/gi, '') === ''
+    ) {
       result.date ??= dated.date;
     } else {
       rest.push(part);
@@ -119,7 +139,13 @@ function metaLine(text: string): LineClass | undefined {
   }
   if (!result.author && !result.date) return undefined;
   // What is left of a short meta line is the publication's name, if it looks like one.
-  if (rest.length === 1 && rest[0]!.split(/\s+/).length <= 6 && /^[\p{Lu}\d]/u.test(rest[0]!) && !/[.!?]$/.test(rest[0]!)) result.publisher = rest[0];
+  if (
+    rest.length === 1 &&
+    rest[0]!.split(/\s+/).length <= 6 &&
+    /^[\p{Lu}\d]/u.test(rest[0]!) &&
+    !/[.!?]$/.test(rest[0]!)
+  )
+    result.publisher = rest[0];
   else if (rest.length > 0) return undefined;
   return result;
 }
@@ -155,5 +181,8 @@ export function emptyMeta(): ArticleMeta {
 
 /** Collapses whitespace (including no-break and zero-width spaces) to single spaces. */
 export function squash(text: string): string {
-  return text.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

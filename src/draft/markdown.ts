@@ -22,9 +22,14 @@ export function readMarkdown(source: string, file: string): Article {
     try {
       const data = parseYaml(fm[1]!) as Record<string, unknown> | null;
       if (data && typeof data === 'object') {
-        if (typeof data['title'] === 'string') meta.title = squash(data['title']);
-        if (typeof data['author'] === 'string') meta.author = squash(data['author']);
-        const date = data['date'] instanceof Date ? data['date'].toISOString().slice(0, 10) : typeof data['date'] === 'string' ? findDate(data['date'])?.date : undefined;
+        if (typeof data.title === 'string') meta.title = squash(data.title);
+        if (typeof data.author === 'string') meta.author = squash(data.author);
+        const date =
+          data.date instanceof Date
+            ? data.date.toISOString().slice(0, 10)
+            : typeof data.date === 'string'
+              ? findDate(data.date)?.date
+              : undefined;
         if (date) meta.date = date;
       }
     } catch {
@@ -59,7 +64,11 @@ export function readMarkdown(source: string, file: string): Article {
         }
         case 'paragraph':
         case 'text':
-          addText('paragraph', plain((token as Tokens.Paragraph).tokens ?? []) || squash((token as Tokens.Text).text), tokenLine);
+          addText(
+            'paragraph',
+            plain((token as Tokens.Paragraph).tokens ?? []) || squash((token as Tokens.Text).text),
+            tokenLine,
+          );
           break;
         case 'list':
           list(token as Tokens.List, tokenLine);
@@ -69,7 +78,8 @@ export function readMarkdown(source: string, file: string): Article {
           const texts = inner.flatMap((t) => (t.type === 'paragraph' ? splitLines(t as Tokens.Paragraph) : []));
           const last = texts.length > 1 ? ATTRIBUTION.exec(texts[texts.length - 1]!) : null;
           const text = squash((last ? texts.slice(0, -1) : texts).join(' '));
-          if (text) blocks.push({ kind: 'quote', text, attribution: last ? squash(last[1]!) : undefined, line: tokenLine });
+          if (text)
+            blocks.push({ kind: 'quote', text, attribution: last ? squash(last[1]!) : undefined, line: tokenLine });
           break;
         }
         default:
@@ -92,7 +102,8 @@ export function readMarkdown(source: string, file: string): Article {
         const childLine = inner + leading(child.raw);
         inner += count(child.raw);
         if (child.type === 'list') nested.push([child as Tokens.List, childLine]);
-        else if (child.type === 'text' || child.type === 'paragraph') parts.push(plain((child as Tokens.Text).tokens ?? []) || squash((child as Tokens.Text).text));
+        else if (child.type === 'text' || child.type === 'paragraph')
+          parts.push(plain((child as Tokens.Text).tokens ?? []) || squash((child as Tokens.Text).text));
       }
       addText('item', squash(parts.join(' ')), itemLine, { list: id, ordered: token.ordered });
     }
@@ -130,7 +141,8 @@ function splitLines(paragraph: Tokens.Paragraph): string[] {
   // The attribution is usually the last line of the quote's last paragraph.
   const lines = paragraph.text.split('\n');
   const last = lines[lines.length - 1]!;
-  if (lines.length > 1 && ATTRIBUTION.test(last)) return [plain(new Lexer().inlineTokens(lines.slice(0, -1).join('\n'))), squash(last)];
+  if (lines.length > 1 && ATTRIBUTION.test(last))
+    return [plain(new Lexer().inlineTokens(lines.slice(0, -1).join('\n'))), squash(last)];
   return [plain(paragraph.tokens)];
 }
 

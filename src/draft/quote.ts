@@ -9,10 +9,15 @@ import type { Article, DraftQuote, Sentence } from './model.js';
 const OPEN = '[“"]';
 const CLOSE = '[”"]';
 const Q = `${OPEN}([^“”"]{20,600}?)${CLOSE}`;
-const WHO = "([\\p{Lu}a-z][^:;“”\"]{2,100}?)";
-const VERB = '(?:said|says|wrote|writes|put it|noted|notes|observed|remarked|declared|warned|argued|once said|famously said)';
+const WHO = '([\\p{Lu}a-z][^:;“”"]{2,100}?)';
+const VERB =
+  '(?:said|says|wrote|writes|put it|noted|notes|observed|remarked|declared|warned|argued|once said|famously said)';
 const PROSE_PATTERNS: { pattern: RegExp; who: number; text: number }[] = [
-  { pattern: new RegExp(`\\b(?:in the words of|as|according to|to quote|quoting)\\s+${WHO}[:,]\\s*${Q}`, 'iu'), who: 1, text: 2 },
+  {
+    pattern: new RegExp(`\\b(?:in the words of|as|according to|to quote|quoting)\\s+${WHO}[:,]\\s*${Q}`, 'iu'),
+    who: 1,
+    text: 2,
+  },
   { pattern: new RegExp(`(?:^|[.;]\\s)${WHO}\\s+${VERB}[:,]?\\s*${Q}`, 'u'), who: 1, text: 2 },
   { pattern: new RegExp(`${Q}\\s*,?\\s*(?:${VERB})\\s+${WHO}(?:[.,;]|$)`, 'u'), who: 2, text: 1 },
   { pattern: new RegExp(`${Q}\\s*[—–]\\s*${WHO}(?:[.,;]|$)`, 'u'), who: 2, text: 1 },
@@ -33,9 +38,15 @@ export function findQuote(article: Article, sentences: Sentence[]): FoundQuote {
   const best = quotes.find(({ block }) => block.attribution) ?? quotes[0];
   if (best) {
     const parts = sentencesOf(best.b);
-    parts.forEach((s) => used.add(s.id));
+    for (const s of parts) used.add(s.id);
     return {
-      quote: { text: unquote(best.block.text), attribution: best.block.attribution, source: parts[0], sources: parts, para: parts[0]?.para ?? 0 },
+      quote: {
+        text: unquote(best.block.text),
+        attribution: best.block.attribution,
+        source: parts[0],
+        sources: parts,
+        para: parts[0]?.para ?? 0,
+      },
       used,
     };
   }
@@ -57,8 +68,11 @@ export function findQuote(article: Article, sentences: Sentence[]): FoundQuote {
         if (at >= 0) offset = at + s.text.length;
         return at >= 0 && at < end && at + s.text.length > start - m[0].length;
       });
-      parts.forEach((s) => used.add(s.id));
-      return { quote: { text: quoted, attribution: speaker, source: parts[0], sources: parts, para: parts[0]?.para ?? 0 }, used };
+      for (const s of parts) used.add(s.id);
+      return {
+        quote: { text: quoted, attribution: speaker, source: parts[0], sources: parts, para: parts[0]?.para ?? 0 },
+        used,
+      };
     }
   }
   return { used };

@@ -22,7 +22,9 @@ export function textRank(sentences: Sentence[], options: RankOptions = {}): Map<
   const termSets = sentences.map((s) => [...new Set(s.terms)]);
   // Terms in most sentences of a long article are as good as stop words, and would make the graph dense.
   const df = new Map<string, number[]>();
-  termSets.forEach((terms, i) => terms.forEach((t) => (df.get(t) ?? df.set(t, []).get(t)!).push(i)));
+  termSets.forEach((terms, i) => {
+    for (const t of terms) (df.get(t) ?? df.set(t, []).get(t)!).push(i);
+  });
   const cap = n > 200 ? Math.max(20, Math.floor(n * 0.3)) : Infinity;
 
   const overlap: Map<number, number>[] = sentences.map(() => new Map());
@@ -65,7 +67,9 @@ export function textRank(sentences: Sentence[], options: RankOptions = {}): Map<
     if (delta < tolerance) break;
   }
   const best = rank.reduce((a, b) => Math.max(a, b), 0);
-  sentences.forEach((s, i) => scores.set(s.id, best > 0 ? rank[i]! / best : 0));
+  sentences.forEach((s, i) => {
+    scores.set(s.id, best > 0 ? rank[i]! / best : 0);
+  });
   return scores;
 }
 

@@ -31,7 +31,8 @@ export function findRecommendations(article: Article, sentences: Sentence[]): Fo
   // 1. Lists.
   const lists = new Map<number, number[]>();
   article.blocks.forEach((block, b) => {
-    if (block.kind === 'item' && block.list !== undefined) (lists.get(block.list) ?? lists.set(block.list, []).get(block.list)!).push(b);
+    if (block.kind === 'item' && block.list !== undefined)
+      (lists.get(block.list) ?? lists.set(block.list, []).get(block.list)!).push(b);
   });
   const items: Recommendation[] = [];
   const used = new Set<number>();
@@ -40,29 +41,43 @@ export function findRecommendations(article: Article, sentences: Sentence[]): Fo
     const first = blockIds[0]!;
     const before = previousText(article, first);
     const heading = byBlock.get(first)?.[0]?.heading;
-    const announced = (before !== undefined && RECOMMENDATION_INTRO.test(before)) || (heading !== undefined && RECOMMENDATION_INTRO.test(heading));
+    const announced =
+      (before !== undefined && RECOMMENDATION_INTRO.test(before)) ||
+      (heading !== undefined && RECOMMENDATION_INTRO.test(heading));
     const share = blockIds.filter((b) => prescriptive(article.blocks[b]!.text)).length / blockIds.length;
     if (!announced && !(blockIds.length >= 2 && share >= 0.6)) continue;
     intro ??= announced ? (before !== undefined && RECOMMENDATION_INTRO.test(before) ? before : heading) : undefined;
     for (const b of blockIds) {
       const parts = byBlock.get(b) ?? [];
       if (!parts.length) continue;
-      parts.forEach((s) => used.add(s.id));
+      for (const s of parts) used.add(s.id);
       items.push(recommendation(article.blocks[b]!.text, parts[0]!, parts));
     }
   }
   if (items.length) return { items, from: 'list', intro, used };
 
   // 2. A recommendations section written as paragraphs.
-  const inSection = sentences.filter((s) => s.kind === 'paragraph' && s.heading !== undefined && RECOMMENDATION_INTRO.test(s.heading) && prescriptive(s.text));
+  const inSection = sentences.filter(
+    (s) =>
+      s.kind === 'paragraph' && s.heading !== undefined && RECOMMENDATION_INTRO.test(s.heading) && prescriptive(s.text),
+  );
   if (inSection.length) {
-    inSection.forEach((s) => used.add(s.id));
-    return { items: inSection.map((s) => recommendation(s.text, s)), from: 'section', intro: inSection[0]!.heading, used };
+    for (const s of inSection) used.add(s.id);
+    return {
+      items: inSection.map((s) => recommendation(s.text, s)),
+      from: 'section',
+      intro: inSection[0]!.heading,
+      used,
+    };
   }
 
   // 3. Prescriptive sentences in the prose.
-  const prose = sentences.filter((s) => s.kind === 'paragraph' && (isPrescriptive(s.text) || (ENUMERATION.test(s.text) && isPrescriptive(trimConnective(s.text).text))));
-  prose.forEach((s) => used.add(s.id));
+  const prose = sentences.filter(
+    (s) =>
+      s.kind === 'paragraph' &&
+      (isPrescriptive(s.text) || (ENUMERATION.test(s.text) && isPrescriptive(trimConnective(s.text).text))),
+  );
+  for (const s of prose) used.add(s.id);
   return { items: prose.map((s) => recommendation(s.text, s)), from: prose.length ? 'prose' : 'none', used };
 }
 
@@ -81,7 +96,8 @@ function recommendation(text: string, source: Sentence, sources?: Sentence[]): R
 const BREAK_WORDS =
   /^(?:to|by|so|before|after|that|which|who|whom|whose|where|when|through|with|within|without|for|on|in|at|from|against|during|under|over|across|between|among|including|via|beyond|until|till|instead|except|like|than|rather|while|because|since|unless|as)$/i;
 /** After a comma, the words that open a new clause or phrase (not the next item of a series: "offline, manual"). */
-const CLAUSE_OPENER = /^(?:and|but|or|nor|so|yet|not|even|especially|particularly|just|both|either|then|thereby|thus|\w+ing|\w+ed)$/i;
+const CLAUSE_OPENER =
+  /^(?:and|but|or|nor|so|yet|not|even|especially|particularly|just|both|either|then|thereby|thus|\w+ing|\w+ed)$/i;
 
 /**
  * The bold lead of a recommendation: its first clause. Split at the first comma, semicolon,
@@ -92,13 +108,16 @@ const CLAUSE_OPENER = /^(?:and|but|or|nor|so|yet|not|even|especially|particularl
 export function splitLead(text: string): { lead: string; rest: string } {
   const words = [...text.matchAll(/\S+/g)];
   if (words.length <= 9) return { lead: text, rest: '' };
-  const modal = words.findIndex((w) => /^(?:should|must|needs?|ought|has|have|can|could|will|would|may|might|is|are)$/i.test(w[0]));
+  const modal = words.findIndex((w) =>
+    /^(?:should|must|needs?|ought|has|have|can|could|will|would|may|might|is|are)$/i.test(w[0]),
+  );
   const last = Math.min(words.length - 2, 14);
   for (let i = 2; i < last; i++) {
     const word = words[i]![0];
     const early = modal > i && i < 4;
     const next = words[i + 1]![0].replace(/^[("“‘]/, '');
-    if (!early && (/[;:]$/.test(word) || (/,$/.test(word) && (BREAK_WORDS.test(next) || CLAUSE_OPENER.test(next))))) return cut(text, words[i]!.index! + word.length - 1);
+    if (!early && (/[;:]$/.test(word) || (/,$/.test(word) && (BREAK_WORDS.test(next) || CLAUSE_OPENER.test(next)))))
+      return cut(text, words[i]!.index! + word.length - 1);
     if (!early && /^(?:—|–|--)$/.test(words[i + 1]![0])) return cut(text, words[i + 1]!.index! - 1);
   }
   const from = Math.max(3, modal >= 0 ? modal + 3 : 3);

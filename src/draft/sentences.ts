@@ -22,7 +22,10 @@ let loading: Promise<Nlp> | undefined;
 /** The wink-nlp instance (sentence boundaries only: no POS tagging or entities, which we do not use). */
 export function loadNlp(): Promise<Nlp> {
   loading ??= (async () => {
-    const [{ default: winkNLP }, { default: model }] = await Promise.all([import('wink-nlp'), import('wink-eng-lite-web-model')]);
+    const [{ default: winkNLP }, { default: model }] = await Promise.all([
+      import('wink-nlp'),
+      import('wink-eng-lite-web-model'),
+    ]);
     return (winkNLP as unknown as (model: unknown, pipe: string[]) => Nlp)(model, ['sbd']);
   })();
   return loading;
@@ -50,46 +53,49 @@ export async function splitSentences(article: Article): Promise<SentenceSet> {
     para++;
     let index = 0;
     let from = 0;
-    nlp.readDoc(block.text).sentences().each((s) => {
-      const out = s.out().trim();
-      if (!out) return;
-      // wink's text is a substring of the block; keep the exact source characters.
-      const at = block.text.indexOf(out, from);
-      const text = at >= 0 ? block.text.slice(at, at + out.length) : out;
-      if (at >= 0) from = at + out.length;
-      const tokens = s.tokens();
-      const types = tokens.out(its.type) as string[];
-      const stems = tokens.out(its.stem) as string[];
-      const stops = tokens.out(its.stopWordFlag) as boolean[];
-      const values = tokens.out(its.value) as string[];
-      const terms: string[] = [];
-      let words = 0;
-      types.forEach((type, t) => {
-        if (type !== 'word') return;
-        words++;
-        const stem = stems[t]!.toLowerCase();
-        if (stops[t] || stem.length < 2) return;
-        terms.push(stem);
-        // A capital at the start of a sentence says nothing about the word: "Routine surgery" is not a name.
-        const value = words === 1 && /^\p{Lu}\p{Ll}+$/u.test(values[t]!) ? `^${values[t]!}` : values[t]!;
-        const forms = surface.get(stem) ?? new Map<string, number>();
-        forms.set(value, (forms.get(value) ?? 0) + 1);
-        surface.set(stem, forms);
+    nlp
+      .readDoc(block.text)
+      .sentences()
+      .each((s) => {
+        const out = s.out().trim();
+        if (!out) return;
+        // wink's text is a substring of the block; keep the exact source characters.
+        const at = block.text.indexOf(out, from);
+        const text = at >= 0 ? block.text.slice(at, at + out.length) : out;
+        if (at >= 0) from = at + out.length;
+        const tokens = s.tokens();
+        const types = tokens.out(its.type) as string[];
+        const stems = tokens.out(its.stem) as string[];
+        const stops = tokens.out(its.stopWordFlag) as boolean[];
+        const values = tokens.out(its.value) as string[];
+        const terms: string[] = [];
+        let words = 0;
+        types.forEach((type, t) => {
+          if (type !== 'word') return;
+          words++;
+          const stem = stems[t]!.toLowerCase();
+          if (stops[t] || stem.length < 2) return;
+          terms.push(stem);
+          // A capital at the start of a sentence says nothing about the word: "Routine surgery" is not a name.
+          const value = words === 1 && /^\p{Lu}\p{Ll}+$/u.test(values[t]!) ? `^${values[t]!}` : values[t]!;
+          const forms = surface.get(stem) ?? new Map<string, number>();
+          forms.set(value, (forms.get(value) ?? 0) + 1);
+          surface.set(stem, forms);
+        });
+        sentences.push({
+          id: sentences.length,
+          block: b,
+          para,
+          index: ++index,
+          text,
+          kind: block.kind,
+          heading: heading?.text,
+          headingBlock: heading?.block,
+          line: block.line,
+          terms,
+          words,
+        });
       });
-      sentences.push({
-        id: sentences.length,
-        block: b,
-        para,
-        index: ++index,
-        text,
-        kind: block.kind,
-        heading: heading?.text,
-        headingBlock: heading?.block,
-        line: block.line,
-        terms,
-        words,
-      });
-    });
   });
   return { sentences, surface };
 }

@@ -21,7 +21,8 @@ export function summaryLength(sentenceCount: number): number {
 export function summarise(sentences: Sentence[], { exclude, ranks }: SummaryOptions): Bullet[] {
   const paragraphs = [...new Set(sentences.filter((s) => s.kind === 'paragraph').map((s) => s.para))];
   const candidates = sentences.filter(
-    (s) => s.kind === 'paragraph' && !exclude.has(s.id) && s.words >= 8 && s.words <= 55 && !/[?:]\s*["”’]?$/.test(s.text),
+    (s) =>
+      s.kind === 'paragraph' && !exclude.has(s.id) && s.words >= 8 && s.words <= 55 && !/[?:]\s*["”’]?$/.test(s.text),
   );
   const scored = candidates
     .map((s) => {
@@ -45,5 +46,8 @@ export function summarise(sentences: Sentence[], { exclude, ranks }: SummaryOpti
 
 /** The first three sentences of the body: the usual baseline for news summaries. */
 export function lead3(sentences: Sentence[]): string[] {
-  return sentences.filter((s) => s.kind === 'paragraph').slice(0, 3).map((s) => s.text);
+  return sentences
+    .filter((s) => s.kind === 'paragraph')
+    .slice(0, 3)
+    .map((s) => s.text);
 }

@@ -22,7 +22,9 @@ interface Line {
 export function readText(source: string, file: string): Article {
   const meta = emptyMeta();
   const dropped: string[] = [];
-  const lines = source.split('\n').map((text, i) => ({ text: text.replace(/\t/g, '    ').replace(/\s+$/, ''), number: i + 1 }));
+  const lines = source
+    .split('\n')
+    .map((text, i) => ({ text: text.replace(/\t/g, '    ').replace(/\s+$/, ''), number: i + 1 }));
 
   // Groups of consecutive non-blank lines.
   const groups: Line[][] = [];
@@ -48,7 +50,13 @@ export function readText(source: string, file: string): Article {
       const rest: Line[] = [];
       for (const line of group) {
         const text = squash(line.text);
-        if (!meta.title && !blocks.length && !rest.length && line === group[0] && isHeadline(text, group, groups[g + 1])) {
+        if (
+          !meta.title &&
+          !blocks.length &&
+          !rest.length &&
+          line === group[0] &&
+          isHeadline(text, group, groups[g + 1])
+        ) {
           meta.title = text.replace(HASH_HEADING, '$2');
           continue;
         }
@@ -92,7 +100,13 @@ export function readText(source: string, file: string): Article {
         const bullet = BULLET.exec(line.text);
         const numbered = NUMBERED.exec(line.text);
         if (bullet || numbered) {
-          item = { kind: 'item', text: squash(bullet ? bullet[2]! : numbered![3]!), list: listId, ordered: !bullet, line: line.number };
+          item = {
+            kind: 'item',
+            text: squash(bullet ? bullet[2]! : numbered![3]!),
+            list: listId,
+            ordered: !bullet,
+            line: line.number,
+          };
           blocks.push(item);
         } else if (item) {
           item.text = squash(`${item.text} ${line.text}`);
@@ -104,7 +118,12 @@ export function readText(source: string, file: string): Article {
     const text = squash(kept.map((line) => line.text).join(' '));
     const attribution = kept.length === 1 ? ATTRIBUTION.exec(first.text) : null;
     const previous = blocks[blocks.length - 1];
-    if (attribution && previous && (previous.kind === 'quote' || /[”"]$/.test(previous.text)) && !previous.attribution) {
+    if (
+      attribution &&
+      previous &&
+      (previous.kind === 'quote' || /[”"]$/.test(previous.text)) &&
+      !previous.attribution
+    ) {
       previous.attribution = squash(attribution[1]!);
       if (previous.kind !== 'quote') Object.assign(previous, { kind: 'quote' });
       continue;

@@ -19,15 +19,18 @@ export function writeDraft(draft: Draft, article: Article, options: WriteOptions
 function frontMatter(draft: Draft, article: Article, { file }: WriteOptions): string {
   const meta = article.meta;
   const source: Record<string, string> = { title: meta.title ?? baseName(file) };
-  if (meta.author) source['author'] = meta.author;
-  if (meta.publisher) source['publisher'] = meta.publisher;
-  if (meta.url) source['url'] = meta.url;
-  if (meta.date) source['date'] = meta.date;
-  if (meta.credits.length) source['credit'] = unique(meta.credits).join('; ');
-  const note = [...unique(meta.disclaimers), `Drafted by briefdeck from ${baseName(file)}: every bullet is a sentence of the source, unreviewed.`];
-  source['note'] = note.join(' ');
+  if (meta.author) source.author = meta.author;
+  if (meta.publisher) source.publisher = meta.publisher;
+  if (meta.url) source.url = meta.url;
+  if (meta.date) source.date = meta.date;
+  if (meta.credits.length) source.credit = unique(meta.credits).join('; ');
+  const note = [
+    ...unique(meta.disclaimers),
+    `Drafted by briefdeck from ${baseName(file)}: every bullet is a sentence of the source, unreviewed.`,
+  ];
+  source.note = note.join(' ');
   const data: Record<string, unknown> = { title: draft.title, draft: true, source };
-  if (draft.keywords.length) data['keywords'] = draft.keywords;
+  if (draft.keywords.length) data.keywords = draft.keywords;
   const doc = new Document(data);
   if (draft.titleFromKeyTerms) {
     const title = doc.get('title', true) as { comment?: string };
@@ -45,7 +48,9 @@ function body(draft: Draft, article: Article, { file }: WriteOptions): string {
   out.push(
     note(
       `Drafted by briefdeck from ${name}: the ${draft.summary.length} sentences that TextRank found most central, in article order, taken verbatim (leading connectives such as "Moreover," dropped). ` +
-        (draft.titleFromKeyTerms ? `The article has no headline, so the title "${draft.title}" was built from its key terms: replace it. ` : '') +
+        (draft.titleFromKeyTerms
+          ? `The article has no headline, so the title "${draft.title}" was built from its key terms: replace it. `
+          : '') +
         'Check every bullet against its source note before presenting.',
     ),
     '',
@@ -55,15 +60,34 @@ function body(draft: Draft, article: Article, { file }: WriteOptions): string {
   const groups = draft.implications;
   const headed = groups.some((g) => g.heading);
   for (const [i, group] of groups.entries()) {
-    if (headed) out.push(`### ${escapeInline(group.heading ?? (i === 0 ? 'Implications' : 'Further implications'))}`, '');
+    if (headed)
+      out.push(`### ${escapeInline(group.heading ?? (i === 0 ? 'Implications' : 'Further implications'))}`, '');
     out.push(...group.bullets.flatMap((b) => bullet('-', b, article)));
-    if (group.headingFrom === 'key terms') out.push(note('This heading is made of the key terms of the sentences below, not a heading of the article: rename it.'), '');
+    if (group.headingFrom === 'key terms')
+      out.push(
+        note('This heading is made of the key terms of the sentences below, not a heading of the article: rename it.'),
+        '',
+      );
     if (group.headingFrom === 'sentence' && group.headingSource) {
-      out.push(note(`The heading is a sentence of the source: ${where(group.headingSource, article)}: “${group.headingSource.text}”`), '');
+      out.push(
+        note(
+          `The heading is a sentence of the source: ${where(group.headingSource, article)}: “${group.headingSource.text}”`,
+        ),
+        '',
+      );
     }
   }
-  if (!groups.length) out.push(note(`No sentence of ${name} reads as a consequence (such as "could lead to", "raises concerns", "risk"). Write the implications yourself.`), '');
-  else out.push(...(headed ? [] : [note('Sentences of the source that carry consequences, ranked and in article order.'), '']));
+  if (!groups.length)
+    out.push(
+      note(
+        `No sentence of ${name} reads as a consequence (such as "could lead to", "raises concerns", "risk"). Write the implications yourself.`,
+      ),
+      '',
+    );
+  else
+    out.push(
+      ...(headed ? [] : [note('Sentences of the source that carry consequences, ranked and in article order.'), '']),
+    );
 
   out.push('## Recommendations', '');
   if (draft.recommendations.length) {
@@ -71,27 +95,48 @@ function body(draft: Draft, article: Article, { file }: WriteOptions): string {
     draft.recommendations.forEach((rec, i) => {
       const marker = `${i + 1}.`;
       const rest = rec.rest ? escapeInline(rec.rest, false) : '';
-      out.push(`${marker} **${escapeInline(rec.lead)}**${rest}`, '', indent(provenance(rec, article), marker.length + 1), '');
+      out.push(
+        `${marker} **${escapeInline(rec.lead)}**${rest}`,
+        '',
+        indent(provenance(rec, article), marker.length + 1),
+        '',
+      );
     });
   } else {
-    out.push(note(`${name} makes no recommendations that briefdeck could find (no recommendations list, and no sentence saying what should or must be done). None were invented: add your own, or say that the source makes none.`), '');
+    out.push(
+      note(
+        `${name} makes no recommendations that briefdeck could find (no recommendations list, and no sentence saying what should or must be done). None were invented: add your own, or say that the source makes none.`,
+      ),
+      '',
+    );
   }
 
   if (draft.quote) {
     const q = draft.quote;
     out.push('## Quote', '', `> ${escapeBlock(q.text)}`);
     if (q.attribution) out.push('>', `> — ${escapeInline(q.attribution)}`);
-    out.push('', note(q.source ? `Source: ${where(q.source, article, q.sources.length)}: “${q.sources.map((s) => s.text).join(' ')}”` : `From ${name}.`), '');
+    out.push(
+      '',
+      note(
+        q.source
+          ? `Source: ${where(q.source, article, q.sources.length)}: “${q.sources.map((s) => s.text).join(' ')}”`
+          : `From ${name}.`,
+      ),
+      '',
+    );
   }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\n*$/, '\n');
+  return out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/\n*$/, '\n');
 }
 
 function leadFor(draft: Draft): string {
   switch (draft.recommendationsFrom) {
     case 'list':
-      return 'The source\'s recommendations, in its own words:';
+      return "The source's recommendations, in its own words:";
     case 'section':
-      return 'The source\'s recommendations, in its own words (from its section on what should be done):';
+      return "The source's recommendations, in its own words (from its section on what should be done):";
     default:
       return 'Sentences of the source that say what should be done, in its own words:';
   }
@@ -148,7 +193,7 @@ export function escapeInline(text: string, lineStart = true): string {
 }
 
 function baseName(file: string): string {
-  return file === 'stdin' ? 'standard input' : file.split(/[\\/]/).pop() ?? file;
+  return file === 'stdin' ? 'standard input' : (file.split(/[\\/]/).pop() ?? file);
 }
 
 function unique(values: string[]): string[] {

@@ -8,7 +8,14 @@ import { removeFolder, writeFileAtomic } from './write.js';
 /** A file name in the deck folder: no path, not hidden, a PDF. */
 const printName = v.pipe(
   v.string(),
-  v.check((name) => name === path.posix.basename(name) && name === path.win32.basename(name) && !name.startsWith('.') && name.endsWith('.pdf'), 'Invalid input: expected a PDF file name'),
+  v.check(
+    (name) =>
+      name === path.posix.basename(name) &&
+      name === path.win32.basename(name) &&
+      !name.startsWith('.') &&
+      name.endsWith('.pdf'),
+    'Invalid input: expected a PDF file name',
+  ),
 );
 
 /**
@@ -65,7 +72,10 @@ export async function readDeckInfos(outDir: string, onWarning?: (warning: Warnin
       if (info) infos.push(info);
     } catch (error) {
       const problem = error instanceof Error ? error.message : String(error);
-      onWarning?.({ file, message: `${problem}: not listed on the index page (build its briefing again to rewrite it)` });
+      onWarning?.({
+        file,
+        message: `${problem}: not listed on the index page (build its briefing again to rewrite it)`,
+      });
     }
   }
   return infos.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title));
@@ -101,7 +111,10 @@ async function readDeckInfo(file: string, folder: string): Promise<DeckInfo | un
  * (its `slug:` or file name changed): they are superseded, and listing them would show an old
  * version of the briefing as if it were current.
  */
-export async function removeSupersededDecks(outDir: string, decks: Array<{ file: string; slug: string }>): Promise<void> {
+export async function removeSupersededDecks(
+  outDir: string,
+  decks: Array<{ file: string; slug: string }>,
+): Promise<void> {
   const current = new Map(decks.map((deck) => [path.resolve(deck.file), deck.slug]));
   for (const info of await readDeckInfos(outDir)) {
     const slug = current.get(path.resolve(outDir, info.slug, info.source));

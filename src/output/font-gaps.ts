@@ -34,7 +34,10 @@ export function fontGapWarnings(rendered: RenderedDeck, gaps: FontGap[]): Warnin
     bySlide.set(where?.slide, entry);
   }
   return [...bySlide].map(([slide, { line, chars }]) => {
-    const listed = chars.slice(0, MAX_LISTED).map((char) => describe(char)).join(', ');
+    const listed = chars
+      .slice(0, MAX_LISTED)
+      .map((char) => describe(char))
+      .join(', ');
     const more = chars.length > MAX_LISTED ? ` and ${chars.length - MAX_LISTED} more` : '';
     return {
       file,
@@ -61,7 +64,15 @@ function placeOf(char: string, rendered: RenderedDeck): { slide: Slide; line: nu
 /** A slide's text apart from its list items; the title slide shows the front matter too (the marking is on every slide, named at the first). */
 function slideText(slide: Slide, rendered: RenderedDeck): string {
   const { meta } = rendered.briefing;
-  const own = [slide.title, slide.lead, slide.rest, slide.notes, slide.quote?.html, slide.quote?.attribution, JSON.stringify(slide.source ?? {})];
+  const own = [
+    slide.title,
+    slide.lead,
+    slide.rest,
+    slide.notes,
+    slide.quote?.html,
+    slide.quote?.attribution,
+    JSON.stringify(slide.source ?? {}),
+  ];
   if (slide.kind === 'title') own.push(meta.title, meta.subtitle, meta.author, meta.organization, meta.marking);
   return own.filter(Boolean).join('\n');
 }
@@ -89,9 +100,36 @@ const BLOCKS: Array<[number, number, string]> = [
 
 /** Scripts in use today that no shipped font draws, named in messages (Unicode script names). */
 const SCRIPTS = [
-  'Tibetan', 'Mongolian', 'Syriac', 'Cherokee', 'Canadian_Aboriginal', 'Yi', 'Tifinagh', 'Nko', 'Adlam', 'Vai', 'Javanese',
-  'Balinese', 'Sundanese', 'Ol_Chiki', 'Tai_Le', 'New_Tai_Lue', 'Tai_Tham', 'Tai_Viet', 'Cham', 'Lisu', 'Bamum',
-  'Hanifi_Rohingya', 'Chakma', 'Meetei_Mayek', 'Limbu', 'Lepcha', 'Samaritan', 'Mandaic', 'Coptic', 'Han',
+  'Tibetan',
+  'Mongolian',
+  'Syriac',
+  'Cherokee',
+  'Canadian_Aboriginal',
+  'Yi',
+  'Tifinagh',
+  'Nko',
+  'Adlam',
+  'Vai',
+  'Javanese',
+  'Balinese',
+  'Sundanese',
+  'Ol_Chiki',
+  'Tai_Le',
+  'New_Tai_Lue',
+  'Tai_Tham',
+  'Tai_Viet',
+  'Cham',
+  'Lisu',
+  'Bamum',
+  'Hanifi_Rohingya',
+  'Chakma',
+  'Meetei_Mayek',
+  'Limbu',
+  'Lepcha',
+  'Samaritan',
+  'Mandaic',
+  'Coptic',
+  'Han',
 ].map((name) => ({ name: name.replaceAll('_', ' '), pattern: new RegExp(`\\p{Script=${name}}`, 'u') }));
 
 const CATEGORIES: Array<[RegExp, string]> = [

@@ -62,19 +62,59 @@ interface ScriptFont extends ScriptPackage {
  * deck that does gets an error naming the package (`needs` tells which text
  * needs it, without the package at hand).
  */
-const HANGUL: Ranges = [[0x1100, 0x11ff], [0x3130, 0x318f], [0xa960, 0xa97f], [0xac00, 0xd7ff]];
+const HANGUL: Ranges = [
+  [0x1100, 0x11ff],
+  [0x3130, 0x318f],
+  [0xa960, 0xa97f],
+  [0xac00, 0xd7ff],
+];
 const SCRIPT_FONTS: ScriptPackage[] = [
-  { package: '@fontsource/noto-sans-arabic', subset: /^noto-sans-arabic-arabic-/, name: 'Arabic', needs: /\p{Script=Arabic}/u },
-  { package: '@fontsource/noto-sans-hebrew', subset: /^noto-sans-hebrew-hebrew-/, name: 'Hebrew', needs: /\p{Script=Hebrew}/u },
+  {
+    package: '@fontsource/noto-sans-arabic',
+    subset: /^noto-sans-arabic-arabic-/,
+    name: 'Arabic',
+    needs: /\p{Script=Arabic}/u,
+  },
+  {
+    package: '@fontsource/noto-sans-hebrew',
+    subset: /^noto-sans-hebrew-hebrew-/,
+    name: 'Hebrew',
+    needs: /\p{Script=Hebrew}/u,
+  },
   { package: '@fontsource/noto-emoji', subset: /^noto-emoji-\d+-/, name: 'emoji', needs: /\p{Extended_Pictographic}/u },
-  { package: '@fontsource/noto-sans-kr', subset: /^noto-sans-kr-\d+-/, only: HANGUL, name: 'Korean', needs: /\p{Script=Hangul}/u },
-  { package: '@fontsource/noto-sans-sc', subset: /^noto-sans-sc-\d+-/, name: 'Chinese or Japanese', needs: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u },
+  {
+    package: '@fontsource/noto-sans-kr',
+    subset: /^noto-sans-kr-\d+-/,
+    only: HANGUL,
+    name: 'Korean',
+    needs: /\p{Script=Hangul}/u,
+  },
+  {
+    package: '@fontsource/noto-sans-sc',
+    subset: /^noto-sans-sc-\d+-/,
+    name: 'Chinese or Japanese',
+    needs: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u,
+  },
   ...(
     [
-      ['devanagari', 'Devanagari'], ['bengali', 'Bengali'], ['gurmukhi', 'Gurmukhi'], ['gujarati', 'Gujarati'], ['oriya', 'Oriya'],
-      ['tamil', 'Tamil'], ['telugu', 'Telugu'], ['kannada', 'Kannada'], ['malayalam', 'Malayalam'], ['sinhala', 'Sinhala'],
-      ['thai', 'Thai'], ['lao', 'Lao'], ['khmer', 'Khmer'], ['myanmar', 'Myanmar'], ['ethiopic', 'Ethiopic'],
-      ['georgian', 'Georgian'], ['armenian', 'Armenian'], ['thaana', 'Thaana'],
+      ['devanagari', 'Devanagari'],
+      ['bengali', 'Bengali'],
+      ['gurmukhi', 'Gurmukhi'],
+      ['gujarati', 'Gujarati'],
+      ['oriya', 'Oriya'],
+      ['tamil', 'Tamil'],
+      ['telugu', 'Telugu'],
+      ['kannada', 'Kannada'],
+      ['malayalam', 'Malayalam'],
+      ['sinhala', 'Sinhala'],
+      ['thai', 'Thai'],
+      ['lao', 'Lao'],
+      ['khmer', 'Khmer'],
+      ['myanmar', 'Myanmar'],
+      ['ethiopic', 'Ethiopic'],
+      ['georgian', 'Georgian'],
+      ['armenian', 'Armenian'],
+      ['thaana', 'Thaana'],
     ] as const
   ).map(([script, name]) => ({
     package: `@fontsource/noto-sans-${script}`,
@@ -83,7 +123,12 @@ const SCRIPT_FONTS: ScriptPackage[] = [
     needs: new RegExp(`\\p{Script=${name}}`, 'u'),
   })),
   // Last: ✗, ☐ and other symbols that neither the template's fonts nor the CJK font (which has most arrows and shapes) draw.
-  { package: '@fontsource/noto-sans-symbols-2', subset: /^noto-sans-symbols-2-symbols-/, name: 'symbols', needs: /[\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff]/u },
+  {
+    package: '@fontsource/noto-sans-symbols-2',
+    subset: /^noto-sans-symbols-2-symbols-/,
+    name: 'symbols',
+    needs: /[\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff]/u,
+  },
 ];
 /** Regular and bold are enough for fallback text: a template's 600 maps to bold. */
 const SCRIPT_WEIGHTS = [400, 700];
@@ -151,7 +196,8 @@ export async function deckFonts(template: Template, html: string): Promise<DeckF
   const own = await templateFonts(template);
   const needed = await undrawnCodePoints(html, own.faces);
   const joiners = [...new Set(html)].filter((char) => JOINER.test(char)).map((char) => char.codePointAt(0)!);
-  const { chosen, gaps } = needed.size > 0 ? await chooseScriptFaces(needed, joiners, await loadScriptFaces()) : { chosen: [], gaps: [] };
+  const { chosen, gaps } =
+    needed.size > 0 ? await chooseScriptFaces(needed, joiners, await loadScriptFaces()) : { chosen: [], gaps: [] };
   const rules: string[] = [];
   const files = new Map<string, Asset>();
   const families = uniqueBy(own.faces, (face) => `${face.family}\0${face.style}\0${face.weight}`);
@@ -163,7 +209,9 @@ export async function deckFonts(template: Template, html: string): Promise<DeckF
       const source = nearestWeight(faces, face.weight);
       const name = path.basename(source.file);
       files.set(name, { to: `${FONTS_DIR}/${name}`, from: source.file });
-      rules.push(fontFaceRule({ ...source, family: face.family, style: face.style, weight: face.weight, unicodeRange }, name));
+      rules.push(
+        fontFaceRule({ ...source, family: face.family, style: face.style, weight: face.weight, unicodeRange }, name),
+      );
     }
   }
   const css = [...rules, own.css].join('\n');
@@ -176,20 +224,25 @@ export async function deckFonts(template: Template, html: string): Promise<DeckF
 
 /** Parses the @font-face rules of a @fontsource CSS file (woff2 sources only). */
 export function parseFontFaces(css: string, packageDir: string): FontFace[] {
-  return css.split('@font-face').slice(1).flatMap((rule) => {
-    const family = /font-family:\s*'([^']+)'/.exec(rule)?.[1];
-    const file = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(rule)?.[1];
-    const unicodeRange = /unicode-range:\s*([^;]+);/.exec(rule)?.[1]?.trim() ?? 'U+0-10FFFF';
-    if (!family || !file) return [];
-    return [{
-      family,
-      style: /font-style:\s*(\w+)/.exec(rule)?.[1] ?? 'normal',
-      weight: Number(/font-weight:\s*(\d+)/.exec(rule)?.[1] ?? 400),
-      file: path.join(packageDir, 'files', file),
-      unicodeRange,
-      ranges: parseUnicodeRange(unicodeRange),
-    }];
-  });
+  return css
+    .split('@font-face')
+    .slice(1)
+    .flatMap((rule) => {
+      const family = /font-family:\s*'([^']+)'/.exec(rule)?.[1];
+      const file = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(rule)?.[1];
+      const unicodeRange = /unicode-range:\s*([^;]+);/.exec(rule)?.[1]?.trim() ?? 'U+0-10FFFF';
+      if (!family || !file) return [];
+      return [
+        {
+          family,
+          style: /font-style:\s*(\w+)/.exec(rule)?.[1] ?? 'normal',
+          weight: Number(/font-weight:\s*(\d+)/.exec(rule)?.[1] ?? 400),
+          file: path.join(packageDir, 'files', file),
+          unicodeRange,
+          ranges: parseUnicodeRange(unicodeRange),
+        },
+      ];
+    });
 }
 
 /** `U+0600-06FF,U+200C` → [[0x600, 0x6ff], [0x200c, 0x200c]]. */
@@ -254,7 +307,11 @@ interface ChosenSubset {
  * deck's `joiners` it has glyphs for. What none draws is a gap, named after
  * the missing package that would have drawn it, if any.
  */
-async function chooseScriptFaces(needed: Set<number>, joiners: number[], packages: ScriptFont[]): Promise<{ chosen: ChosenSubset[]; gaps: FontGap[] }> {
+async function chooseScriptFaces(
+  needed: Set<number>,
+  joiners: number[],
+  packages: ScriptFont[],
+): Promise<{ chosen: ChosenSubset[]; gaps: FontGap[] }> {
   const chosen: ChosenSubset[] = [];
   const left = new Set(needed);
   for (const { faces, only } of packages) {
@@ -265,14 +322,19 @@ async function chooseScriptFaces(needed: Set<number>, joiners: number[], package
         if ((!only || covers(only, codePoint)) && (await draws(regular, codePoint))) codePoints.push(codePoint);
       }
       if (codePoints.length === 0) continue;
-      codePoints.forEach((codePoint) => left.delete(codePoint));
+      for (const codePoint of codePoints) left.delete(codePoint);
       const glyphs = await codePointsOf(regular.file);
-      const joining = joiners.filter((codePoint) => !codePoints.includes(codePoint) && covers(regular.ranges, codePoint) && glyphs.has(codePoint));
+      const joining = joiners.filter(
+        (codePoint) => !codePoints.includes(codePoint) && covers(regular.ranges, codePoint) && glyphs.has(codePoint),
+      );
       chosen.push({ faces: subset, codePoints: [...codePoints, ...joining].sort((a, b) => a - b) });
     }
   }
-  const visible = [...left].filter((codePoint) => !INVISIBLE.test(String.fromCodePoint(codePoint))).sort((a, b) => a - b);
-  const missingFor = (codePoint: number) => packages.find((font) => !font.installed && font.needs.test(String.fromCodePoint(codePoint)));
+  const visible = [...left]
+    .filter((codePoint) => !INVISIBLE.test(String.fromCodePoint(codePoint)))
+    .sort((a, b) => a - b);
+  const missingFor = (codePoint: number) =>
+    packages.find((font) => !font.installed && font.needs.test(String.fromCodePoint(codePoint)));
   const gaps = groupBy(visible, (codePoint) => missingFor(codePoint)?.package ?? '').map((codePoints) => {
     const font = missingFor(codePoints[0]!);
     return { codePoints, package: font?.package, script: font?.name };
@@ -318,12 +380,21 @@ function loadScriptFaces(): Promise<ScriptFont[]> {
       if (!dir) return { ...font, faces: [], installed: false };
       try {
         // A family with one weight (Noto Sans Symbols 2) has no 700.css: the browser then draws bold from the regular.
-        const sheets = await Promise.all(SCRIPT_WEIGHTS.map((weight) => readFile(path.join(dir, `${weight}.css`), 'utf8').catch(() => '')));
-        const faces = sheets.flatMap((css) => parseFontFaces(css, dir)).filter((face) => font.subset.test(path.basename(face.file)));
+        const sheets = await Promise.all(
+          SCRIPT_WEIGHTS.map((weight) => readFile(path.join(dir, `${weight}.css`), 'utf8').catch(() => '')),
+        );
+        const faces = sheets
+          .flatMap((css) => parseFontFaces(css, dir))
+          .filter((face) => font.subset.test(path.basename(face.file)));
         if (faces.length === 0) throw new Error(`no ${font.subset} faces in ${dir}`);
         return { ...font, faces, installed: true };
       } catch (error) {
-        throw new BriefdeckError(`the font package ${font.package} is damaged`, 'run npm ci in the briefdeck folder to reinstall it', undefined, { cause: error });
+        throw new BriefdeckError(
+          `the font package ${font.package} is damaged`,
+          'run npm ci in the briefdeck folder to reinstall it',
+          undefined,
+          { cause: error },
+        );
       }
     }),
   );
@@ -358,9 +429,14 @@ async function loadTemplateFonts(template: Template): Promise<TemplateFonts> {
       // A user template's font is the user's dependency: installed in their project, next to the template.
       dir = packageDir(font.package, template.chain);
     } catch (error) {
-      throw new TemplateError(`font package ${font.package} is not installed`, `install it in your project: npm install ${font.package} (looked from the template's folder, from ${process.cwd()} and in briefdeck's own packages)`, {
-        file: path.join(template.chain[0]!, 'template.json'),
-      }, { cause: error });
+      throw new TemplateError(
+        `font package ${font.package} is not installed`,
+        `install it in your project: npm install ${font.package} (looked from the template's folder, from ${process.cwd()} and in briefdeck's own packages)`,
+        {
+          file: path.join(template.chain[0]!, 'template.json'),
+        },
+        { cause: error },
+      );
     }
     const sheets = [...font.weights.map((w) => `${w}.css`), ...font.italic.map((w) => `${w}-italic.css`)];
     for (const sheet of sheets) {

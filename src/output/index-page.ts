@@ -15,11 +15,19 @@ import { writeFileAtomic } from './write.js';
  * Links only the outputs deck.json names as printed from the deck's current HTML (see writeDeck).
  * `pdfOnDemand`: link every deck's PDF even before it exists (the dev server prints it when asked).
  */
-export async function writeIndexPage(outDir: string, options: { pdfOnDemand?: boolean; onWarning?: (warning: Warning) => void } = {}): Promise<string> {
-  const decks = (await readDeckInfos(outDir, options.onWarning)).map((deck) => (options.pdfOnDemand ? { ...deck, pdf: `${deck.slug}.pdf` } : deck));
+export async function writeIndexPage(
+  outDir: string,
+  options: { pdfOnDemand?: boolean; onWarning?: (warning: Warning) => void } = {},
+): Promise<string> {
+  const decks = (await readDeckInfos(outDir, options.onWarning)).map((deck) =>
+    options.pdfOnDemand ? { ...deck, pdf: `${deck.slug}.pdf` } : deck,
+  );
   const file = path.join(outDir, 'index.html');
   const onDemand = (deck: DeckInfo, print: string) => options.pdfOnDemand === true && print === `${deck.slug}.pdf`;
-  await writeFileAtomic(file, renderIndexPage(decks, (deck, print) => onDemand(deck, print) || existsSync(path.join(outDir, deck.slug, print))));
+  await writeFileAtomic(
+    file,
+    renderIndexPage(decks, (deck, print) => onDemand(deck, print) || existsSync(path.join(outDir, deck.slug, print))),
+  );
   return file;
 }
 
@@ -28,7 +36,8 @@ export function renderIndexPage(decks: DeckInfo[], exists: (deck: DeckInfo, prin
   const items = decks.map((deck) => {
     const marking = deck.marking ? markingOf(deck.marking) : undefined;
     const href = (file: string) => `${encodeURIComponent(deck.slug)}/${encodeURIComponent(file)}`;
-    const link = (print: string | undefined, label: string) => (print && exists(deck, print) ? ` · <a href="${href(print)}">${label}</a>` : '');
+    const link = (print: string | undefined, label: string) =>
+      print && exists(deck, print) ? ` · <a href="${href(print)}">${label}</a>` : '';
     // Only the file name of the source: its folder says nothing to a reader of the page, and may say too much.
     // (win32's basename splits at both / and \, whichever system wrote the deck.json.)
     const source = path.win32.basename(deck.source);
@@ -53,7 +62,9 @@ export function renderIndexPage(decks: DeckInfo[], exists: (deck: DeckInfo, prin
   .deck__links { margin: 0; font-size: 15px; color: #5b6576; }
   .marking, .draft { font-weight: 700; font-size: 12px; letter-spacing: 0.06em; padding: 2px 8px; background: #3d4a63; color: #fff; }
   .marking.tlp { background: #000; }
-  ${Object.entries(TLP_COLOURS).map(([name, colour]) => `.${name} { color: ${colour}; }`).join(' ')}
+  ${Object.entries(TLP_COLOURS)
+    .map(([name, colour]) => `.${name} { color: ${colour}; }`)
+    .join(' ')}
   .draft { background: #ffd400; color: #000; }
   .empty { color: #5b6576; }
 `;

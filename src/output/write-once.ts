@@ -10,12 +10,21 @@ import { outputError } from './write.js';
  * half a file. Without `force` the final step is a hard link, which fails if the file appeared
  * meanwhile: nothing is overwritten.
  */
-export async function writeOnce(target: string, text: string, shown: string, { force }: { force: boolean }): Promise<void> {
-  const exists = () => new BriefdeckError('already exists', 'pass --force to overwrite it, or choose another file with -o <file>', { file: shown });
+export async function writeOnce(
+  target: string,
+  text: string,
+  shown: string,
+  { force }: { force: boolean },
+): Promise<void> {
+  const exists = () =>
+    new BriefdeckError('already exists', 'pass --force to overwrite it, or choose another file with -o <file>', {
+      file: shown,
+    });
   const elsewhere = 'choose another file with -o <file>';
   const info = await stat(target).catch(() => undefined);
   // Renaming onto /dev/null (as root) or a FIFO would replace it: only a regular file is overwritten.
-  if (info && !info.isFile()) throw new OutputError(`is ${kindOf(info)}, not a content file`, elsewhere, { file: shown });
+  if (info && !info.isFile())
+    throw new OutputError(`is ${kindOf(info)}, not a content file`, elsewhere, { file: shown });
   try {
     await makeDirectory(path.dirname(target));
   } catch (error) {

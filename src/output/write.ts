@@ -36,9 +36,14 @@ let cleanupRegistered = false;
 function temporaryName(file: string): string {
   if (!cleanupRegistered) {
     cleanupRegistered = true;
-    process.once('exit', () => inFlight.forEach((leftover) => rmSync(leftover, { recursive: true, force: true })));
+    process.once('exit', () => {
+      for (const leftover of inFlight) rmSync(leftover, { recursive: true, force: true });
+    });
   }
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
   inFlight.add(tmp);
   return tmp;
 }
@@ -134,7 +139,9 @@ async function removeUnusedAssets(deckDir: string, assets: Asset[]): Promise<voi
 /** The PDFs at the top of a deck folder (assets/ holds none of the deck's own output). */
 async function removePrints(deckDir: string): Promise<void> {
   const entries = await readdir(deckDir, { withFileTypes: true });
-  const prints = entries.filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.pdf')).map((entry) => path.join(deckDir, entry.name));
+  const prints = entries
+    .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.pdf'))
+    .map((entry) => path.join(deckDir, entry.name));
   await Promise.all(prints.map(removeFile));
 }
 
@@ -153,12 +160,19 @@ async function removeFile(file: string): Promise<void> {
  * `contentPaths`: the content files and folders of the build.
  */
 export async function checkOutputFolder(outDir: string, contentPaths: string[]): Promise<void> {
-  if (!outDir) throw new OutputError('the output folder is an empty path', 'name a folder with --out, e.g. --out output');
+  if (!outDir)
+    throw new OutputError('the output folder is an empty path', 'name a folder with --out, e.g. --out output');
   const out = await realpath(outDir).catch(() => path.resolve(outDir));
   for (const given of contentPaths) {
-    const folder = await realpath(given).then(async (real) => ((await stat(real)).isDirectory() ? real : path.dirname(real)), () => undefined);
+    const folder = await realpath(given).then(
+      async (real) => ((await stat(real)).isDirectory() ? real : path.dirname(real)),
+      () => undefined,
+    );
     if (folder && isInside(out, folder)) {
-      throw new OutputError(`the output folder ${outDir} ${out === folder ? 'is' : 'contains'} the content folder ${path.relative(process.cwd(), folder) || '.'}`, 'decks could overwrite or remove content there: choose a folder of their own with --out, e.g. --out output');
+      throw new OutputError(
+        `the output folder ${outDir} ${out === folder ? 'is' : 'contains'} the content folder ${path.relative(process.cwd(), folder) || '.'}`,
+        'decks could overwrite or remove content there: choose a folder of their own with --out, e.g. --out output',
+      );
     }
   }
 }
@@ -191,5 +205,10 @@ function writeHint(code: string | undefined, elsewhere: string): string {
 /** A write failure as one line: the file, the system's code, and what to do (never the raw Node message as the hint). */
 export function outputError(error: unknown, file: string, elsewhere = 'choose another folder with --out'): OutputError {
   const code = (error as NodeJS.ErrnoException).code;
-  return new OutputError(`cannot write ${file} (${code ?? (error instanceof Error ? error.message : String(error))})`, writeHint(code, elsewhere), undefined, { cause: error });
+  return new OutputError(
+    `cannot write ${file} (${code ?? (error instanceof Error ? error.message : String(error))})`,
+    writeHint(code, elsewhere),
+    undefined,
+    { cause: error },
+  );
 }

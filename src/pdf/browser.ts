@@ -14,7 +14,13 @@ export interface FoundBrowser {
 }
 
 const SYSTEM_BROWSERS: Partial<Record<NodeJS.Platform, string[]>> = {
-  linux: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'],
+  linux: [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/snap/bin/chromium',
+  ],
   darwin: [
     '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
     '/Applications/Chromium.app/Contents/MacOS/Chromium',
@@ -55,7 +61,10 @@ export async function findBrowser(
     const info = statSync(chosen.executablePath, { throwIfNoEntry: false });
     if (info?.isFile()) return chosen;
     const what = info ? `is ${kindOf(info)}, not a program` : 'does not exist';
-    throw new PdfError(`the browser set by ${chosen.source} ${what}: ${chosen.executablePath}`, 'fix the path, or unset it to let briefdeck find one');
+    throw new PdfError(
+      `the browser set by ${chosen.source} ${what}: ${chosen.executablePath}`,
+      'fix the path, or unset it to let briefdeck find one',
+    );
   }
   const downloaded = await puppeteerDownloadedBrowser();
   if (downloaded) return { executablePath: downloaded, source: "Puppeteer's download" };
@@ -125,7 +134,12 @@ export async function launchBrowser(explicit?: string, options: { handleSignals?
         { cause: error },
       );
     }
-    throw new PdfError(`could not start ${path.basename(found.executablePath)} (${found.source}): ${first}`, INSTALL_HINT, undefined, { cause: error });
+    throw new PdfError(
+      `could not start ${path.basename(found.executablePath)} (${found.source}): ${first}`,
+      INSTALL_HINT,
+      undefined,
+      { cause: error },
+    );
   }
 }
 

@@ -23,7 +23,11 @@ async function chromeBuildId(): Promise<string> {
 /** The path of the pinned Chrome for Testing in the cache, when it is there. */
 export async function cachedChrome(): Promise<string | undefined> {
   const { Browser, computeExecutablePath } = await import('@puppeteer/browsers');
-  const executablePath = computeExecutablePath({ browser: Browser.CHROME, buildId: await chromeBuildId(), cacheDir: chromeCacheDir() });
+  const executablePath = computeExecutablePath({
+    browser: Browser.CHROME,
+    buildId: await chromeBuildId(),
+    cacheDir: chromeCacheDir(),
+  });
   return existsSync(executablePath) ? executablePath : undefined;
 }
 
@@ -50,7 +54,9 @@ export async function downloadChrome(onProgress: (line: string) => void = () => 
   const downloadProgress = (done: number, total: number) => {
     arm();
     const percent = total ? Math.floor((done / total) * 100) : 0;
-    if (percent >= reported + 10) onProgress(`downloading Chrome for Testing ${buildId}: ${(reported = percent)}%`);
+    if (percent < reported + 10) return;
+    reported = percent;
+    onProgress(`downloading Chrome for Testing ${buildId}: ${percent}%`);
   };
   arm();
   try {

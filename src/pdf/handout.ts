@@ -18,14 +18,22 @@ export type HandoutSize = 'a4' | 'letter';
 const HANDOUT_LAYOUT = readFileSync(fileURLToPath(new URL('../../runtime/handout-layout.js', import.meta.url)), 'utf8');
 
 /** Printable width in CSS px (96 per inch) of each paper size, less 15 mm margins each side. */
-const PRINTABLE_WIDTH: Record<HandoutSize, number> = { a4: (210 - 30) * (96 / 25.4), letter: 8.5 * 96 - 2 * 15 * (96 / 25.4) };
+const PRINTABLE_WIDTH: Record<HandoutSize, number> = {
+  a4: (210 - 30) * (96 / 25.4),
+  letter: 8.5 * 96 - 2 * 15 * (96 / 25.4),
+};
 
 /**
  * Writes <slug>-handout.pdf: a read-ahead with every slide (vector, small) above
  * its speaker notes, the title, date and source first, the marking at the top
  * of every page and page numbers at the bottom.
  */
-export async function printHandout(browser: Browser, built: BuiltDeck, size: HandoutSize, wait = 60_000): Promise<PrintResult> {
+export async function printHandout(
+  browser: Browser,
+  built: BuiltDeck,
+  size: HandoutSize,
+  wait = 60_000,
+): Promise<PrintResult> {
   const timeout = timerSafe(wait);
   const { deck, rendered } = built;
   const { meta } = rendered.briefing;
@@ -43,14 +51,20 @@ export async function printHandout(browser: Browser, built: BuiltDeck, size: Han
       title: meta.title,
       lines: [
         meta.subtitle,
-        [meta.date ? formatDate(meta.date, meta.lang) : undefined, meta.author, meta.organization].filter(Boolean).join(' · '),
-        source ? `Source: ${[source.title, source.author, source.publisher, source.date, source.url].filter(Boolean).join(', ')}` : undefined,
+        [meta.date ? formatDate(meta.date, meta.lang) : undefined, meta.author, meta.organization]
+          .filter(Boolean)
+          .join(' · '),
+        source
+          ? `Source: ${[source.title, source.author, source.publisher, source.date, source.url].filter(Boolean).join(', ')}`
+          : undefined,
         source?.credit,
         source?.note,
         `Handout: ${rendered.slides.length} slides with speaker notes.`,
       ].filter((line): line is string => Boolean(line)),
     };
-    await page.evaluate(`window.briefdeckHandout = ${JSON.stringify({ width: Math.floor(PRINTABLE_WIDTH[size]), cover })};\n${HANDOUT_LAYOUT}`);
+    await page.evaluate(
+      `window.briefdeckHandout = ${JSON.stringify({ width: Math.floor(PRINTABLE_WIDTH[size]), cover })};\n${HANDOUT_LAYOUT}`,
+    );
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     const marking = briefingMarking(meta);
     const pdf = await page.pdf({
@@ -63,13 +77,23 @@ export async function printHandout(browser: Browser, built: BuiltDeck, size: Han
       footerTemplate: `<div style="font: 9px sans-serif; width: 100%; text-align: center; color: #333;"><span class="pageNumber"></span> / <span class="totalPages"></span></div>`,
       margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' },
     });
-    const { bytes, pages } = await finishPdf(pdf, { title: `${meta.title} (handout)`, author: meta.author ?? meta.organization, subject: meta.subtitle, keywords: meta.keywords });
+    const { bytes, pages } = await finishPdf(pdf, {
+      title: `${meta.title} (handout)`,
+      author: meta.author ?? meta.organization,
+      subject: meta.subtitle,
+      keywords: meta.keywords,
+    });
     await writeFileAtomic(pdfFile, bytes);
     return { pdfFile, pages, bytes: bytes.byteLength, blockedRequests: [...new Set(blocked)], overflows: [] };
   } catch (error) {
     if (error instanceof PdfError) throw error;
     const first = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new PdfError(`printing the handout of ${deck.htmlFile} failed: ${first}`, 'run again with --debug', undefined, { cause: error });
+    throw new PdfError(
+      `printing the handout of ${deck.htmlFile} failed: ${first}`,
+      'run again with --debug',
+      undefined,
+      { cause: error },
+    );
   } finally {
     await page?.close().catch(() => undefined);
   }
@@ -82,6 +106,8 @@ function headerTemplate(marking: Marking | undefined): string {
   const label = marking.text
     ? `<span style="background: ${background}; color: ${ink}; padding: 1px 8px; font-weight: bold; letter-spacing: 0.06em;">${escapeHtml(marking.text)}</span>`
     : '';
-  const draft = marking.draft ? `<span style="background: #ffd400; color: #000; padding: 1px 8px; font-weight: bold; margin-right: 8px;">${DRAFT_NOTICE}</span>` : '';
+  const draft = marking.draft
+    ? `<span style="background: #ffd400; color: #000; padding: 1px 8px; font-weight: bold; margin-right: 8px;">${DRAFT_NOTICE}</span>`
+    : '';
   return `<div style="font: 9px sans-serif; width: 100%; text-align: center; -webkit-print-color-adjust: exact; print-color-adjust: exact;">${draft}${label}</div>`;
 }

@@ -24,7 +24,12 @@ export async function installChrome(log: (line: string) => void): Promise<FoundB
     const executablePath = await downloadChrome(log);
     return { executablePath, source: "Puppeteer's download" };
   } catch (error) {
-    throw new PdfError(`could not download Chrome for Testing (${downloadFailure(error)})`, NO_DOWNLOAD_HINT, undefined, { cause: error });
+    throw new PdfError(
+      `could not download Chrome for Testing (${downloadFailure(error)})`,
+      NO_DOWNLOAD_HINT,
+      undefined,
+      { cause: error },
+    );
   }
 }
 
@@ -33,7 +38,10 @@ export async function installChrome(log: (line: string) => void): Promise<FoundB
  * chrome <build>:" and then one "  - DefaultProvider: connect ECONNREFUSED …" line.
  */
 function downloadFailure(error: unknown): string {
-  const lines = (error instanceof Error ? error.message : String(error)).split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = (error instanceof Error ? error.message : String(error))
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   return (lines.at(-1) ?? 'unknown error').replace(/^- \w+: /, '');
 }
 
@@ -56,11 +64,19 @@ export async function ensureBrowser(log: (line: string) => void): Promise<FoundB
     log(`browser: ${downloaded.executablePath} (${downloaded.source})`);
     return downloaded;
   }
-  if (process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/etc/debian_version') && onPath('apt-get')) {
+  if (
+    process.platform === 'linux' &&
+    process.getuid?.() === 0 &&
+    existsSync('/etc/debian_version') &&
+    onPath('apt-get')
+  ) {
     log("browser: installing Debian's chromium with apt-get instead (needed for PDFs)");
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    const install = update.status === 0 ? spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env }) : update;
+    const install =
+      update.status === 0
+        ? spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env })
+        : update;
     const installed = install.status === 0 ? await findBrowser().catch(() => undefined) : undefined;
     if (installed) {
       log(`browser: ${installed.executablePath} (${installed.source})`);

@@ -14,7 +14,12 @@ export function printJobFor(built: BuiltDeck, options: { notesPages?: boolean } 
     htmlFile,
     html: rendered.html,
     pdfFile: path.join(dir, `${deck.slug}.pdf`),
-    metadata: { title: meta.title, author: meta.author ?? meta.organization, subject: meta.subtitle, keywords: meta.keywords },
+    metadata: {
+      title: meta.title,
+      author: meta.author ?? meta.organization,
+      subject: meta.subtitle,
+      keywords: meta.keywords,
+    },
     bookmarks: bookmarksFor(rendered.slides),
     notesPages: options.notesPages,
     marking: briefingMarking(meta),

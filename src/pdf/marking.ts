@@ -15,5 +15,8 @@ export function markingColours(marking: Marking): { ink: string; background: str
 
 /** One line of text for a page margin: the draft notice, then the marking. */
 export function markingLine(marking: Marking): { text: string; ink: string; background: string } {
-  return { text: [marking.draft ? DRAFT_NOTICE : '', marking.text].filter(Boolean).join('   '), ...markingColours(marking) };
+  return {
+    text: [marking.draft ? DRAFT_NOTICE : '', marking.text].filter(Boolean).join('   '),
+    ...markingColours(marking),
+  };
 }

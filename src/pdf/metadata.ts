@@ -19,7 +19,11 @@ export interface Bookmark {
  * with the bookmarks (outline). Dates follow SOURCE_DATE_EPOCH when it is set,
  * so that the same input gives byte-identical PDFs.
  */
-export async function finishPdf(pdf: Uint8Array, metadata: PdfMetadata, bookmarks: Bookmark[] = []): Promise<{ bytes: Uint8Array; pages: number }> {
+export async function finishPdf(
+  pdf: Uint8Array,
+  metadata: PdfMetadata,
+  bookmarks: Bookmark[] = [],
+): Promise<{ bytes: Uint8Array; pages: number }> {
   const lib = await loadPdfLib();
   const doc = await lib.PDFDocument.load(pdf, { updateMetadata: false });
   doc.setTitle(metadata.title, { showInWindowTitleBar: true });
@@ -44,7 +48,9 @@ let pdfLib: Promise<PdfLib> | undefined;
  */
 function loadPdfLib(): Promise<PdfLib> {
   // pdf-lib is CommonJS: depending on the loader its exports arrive as the namespace or as its default.
-  pdfLib ??= import('pdf-lib').then((mod) => ('PDFDocument' in mod ? mod : (mod as unknown as { default: PdfLib }).default));
+  pdfLib ??= import('pdf-lib').then((mod) =>
+    'PDFDocument' in mod ? mod : (mod as unknown as { default: PdfLib }).default,
+  );
   return pdfLib;
 }
 
@@ -73,7 +79,11 @@ function addOutline(lib: PdfLib, doc: PDFDocument, bookmarks: Bookmark[]): void 
     let count = 0;
     items.forEach((item, i) => {
       const page = pages[Math.min(item.page, pages.length - 1)]!;
-      const dict = context.obj({ Title: PDFHexString.fromText(item.title), Parent: parent, Dest: [page.ref, PDFName.of('Fit')] });
+      const dict = context.obj({
+        Title: PDFHexString.fromText(item.title),
+        Parent: parent,
+        Dest: [page.ref, PDFName.of('Fit')],
+      });
       if (i > 0) dict.set(PDFName.of('Prev'), refs[i - 1]!);
       if (i < items.length - 1) dict.set(PDFName.of('Next'), refs[i + 1]!);
       if (item.children.length) {
@@ -89,7 +99,10 @@ function addOutline(lib: PdfLib, doc: PDFDocument, bookmarks: Bookmark[]): void 
   };
 
   const top = addLevel(bookmarks, outlineRef);
-  context.assign(outlineRef, context.obj({ Type: 'Outlines', First: top.first, Last: top.last, Count: PDFNumber.of(top.count) }));
+  context.assign(
+    outlineRef,
+    context.obj({ Type: 'Outlines', First: top.first, Last: top.last, Count: PDFNumber.of(top.count) }),
+  );
   doc.catalog.set(PDFName.of('Outlines'), outlineRef);
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
 }

@@ -103,7 +103,12 @@ export class DeckPrinter {
       printed = await Promise.race([rendering, crashed]);
     } catch (error) {
       const first = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      throw new PdfError(`printing ${job.htmlFile} failed: ${first}`, 'run again with --debug; if it hangs, check the deck opens in a browser', undefined, { cause: error });
+      throw new PdfError(
+        `printing ${job.htmlFile} failed: ${first}`,
+        'run again with --debug; if it hangs, check the deck opens in a browser',
+        undefined,
+        { cause: error },
+      );
     } finally {
       page?.off('error', onCrash);
     }
@@ -111,21 +116,35 @@ export class DeckPrinter {
     // Notes pages sit between slides, so bookmarks would point at the wrong pages: only plain decks get them.
     const { bytes, pages } = await finishPdf(pdf, job.metadata, job.notesPages ? [] : job.bookmarks);
     await writeFileAtomic(job.pdfFile, bytes);
-    return { pdfFile: job.pdfFile, pages, bytes: bytes.byteLength, blockedRequests: [...new Set(this.blocked)], overflows };
+    return {
+      pdfFile: job.pdfFile,
+      pages,
+      bytes: bytes.byteLength,
+      blockedRequests: [...new Set(this.blocked)],
+      overflows,
+    };
   }
 
   /** Lays the deck out in the tab and prints it; measures overflow on the way. */
-  private async render(page: Page, job: PrintJob, timeout: number): Promise<{ pdf: Uint8Array; overflows: Overflow[] }> {
+  private async render(
+    page: Page,
+    job: PrintJob,
+    timeout: number,
+  ): Promise<{ pdf: Uint8Array; overflows: Overflow[] }> {
     if (this.options.layout === 'reveal') {
       // `?print-pdf` switches reveal to its print view: every slide becomes one page.
       const query = job.notesPages ? '?print-pdf&showNotes=separate-page' : '?print-pdf';
       await page.goto(`${pathToFileURL(job.htmlFile).href}${query}`, { waitUntil: 'load', timeout });
       // reveal fires 'pdf-ready' once the print layout exists; deck.js turns it into this attribute.
-      await page.waitForFunction(() => document.documentElement.getAttribute('data-briefdeck-pdf-ready') === 'true', { timeout });
+      await page.waitForFunction(() => document.documentElement.getAttribute('data-briefdeck-pdf-ready') === 'true', {
+        timeout,
+      });
     } else {
       await this.load(page, job, timeout);
       // Page scripts are off in this tab; the layout runs as a DevTools evaluation, synchronously.
-      await page.evaluate(`window.briefdeckPrint = ${JSON.stringify({ notesPages: Boolean(job.notesPages) })};\n${PRINT_LAYOUT}`);
+      await page.evaluate(
+        `window.briefdeckPrint = ${JSON.stringify({ notesPages: Boolean(job.notesPages) })};\n${PRINT_LAYOUT}`,
+      );
     }
     if (job.notesPages) {
       // Either layout made the notes pages; this gives them the marking, their slide and page numbers.
@@ -147,9 +166,16 @@ export class DeckPrinter {
    */
   private async load(page: Page, job: PrintJob, timeout: number): Promise<void> {
     const html = job.html ?? (await readFile(job.htmlFile, 'utf8'));
-    const head = /<head>([\s\S]*?)<\/head>/i.exec(html)?.[1]?.replace(/<title>[\s\S]*?<\/title>|<meta name="(author|description)"[^>]*>/g, '') ?? '';
+    const head =
+      /<head>([\s\S]*?)<\/head>/i
+        .exec(html)?.[1]
+        ?.replace(/<title>[\s\S]*?<\/title>|<meta name="(author|description)"[^>]*>/g, '') ?? '';
     const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1];
-    const reuse = job.styleKey !== undefined && body !== undefined && this.loaded?.styleKey === job.styleKey && this.loaded.head === head;
+    const reuse =
+      job.styleKey !== undefined &&
+      body !== undefined &&
+      this.loaded?.styleKey === job.styleKey &&
+      this.loaded.head === head;
     if (!reuse) {
       this.loaded = undefined;
       await page.goto(pathToFileURL(job.htmlFile).href, { waitUntil: 'load', timeout });
@@ -157,7 +183,10 @@ export class DeckPrinter {
       return;
     }
     const base = pathToFileURL(path.dirname(job.htmlFile) + path.sep).href;
-    const absolute = body.replace(/\b(src|href)="(?![a-z][a-z0-9+.-]*:|#|\/)([^"]*)"/gi, (_m, attribute: string, url: string) => `${attribute}="${new URL(url, base).href}"`);
+    const absolute = body.replace(
+      /\b(src|href)="(?![a-z][a-z0-9+.-]*:|#|\/)([^"]*)"/gi,
+      (_m, attribute: string, url: string) => `${attribute}="${new URL(url, base).href}"`,
+    );
     const title = /<title>([\s\S]*?)<\/title>/i.exec(html)?.[1] ?? '';
     await page.evaluate(
       (newTitle, newBody) => {
@@ -236,7 +265,7 @@ function measureOverflow(): Overflow[] {
         if (rect.width === 0 && rect.height === 0) continue;
         over = Math.max(over, rect.bottom - frame.bottom, rect.right - frame.right);
       }
-      return { slide: index + 1, label: section.dataset['label'] ?? '', px: Math.round(over) };
+      return { slide: index + 1, label: section.dataset.label ?? '', px: Math.round(over) };
     })
     .filter((overflow) => overflow.px > 1); // sub-pixel rounding is not overflow
 }

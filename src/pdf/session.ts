@@ -40,7 +40,9 @@ export class PrintSession {
       browser = await this.current;
     } catch (error) {
       if (!(error instanceof PdfError) || this.restarts === 0) throw error;
-      throw new PdfError(`the browser quit and could not be started again: ${error.what}`, error.hint, undefined, { cause: error });
+      throw new PdfError(`the browser quit and could not be started again: ${error.what}`, error.hint, undefined, {
+        cause: error,
+      });
     }
     return new DeckPrinter(browser, this.options);
   }
@@ -51,7 +53,11 @@ export class PrintSession {
    * result and the printer to use next; throws the second failure, marked
    * "(tried twice)". `onRestart` is told when this failure restarted the browser.
    */
-  async twice<T>(printer: DeckPrinter, task: (printer: DeckPrinter) => Promise<T>, onRestart?: () => void): Promise<{ result: T; printer: DeckPrinter }> {
+  async twice<T>(
+    printer: DeckPrinter,
+    task: (printer: DeckPrinter) => Promise<T>,
+    onRestart?: () => void,
+  ): Promise<{ result: T; printer: DeckPrinter }> {
     try {
       return { result: await task(printer), printer };
     } catch (firstError) {
@@ -86,7 +92,12 @@ export class PrintSession {
     if (failed !== this.latest) return 'already restarted';
     this.latest = undefined;
     if (++this.restarts > MAX_RESTARTS) {
-      this.current = Promise.reject(new PdfError(`the browser quit ${MAX_RESTARTS + 1} times while printing`, 'check the memory and the system log; run again with --debug'));
+      this.current = Promise.reject(
+        new PdfError(
+          `the browser quit ${MAX_RESTARTS + 1} times while printing`,
+          'check the memory and the system log; run again with --debug',
+        ),
+      );
       this.current.catch(() => undefined); // handled where awaited
     } else {
       this.current = this.track(this.launch());

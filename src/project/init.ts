@@ -32,7 +32,11 @@ export async function initProject(dir: string, options: { force?: boolean } = {}
   });
   // A fresh `git init` is still an empty project.
   if (!options.force && present.some((name) => name !== '.git')) {
-    throw new BriefdeckError('the folder is not empty', 'run init in a new or empty folder, or add --force to add the project files to it (files already there are kept; package.json gets the scripts and devDependency it lacks)', { file: dir });
+    throw new BriefdeckError(
+      'the folder is not empty',
+      'run init in a new or empty folder, or add --force to add the project files to it (files already there are kept; package.json gets the scripts and devDependency it lacks)',
+      { file: dir },
+    );
   }
   const result: InitResult = { dir, written: [], kept: [] };
   const files = await projectFiles(path.basename(root));
@@ -50,7 +54,13 @@ export async function initProject(dir: string, options: { force?: boolean } = {}
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') result.kept.push(name);
       else if (error instanceof BriefdeckError) throw error;
-      else throw new OutputError('cannot write the file', (error as Error).message, { file: path.join(dir, name) }, { cause: error });
+      else
+        throw new OutputError(
+          'cannot write the file',
+          (error as Error).message,
+          { file: path.join(dir, name) },
+          { cause: error },
+        );
     }
   }
   return result;
@@ -65,9 +75,13 @@ function mergePackageJson(existing: string, ours: string, shown: string): string
     throw new BriefdeckError('is not valid JSON', 'fix it, or init in a new folder', { file: shown }, { cause: error });
   }
   const add = JSON.parse(ours) as { scripts: Record<string, string>; devDependencies: Record<string, string> };
-  const merged = { ...data } as Record<string, unknown> & { scripts?: Record<string, string>; devDependencies?: Record<string, string>; dependencies?: Record<string, string> };
+  const merged = { ...data } as Record<string, unknown> & {
+    scripts?: Record<string, string>;
+    devDependencies?: Record<string, string>;
+    dependencies?: Record<string, string>;
+  };
   merged.scripts = { ...add.scripts, ...merged.scripts };
-  if (!merged.dependencies?.['briefdeck']) merged.devDependencies = { ...add.devDependencies, ...merged.devDependencies };
+  if (!merged.dependencies?.briefdeck) merged.devDependencies = { ...add.devDependencies, ...merged.devDependencies };
   return `${JSON.stringify(merged, null, 2)}\n`;
 }
 
@@ -90,8 +104,11 @@ async function projectFiles(folderName: string): Promise<Record<string, string>>
     )}\n`,
     [path.join('content', path.basename(SAMPLE))]: await readFile(SAMPLE, 'utf8'),
     'briefdeck.config.yaml': CONFIG,
-    [path.join('templates', 'house', 'template.json')]: `${JSON.stringify({ name: 'house', extends: 'default', description: 'Our house style: the default layout in our colours (edit theme.css).' }, null, 2)}\n`,
-    [path.join('templates', 'house', 'theme.css')]: houseTheme(await readFile(path.join(BUILTIN_TEMPLATES, 'default', 'theme.css'), 'utf8')),
+    [path.join('templates', 'house', 'template.json')]:
+      `${JSON.stringify({ name: 'house', extends: 'default', description: 'Our house style: the default layout in our colours (edit theme.css).' }, null, 2)}\n`,
+    [path.join('templates', 'house', 'theme.css')]: houseTheme(
+      await readFile(path.join(BUILTIN_TEMPLATES, 'default', 'theme.css'), 'utf8'),
+    ),
     '.gitignore': 'node_modules/\noutput/\n',
     [path.join('.github', 'workflows', 'briefings.yml')]: WORKFLOW,
   };
@@ -101,12 +118,14 @@ async function projectFiles(folderName: string): Promise<Record<string, string>>
 function houseTheme(defaultCss: string): string {
   const colours = defaultCss
     .split('\n')
-    .filter((line) => /^\s*--[\w-]+:\s*(#[0-9a-f]{3,8}|var\(--[\w-]+\))\s*;/i.test(line) && !/^\s*--accent:/.test(line));
+    .filter(
+      (line) => /^\s*--[\w-]+:\s*(#[0-9a-f]{3,8}|var\(--[\w-]+\))\s*;/i.test(line) && !/^\s*--accent:/.test(line),
+    );
   return [
     '/*',
-    ' * House colours, added after the default template\'s CSS: change a value here and every',
+    " * House colours, added after the default template's CSS: change a value here and every",
     ' * slide that uses it follows. The accent colour is the `accent` option (briefdeck.config.yaml',
-    ' * or a briefing\'s front matter), not a variable here. Run `npx briefdeck template list` to see',
+    " * or a briefing's front matter), not a variable here. Run `npx briefdeck template list` to see",
     ' * the options, and `npx briefdeck template eject default <dir>` to change more than colours.',
     ' */',
     ':root,',

@@ -28,7 +28,12 @@ export async function newBriefing(title: string, options: NewOptions = {}): Prom
   const cwd = options.cwd ?? process.cwd();
   const slug = slugify(title);
   const outFile = options.out ?? (slug ? path.join('content', `${slug}.md`) : undefined);
-  if (!title.trim() || !outFile) throw new BriefdeckError(`the title "${title}" has no letters or digits to name the file after`, 'give a title with some, or choose the file with -o <file>', { file: 'briefdeck new' });
+  if (!title.trim() || !outFile)
+    throw new BriefdeckError(
+      `the title "${title}" has no letters or digits to name the file after`,
+      'give a title with some, or choose the file with -o <file>',
+      { file: 'briefdeck new' },
+    );
   if (options.template) {
     // An unknown template is an error now rather than at the first build.
     const config = await loadConfig(cwd, options.config);
@@ -44,9 +49,9 @@ export async function newBriefing(title: string, options: NewOptions = {}): Prom
 function briefingText(title: string, options: NewOptions): string {
   const data: Record<string, string> = { title, date: (options.date ?? new Date()).toISOString().slice(0, 10) };
   const author = gitUserName();
-  if (author) data['author'] = author;
-  if (options.marking) data['marking'] = options.marking;
-  if (options.template) data['template'] = options.template;
+  if (author) data.author = author;
+  if (options.marking) data.marking = options.marking;
+  if (options.template) data.template = options.template;
   const doc = new Document(data);
   if (!author) doc.commentBefore = ' author: Your name';
   const frontMatter = doc.toString({ defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 });

@@ -40,11 +40,19 @@ export function resolveUnder(root: string, urlPath: string): string | undefined 
 const SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 /** Sends a file; HTML goes through `transformHtml` (to add the live-reload script). */
-export async function sendFile(response: ServerResponse, file: string, transformHtml?: (html: string) => string): Promise<boolean> {
+export async function sendFile(
+  response: ServerResponse,
+  file: string,
+  transformHtml?: (html: string) => string,
+): Promise<boolean> {
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) return false;
   const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-  const headers: Record<string, string> = { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+  const headers: Record<string, string> = {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  };
   if (type === 'image/svg+xml') headers['content-security-policy'] = SVG_POLICY;
   if (type.startsWith('text/html') && transformHtml) {
     const body = transformHtml(await readFile(file, 'utf8'));
@@ -74,7 +82,9 @@ export async function listen(
   for (let candidate = port; candidate < port + 20; candidate++) {
     const server = createServer(handler);
     const outcome = await new Promise<'ok' | 'busy'>((resolve, reject) => {
-      server.once('error', (error: NodeJS.ErrnoException) => (error.code === 'EADDRINUSE' ? resolve('busy') : reject(error)));
+      server.once('error', (error: NodeJS.ErrnoException) =>
+        error.code === 'EADDRINUSE' ? resolve('busy') : reject(error),
+      );
       server.listen(candidate, '127.0.0.1', () => resolve('ok'));
     });
     if (outcome === 'ok') {

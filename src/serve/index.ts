@@ -83,14 +83,19 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
         errors.delete(file);
         slugs.push(built.deck.slug);
         for (const warning of built.warnings) log(formatWarning(warning));
-        done.push(`built   ${built.deck.slug} (${built.deck.slides} slides) in ${Math.round(performance.now() - started)} ms`);
+        done.push(
+          `built   ${built.deck.slug} (${built.deck.slides} slides) in ${Math.round(performance.now() - started)} ms`,
+        );
       } catch (error) {
         if (!(error instanceof BriefdeckError)) throw error;
         errors.set(file, error);
         log(`error   ${error.message}`);
       }
     }
-    await removeSupersededDecks(outDir, rebuilt.map((built) => built.deck));
+    await removeSupersededDecks(
+      outDir,
+      rebuilt.map((built) => built.deck),
+    );
     await writeIndexPage(outDir, { pdfOnDemand: true, onWarning: (warning) => log(formatWarning(warning)) });
     done.forEach(log);
     return slugs;
@@ -110,14 +115,21 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const printPdf = async (built: BuiltDeck): Promise<boolean> => {
     if (existsSync(path.join(built.deck.dir, `${built.deck.slug}.pdf`))) return false;
     const { PrintSession } = await import('../pdf/session.js');
-    const current = (session ??= new PrintSession(() => startBrowser(options.browser, { handleSignals: false }))); // close() ends it
+    session ??= new PrintSession(() => startBrowser(options.browser, { handleSignals: false })); // close() ends it
+    const current = session;
     try {
       printer ??= await current.newPrinter();
       ({ result: built.deck.pdf, printer } = await current.twice(printer, (tab) => tab.print(printJobFor(built))));
     } catch (error) {
       // A tab that failed twice is not asked again, and a browser that could not start is tried again next time.
       printer = undefined;
-      if (!(await current.browser().then(() => true, () => false))) session = undefined;
+      if (
+        !(await current.browser().then(
+          () => true,
+          () => false,
+        ))
+      )
+        session = undefined;
       throw error;
     }
     await recordPrints(built);
@@ -127,7 +139,11 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/__briefdeck/events') {
-      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      response.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       response.write(`event: errors\ndata: ${JSON.stringify({ errors: errorLines() })}\n\n`);
       clients.add(response);
       request.on('close', () => clients.delete(response));
@@ -142,7 +158,8 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     if (file.endsWith('.pdf')) {
       const started = performance.now();
       // The deck is looked up in its turn: a rebuild just before it may have replaced it.
-      const deckOf = () => [...decks.values()].find((deck) => path.resolve(deck.deck.dir, `${deck.deck.slug}.pdf`) === file);
+      const deckOf = () =>
+        [...decks.values()].find((deck) => path.resolve(deck.deck.dir, `${deck.deck.slug}.pdf`) === file);
       try {
         const printed = await exclusive(async () => {
           const built = deckOf();
@@ -157,7 +174,10 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     }
     const slug = path.relative(outDir, file).split(path.sep)[0] ?? '';
     const inject = (html: string) =>
-      html.replace(/<\/body>/i, `<script src="/__briefdeck/live.js" data-slug="${slug === 'index.html' ? '' : slug}"></script>\n</body>`);
+      html.replace(
+        /<\/body>/i,
+        `<script src="/__briefdeck/live.js" data-slug="${slug === 'index.html' ? '' : slug}"></script>\n</body>`,
+      );
     if (!(await sendFile(response, file, inject))) sendText(response, 404, `Not found: ${url.pathname}`);
   };
 
@@ -173,36 +193,42 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   );
 
   const config = await loadConfig(options.cwd ?? process.cwd(), options.config).catch(() => undefined);
-  const configFiles = options.config ? [path.resolve(options.config)] : CONFIG_NAMES.map((name) => path.resolve(options.cwd ?? process.cwd(), name));
-  const templateDirs = [...(options.templates ?? []), ...(config?.templates ?? []), BUILTIN_TEMPLATES].map((dir) => path.resolve(dir));
+  const configFiles = options.config
+    ? [path.resolve(options.config)]
+    : CONFIG_NAMES.map((name) => path.resolve(options.cwd ?? process.cwd(), name));
+  const templateDirs = [...(options.templates ?? []), ...(config?.templates ?? []), BUILTIN_TEMPLATES].map((dir) =>
+    path.resolve(dir),
+  );
   const watcher: Watcher = watchSources({
     content: options.paths.map((p) => path.resolve(p)),
     templates: templateDirs,
     config: configFiles.filter((file) => existsSync(file)),
     ignore: outDir,
-    onChange: (change) => exclusive(async () => {
-      // Watcher paths are absolute; content files are kept as the user named them (for messages).
-      const known = (absolute: string) => [...decks.keys(), ...errors.keys()].find((file) => path.resolve(file) === absolute) ?? absolute;
-      let files: string[];
-      contentFiles = await findContentFiles(options.paths).catch(() => contentFiles);
-      if (change.everything) {
-        builder.reload();
-        files = contentFiles;
-      } else {
-        for (const removed of change.removed.map(known)) {
-          const slug = builder.slugOf(removed);
-          builder.forget(removed);
-          decks.delete(removed);
-          errors.delete(removed);
-          if (slug) await removeFolder(path.join(outDir, slug));
-          log(`removed ${removed}`);
+    onChange: (change) =>
+      exclusive(async () => {
+        // Watcher paths are absolute; content files are kept as the user named them (for messages).
+        const known = (absolute: string) =>
+          [...decks.keys(), ...errors.keys()].find((file) => path.resolve(file) === absolute) ?? absolute;
+        let files: string[];
+        contentFiles = await findContentFiles(options.paths).catch(() => contentFiles);
+        if (change.everything) {
+          builder.reload();
+          files = contentFiles;
+        } else {
+          for (const removed of change.removed.map(known)) {
+            const slug = builder.slugOf(removed);
+            builder.forget(removed);
+            decks.delete(removed);
+            errors.delete(removed);
+            if (slug) await removeFolder(path.join(outDir, slug));
+            log(`removed ${removed}`);
+          }
+          files = contentFiles.filter((file) => change.files.includes(path.resolve(file)));
         }
-        files = contentFiles.filter((file) => change.files.includes(path.resolve(file)));
-      }
-      const slugs = await rebuild(files);
-      broadcast('errors', { errors: errorLines() });
-      if (slugs.length || change.removed.length) broadcast('reload', { slugs });
-    }),
+        const slugs = await rebuild(files);
+        broadcast('errors', { errors: errorLines() });
+        if (slugs.length || change.removed.length) broadcast('reload', { slugs });
+      }),
   });
   await watcher.ready;
 

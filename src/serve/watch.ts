@@ -39,7 +39,10 @@ export function watchSources(options: WatchOptions): Watcher {
     ignoreInitial: true,
     // Hidden files and folders (editor swap files, .git) and node_modules are never content.
     ignored: (file: string) =>
-      file === ignore || file.startsWith(ignore + path.sep) || path.basename(file).startsWith('.') || file.split(path.sep).includes('node_modules'),
+      file === ignore ||
+      file.startsWith(ignore + path.sep) ||
+      path.basename(file).startsWith('.') ||
+      file.split(path.sep).includes('node_modules'),
     awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 },
   });
   const pending: Change = { files: [], removed: [], everything: false };
@@ -49,18 +52,27 @@ export function watchSources(options: WatchOptions): Watcher {
   const isUnder = (file: string, dirs: string[]) => dirs.some((dir) => file === dir || file.startsWith(dir + path.sep));
   const record = (kind: 'change' | 'unlink', file: string) => {
     const absolute = path.resolve(file);
-    if (isUnder(absolute, options.templates) || options.config.includes(absolute) || !absolute.endsWith('.md')) pending.everything = true;
+    if (isUnder(absolute, options.templates) || options.config.includes(absolute) || !absolute.endsWith('.md'))
+      pending.everything = true;
     else if (kind === 'unlink') pending.removed.push(absolute);
     else pending.files.push(absolute);
     clearTimeout(timer);
     timer = setTimeout(flush, QUIET_MS);
   };
   const flush = () => {
-    const change: Change = { files: [...new Set(pending.files)], removed: [...new Set(pending.removed)], everything: pending.everything };
+    const change: Change = {
+      files: [...new Set(pending.files)],
+      removed: [...new Set(pending.removed)],
+      everything: pending.everything,
+    };
     Object.assign(pending, { files: [], removed: [], everything: false });
-    running = running.then(() => options.onChange(change)).catch((error: unknown) => {
-      console.error(`briefdeck: rebuild failed: ${printable(error instanceof Error ? error.message : String(error))}`);
-    });
+    running = running
+      .then(() => options.onChange(change))
+      .catch((error: unknown) => {
+        console.error(
+          `briefdeck: rebuild failed: ${printable(error instanceof Error ? error.message : String(error))}`,
+        );
+      });
   };
 
   watcher.on('add', (file) => record('change', file));

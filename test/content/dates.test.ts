@@ -7,7 +7,17 @@ const REQUIRED = '## Summary\n\nB.\n\n## Implications\n\n- I.\n\n## Recommendati
 
 describe('impossibleDate', () => {
   it('accepts real days, leap days in leap years', () => {
-    for (const iso of ['2026-01-31', '2026-02-28', '2028-02-29', '2000-02-29', '2026-04-30', '2026-12-31', '0001-01-01', '9999-12-31']) expect(impossibleDate(iso), iso).toBeUndefined();
+    for (const iso of [
+      '2026-01-31',
+      '2026-02-28',
+      '2028-02-29',
+      '2000-02-29',
+      '2026-04-30',
+      '2026-12-31',
+      '0001-01-01',
+      '9999-12-31',
+    ])
+      expect(impossibleDate(iso), iso).toBeUndefined();
   });
   it('says why a date is not a real day', () => {
     expect(impossibleDate('2026-02-30')).toBe('February 2026 has 28 days');
@@ -33,17 +43,29 @@ describe('front matter dates', () => {
   };
 
   it('refuses an impossible date at its line, with the YYYY-MM-DD hint', () => {
-    expect(errorOf('date: 2026-02-30\n').message).toBe('x.md:3: front matter: "date" is not a real date: February 2026 has 28 days — write the date as YYYY-MM-DD');
+    expect(errorOf('date: 2026-02-30\n').message).toBe(
+      'x.md:3: front matter: "date" is not a real date: February 2026 has 28 days — write the date as YYYY-MM-DD',
+    );
   });
   it('refuses one in source.date too, with the date hint (not the hint for `source`)', () => {
-    expect(errorOf('source:\n  title: S\n  date: 2027-02-29\n').message).toBe('x.md:5: front matter: "source.date" is not a real date: February 2027 has 28 days — write the date as YYYY-MM-DD');
-    expect(errorOf('source:\n  title: S\n  date: 29 Nov\n').message).toBe('x.md:5: front matter: "source.date" must be a date written YYYY-MM-DD, e.g. 2026-11-29 — write the date as YYYY-MM-DD');
+    expect(errorOf('source:\n  title: S\n  date: 2027-02-29\n').message).toBe(
+      'x.md:5: front matter: "source.date" is not a real date: February 2027 has 28 days — write the date as YYYY-MM-DD',
+    );
+    expect(errorOf('source:\n  title: S\n  date: 29 Nov\n').message).toBe(
+      'x.md:5: front matter: "source.date" must be a date written YYYY-MM-DD, e.g. 2026-11-29 — write the date as YYYY-MM-DD',
+    );
   });
   it('keeps the YYYY-MM-DD wording for a date written as a list or a number', () => {
-    expect(errorOf('date: [2026-11-29]\n').message).toBe('x.md:3: front matter: "date" must be a date written YYYY-MM-DD, e.g. 2026-11-29, not a list (remove the [ ]) — write the date as YYYY-MM-DD');
-    expect(errorOf('date: 20261129\n').message).toBe('x.md:3: front matter: "date" must be a date written YYYY-MM-DD, e.g. 2026-11-29, not the number 20261129 (write the dashes) — write the date as YYYY-MM-DD');
+    expect(errorOf('date: [2026-11-29]\n').message).toBe(
+      'x.md:3: front matter: "date" must be a date written YYYY-MM-DD, e.g. 2026-11-29, not a list (remove the [ ]) — write the date as YYYY-MM-DD',
+    );
+    expect(errorOf('date: 20261129\n').message).toBe(
+      'x.md:3: front matter: "date" must be a date written YYYY-MM-DD, e.g. 2026-11-29, not the number 20261129 (write the dashes) — write the date as YYYY-MM-DD',
+    );
   });
   it('accepts a leap day', () => {
-    expect(parseBriefing(`---\ntitle: T\ndate: 2028-02-29\n---\n${REQUIRED}`, 'x.md').briefing.meta.date).toBe('2028-02-29');
+    expect(parseBriefing(`---\ntitle: T\ndate: 2028-02-29\n---\n${REQUIRED}`, 'x.md').briefing.meta.date).toBe(
+      '2028-02-29',
+    );
   });
 });

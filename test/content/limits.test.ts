@@ -5,7 +5,8 @@ import { ContentError } from '../../src/errors.js';
 // The Summary's markdown starts on line 8 (front matter: lines 1-3; "## Summary" on line 5).
 const briefing = (summary: string) =>
   `---\ntitle: T\n---\n\n## Summary\n\nB.\n${summary}\n\n## Implications\n\n- One.\n\n## Recommendations\n\n1. Act.\n`;
-const list = (depth: number, between = '') => Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}${between}`).join('\n');
+const list = (depth: number, between = '') =>
+  Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}${between}`).join('\n');
 
 function nestingError(summary: string): string | undefined {
   try {
@@ -20,7 +21,9 @@ function nestingError(summary: string): string | undefined {
 describe('nesting limits (content/limits.ts), counted before marked parses', () => {
   it('allows 20 levels of list and stops at the line of the 21st', () => {
     expect(nestingError(`\n${list(20)}`)).toBeUndefined();
-    expect(nestingError(`\n${list(25)}`)).toMatch(/^x\.md:29: block quotes and lists nested 21 deep \(the limit is 20\) — /);
+    expect(nestingError(`\n${list(25)}`)).toMatch(
+      /^x\.md:29: block quotes and lists nested 21 deep \(the limit is 20\) — /,
+    );
   });
 
   it('is not fooled by lazy continuation lines, which do not close a list item', () => {

@@ -20,11 +20,21 @@ beforeAll(async () => {
 afterAll(() => rm(work, { recursive: true, force: true }));
 
 /** Renders a briefing whose front matter is `frontMatter` and returns the contrast problems, as the build gets them. */
-async function problemsOf(frontMatter: string, context: { template?: string; templates?: string[]; cwd?: string } = {}) {
+async function problemsOf(
+  frontMatter: string,
+  context: { template?: string; templates?: string[]; cwd?: string } = {},
+) {
   const { briefing } = parseBriefing(`---\ntitle: T\n${frontMatter}---\n${BODY}`, 'x.md');
   const config = context.cwd ? await loadConfig(context.cwd) : undefined;
-  const rendered = await renderBriefing(briefing, { registry: new TemplateRegistry([EXAMPLES, ...(context.templates ?? [])]), template: context.template, config });
-  return rendered.contrast.map((p) => ({ ...p, message: `${p.location.file}${p.location.line ? `:${p.location.line}` : ''}: ${p.what} — ${p.hint}` }));
+  const rendered = await renderBriefing(briefing, {
+    registry: new TemplateRegistry([EXAMPLES, ...(context.templates ?? [])]),
+    template: context.template,
+    config,
+  });
+  return rendered.contrast.map((p) => ({
+    ...p,
+    message: `${p.location.file}${p.location.line ? `:${p.location.line}` : ''}: ${p.what} — ${p.hint}`,
+  }));
 }
 
 async function userTemplate(name: string, manifest: object): Promise<string> {
@@ -47,7 +57,10 @@ describe('WCAG 2 contrast ratio', () => {
   });
 
   it('composites translucent text over its background', () => {
-    expect(contrastRatio(parseColour('rgba(0, 0, 0, 0.5)')!, parseColour('#ffffff')!)).toBeCloseTo(contrastRatio(parseColour('#808080')!, parseColour('#ffffff')!), 1);
+    expect(contrastRatio(parseColour('rgba(0, 0, 0, 0.5)')!, parseColour('#ffffff')!)).toBeCloseTo(
+      contrastRatio(parseColour('#808080')!, parseColour('#ffffff')!),
+      1,
+    );
   });
 
   it('reads the colour forms of CSS hex and rgb(), and nothing else', () => {
@@ -58,13 +71,15 @@ describe('WCAG 2 contrast ratio', () => {
     expect(parseColour('rgb(1, 2, 3)')).toEqual({ r: 1, g: 2, b: 3, a: 1 });
     expect(parseColour('rgba(1 2 3 / 50%)')).toEqual({ r: 1, g: 2, b: 3, a: 0.5 });
     expect(parseColour('rgba(1, 2, 3, 0.25)')).toEqual({ r: 1, g: 2, b: 3, a: 0.25 });
-    for (const bad of ['red', '#ab', '#abcde', 'rgb(256, 0, 0)', 'rgb(1, 2)', 'rgba(1, 2, 3, 2)', '']) expect(parseColour(bad), bad).toBeUndefined();
+    for (const bad of ['red', '#ab', '#abcde', 'rgb(256, 0, 0)', 'rgb(1, 2)', 'rgba(1, 2, 3, 2)', ''])
+      expect(parseColour(bad), bad).toBeUndefined();
   });
 });
 
 describe('option colours are checked against what the template draws them on', () => {
   it('passes every template with its default colours', async () => {
-    for (const template of ['default', 'dark', 'print', 'house']) expect(await problemsOf('', { template }), template).toEqual([]);
+    for (const template of ['default', 'dark', 'print', 'house'])
+      expect(await problemsOf('', { template }), template).toEqual([]);
   });
 
   it('names the option, its line, the ratio, what is drawn, and the nearest passing colour (issue 11, item 8)', async () => {
@@ -74,7 +89,15 @@ describe('option colours are checked against what the template draws them on', (
     ]);
     // The suggestion passes, and the step before it on the way to white (of 255) does not.
     expect(await problemsOf('options:\n  accent: "#708ea9"\n', { template: 'dark' })).toEqual([]);
-    const towardWhite = (step: number) => '#' + [0x1f, 0x4e, 0x79].map((c) => Math.round(c + ((255 - c) * step) / 255).toString(16).padStart(2, '0')).join('');
+    const towardWhite = (step: number) =>
+      '#' +
+      [0x1f, 0x4e, 0x79]
+        .map((c) =>
+          Math.round(c + ((255 - c) * step) / 255)
+            .toString(16)
+            .padStart(2, '0'),
+        )
+        .join('');
     const step = Array.from({ length: 256 }, (_, i) => i).find((i) => towardWhite(i) === '#708ea9')!;
     expect(step).toBeGreaterThan(0);
     expect(await problemsOf(`options:\n  accent: "${towardWhite(step - 1)}"\n`, { template: 'dark' })).toHaveLength(1);
@@ -82,7 +105,9 @@ describe('option colours are checked against what the template draws them on', (
 
   it('on a light template suggests a darker colour, and #rgb values are checked too', async () => {
     const [problem] = await problemsOf('options:\n  accent: "#f90"\n');
-    expect(problem!.message).toMatch(/^x\.md:4: option "accent" #f90 on the default template's background #f3f5f9 has contrast 1\.\d\d:1, below WCAG AA 4\.5:1 for text \(bottom-line label; also too low for kickers\) — choose a darker colour, e\.g\. #[0-9a-f]{6}$/);
+    expect(problem!.message).toMatch(
+      /^x\.md:4: option "accent" #f90 on the default template's background #f3f5f9 has contrast 1\.\d\d:1, below WCAG AA 4\.5:1 for text \(bottom-line label; also too low for kickers\) — choose a darker colour, e\.g\. #[0-9a-f]{6}$/,
+    );
     const suggested = /e\.g\. (#[0-9a-f]{6})$/.exec(problem!.message)![1]!;
     expect(contrastRatio(parseColour(suggested)!, parseColour('#f3f5f9')!)).toBeGreaterThanOrEqual(4.5);
   });
@@ -96,20 +121,27 @@ describe('option colours are checked against what the template draws them on', (
   it('reports a value from the config at the config file and line; front matter wins over it', async () => {
     const project = path.join(work, 'project');
     await mkdir(project, { recursive: true });
-    await writeFile(path.join(project, 'briefdeck.config.yaml'), 'template: dark\noptions:\n  footer: Ours\n  accent: "#333333"\n');
+    await writeFile(
+      path.join(project, 'briefdeck.config.yaml'),
+      'template: dark\noptions:\n  footer: Ours\n  accent: "#333333"\n',
+    );
     const [fromConfig] = await problemsOf('', { cwd: project });
-    expect(fromConfig!.message).toMatch(/^briefdeck\.config\.yaml:4: option "accent" #333333 on the dark template's background #16243a has contrast 1\.\d\d:1/);
+    expect(fromConfig!.message).toMatch(
+      /^briefdeck\.config\.yaml:4: option "accent" #333333 on the dark template's background #16243a has contrast 1\.\d\d:1/,
+    );
     expect(await problemsOf('options:\n  accent: "#f2a65a"\n', { cwd: project })).toEqual([]);
     const [fromFrontMatter] = await problemsOf('options:\n  accent: "#000000"\n', { cwd: project });
     expect(fromFrontMatter!.location).toEqual({ file: 'x.md', line: 4 });
   });
 
-  it('children inherit their parent\'s pairs (house), or replace them with their own', async () => {
+  it("children inherit their parent's pairs (house), or replace them with their own", async () => {
     const [house] = await problemsOf('options:\n  accent: "#ffcc00"\n', { template: 'house' });
     expect(house!.what).toMatch(/^option "accent" #ffcc00 on the house template's background #f3f5f9/);
     const dir = await userTemplate('bright', { contrast: [{ text: 'accent', on: '#000000', where: 'kickers' }] });
     expect(await problemsOf('options:\n  accent: "#ffcc00"\n', { template: 'bright', templates: [dir] })).toEqual([]);
-    expect((await problemsOf('options:\n  accent: "#333333"\n', { template: 'bright', templates: [dir] }))[0]!.what).toMatch(/on the bright template's background #000000 has contrast 1\.\d\d:1/);
+    expect(
+      (await problemsOf('options:\n  accent: "#333333"\n', { template: 'bright', templates: [dir] }))[0]!.what,
+    ).toMatch(/on the bright template's background #000000 has contrast 1\.\d\d:1/);
   });
 
   it('checks an option used as a background, and pairs of two options, blamed on the one set last', async () => {
@@ -122,23 +154,34 @@ describe('option colours are checked against what the template draws them on', (
     });
     const templates = [dir];
     // #949494 is the lightest grey with 3:1 under white (3.03:1; #959595 has 2.99:1).
-    expect((await problemsOf('options:\n  panel: "#eeeeee"\n', { template: 'panel', templates })).map((p) => p.message)).toEqual([
+    expect(
+      (await problemsOf('options:\n  panel: "#eeeeee"\n', { template: 'panel', templates })).map((p) => p.message),
+    ).toEqual([
       'x.md:4: option "panel" #eeeeee under the panel template\'s text #ffffff has contrast 1.16:1, below WCAG AA 3:1 for large text (panel titles) — choose a darker colour, e.g. #949494',
     ]);
     // Darker, the panel fails the black ink instead; the suggestion must pass both of the panel's pairs.
     const [dark] = await problemsOf('options:\n  panel: "#303030"\n', { template: 'panel', templates });
-    expect(dark!.what).toBe('option "panel" #303030 under option "ink" #000000 has contrast 1.59:1, below WCAG AA 4.5:1 for text (panel text)');
+    expect(dark!.what).toBe(
+      'option "panel" #303030 under option "ink" #000000 has contrast 1.59:1, below WCAG AA 4.5:1 for text (panel text)',
+    );
     const suggested = /^choose a lighter colour, e\.g\. (#[0-9a-f]{6})$/.exec(dark!.hint)![1]!;
     expect(await problemsOf(`options:\n  panel: "${suggested}"\n`, { template: 'panel', templates })).toEqual([]);
     // Both set in front matter: the text colour is blamed.
-    const [ink] = await problemsOf('options:\n  ink: "#333333"\n  panel: "#777777"\n', { template: 'panel', templates });
-    expect(ink!.message).toMatch(/^x\.md:4: option "ink" #333333 on option "panel" #777777 has contrast 2\.\d\d:1, below WCAG AA 4\.5:1 for text \(panel text\) — choose a darker colour, e\.g\. #[0-9a-f]{6}$/);
+    const [ink] = await problemsOf('options:\n  ink: "#333333"\n  panel: "#777777"\n', {
+      template: 'panel',
+      templates,
+    });
+    expect(ink!.message).toMatch(
+      /^x\.md:4: option "ink" #333333 on option "panel" #777777 has contrast 2\.\d\d:1, below WCAG AA 4\.5:1 for text \(panel text\) — choose a darker colour, e\.g\. #[0-9a-f]{6}$/,
+    );
     // Ink from the config, panel from front matter: the panel is blamed; with that ink no panel passes both pairs.
     const project = path.join(work, 'panel-project');
     await mkdir(project, { recursive: true });
     await writeFile(path.join(project, 'briefdeck.config.yaml'), 'options:\n  ink: "#333333"\n');
     const [panel] = await problemsOf('options:\n  panel: "#777777"\n', { template: 'panel', templates, cwd: project });
-    expect(panel!.message).toMatch(/^x\.md:4: option "panel" #777777 under option "ink" #333333 has contrast 2\.\d\d:1, below WCAG AA 4\.5:1 for text \(panel text\) — no colour passes all of its pairs while option "ink" stays #333333: change it too$/);
+    expect(panel!.message).toMatch(
+      /^x\.md:4: option "panel" #777777 under option "ink" #333333 has contrast 2\.\d\d:1, below WCAG AA 4\.5:1 for text \(panel text\) — no colour passes all of its pairs while option "ink" stays #333333: change it too$/,
+    );
   });
 
   it('reports a failing default at the template.json that the template is loaded from', async () => {
@@ -153,27 +196,62 @@ describe('option colours are checked against what the template draws them on', (
     await ejectTemplate(new TemplateRegistry(), 'dark', ejected);
     const manifest = JSON.parse(await readFile(path.join(ejected, 'template.json'), 'utf8'));
     expect(manifest.contrast).toEqual((await new TemplateRegistry().load('dark')).manifest.contrast);
-    expect(await problemsOf('options:\n  accent: "#1f4e79"\n', { template: 'ejected-dark', templates: [ejected] })).toHaveLength(1);
+    expect(
+      await problemsOf('options:\n  accent: "#1f4e79"\n', { template: 'ejected-dark', templates: [ejected] }),
+    ).toHaveLength(1);
   });
 });
 
 describe('contrast declarations in template.json', () => {
   // The schema's own errors (size, where, not a list) also name the line (the JSON here is one line).
   const cases: Array<[string, object, RegExp, number?]> = [
-    ['an unknown name', { contrast: [{ text: 'acent', on: '#ffffff', where: 'x' }] }, /"contrast\.0\.text" "acent" is neither an option of this template nor a colour — name a colour option, or write #rrggbb/],
-    ['an option that is not a colour', { contrast: [{ text: 'accent', on: 'footer', where: 'x' }] }, /"contrast\.0\.on" names option "footer", which is not a colour — use one of: accent, or a colour like #ffffff/],
-    ['a translucent background', { contrast: [{ text: 'accent', on: '#ffffff80', where: 'x' }] }, /"contrast\.0\.on" "#ffffff80" is translucent — give the opaque colour the text is actually drawn on/],
-    ['two fixed colours', { contrast: [{ text: '#000000', on: '#ffffff', where: 'x' }] }, /"contrast\.0\.on" and "text" are both fixed colours — a pair checks a colour option/],
-    ['an option on itself', { contrast: [{ text: 'accent', on: 'accent', where: 'x' }] }, /"contrast\.0\.on" is "accent", the same option as "text"/],
-    ['an unknown size', { contrast: [{ text: 'accent', on: '#ffffff', size: 'huge', where: 'x' }] }, /"contrast\.0\.size" invalid option: expected one of "normal"\|"large"/, 1],
-    ['no where', { contrast: [{ text: 'accent', on: '#ffffff' }] }, /"contrast\.0\.where" invalid input: expected string, received undefined/, 1],
+    [
+      'an unknown name',
+      { contrast: [{ text: 'acent', on: '#ffffff', where: 'x' }] },
+      /"contrast\.0\.text" "acent" is neither an option of this template nor a colour — name a colour option, or write #rrggbb/,
+    ],
+    [
+      'an option that is not a colour',
+      { contrast: [{ text: 'accent', on: 'footer', where: 'x' }] },
+      /"contrast\.0\.on" names option "footer", which is not a colour — use one of: accent, or a colour like #ffffff/,
+    ],
+    [
+      'a translucent background',
+      { contrast: [{ text: 'accent', on: '#ffffff80', where: 'x' }] },
+      /"contrast\.0\.on" "#ffffff80" is translucent — give the opaque colour the text is actually drawn on/,
+    ],
+    [
+      'two fixed colours',
+      { contrast: [{ text: '#000000', on: '#ffffff', where: 'x' }] },
+      /"contrast\.0\.on" and "text" are both fixed colours — a pair checks a colour option/,
+    ],
+    [
+      'an option on itself',
+      { contrast: [{ text: 'accent', on: 'accent', where: 'x' }] },
+      /"contrast\.0\.on" is "accent", the same option as "text"/,
+    ],
+    [
+      'an unknown size',
+      { contrast: [{ text: 'accent', on: '#ffffff', size: 'huge', where: 'x' }] },
+      /"contrast\.0\.size" invalid option: expected one of "normal"\|"large"/,
+      1,
+    ],
+    [
+      'no where',
+      { contrast: [{ text: 'accent', on: '#ffffff' }] },
+      /"contrast\.0\.where" invalid input: expected string, received undefined/,
+      1,
+    ],
     ['not a list', { contrast: { text: 'accent' } }, /"contrast" invalid input: expected array, received object/, 1],
   ];
   it.each(cases)('%s is an error naming the template.json', async (name, manifest, message, line) => {
     const dir = await userTemplate(`bad-${name.replace(/\W+/g, '-')}`, manifest);
     const error = await new TemplateRegistry([dir]).load(`bad-${name.replace(/\W+/g, '-')}`).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TemplateError);
-    expect((error as TemplateError).location).toEqual({ file: path.join(dir, `bad-${name.replace(/\W+/g, '-')}`, 'template.json'), ...(line ? { line } : {}) });
+    expect((error as TemplateError).location).toEqual({
+      file: path.join(dir, `bad-${name.replace(/\W+/g, '-')}`, 'template.json'),
+      ...(line ? { line } : {}),
+    });
     expect((error as TemplateError).message).toMatch(message);
   });
 });

@@ -39,8 +39,10 @@ describe("the speaker view's script hash, from reveal's notes plugin", () => {
   });
 
   it('unescapes what a minifier writes: \\x.., \\u...., \\\\, \\/, \\`, line continuations', () => {
-    const html = speakerViewHtml(plugin(String.raw`<p>a\x3cb\u00e9\\\/\`\$c\
-d</p>`));
+    const html = speakerViewHtml(
+      plugin(String.raw`<p>a\x3cb\u00e9\\\/\`\$c\
+d</p>`),
+    );
     expect(html).toBe('<p>a<bé\\/`$cd</p>');
   });
 
@@ -59,6 +61,7 @@ d</p>`));
       'two document.writes': `${plugin('<script>a()</script>')};${plugin('<p></p>')}`,
       'no inline script': plugin('<p>no script</p>'),
       'two inline scripts': plugin('<script>a()</script><script>b()</script>'),
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the plugin source holds a literal ${…} on purpose.
       'an interpolation': plugin('<script>${evil()}</script>'),
       'an unknown escape': plugin('<script>\\q</script>'),
       'an octal escape': plugin('<script>\\01</script>'),
@@ -96,7 +99,9 @@ describe('withContentSecurityPolicy', () => {
   });
 
   it('without <head>: right after <html …> (not after a <header>), else after the doctype, else at the start', () => {
-    expect(add('<!doctype html><html lang="en"><header>x</header>')).toBe(`<!doctype html><html lang="en">\n${meta}<header>x</header>`);
+    expect(add('<!doctype html><html lang="en"><header>x</header>')).toBe(
+      `<!doctype html><html lang="en">\n${meta}<header>x</header>`,
+    );
     // Before the doctype it would put the page in quirks mode.
     expect(add('<!DOCTYPE html>\n<title>t</title>')).toBe(`<!DOCTYPE html>\n${meta}\n<title>t</title>`);
     expect(add('<title>t</title>')).toBe(`${meta}\n<title>t</title>`);

@@ -3,7 +3,10 @@ import { parseBriefing } from '../../src/content/parse.js';
 import { planSlides } from '../../src/deck/plan.js';
 
 function briefingWith(recommendations: number, extra = '') {
-  const recs = Array.from({ length: recommendations }, (_, i) => `${i + 1}. Recommendation ${i + 1}.\n\n     Note: Why ${i + 1}.`).join('\n');
+  const recs = Array.from(
+    { length: recommendations },
+    (_, i) => `${i + 1}. Recommendation ${i + 1}.\n\n     Note: Why ${i + 1}.`,
+  ).join('\n');
   const text = `---\ntitle: T\nsource:\n  title: The source\n---\n## Summary\n\nB.\n\nNote: S.\n\n## Implications\n\n### A\n\nText A.\n\n### B\n\n- Point B.\n\n## Recommendations\n\nThe author's.\n\n${recs}\n\nNote: Section note.\n${extra}`;
   return parseBriefing(text, 'x.md').briefing;
 }
@@ -25,7 +28,11 @@ describe('planSlides', () => {
 
   it('continues long lists on balanced continuation slides with running numbers', () => {
     const slides = planSlides(briefingWith(11), { maxItemsPerSlide: 5 }).filter((s) => s.kind === 'recommendations');
-    expect(slides.map((s) => s.label)).toEqual(['Recommendations (1/3)', 'Recommendations (2/3)', 'Recommendations (3/3)']);
+    expect(slides.map((s) => s.label)).toEqual([
+      'Recommendations (1/3)',
+      'Recommendations (2/3)',
+      'Recommendations (3/3)',
+    ]);
     expect(slides.map((s) => s.items.map((i) => i.number))).toEqual([
       [1, 2, 3, 4],
       [5, 6, 7, 8],
@@ -44,7 +51,9 @@ describe('planSlides', () => {
   });
 
   it('makes a generic slide for any other section, and no automatic sources slide when there is one', () => {
-    const slides = planSlides(briefingWith(1, '\n## Timeline\n\n- Day 1\n\n## Sources\n\n- A link\n'), { maxItemsPerSlide: 5 });
+    const slides = planSlides(briefingWith(1, '\n## Timeline\n\n- Day 1\n\n## Sources\n\n- A link\n'), {
+      maxItemsPerSlide: 5,
+    });
     expect(slides.slice(-2).map((s) => [s.kind, s.label])).toEqual([
       ['generic', 'Timeline'],
       ['sources', 'Sources'],

@@ -20,14 +20,25 @@ function sections(html: string): string[] {
 
 describe('renderBriefing', () => {
   it('renders the sample into one <section> per planned slide, with notes on every content slide', async () => {
-    const deck = renderBriefing(parseBriefing(await readFile(SAMPLE, 'utf8'), 'content/iskp-moscow-plot.md').briefing, { registry });
+    const deck = renderBriefing(parseBriefing(await readFile(SAMPLE, 'utf8'), 'content/iskp-moscow-plot.md').briefing, {
+      registry,
+    });
     const { html, slides } = await deck;
     expect(slides.map((s) => s.kind)).toEqual([
-      'title', 'summary', 'implication', 'implication', 'implication', 'implication', 'recommendations', 'recommendations', 'quote', 'sources',
+      'title',
+      'summary',
+      'implication',
+      'implication',
+      'implication',
+      'implication',
+      'recommendations',
+      'recommendations',
+      'quote',
+      'sources',
     ]);
     const rendered = sections(html);
     expect(rendered).toHaveLength(slides.length);
-    rendered.slice(1).forEach((section) => expect(section).toMatch(/<aside class="notes">\s*<p>\S/));
+    for (const section of rendered.slice(1)) expect(section).toMatch(/<aside class="notes">\s*<p>\S/);
     expect(html).toContain('Recommendations <span class="slide__part">(2/2)</span>');
   });
 
@@ -45,7 +56,10 @@ describe('renderBriefing', () => {
   });
 
   it('lets no script from markdown reach the deck', async () => {
-    const { html } = await render('title: T', REQUIRED.replace('Bottom line.', 'Bottom <script>window.pwned=1</script><iframe src="x"></iframe> line.'));
+    const { html } = await render(
+      'title: T',
+      REQUIRED.replace('Bottom line.', 'Bottom <script>window.pwned=1</script><iframe src="x"></iframe> line.'),
+    );
     expect(html).not.toMatch(/pwned|<iframe/);
     // The only scripts are the deck's own: config JSON, reveal, its notes plugin and the runtime.
     expect(html.match(/<script\b[^>]*>/g)).toEqual([
@@ -65,7 +79,9 @@ describe('renderBriefing', () => {
   it('puts the marking banner top and bottom of every slide', async () => {
     const { html, slides } = await render('title: T\nmarking: TLP:AMBER+STRICT');
     for (const section of sections(html)) {
-      expect(section).toContain('<div class="marking marking--top tlp tlp-amber-strict" aria-label="Marking">TLP:AMBER+STRICT</div>');
+      expect(section).toContain(
+        '<div class="marking marking--top tlp tlp-amber-strict" aria-label="Marking">TLP:AMBER+STRICT</div>',
+      );
       expect(section).toContain('marking--bottom');
     }
     expect(sections(html)).toHaveLength(slides.length);
@@ -78,11 +94,15 @@ describe('renderBriefing', () => {
 
   it('reports an unknown template at the front-matter line', async () => {
     await expect(render('title: T\ntemplate: fancy')).rejects.toThrow(TemplateError);
-    await expect(render('title: T\ntemplate: fancy')).rejects.toThrow(/^content\/x\.md:3: unknown template "fancy" — use one of: dark, default, print$/);
+    await expect(render('title: T\ntemplate: fancy')).rejects.toThrow(
+      /^content\/x\.md:3: unknown template "fancy" — use one of: dark, default, print$/,
+    );
   });
 
   it('checks template options against the manifest', async () => {
-    await expect(render('title: T\noptions:\n  colour: red')).rejects.toThrow(/content\/x\.md:4: unknown option "colour" .* allowed options: accent, logo, footer, size/);
+    await expect(render('title: T\noptions:\n  colour: red')).rejects.toThrow(
+      /content\/x\.md:4: unknown option "colour" .* allowed options: accent, logo, footer, size/,
+    );
     await expect(render('title: T\noptions:\n  accent: red')).rejects.toThrow(/option "accent" must be a hex colour/);
     const { html } = await render('title: T\noptions:\n  accent: "#123456"');
     expect(html).toContain('--accent: #123456');
@@ -94,12 +114,25 @@ describe('reveal settings from front matter', () => {
 
   it('merge over the presenter defaults but never over the template layout', async () => {
     const { html } = await render('title: T\nreveal:\n  transition: slide\n  controls: false\n  slideNumber: c/t');
-    expect(config(html)).toMatchObject({ transition: 'slide', controls: false, slideNumber: 'c/t', progress: true, hash: true, width: 1280, height: 720, margin: 0 });
+    expect(config(html)).toMatchObject({
+      transition: 'slide',
+      controls: false,
+      slideNumber: 'c/t',
+      progress: true,
+      hash: true,
+      width: 1280,
+      height: 720,
+      margin: 0,
+    });
   });
 
   it('reject unknown settings and bad values at their line', async () => {
-    await expect(render('title: T\nreveal:\n  width: 2000')).rejects.toThrow(/^content\/x\.md:4: front matter: "reveal\.width" is not a reveal\.js setting briefdeck passes on — reveal\.js settings allowed here: transition, /);
-    await expect(render('title: T\nreveal:\n  transition: spin')).rejects.toThrow(/^content\/x\.md:4: front matter: "reveal\.transition" /);
+    await expect(render('title: T\nreveal:\n  width: 2000')).rejects.toThrow(
+      /^content\/x\.md:4: front matter: "reveal\.width" is not a reveal\.js setting briefdeck passes on — reveal\.js settings allowed here: transition, /,
+    );
+    await expect(render('title: T\nreveal:\n  transition: spin')).rejects.toThrow(
+      /^content\/x\.md:4: front matter: "reveal\.transition" /,
+    );
   });
 });
 
@@ -112,8 +145,13 @@ describe('markingOf', () => {
 
 describe('draft decks', () => {
   it('show the DRAFT notice beside the marking on every slide, and say when there are no recommendations', async () => {
-    const { html, slides } = await render('title: T\ndraft: true\nmarking: TLP:GREEN', REQUIRED.replace('1. Act.\n', ''));
-    const notices = html.match(/<span class="marking__draft">DRAFT – generated from source, review before use<\/span>TLP:GREEN/g);
+    const { html, slides } = await render(
+      'title: T\ndraft: true\nmarking: TLP:GREEN',
+      REQUIRED.replace('1. Act.\n', ''),
+    );
+    const notices = html.match(
+      /<span class="marking__draft">DRAFT – generated from source, review before use<\/span>TLP:GREEN/g,
+    );
     expect(notices).toHaveLength(slides.length * 2);
     expect(html).toContain('No recommendations in the source.');
   });

@@ -11,7 +11,8 @@ import { BriefdeckError, ContentError } from '../../src/errors.js';
 import { FIXTURES, runCli, SAMPLE, tempDir } from '../helpers.js';
 
 const USER_TEMPLATES = path.join(FIXTURES, 'templates');
-const REQUIRED = '## Summary\n\nBottom line.\n\n## Implications\n\n- One.\n\n## Recommendations\n\n1. Act.\n\n## Quote\n\n> Words.\n>\n> — Someone\n';
+const REQUIRED =
+  '## Summary\n\nBottom line.\n\n## Implications\n\n- One.\n\n## Recommendations\n\n1. Act.\n\n## Quote\n\n> Words.\n>\n> — Someone\n';
 
 let work: string;
 beforeAll(async () => {
@@ -40,7 +41,10 @@ async function writeBriefing(name: string, frontMatter: string, body = REQUIRED)
 
 describe('user templates that extend a built-in one', () => {
   it('use the overridden partial and option default, and fall back to the parent for everything else', async () => {
-    const { html, css, dir } = await buildHtml({ paths: [SAMPLE], templates: [USER_TEMPLATES], template: 'brand' }, 'brand');
+    const { html, css, dir } = await buildHtml(
+      { paths: [SAMPLE], templates: [USER_TEMPLATES], template: 'brand' },
+      'brand',
+    );
     expect(html).toContain('<figure class="brand-quote">');
     expect(html).toContain('<figcaption>Said by George W. Bush');
     expect(html).not.toContain('quote__text'); // the default quote partial is not used
@@ -60,7 +64,10 @@ describe('user templates that extend a built-in one', () => {
   });
 
   it('the worked example in templates/README.md builds as documented', async () => {
-    const { html, css } = await buildHtml({ paths: [SAMPLE], templates: ['examples/templates'], template: 'house' }, 'house');
+    const { html, css } = await buildHtml(
+      { paths: [SAMPLE], templates: ['examples/templates'], template: 'house' },
+      'house',
+    );
     expect(html).toContain('<ol class="numbered house-columns">');
     expect(html).toContain('--accent: #1d6b3a');
     expect(css).toContain('.house-columns {\n  columns: 2;');
@@ -89,7 +96,10 @@ describe('user templates that extend a built-in one', () => {
 
 describe('template options', () => {
   it('come from the config file, and front matter overrides the config', async () => {
-    await writeFile(path.join(work, 'briefdeck.config.yaml'), 'options:\n  footer: From the config\n  accent: "#123456"\n');
+    await writeFile(
+      path.join(work, 'briefdeck.config.yaml'),
+      'options:\n  footer: From the config\n  accent: "#123456"\n',
+    );
     try {
       const file = await writeBriefing('opts.md', 'title: T\noptions:\n  accent: "#654321"');
       const { html } = await buildHtml({ paths: [file] }, 'opts');
@@ -104,7 +114,9 @@ describe('template options', () => {
     await writeFile(path.join(work, 'briefdeck.config.yaml'), 'template: default\noptions:\n  accnt: "#123456"\n');
     try {
       const file = await writeBriefing('cfg.md', 'title: T');
-      await expect(buildHtml({ paths: [file] }, 'cfg')).rejects.toThrow(/^briefdeck\.config\.yaml:3: unknown option "accnt" for template "default" — allowed options: accent, logo, footer, size$/);
+      await expect(buildHtml({ paths: [file] }, 'cfg')).rejects.toThrow(
+        /^briefdeck\.config\.yaml:3: unknown option "accnt" for template "default" — allowed options: accent, logo, footer, size$/,
+      );
     } finally {
       await rm(path.join(work, 'briefdeck.config.yaml'));
     }
@@ -112,7 +124,9 @@ describe('template options', () => {
 
   it('check enum values and name the allowed ones', async () => {
     const file = await writeBriefing('size.md', 'title: T\noptions:\n  size: "21:9"');
-    await expect(buildHtml({ paths: [file] }, 'size')).rejects.toThrow(/size\.md:4: option "size" must be one of "16:9", "4:3" — got "21:9"/);
+    await expect(buildHtml({ paths: [file] }, 'size')).rejects.toThrow(
+      /size\.md:4: option "size" must be one of "16:9", "4:3" — got "21:9"/,
+    );
   });
 
   it('switch the slide size to 4:3', async () => {
@@ -129,9 +143,13 @@ describe('template options', () => {
     expect(html).toContain('<img class="title__logo" src="assets/media/logo.svg" alt="">');
     expect(await readFile(path.join(dir, 'assets/media/logo.svg'), 'utf8')).toContain('LOGO');
     const missing = await writeBriefing('nologo.md', 'title: T\noptions:\n  logo: nowhere.png');
-    await expect(buildHtml({ paths: [missing] }, 'nologo')).rejects.toThrow(/nologo\.md:4: option "logo": image "nowhere\.png" not found — the path is relative to the folder of /);
+    await expect(buildHtml({ paths: [missing] }, 'nologo')).rejects.toThrow(
+      /nologo\.md:4: option "logo": image "nowhere\.png" not found — the path is relative to the folder of /,
+    );
     const outside = await writeBriefing('outside.md', 'title: T\noptions:\n  logo: ../../etc/logo.png');
-    await expect(buildHtml({ paths: [outside] }, 'outside')).rejects.toThrow(/outside\.md:4: option "logo": image "\.\.\/\.\.\/etc\/logo\.png" is outside the folder of .* — content may only use files in its own folder or below it/);
+    await expect(buildHtml({ paths: [outside] }, 'outside')).rejects.toThrow(
+      /outside\.md:4: option "logo": image "\.\.\/\.\.\/etc\/logo\.png" is outside the folder of .* — content may only use files in its own folder or below it/,
+    );
   });
 });
 
@@ -142,7 +160,10 @@ describe('eject', () => {
       await ejectTemplate(new TemplateRegistry(), name, ejected);
       expect(JSON.parse(await readFile(path.join(ejected, 'template.json'), 'utf8')).extends).toBeUndefined();
       const original = await buildHtml({ paths: [SAMPLE], template: name }, `orig-${name}`);
-      const copy = await buildHtml({ paths: [SAMPLE], templates: [ejected], template: `ejected-${name}` }, `copy-${name}`);
+      const copy = await buildHtml(
+        { paths: [SAMPLE], templates: [ejected], template: `ejected-${name}` },
+        `copy-${name}`,
+      );
       expect(copy.html).toBe(original.html);
       expect(copy.css).toBe(original.css);
     });
@@ -152,7 +173,9 @@ describe('eject', () => {
     const dir = path.join(work, 'full');
     await mkdir(dir);
     await writeFile(path.join(dir, 'keep.txt'), 'mine');
-    await expect(ejectTemplate(new TemplateRegistry(), 'default', dir)).rejects.toThrow(/is not empty — choose a new folder, or pass --force/);
+    await expect(ejectTemplate(new TemplateRegistry(), 'default', dir)).rejects.toThrow(
+      /is not empty — choose a new folder, or pass --force/,
+    );
   });
 });
 
@@ -178,21 +201,37 @@ describe('errors in user templates name the template file and line', () => {
   }
 
   it('a Handlebars syntax error', async () => {
-    const dir = await brokenTemplate('syntax', { 'partials/summary.hbs': '<h2>{{title}}</h2>\n<p>{{#if lead}}{{{lead}}}</p>\n' });
+    const dir = await brokenTemplate('syntax', {
+      'partials/summary.hbs': '<h2>{{title}}</h2>\n<p>{{#if lead}}{{{lead}}}</p>\n',
+    });
     const error = await errorOf(dir, 'syntax');
-    expect(error.message).toMatch(new RegExp(`^${path.join(dir, 'partials', 'summary.hbs')}:2: \\{\\{#if\\}\\} is never closed — add \\{\\{/if\\}\\}$`));
+    expect(error.message).toMatch(
+      new RegExp(
+        `^${path.join(dir, 'partials', 'summary.hbs')}:2: \\{\\{#if\\}\\} is never closed — add \\{\\{/if\\}\\}$`,
+      ),
+    );
   });
 
   it('a missing partial', async () => {
     const dir = await brokenTemplate('nopartial', { 'partials/summary.hbs': '<h2>{{title}}</h2>\n\n{{> sidebar}}\n' });
     const error = await errorOf(dir, 'nopartial');
-    expect(error.message).toMatch(new RegExp(`^${path.join(dir, 'partials', 'summary.hbs')}:3: missing partial "sidebar" — create partials/sidebar\\.hbs`));
+    expect(error.message).toMatch(
+      new RegExp(
+        `^${path.join(dir, 'partials', 'summary.hbs')}:3: missing partial "sidebar" — create partials/sidebar\\.hbs`,
+      ),
+    );
   });
 
   it('an unknown helper', async () => {
-    const dir = await brokenTemplate('nohelper', { 'partials/summary.hbs': '<h2>{{title}}</h2>\n<p>{{uppercase title}}</p>\n' });
+    const dir = await brokenTemplate('nohelper', {
+      'partials/summary.hbs': '<h2>{{title}}</h2>\n<p>{{uppercase title}}</p>\n',
+    });
     const error = await errorOf(dir, 'nohelper');
-    expect(error.message).toMatch(new RegExp(`^${path.join(dir, 'partials', 'summary.hbs')}:2: unknown helper "uppercase" — templates can use: formatDate, eq, json, markdown`));
+    expect(error.message).toMatch(
+      new RegExp(
+        `^${path.join(dir, 'partials', 'summary.hbs')}:2: unknown helper "uppercase" — templates can use: formatDate, eq, json, markdown`,
+      ),
+    );
   });
 
   it('extends a template that does not exist', async () => {
@@ -200,13 +239,25 @@ describe('errors in user templates name the template file and line', () => {
     await mkdir(dir, { recursive: true });
     await writeFile(path.join(dir, 'template.json'), JSON.stringify({ name: 'orphan', extends: 'fancy' }));
     const error = await errorOf(dir, 'orphan');
-    expect(error.message).toBe(`${path.join(dir, 'template.json')}: template "orphan" extends unknown template "fancy" — use one of: orphan, dark, default, print (and no cycles)`);
+    expect(error.message).toBe(
+      `${path.join(dir, 'template.json')}: template "orphan" extends unknown template "fancy" — use one of: orphan, dark, default, print (and no cycles)`,
+    );
   });
 
   it('through the CLI: one line, exit 1, nothing written', async () => {
     const dir = await brokenTemplate('clisyntax', { 'layout.hbs': '<html>\n{{#each slides}}\n</html>\n' });
     const out = path.join(work, 'cli-out');
-    const run = await runCli(['build', SAMPLE, '--out', out, '--no-pdf', '--templates', dir, '--template', 'clisyntax']);
+    const run = await runCli([
+      'build',
+      SAMPLE,
+      '--out',
+      out,
+      '--no-pdf',
+      '--templates',
+      dir,
+      '--template',
+      'clisyntax',
+    ]);
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toContain(`${path.join(dir, 'layout.hbs')}:`);
@@ -215,17 +266,26 @@ describe('errors in user templates name the template file and line', () => {
 });
 
 describe('markings', () => {
-  const parse = (marking: string) => parseBriefing(`---\ntitle: T\nmarking: "${marking}"\n---\n${REQUIRED}`, 'm.md').briefing.meta.marking;
+  const parse = (marking: string) =>
+    parseBriefing(`---\ntitle: T\nmarking: "${marking}"\n---\n${REQUIRED}`, 'm.md').briefing.meta.marking;
 
   it('accepts the TLP 2.0 labels (normalising case) and free text as written', () => {
-    expect(['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED'].map(parse)).toEqual(['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED']);
+    expect(['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED'].map(parse)).toEqual([
+      'TLP:CLEAR',
+      'TLP:GREEN',
+      'TLP:AMBER',
+      'TLP:AMBER+STRICT',
+      'TLP:RED',
+    ]);
     expect(parse('tlp:amber+strict')).toBe('TLP:AMBER+STRICT');
     expect(parse('UNCLASSIFIED // FOR OFFICIAL USE')).toBe('UNCLASSIFIED // FOR OFFICIAL USE');
   });
 
   it('rejects TLP:WHITE with a hint to use TLP:CLEAR, and unknown TLP labels', () => {
     expect(() => parse('TLP:WHITE')).toThrow(ContentError);
-    expect(() => parse('TLP:WHITE')).toThrow(/^m\.md:3: front matter: "marking" must be TLP:CLEAR, not TLP:WHITE \(renamed in TLP 2\.0\) — use one of TLP:CLEAR/);
+    expect(() => parse('TLP:WHITE')).toThrow(
+      /^m\.md:3: front matter: "marking" must be TLP:CLEAR, not TLP:WHITE \(renamed in TLP 2\.0\) — use one of TLP:CLEAR/,
+    );
     expect(() => parse('TLP:BLUE')).toThrow(/must be a TLP 2\.0 label, not TLP:BLUE/);
   });
 });

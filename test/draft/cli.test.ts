@@ -18,7 +18,9 @@ describe('briefdeck draft', () => {
   it('writes content/<slug>.md by default and says what it drafted', async () => {
     const result = await runCli(['draft', SEED], { cwd });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^drafted content\/seed-article\.md: \d summary bullets, \d+ implications, 10 recommendations, a quote\./);
+    expect(result.stdout).toMatch(
+      /^drafted content\/seed-article\.md: \d summary bullets, \d+ implications, 10 recommendations, a quote\./,
+    );
     expect(result.stderr).toMatch(/seed-article\.txt: warning: the article has no headline/);
     const text = await readFile(path.join(cwd, 'content', 'seed-article.md'), 'utf8');
     expect(text).toMatch(/^---\ntitle: /);
@@ -30,7 +32,9 @@ describe('briefdeck draft', () => {
     await writeFile(file, 'edited by hand\n');
     const result = await runCli(['draft', SEED], { cwd });
     expect(result.code).toBe(1);
-    expect(result.stderr.trim().split('\n')).toEqual(['content/seed-article.md: already exists — pass --force to overwrite it, or choose another file with -o <file>']);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'content/seed-article.md: already exists — pass --force to overwrite it, or choose another file with -o <file>',
+    ]);
     expect(await readFile(file, 'utf8')).toBe('edited by hand\n');
 
     const forced = await runCli(['draft', SEED, '--force'], { cwd });
@@ -42,7 +46,9 @@ describe('briefdeck draft', () => {
     await writeFile(path.join(cwd, 'mine.md'), 'x');
     const refused = await runCli(['draft', SEED, '-o', 'mine.md'], { cwd });
     expect(refused.code).toBe(1);
-    expect(refused.stderr.trim()).toBe('mine.md: already exists — pass --force to overwrite it, or choose another file with -o <file>');
+    expect(refused.stderr.trim()).toBe(
+      'mine.md: already exists — pass --force to overwrite it, or choose another file with -o <file>',
+    );
     const written = await runCli(['draft', SEED, '-o', 'briefings/new.md'], { cwd });
     expect(written.code).toBe(0);
     expect(existsSync(path.join(cwd, 'briefings', 'new.md'))).toBe(true);
@@ -68,23 +74,32 @@ describe('briefdeck draft', () => {
     await writeFile(path.join(cwd, 'article.pdf'), 'x');
     const pdf = await runCli(['draft', 'article.pdf'], { cwd });
     expect(pdf.code).toBe(1);
-    expect(pdf.stderr.trim()).toBe('article.pdf: cannot draft from a ".pdf" file — give a .txt, .md or .html article, or pipe it in with `-`');
+    expect(pdf.stderr.trim()).toBe(
+      'article.pdf: cannot draft from a ".pdf" file — give a .txt, .md or .html article, or pipe it in with `-`',
+    );
     const empty = spawnSync(process.execPath, [CLI, 'draft', '-'], { cwd, input: '', encoding: 'utf8' });
     expect(empty.status).toBe(1);
-    expect(empty.stderr.trim()).toBe('stdin: standard input is empty — pipe the article in, e.g. `briefdeck draft - < article.txt`');
+    expect(empty.stderr.trim()).toBe(
+      'stdin: standard input is empty — pipe the article in, e.g. `briefdeck draft - < article.txt`',
+    );
   });
 
-  it('every fixture\'s draft turns into a deck with no edits (briefdeck build --no-pdf)', async () => {
+  it("every fixture's draft turns into a deck with no edits (briefdeck build --no-pdf)", async () => {
     const dir = await tempDir('briefdeck-drafts-');
     for (const fixture of fixtures) {
-      const result = await runCli(['draft', fixture.file, '-o', path.join(dir, 'content', `${path.parse(fixture.name).name}.md`)], { cwd: dir });
+      const result = await runCli(
+        ['draft', fixture.file, '-o', path.join(dir, 'content', `${path.parse(fixture.name).name}.md`)],
+        { cwd: dir },
+      );
       expect(result.code, result.stderr).toBe(0);
     }
     const build = await runCli(['build', 'content', '--no-pdf', '--out', 'out'], { cwd: dir });
     expect(build.code, build.stderr).toBe(0);
     expect(build.stdout).toContain(`${fixtures.length} decks built`);
     // The only warning is the empty recommendations section of the article that has none.
-    expect(build.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^content\/arctic-shipping\.md:\d+: warning: the "Recommendations" section is empty/)]);
+    expect(build.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^content\/arctic-shipping\.md:\d+: warning: the "Recommendations" section is empty/),
+    ]);
     const html = await readFile(path.join(dir, 'out', 'seed-article', 'index.html'), 'utf8');
     expect(html).toContain('DRAFT');
     expect(html).toContain('We invite terrorism by ignoring them.');

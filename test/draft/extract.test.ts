@@ -26,7 +26,10 @@ describe('cues', () => {
   });
 
   it('drops one leading connective and nothing else', () => {
-    expect(trimConnective('Moreover, the killing of this suspect is a reminder.')).toEqual({ text: 'The killing of this suspect is a reminder.', dropped: 'Moreover,' });
+    expect(trimConnective('Moreover, the killing of this suspect is a reminder.')).toEqual({
+      text: 'The killing of this suspect is a reminder.',
+      dropped: 'Moreover,',
+    });
     expect(trimConnective('Furthermore, the situation raises questions.').text).toBe('The situation raises questions.');
     expect(trimConnective('And the region could lose investment.').text).toBe('The region could lose investment.');
     expect(trimConnective('So far, nobody has acted.').text).toBe('So far, nobody has acted.');
@@ -37,10 +40,22 @@ describe('cues', () => {
 
 describe('bold lead of a recommendation', () => {
   it.each([
-    ['Global and regional powers must enhance intelligence-sharing mechanisms to track and neutralize ISKP operatives before they execute attacks.', 'Global and regional powers must enhance intelligence-sharing mechanisms'],
-    ['International actors should engage with Afghanistan conditionally, linking aid and recognition to the Taliban’s counterterrorism actions.', 'International actors should engage with Afghanistan conditionally'],
-    ['Utilities must keep an offline, manual fallback for chemical dosing and be able to run the plant without the network for at least a week.', 'Utilities must keep an offline, manual fallback'],
-    ['ISKP and other groups leverage online platforms for recruitment; countermeasures should be intensified to disrupt these activities.', 'ISKP and other groups leverage online platforms for recruitment'],
+    [
+      'Global and regional powers must enhance intelligence-sharing mechanisms to track and neutralize ISKP operatives before they execute attacks.',
+      'Global and regional powers must enhance intelligence-sharing mechanisms',
+    ],
+    [
+      'International actors should engage with Afghanistan conditionally, linking aid and recognition to the Taliban’s counterterrorism actions.',
+      'International actors should engage with Afghanistan conditionally',
+    ],
+    [
+      'Utilities must keep an offline, manual fallback for chemical dosing and be able to run the plant without the network for at least a week.',
+      'Utilities must keep an offline, manual fallback',
+    ],
+    [
+      'ISKP and other groups leverage online platforms for recruitment; countermeasures should be intensified to disrupt these activities.',
+      'ISKP and other groups leverage online platforms for recruitment',
+    ],
     ['Share intelligence with partners.', 'Share intelligence with partners.'],
   ])('%s', (text, lead) => {
     const split = splitLead(text);
@@ -76,12 +91,20 @@ describe('what the drafter takes from each kind of article', () => {
     const { draft, markdown, warnings } = result;
     expect(draft.recommendationsFrom).toBe('list');
     expect(draft.recommendations.map((r) => r.text)).toEqual(fixture('seed-article.txt').expected.recommendations);
-    expect(draft.quote).toMatchObject({ text: 'We do not create terrorism by fighting the terrorists. We invite terrorism by ignoring them.', attribution: 'former U.S. President George W. Bush' });
+    expect(draft.quote).toMatchObject({
+      text: 'We do not create terrorism by fighting the terrorists. We invite terrorism by ignoring them.',
+      attribution: 'former U.S. President George W. Bush',
+    });
     expect(draft.titleFromKeyTerms).toBe(true);
     expect(markdown).toMatch(/^title: ".+" # built from key terms: the article has no headline; review it$/m);
-    expect(warnings.map((w) => w.message)).toEqual([expect.stringMatching(/no headline: the title ".+" was built from its key terms/)]);
+    expect(warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(/no headline: the title ".+" was built from its key terms/),
+    ]);
     const { briefing } = parseBriefing(markdown, 'seed.md');
-    expect(briefing.meta.source).toMatchObject({ title: 'seed-article.txt', credit: expect.stringContaining('RIA Novosti') });
+    expect(briefing.meta.source).toMatchObject({
+      title: 'seed-article.txt',
+      credit: expect.stringContaining('RIA Novosti'),
+    });
     expect(briefing.meta.source?.note).toMatch(/views and opinions expressed in this article are those of the author/);
     expect(markdown).not.toMatch(/Read the full article|Exit mobile version|Share\.$/m);
     expect(draft.summary.length).toBeGreaterThanOrEqual(3);
@@ -97,7 +120,12 @@ describe('what the drafter takes from each kind of article', () => {
   it('"First, … Second, …" prose: the four enumerated sentences, without their ordinals', async () => {
     const { draft } = await draftOf('grid-storage.txt');
     expect(draft.recommendationsFrom).toBe('prose');
-    expect(draft.recommendations.map((r) => r.text.split(' ').slice(0, 3).join(' '))).toEqual(['The grid operator', 'Regulators must introduce', 'The state legislature', 'Utilities should offer']);
+    expect(draft.recommendations.map((r) => r.text.split(' ').slice(0, 3).join(' '))).toEqual([
+      'The grid operator',
+      'Regulators must introduce',
+      'The state legislature',
+      'Utilities should offer',
+    ]);
   });
 
   it('recommendations under a heading, written as paragraphs; a list of facts is not taken', async () => {
@@ -122,19 +150,29 @@ describe('what the drafter takes from each kind of article', () => {
     const recs = briefing.sections.find((s) => s.kind === 'recommendations')!;
     expect(recs.items).toEqual([]);
     expect(recs.notes.join(' ')).toMatch(/None were invented/);
-    expect(parseWarnings.map((w) => w.message)).toEqual(['the "Recommendations" section is empty (allowed while `draft: true`)']);
+    expect(parseWarnings.map((w) => w.message)).toEqual([
+      'the "Recommendations" section is empty (allowed while `draft: true`)',
+    ]);
   });
 
   it('HTML: metadata into source, the pull quote, and implications grouped under a sentence of the article', async () => {
     const { draft, markdown } = await draftOf('chip-export-controls.html');
     const { briefing } = parseBriefing(markdown, 'chip.md');
     expect(briefing.meta.title).toBe('Export Controls Alone Will Not Keep the Chip Lead');
-    expect(briefing.meta.source).toMatchObject({ author: 'Priya Raman', publisher: 'The Policy Ledger', url: 'https://policyledger.example.org/2026/04/export-controls-chip-lead', date: '2026-04-22', credit: 'Photo: Lena Fischer / Wikimedia Commons, CC BY 4.0' });
-    expect(draft.quote?.text).toBe('We can slow a competitor down, but we cannot stop them by standing still ourselves.');
+    expect(briefing.meta.source).toMatchObject({
+      author: 'Priya Raman',
+      publisher: 'The Policy Ledger',
+      url: 'https://policyledger.example.org/2026/04/export-controls-chip-lead',
+      date: '2026-04-22',
+      credit: 'Photo: Lena Fischer / Wikimedia Commons, CC BY 4.0',
+    });
+    expect(draft.quote?.text).toBe(
+      'We can slow a competitor down, but we cannot stop them by standing still ourselves.',
+    );
     expect(draft.recommendations).toHaveLength(4);
   });
 
-  it('markdown with sections: implications grouped under the article\'s own headings', async () => {
+  it("markdown with sections: implications grouped under the article's own headings", async () => {
     const { draft } = await draftOf('water-utilities-cyber.md');
     expect(draft.implications.map((g) => g.headingFrom)).toContain('article');
     expect(draft.implications.map((g) => g.heading)).toContain('What is at stake');

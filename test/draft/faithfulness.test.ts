@@ -18,7 +18,12 @@ describe.each(fixtures)('draft of $name', (fixture) => {
     const { markdown } = await load();
     const { briefing, warnings } = parseBriefing(markdown, `content/${fixture.name}.md`);
     expect(briefing.meta.draft).toBe(true);
-    expect(briefing.sections.map((s) => s.kind)).toEqual(['summary', 'implications', 'recommendations', ...(fixture.expected.quote ? ['quote'] : [])]);
+    expect(briefing.sections.map((s) => s.kind)).toEqual([
+      'summary',
+      'implications',
+      'recommendations',
+      ...(fixture.expected.quote ? ['quote'] : []),
+    ]);
     expect(warnings.filter((w) => !/empty \(allowed while `draft: true`\)/.test(w.message))).toEqual([]);
   });
 
@@ -38,7 +43,9 @@ describe.each(fixtures)('draft of $name', (fixture) => {
   it('gives every bullet and recommendation a note naming its source sentence', async () => {
     const { markdown } = await load();
     const { briefing } = parseBriefing(markdown, 'draft.md');
-    const items = briefing.sections.filter((s) => s.kind !== 'quote').flatMap((s) => [...s.items, ...s.subsections.flatMap((sub) => sub.items)]);
+    const items = briefing.sections
+      .filter((s) => s.kind !== 'quote')
+      .flatMap((s) => [...s.items, ...s.subsections.flatMap((sub) => sub.items)]);
     expect(items.length).toBeGreaterThan(0);
     for (const item of items) {
       expect(item.notes.join(' ')).toMatch(/Source: (?:list item \()?paragraph \d+\)?, sentences? \d+/);
@@ -74,7 +81,10 @@ describe('the faithfulness check itself', () => {
   it('catches a reworded bullet (control)', async () => {
     const fixture = fixtures.find((f) => f.name === 'seed-article.txt')!;
     const { markdown } = await draftBriefing(fixture.text, { file: fixture.name });
-    const tampered = markdown.replace('Nations must reinforce border security', 'Nations must reinforce their border security');
+    const tampered = markdown.replace(
+      'Nations must reinforce border security',
+      'Nations must reinforce their border security',
+    );
     const { briefing } = parseBriefing(tampered, 'draft.md');
     const shown = briefing.sections.flatMap((s) => texts(s));
     expect(shown.filter((t) => !occursIn(t, readerText(fixture)))).toHaveLength(1);

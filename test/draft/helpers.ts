@@ -29,7 +29,9 @@ export const fixtures: Fixture[] = readdirSync(ARTICLES)
     name,
     file: path.join(ARTICLES, name),
     text: readFileSync(path.join(ARTICLES, name), 'utf8'),
-    expected: JSON.parse(readFileSync(path.join(ARTICLES, name.replace(/\.\w+$/, '.expected.json')), 'utf8')) as Expected,
+    expected: JSON.parse(
+      readFileSync(path.join(ARTICLES, name.replace(/\.\w+$/, '.expected.json')), 'utf8'),
+    ) as Expected,
   }));
 
 /** Whitespace collapsed, no-break and typographic spaces included. */
@@ -44,10 +46,19 @@ export function squash(text: string): string {
 export function readerText(fixture: Fixture): string {
   if (fixture.name.endsWith('.html')) {
     const { document } = parseHTML(fixture.text);
-    return squash(Array.from(document.querySelectorAll('p, li, h1, h2, h3, blockquote, figcaption')).map((e) => e.textContent ?? '').join(' '));
+    return squash(
+      Array.from(document.querySelectorAll('p, li, h1, h2, h3, blockquote, figcaption'))
+        .map((e) => e.textContent ?? '')
+        .join(' '),
+    );
   }
   if (fixture.name.endsWith('.md')) {
-    return squash(fixture.text.replace(/!\[[^\]]*\]\([^)]*\)/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\*\*|__|(?<!\w)[*_]|[*_](?!\w)/g, ''));
+    return squash(
+      fixture.text
+        .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+        .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+        .replace(/\*\*|__|(?<!\w)[*_]|[*_](?!\w)/g, ''),
+    );
   }
   return squash(fixture.text);
 }

@@ -15,8 +15,12 @@ describe('plain text', () => {
     expect(kinds.filter((k) => k === 'item')).toHaveLength(10);
     expect(article.blocks.find((b) => b.kind === 'heading')?.text).toBe('Following Recommendations');
     expect(article.meta.title).toBeUndefined();
-    expect(article.meta.credits).toEqual(['Representational image, by RIA Novosti, CC-BY-SA 3.0, via Wikimedia Commons']);
-    expect(article.meta.disclaimers).toEqual(['The views and opinions expressed in this article are those of the author.']);
+    expect(article.meta.credits).toEqual([
+      'Representational image, by RIA Novosti, CC-BY-SA 3.0, via Wikimedia Commons',
+    ]);
+    expect(article.meta.disclaimers).toEqual([
+      'The views and opinions expressed in this article are those of the author.',
+    ]);
     expect(article.dropped).toEqual(['Read the full article here', 'Share.', 'Exit mobile version']);
     const text = article.blocks.map((b) => b.text).join('\n');
     expect(text).not.toMatch(/Read the full article|Exit mobile version|Share\.|RIA Novosti|views and opinions/);
@@ -25,14 +29,36 @@ describe('plain text', () => {
 
   it('reads a headline, byline and date line, and drops share buttons', () => {
     const article = readText(fixture('grid-storage.txt').text, 'grid-storage.txt');
-    expect(article.meta).toMatchObject({ title: 'The Grid Needs Batteries Before It Needs More Promises', author: 'Maren Holt', date: '2026-03-14', publisher: 'Northern Energy Review' });
+    expect(article.meta).toMatchObject({
+      title: 'The Grid Needs Batteries Before It Needs More Promises',
+      author: 'Maren Holt',
+      date: '2026-03-14',
+      publisher: 'Northern Energy Review',
+    });
     expect(article.blocks[0]!.text).toMatch(/^Last August/);
     expect(article.dropped).toEqual(['Share this article', 'Facebook | Twitter | LinkedIn | Email']);
   });
 
   it('knows lists, numbered lists, wrapped lines, "#" headings and "> " quotes', () => {
     const article = readText(
-      ['# Title here', '', 'Intro paragraph that is wrapped', 'over two lines.', '', '## Steps', '', '1. First step', '   continues here.', '2) Second step.', '', '- a dash item', '* a star item', '', '> A quoted line', '> — Somebody'].join('\n'),
+      [
+        '# Title here',
+        '',
+        'Intro paragraph that is wrapped',
+        'over two lines.',
+        '',
+        '## Steps',
+        '',
+        '1. First step',
+        '   continues here.',
+        '2) Second step.',
+        '',
+        '- a dash item',
+        '* a star item',
+        '',
+        '> A quoted line',
+        '> — Somebody',
+      ].join('\n'),
       'x.txt',
     );
     expect(article.meta.title).toBe('Title here');
@@ -52,11 +78,18 @@ describe('plain text', () => {
 describe('markdown', () => {
   it('takes the H1 as headline, the italic byline as metadata, headings, numbered items and the blockquote', () => {
     const article = readMarkdown(fixture('water-utilities-cyber.md').text, 'water.md');
-    expect(article.meta).toMatchObject({ title: 'Small Water Utilities Are the Soft Underbelly of Critical Infrastructure', author: 'Daniel Okafor', date: '2026-02-03', publisher: 'Infrastructure Security Monitor' });
+    expect(article.meta).toMatchObject({
+      title: 'Small Water Utilities Are the Soft Underbelly of Critical Infrastructure',
+      author: 'Daniel Okafor',
+      date: '2026-02-03',
+      publisher: 'Infrastructure Security Monitor',
+    });
     expect(article.blocks.filter((b) => b.kind === 'item')).toHaveLength(5);
     const quote = article.blocks.find((b) => b.kind === 'quote')!;
     expect(quote.text).toBe('Most of these systems are one default password away from a very bad day.');
-    expect(quote.attribution).toBe('a senior official at the national cybersecurity agency, speaking at a utilities conference');
+    expect(quote.attribution).toBe(
+      'a senior official at the national cybersecurity agency, speaking at a utilities conference',
+    );
     // Inline markup is reduced to its text.
     expect(article.blocks.map((b) => b.text).join(' ')).toContain('roughly 70 percent of inspected');
     expect(article.blocks.find((b) => b.text.startsWith('The incident is'))!.line).toBe(7);
@@ -64,7 +97,9 @@ describe('markdown', () => {
 
   it('moves a photo credit into the metadata', () => {
     const article = readMarkdown(fixture('urban-heat.md').text, 'heat.md');
-    expect(article.meta.credits).toEqual(["Photo: A cooling centre in the city's east district, July 2025. Credit: City Press Office."]);
+    expect(article.meta.credits).toEqual([
+      "Photo: A cooling centre in the city's east district, July 2025. Credit: City Press Office.",
+    ]);
     expect(article.blocks.filter((b) => b.kind === 'item').map((b) => b.list)).toEqual([1, 1, 1, 2, 2, 2, 2, 2]);
   });
 });
@@ -73,7 +108,20 @@ describe('HTML', () => {
   it('extracts the article with Readability: no navigation, ads, cookie banner, share buttons, related links or scripts', async () => {
     const article = await readHtml(fixture('chip-export-controls.html').text, 'chip.html');
     const text = article.blocks.map((b) => b.text).join('\n');
-    for (const furniture of ['Politics', 'Advertisement', 'Upgrade your cloud', 'Learn Python', 'cookies', 'Share on', 'Related articles', 'Markets rally', 'Sign up', 'dataLayer', 'All rights reserved', 'Topics:']) {
+    for (const furniture of [
+      'Politics',
+      'Advertisement',
+      'Upgrade your cloud',
+      'Learn Python',
+      'cookies',
+      'Share on',
+      'Related articles',
+      'Markets rally',
+      'Sign up',
+      'dataLayer',
+      'All rights reserved',
+      'Topics:',
+    ]) {
       expect(text).not.toContain(furniture);
     }
     expect(article.blocks.filter((b) => b.kind === 'paragraph')).toHaveLength(8);

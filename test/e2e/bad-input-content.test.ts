@@ -16,7 +16,8 @@ const GOOD = FM() + `\n## Summary\n\nThe bottom line.\n\n- First point.\n\n${IMP
 /** The markdown starts on line 11. */
 const withSummary = (markdown: string) => FM() + `\n## Summary\n\nBottom line.\n\n${markdown}\n\n${IMPL}\n${RECS}`;
 /** A list nested `depth` deep, two spaces a level: level n is on line 10 + n. */
-const nestedList = (depth: number, indent = '  ') => Array.from({ length: depth }, (_, i) => `${indent.repeat(i)}- level ${i + 1}`).join('\n');
+const nestedList = (depth: number, indent = '  ') =>
+  Array.from({ length: depth }, (_, i) => `${indent.repeat(i)}- level ${i + 1}`).join('\n');
 const LIMIT = 20; // src/content/limits.ts
 
 interface ErrorCase {
@@ -29,29 +30,97 @@ interface ErrorCase {
 
 const errorCases: ErrorCase[] = [
   // Was: "internal error: Maximum call stack size exceeded" (exit 70).
-  { name: 'a 2 KB line of 2,000 `>`', content: withSummary(`${'>'.repeat(2000)} deep`), line: 11, error: /^block quotes and lists nested 21 deep \(the limit is 20\) — a slide can show a few levels at most: flatten the list or quote$/ },
-  { name: '`> > > …` with spaces, 500 deep', content: withSummary(`${'> '.repeat(500)}deep`), line: 11, error: /^block quotes and lists nested 21 deep \(the limit is 20\) — / },
+  {
+    name: 'a 2 KB line of 2,000 `>`',
+    content: withSummary(`${'>'.repeat(2000)} deep`),
+    line: 11,
+    error:
+      /^block quotes and lists nested 21 deep \(the limit is 20\) — a slide can show a few levels at most: flatten the list or quote$/,
+  },
+  {
+    name: '`> > > …` with spaces, 500 deep',
+    content: withSummary(`${'> '.repeat(500)}deep`),
+    line: 11,
+    error: /^block quotes and lists nested 21 deep \(the limit is 20\) — /,
+  },
   // Was: 32 s and 1.4 GB (1,500 deep), a V8 out-of-memory abort (3,000 deep). Level 21 is on line 31.
-  { name: 'a list nested 1,500 deep', content: () => withSummary(nestedList(1500)), line: 31, error: /^block quotes and lists nested 21 deep \(the limit is 20\) — / },
-  { name: 'a list nested 3,000 deep with tabs', content: () => withSummary(nestedList(3000, '\t')), line: 31, error: /^block quotes and lists nested 21 deep \(the limit is 20\) — / },
+  {
+    name: 'a list nested 1,500 deep',
+    content: () => withSummary(nestedList(1500)),
+    line: 31,
+    error: /^block quotes and lists nested 21 deep \(the limit is 20\) — /,
+  },
+  {
+    name: 'a list nested 3,000 deep with tabs',
+    content: () => withSummary(nestedList(3000, '\t')),
+    line: 31,
+    error: /^block quotes and lists nested 21 deep \(the limit is 20\) — /,
+  },
   // With two spaces a level, 3,000 levels are 8.6 MB of indentation: the size limit comes first.
-  { name: 'a list nested 3,000 deep with spaces', content: () => withSummary(nestedList(3000)), line: null, error: /^the file is 8\.6 MB \(the limit is 6 MB\) — / },
-  { name: '`- - - …` on one line, 1,000 deep', content: withSummary(`${'- '.repeat(1000)}x`), line: 11, error: /^block quotes and lists nested 21 deep \(the limit is 20\) — / },
-  { name: 'quotes and lists mixed, `> - > - …`', content: withSummary(`${'> - '.repeat(300)}x`), line: 11, error: /^block quotes and lists nested 21 deep \(the limit is 20\) — / },
+  {
+    name: 'a list nested 3,000 deep with spaces',
+    content: () => withSummary(nestedList(3000)),
+    line: null,
+    error: /^the file is 8\.6 MB \(the limit is 6 MB\) — /,
+  },
+  {
+    name: '`- - - …` on one line, 1,000 deep',
+    content: withSummary(`${'- '.repeat(1000)}x`),
+    line: 11,
+    error: /^block quotes and lists nested 21 deep \(the limit is 20\) — /,
+  },
+  {
+    name: 'quotes and lists mixed, `> - > - …`',
+    content: withSummary(`${'> - '.repeat(300)}x`),
+    line: 11,
+    error: /^block quotes and lists nested 21 deep \(the limit is 20\) — /,
+  },
   // Emphasis: marked overflowed its stack from about 3,000 levels.
-  { name: 'a run of 3,000 `*` around a word', content: withSummary(`${'*'.repeat(3000)}x${'*'.repeat(3000)}`), line: 11, error: /^emphasis nested 3000 deep \(the limit is 20\) — close each `\*`, `_` or `~` emphasis before opening another/ },
-  { name: 'emphasis opened 3,000 times', content: withSummary(`${'*a '.repeat(3000)}x${' a*'.repeat(3000)}`), line: 11, error: /^emphasis nested 21 deep \(the limit is 20\) — / },
-  { name: 'strong emphasis opened 3,000 times across lines', content: withSummary(`${'**a\n'.repeat(3000)}x`), line: 21, error: /^emphasis nested 22 deep \(the limit is 20\) — / },
-  { name: 'strikethrough opened 3,000 times', content: withSummary(`${'~~a '.repeat(3000)}x`), line: 11, error: /^emphasis nested 22 deep \(the limit is 20\) — / },
+  {
+    name: 'a run of 3,000 `*` around a word',
+    content: withSummary(`${'*'.repeat(3000)}x${'*'.repeat(3000)}`),
+    line: 11,
+    error:
+      /^emphasis nested 3000 deep \(the limit is 20\) — close each `\*`, `_` or `~` emphasis before opening another/,
+  },
+  {
+    name: 'emphasis opened 3,000 times',
+    content: withSummary(`${'*a '.repeat(3000)}x${' a*'.repeat(3000)}`),
+    line: 11,
+    error: /^emphasis nested 21 deep \(the limit is 20\) — /,
+  },
+  {
+    name: 'strong emphasis opened 3,000 times across lines',
+    content: withSummary(`${'**a\n'.repeat(3000)}x`),
+    line: 21,
+    error: /^emphasis nested 22 deep \(the limit is 20\) — /,
+  },
+  {
+    name: 'strikethrough opened 3,000 times',
+    content: withSummary(`${'~~a '.repeat(3000)}x`),
+    line: 11,
+    error: /^emphasis nested 22 deep \(the limit is 20\) — /,
+  },
   // Size: a single 8 MB paragraph overflowed the stack inside one of marked's regular expressions.
-  { name: 'a file over 6 MB', content: () => GOOD + '\n## Background\n\n' + 'Lorem ipsum dolor sit amet. '.repeat(250_000) + '\n', line: null, error: /^the file is 6\.7 MB \(the limit is 6 MB\) — a briefing is a few pages/ },
-  { name: 'an 8 MB single paragraph', content: () => GOOD + '\n## Background\n\n' + 'Lorem ipsum dolor sit amet. '.repeat(300_000) + '\n', line: null, error: /^the file is 8 MB \(the limit is 6 MB\) — / },
+  {
+    name: 'a file over 6 MB',
+    content: () => GOOD + '\n## Background\n\n' + 'Lorem ipsum dolor sit amet. '.repeat(250_000) + '\n',
+    line: null,
+    error: /^the file is 6\.7 MB \(the limit is 6 MB\) — a briefing is a few pages/,
+  },
+  {
+    name: 'an 8 MB single paragraph',
+    content: () => GOOD + '\n## Background\n\n' + 'Lorem ipsum dolor sit amet. '.repeat(300_000) + '\n',
+    line: null,
+    error: /^the file is 8 MB \(the limit is 6 MB\) — /,
+  },
   // Was: `missing the required section "## Recommendations"` at the last heading.
   {
     name: 'a code fence that is never closed',
     content: FM() + `\n## Summary\n\nBottom line.\n\n\`\`\`\ncode\n\n${IMPL}\n${RECS}`,
     line: 11,
-    error: /^a code fence opened here is never closed — end the code with a line of the same fence \(e\.g\. ```\): until then every later line, headings included, is taken as code$/,
+    error:
+      /^a code fence opened here is never closed — end the code with a line of the same fence \(e\.g\. ```\): until then every later line, headings included, is taken as code$/,
   },
   {
     name: 'a fence closed only by a shorter one, or one with an info string',
@@ -66,9 +135,19 @@ const errorCases: ErrorCase[] = [
     line: 17,
     error: /^image "missing\.png" not found — /,
   },
-  { name: 'a commented-out section does not count', content: FM() + `\n## Summary\n\nBottom line.\n\n${IMPL}\n<!--\n${RECS}-->\n`, line: 11, error: /^missing the required section "## Recommendations" — / },
+  {
+    name: 'a commented-out section does not count',
+    content: FM() + `\n## Summary\n\nBottom line.\n\n${IMPL}\n<!--\n${RECS}-->\n`,
+    line: 11,
+    error: /^missing the required section "## Recommendations" — /,
+  },
   // All recommendations empty: dropped with a warning each, so the section is empty.
-  { name: 'recommendations that are all empty', content: FM() + `\n## Summary\n\nB.\n\n${IMPL}\n## Recommendations\n\n1. <script>x</script>\n2. \n`, line: 15, error: /^the "Recommendations" section is empty — / },
+  {
+    name: 'recommendations that are all empty',
+    content: FM() + `\n## Summary\n\nB.\n\n${IMPL}\n## Recommendations\n\n1. <script>x</script>\n2. \n`,
+    line: 15,
+    error: /^the "Recommendations" section is empty — /,
+  },
 ];
 
 interface DeckCase {
@@ -81,24 +160,36 @@ interface DeckCase {
   timeout?: number;
 }
 
-const EMPTY_ITEM = /^this list item is empty \(nothing is left once HTML is removed\) and is left out — write its text, or delete the line$/;
-const EMPTY_NOTE = /^this speaker note is empty \(nothing is left once HTML is removed\) and is left out — write the note after `Note:`, or delete it$/;
+const EMPTY_ITEM =
+  /^this list item is empty \(nothing is left once HTML is removed\) and is left out — write its text, or delete the line$/;
+const EMPTY_NOTE =
+  /^this speaker note is empty \(nothing is left once HTML is removed\) and is left out — write the note after `Note:`, or delete it$/;
 /** The slides of one kind, as HTML (each from its `<section>` to the next). */
-const slidesOf = (html: string, kind: string) => html.split('<section').filter((s) => s.startsWith(` class="slide slide--${kind}"`));
+const slidesOf = (html: string, kind: string) =>
+  html.split('<section').filter((s) => s.startsWith(` class="slide slide--${kind}"`));
 
 const deckCases: DeckCase[] = [
   {
     name: 'empty bullets (only HTML, only spaces, only `-`) are left out with a warning at each line',
     content: withSummary('- Kept one.\n- <script>alert(1)</script>\n- &nbsp;\n- -\n- <span></span>\n- Kept two.'),
-    warnings: [[12, EMPTY_ITEM], [13, EMPTY_ITEM], [14, EMPTY_ITEM], [15, EMPTY_ITEM]],
+    warnings: [
+      [12, EMPTY_ITEM],
+      [13, EMPTY_ITEM],
+      [14, EMPTY_ITEM],
+      [15, EMPTY_ITEM],
+    ],
     html: (h) => {
-      expect(h).toMatch(/<ul class="bullets">\s*<li dir="auto">Kept one\.<\/li>\s*<li dir="auto">Kept two\.<\/li>\s*<\/ul>/);
+      expect(h).toMatch(
+        /<ul class="bullets">\s*<li dir="auto">Kept one\.<\/li>\s*<li dir="auto">Kept two\.<\/li>\s*<\/ul>/,
+      );
       expect(h).not.toMatch(/<li[^>]*>\s*<\/li>/);
     },
   },
   {
     name: 'an empty recommendation is left out, and the others are numbered without it',
-    content: FM() + `\n## Summary\n\nB.\n\n${IMPL}\n## Recommendations\n\n1. First.\n2. <iframe src="x"></iframe>\n3. Third.\n`,
+    content:
+      FM() +
+      `\n## Summary\n\nB.\n\n${IMPL}\n## Recommendations\n\n1. First.\n2. <iframe src="x"></iframe>\n3. Third.\n`,
     warnings: [[18, EMPTY_ITEM]],
     html: (h) => {
       expect(h).toMatch(/<span class="numbered__n">1<\/span><div class="numbered__text">First\.<\/div>/);
@@ -143,15 +234,27 @@ const deckCases: DeckCase[] = [
     content: withSummary('```md\n## Not a section\n```'),
     html: (h) => expect(h).toMatch(/<pre><code[^>]*>## Not a section\n<\/code><\/pre>/),
   },
-  { name: 'a list nested 20 deep (the limit) builds', content: withSummary(nestedList(LIMIT)), html: (h) => expect(h).toContain(`level ${LIMIT}`) },
+  {
+    name: 'a list nested 20 deep (the limit) builds',
+    content: withSummary(nestedList(LIMIT)),
+    html: (h) => expect(h).toContain(`level ${LIMIT}`),
+  },
   {
     name: 'ordinary emphasis, snake_case and arithmetic are not nesting',
     content: withSummary(`${'**Bold** and *italic* and ~~struck~~ and snake_case_name and 2*3*4 '.repeat(30)}end`),
     html: (h) => expect(h.match(/<strong>Bold<\/strong>/g)).toHaveLength(30),
   },
   // Siblings that marked handles: kept working (no internal error, no limit hit).
-  { name: '50,000 `[` brackets', content: withSummary(`${'['.repeat(50_000)}x`), html: (h) => expect(h).toContain(`${'['.repeat(100)}x`) },
-  { name: 'a 5 MB single line', content: () => withSummary(`- ${'word '.repeat(1_000_000)}`), html: (h) => expect(h.split('word ').length).toBeGreaterThanOrEqual(1_000_000) },
+  {
+    name: '50,000 `[` brackets',
+    content: withSummary(`${'['.repeat(50_000)}x`),
+    html: (h) => expect(h).toContain(`${'['.repeat(100)}x`),
+  },
+  {
+    name: 'a 5 MB single line',
+    content: () => withSummary(`- ${'word '.repeat(1_000_000)}`),
+    html: (h) => expect(h.split('word ').length).toBeGreaterThanOrEqual(1_000_000),
+  },
   {
     name: '100,000 bullets: 20,000 slides',
     content: () => withSummary(Array.from({ length: 100_000 }, (_, i) => `- Bullet ${i + 1}.`).join('\n')),
@@ -167,7 +270,9 @@ const deckCases: DeckCase[] = [
     html: (h) => {
       const summary = slidesOf(h, 'summary');
       expect(summary).toHaveLength(2);
-      expect(summary[0]).toMatch(/<div class="bottom-line"><p class="bottom-line__label">Bottom line<\/p><p>Bottom line\.<\/p><\/div>/);
+      expect(summary[0]).toMatch(
+        /<div class="bottom-line"><p class="bottom-line__label">Bottom line<\/p><p>Bottom line\.<\/p><\/div>/,
+      );
       expect(summary[1]).not.toContain('bottom-line');
     },
   },
@@ -181,18 +286,24 @@ const deckCases: DeckCase[] = [
     },
   },
   {
-    name: 'a quote section\'s text besides the quotation is shown with it (it was on no slide)',
-    content: GOOD + '\n## Quote\n\nWhat the minister said.\n\n> We will respond.\n>\n> — The minister\n\nShe said it twice.\n',
+    name: "a quote section's text besides the quotation is shown with it (it was on no slide)",
+    content:
+      GOOD + '\n## Quote\n\nWhat the minister said.\n\n> We will respond.\n>\n> — The minister\n\nShe said it twice.\n',
     html: (h) => {
       const [quote] = slidesOf(h, 'quote');
       expect(quote).toContain('<figcaption class="quote__attribution">The minister</figcaption>');
-      expect(quote).toMatch(/<div class="quote__context"><p>What the minister said\.<\/p>\s*<p>She said it twice\.<\/p><\/div>/);
+      expect(quote).toMatch(
+        /<div class="quote__context"><p>What the minister said\.<\/p>\s*<p>She said it twice\.<\/p><\/div>/,
+      );
     },
   },
   {
     name: '`## BLUF` as the heading: no "Bottom line" label either',
     content: FM() + `\n## BLUF\n\nISKP is weaker.\n\n- A point.\n\n${IMPL}\n${RECS}`,
-    html: (h) => (expect(h).toContain('<div class="bottom-line"><p>ISKP is weaker.</p></div>'), expect(h).not.toContain('bottom-line__label')),
+    html: (h) => {
+      expect(h).toContain('<div class="bottom-line"><p>ISKP is weaker.</p></div>');
+      expect(h).not.toContain('bottom-line__label');
+    },
   },
 ];
 
@@ -233,18 +344,22 @@ describe(`bad content: one error line, exit 1, the earlier deck untouched (${err
 
 describe(`unusual content: a correct deck, exit 0 (${deckCases.length} cases)`, () => {
   for (const c of deckCases) {
-    it(c.name, async () => {
-      const { source, out } = await workspace(text(c.content));
-      const run = await build(source, out);
-      expect(run.code, run.stderr).toBe(0);
-      const warnings = run.stderr.trimEnd() ? run.stderr.trimEnd().split('\n') : [];
-      expect(warnings, run.stderr).toHaveLength(c.warnings?.length ?? 0);
-      c.warnings?.forEach(([line, message], i) => {
-        const m = new RegExp(`^${escapeRegExp(source)}:${line}: warning: (.+)$`).exec(warnings[i]!);
-        expect(m, warnings[i]).not.toBeNull();
-        expect(m![1]).toMatch(message);
-      });
-      c.html(await readFile(path.join(out, 'probe', 'index.html'), 'utf8'));
-    }, c.timeout);
+    it(
+      c.name,
+      async () => {
+        const { source, out } = await workspace(text(c.content));
+        const run = await build(source, out);
+        expect(run.code, run.stderr).toBe(0);
+        const warnings = run.stderr.trimEnd() ? run.stderr.trimEnd().split('\n') : [];
+        expect(warnings, run.stderr).toHaveLength(c.warnings?.length ?? 0);
+        c.warnings?.forEach(([line, message], i) => {
+          const m = new RegExp(`^${escapeRegExp(source)}:${line}: warning: (.+)$`).exec(warnings[i]!);
+          expect(m, warnings[i]).not.toBeNull();
+          expect(m![1]).toMatch(message);
+        });
+        c.html(await readFile(path.join(out, 'probe', 'index.html'), 'utf8'));
+      },
+      c.timeout,
+    );
   }
 });

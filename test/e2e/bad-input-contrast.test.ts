@@ -5,17 +5,18 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers.js';
+import { runCli, tempDir, escapeRegExp } from '../helpers.js';
 
 // FM() is 5 lines plus one per extra line: `options:` on line 5, the first option on line 6.
-const FM = (options = '') => `---\ntitle: Probe briefing\ndate: 2026-01-15\nauthor: Test Author\n${options ? `options:\n${options}` : ''}---\n`;
-const BODY = '\n## Summary\n\nThe bottom line.\n\n- First point.\n\n## Implications\n\n- An implication.\n\n## Recommendations\n\n1. Do this.\n';
+const FM = (options = '') =>
+  `---\ntitle: Probe briefing\ndate: 2026-01-15\nauthor: Test Author\n${options ? `options:\n${options}` : ''}---\n`;
+const BODY =
+  '\n## Summary\n\nThe bottom line.\n\n- First point.\n\n## Implications\n\n- An implication.\n\n## Recommendations\n\n1. Do this.\n';
 const NAVY = '  accent: "#1f4e79"\n';
 /** The issue's case: a navy accent on the dark template. */
 const DARK_NAVY =
   'option "accent" #1f4e79 on the dark template\'s background #16243a has contrast 1.79:1, below WCAG AA 4.5:1 for text (bottom-line label; also too low for kickers, recommendation numbers) — choose a lighter colour, e.g. #708ea9';
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 let root: string;
 let n = 0;
 /** A fresh project folder with the content file in `src/`; the output goes to `out/`. */
@@ -26,7 +27,8 @@ async function workspace(content: string) {
   await writeFile(source, content);
   return { dir, source, out: path.join(dir, 'out'), deck: path.join(dir, 'out', 'probe', 'index.html') };
 }
-const build = (source: string, out: string, extra: string[], cwd?: string) => runCli(['build', source, '--out', out, '--no-pdf', ...extra], { cwd });
+const build = (source: string, out: string, extra: string[], cwd?: string) =>
+  runCli(['build', source, '--out', out, '--no-pdf', ...extra], { cwd });
 
 beforeAll(async () => {
   root = await tempDir('briefdeck-bad-contrast-');
@@ -47,7 +49,11 @@ describe('option colours below WCAG AA contrast', () => {
     const { source, out } = await workspace(FM('  accent: "#f2a65a"\n') + BODY);
     const light = await build(source, out, ['-t', 'print']);
     expect(light.code).toBe(0);
-    expect(light.stderr.trimEnd()).toMatch(new RegExp(`^${escape(source)}:6: warning: option "accent" #f2a65a on the print template's background #ffffff has contrast 2\\.\\d\\d:1, below WCAG AA 4\\.5:1 for text \\(bottom-line label; also too low for kickers\\) — choose a darker colour, e\\.g\\. #[0-9a-f]{6}$`));
+    expect(light.stderr.trimEnd()).toMatch(
+      new RegExp(
+        `^${escapeRegExp(source)}:6: warning: option "accent" #f2a65a on the print template's background #ffffff has contrast 2\\.\\d\\d:1, below WCAG AA 4\\.5:1 for text \\(bottom-line label; also too low for kickers\\) — choose a darker colour, e\\.g\\. #[0-9a-f]{6}$`,
+      ),
+    );
     const dark = await build(source, out, ['-t', 'dark']);
     expect(dark.code).toBe(0);
     expect(dark.stderr).toBe('');
@@ -81,7 +87,10 @@ describe('option colours below WCAG AA contrast', () => {
     const { dir, source, out } = await workspace(FM() + BODY);
     const templates = path.join(dir, 'templates');
     await mkdir(path.join(templates, 'typo'), { recursive: true });
-    await writeFile(path.join(templates, 'typo', 'template.json'), JSON.stringify({ extends: 'default', contrast: [{ text: 'acent', on: '#ffffff', where: 'kickers' }] }));
+    await writeFile(
+      path.join(templates, 'typo', 'template.json'),
+      JSON.stringify({ extends: 'default', contrast: [{ text: 'acent', on: '#ffffff', where: 'kickers' }] }),
+    );
     const run = await build(source, out, ['--templates', templates, '-t', 'typo']);
     expect(run.code).toBe(1);
     expect(run.stderr.trimEnd().split('\n')).toEqual([

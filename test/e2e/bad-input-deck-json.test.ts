@@ -10,7 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, runCli, tempDir } from '../helpers.js';
 
 /** A deck.json as briefdeck writes it for a deck in the folder `slug`. */
-const info = (slug: string, extra: Record<string, unknown> = {}) => ({ slug, title: 'Old briefing', date: '2026-01-01', draft: false, slides: 5, source: '../../src/old.md', ...extra });
+const info = (slug: string, extra: Record<string, unknown> = {}) => ({
+  slug,
+  title: 'Old briefing',
+  date: '2026-01-01',
+  draft: false,
+  slides: 5,
+  source: '../../src/old.md',
+  ...extra,
+});
 const json = (value: unknown) => JSON.stringify(value);
 
 interface ForeignCase {
@@ -25,22 +33,78 @@ const write = (contents: string | Buffer) => (file: string) => writeFile(file, c
 
 const foreign: ForeignCase[] = [
   { name: 'an array', write: write('[]'), warning: /^not a briefdeck deck\.json \(an array, not an object\)$/ },
-  { name: 'null', write: write('null'), warning: /^not a briefdeck deck\.json \(Invalid input: expected object, received null\)$/ },
-  { name: 'a string', write: write('"deck"'), warning: /^not a briefdeck deck\.json \(Invalid input: expected object, received string\)$/ },
-  { name: 'an empty object', write: write('{}'), warning: /^not a briefdeck deck\.json \("slug": Invalid input: expected string, received undefined\)$/ },
-  { name: 'a slug with a line break', write: write(json(info('foreign\nat line two'))), warning: /^the deck\.json of another folder \(its slug is not "foreign"\)$/ },
-  { name: 'a title that is a number', write: write(json(info('foreign', { title: 5 }))), warning: /^not a briefdeck deck\.json \("title": Invalid input: expected string, received number\)$/ },
-  { name: 'a title that is a list', write: write(json(info('foreign', { title: ['a', 'b'] }))), warning: /"title": Invalid input: expected string, received array/ },
-  { name: 'slides written as text', write: write(json(info('foreign', { slides: 'ten' }))), warning: /"slides": Invalid input: expected number, received string/ },
-  { name: 'a negative number of slides', write: write(json(info('foreign', { slides: -3 }))), warning: /"slides": Too small: expected number to be >=0/ },
-  { name: 'a date that is markup', write: write(json(info('foreign', { date: '"><b>x</b>' }))), warning: /"date": Invalid input/ },
-  { name: 'a date that is a number', write: write(json(info('foreign', { date: 20260101 }))), warning: /"date": Invalid input: expected string, received number/ },
-  { name: 'a PDF outside the deck folder', write: write(json(info('foreign', { pdf: '../../secret.pdf' }))), warning: /"pdf": Invalid input: expected a PDF file name/ },
-  { name: 'the deck.json of another folder (copied)', write: write(json(info('elsewhere'))), warning: /^the deck\.json of another folder \(its slug is not "foreign"\)$/ },
+  {
+    name: 'null',
+    write: write('null'),
+    warning: /^not a briefdeck deck\.json \(Invalid input: expected object, received null\)$/,
+  },
+  {
+    name: 'a string',
+    write: write('"deck"'),
+    warning: /^not a briefdeck deck\.json \(Invalid input: expected object, received string\)$/,
+  },
+  {
+    name: 'an empty object',
+    write: write('{}'),
+    warning: /^not a briefdeck deck\.json \("slug": Invalid input: expected string, received undefined\)$/,
+  },
+  {
+    name: 'a slug with a line break',
+    write: write(json(info('foreign\nat line two'))),
+    warning: /^the deck\.json of another folder \(its slug is not "foreign"\)$/,
+  },
+  {
+    name: 'a title that is a number',
+    write: write(json(info('foreign', { title: 5 }))),
+    warning: /^not a briefdeck deck\.json \("title": Invalid input: expected string, received number\)$/,
+  },
+  {
+    name: 'a title that is a list',
+    write: write(json(info('foreign', { title: ['a', 'b'] }))),
+    warning: /"title": Invalid input: expected string, received array/,
+  },
+  {
+    name: 'slides written as text',
+    write: write(json(info('foreign', { slides: 'ten' }))),
+    warning: /"slides": Invalid input: expected number, received string/,
+  },
+  {
+    name: 'a negative number of slides',
+    write: write(json(info('foreign', { slides: -3 }))),
+    warning: /"slides": Too small: expected number to be >=0/,
+  },
+  {
+    name: 'a date that is markup',
+    write: write(json(info('foreign', { date: '"><b>x</b>' }))),
+    warning: /"date": Invalid input/,
+  },
+  {
+    name: 'a date that is a number',
+    write: write(json(info('foreign', { date: 20260101 }))),
+    warning: /"date": Invalid input: expected string, received number/,
+  },
+  {
+    name: 'a PDF outside the deck folder',
+    write: write(json(info('foreign', { pdf: '../../secret.pdf' }))),
+    warning: /"pdf": Invalid input: expected a PDF file name/,
+  },
+  {
+    name: 'the deck.json of another folder (copied)',
+    write: write(json(info('elsewhere'))),
+    warning: /^the deck\.json of another folder \(its slug is not "foreign"\)$/,
+  },
   { name: 'cut off (not JSON)', write: write('{ "slug": "foreign", "tit'), warning: /^not JSON$/ },
-  { name: 'binary bytes', write: write(Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 7919 + 13) % 256))), warning: /^not JSON$/ },
+  {
+    name: 'binary bytes',
+    write: write(Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 7919 + 13) % 256))),
+    warning: /^not JSON$/,
+  },
   { name: 'a byte-order mark before the JSON', write: write(`\uFEFF${json(info('foreign'))}`), warning: /^not JSON$/ },
-  { name: '2 MB (valid JSON)', write: write(json(info('foreign', { title: 'x'.repeat(2 * 1024 * 1024) }))), warning: /^too big for a deck\.json \(\d+ bytes\)$/ },
+  {
+    name: '2 MB (valid JSON)',
+    write: write(json(info('foreign', { title: 'x'.repeat(2 * 1024 * 1024) }))),
+    warning: /^too big for a deck\.json \(\d+ bytes\)$/,
+  },
   { name: 'a folder named deck.json', write: (file) => mkdir(file), warning: /^not a file$/ },
   {
     name: 'a named pipe called deck.json (reading it would wait forever)',
@@ -83,7 +147,9 @@ describe(`a deck.json the index page cannot use: one warning, exit 0, the deck b
       expect(run.stderr).not.toMatch(/internal error|^\s+at /m);
       const lines = run.stderr.trimEnd().split('\n');
       expect(lines, run.stderr).toHaveLength(1);
-      const m = /^(.+?): warning: (.+): not listed on the index page \(build its briefing again to rewrite it\)$/.exec(lines[0]!);
+      const m = /^(.+?): warning: (.+): not listed on the index page \(build its briefing again to rewrite it\)$/.exec(
+        lines[0]!,
+      );
       expect(m, lines[0]).not.toBeNull();
       expect(m![1]).toBe(file);
       expect(m![2]).toMatch(c.warning);
@@ -117,7 +183,10 @@ describe('deck.json files the index page can use', () => {
   it('one with fields of a later version, and a folder with no deck.json: the first listed, the second ignored, no warning', async () => {
     const { source, out } = await workspace();
     await mkdir(path.join(out, 'newer'), { recursive: true });
-    await writeFile(path.join(out, 'newer', 'deck.json'), json(info('newer', { language: 'en', outputs: { pdf: 'newer.pdf' } })));
+    await writeFile(
+      path.join(out, 'newer', 'deck.json'),
+      json(info('newer', { language: 'en', outputs: { pdf: 'newer.pdf' } })),
+    );
     await mkdir(path.join(out, 'notes'), { recursive: true });
     await writeFile(path.join(out, 'notes', 'readme.txt'), 'not a deck');
     const run = await build(source, out);

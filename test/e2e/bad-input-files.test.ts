@@ -13,7 +13,6 @@ import { CLI, ROOT, runCli, SAMPLE, tempDir, type CliResult } from '../helpers.j
 
 const FM = (title = 'Probe briefing') => `---\ntitle: ${title}\ndate: 2026-01-15\nauthor: Test Author\n---\n`;
 const GOOD = `${FM()}\n## Summary\n\nThe bottom line.\n\n- First point.\n\n## Implications\n\n- An implication.\n\n## Recommendations\n\n1. Do this.\n`;
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const mkfifo = (file: string) => expect(spawnSync('mkfifo', [file]).status).toBe(0);
 
 /** The single stderr line of a run (and there is exactly one). */
@@ -51,11 +50,13 @@ describe('content that is not a regular file', () => {
     mkfifo(file);
     const run = await runCli(['build', file, '--out', out, '--no-pdf']);
     expect(run.code).toBe(1);
-    expect(oneLine(run)).toBe(`${file}: is a named pipe (FIFO), not a file — give the content file itself (briefdeck reads only regular files)`);
+    expect(oneLine(run)).toBe(
+      `${file}: is a named pipe (FIFO), not a file — give the content file itself (briefdeck reads only regular files)`,
+    );
     expect(await readFile(path.join(out, 'brief', 'index.html'))).toEqual(before);
   });
 
-  it('a FIFO named .md in a folder is skipped with one line; the folder\'s other briefings are built', async () => {
+  it("a FIFO named .md in a folder is skipped with one line; the folder's other briefings are built", async () => {
     const dir = await folder('fifo-in-folder');
     await writeFile(path.join(dir, 'good.md'), GOOD);
     mkfifo(path.join(dir, 'pipe.md'));
@@ -65,11 +66,16 @@ describe('content that is not a regular file', () => {
     expect(existsSync(path.join(work, 'fifo-in-folder-out', 'good', 'index.html'))).toBe(true);
   });
 
-  it.each(['/dev/zero', '/dev/urandom'])('%s as a content file is one clear line (it used to read forever)', async (device) => {
-    const run = await runCli(['build', device, '--out', path.join(work, 'device-out'), '--no-pdf']);
-    expect(run.code).toBe(1);
-    expect(oneLine(run)).toBe(`${device}: is a character device, not a file — give the content file itself (briefdeck reads only regular files)`);
-  });
+  it.each(['/dev/zero', '/dev/urandom'])(
+    '%s as a content file is one clear line (it used to read forever)',
+    async (device) => {
+      const run = await runCli(['build', device, '--out', path.join(work, 'device-out'), '--no-pdf']);
+      expect(run.code).toBe(1);
+      expect(oneLine(run)).toBe(
+        `${device}: is a character device, not a file — give the content file itself (briefdeck reads only regular files)`,
+      );
+    },
+  );
 
   it('a config file over 20 MB is one clear line, not read into memory', async () => {
     const dir = await folder('huge-config');
@@ -77,7 +83,9 @@ describe('content that is not a regular file', () => {
     await writeFile(path.join(dir, 'brief.md'), GOOD);
     const run = await runCli(['build', 'brief.md', '--out', 'out', '--no-pdf'], { cwd: dir });
     expect(run.code).toBe(1);
-    expect(oneLine(run)).toBe('briefdeck.config.yaml: is larger than 20 MB — a config file this large is not what briefdeck expects: check that this is the right file');
+    expect(oneLine(run)).toBe(
+      'briefdeck.config.yaml: is larger than 20 MB — a config file this large is not what briefdeck expects: check that this is the right file',
+    );
   });
 
   it('a config file that is a FIFO is one clear line', async () => {
@@ -87,7 +95,9 @@ describe('content that is not a regular file', () => {
     await writeFile(path.join(dir, 'brief.md'), GOOD);
     const run = await runCli(['build', 'brief.md', '--out', 'out', '--no-pdf'], { cwd: dir });
     expect(run.code).toBe(1);
-    expect(oneLine(run)).toBe('briefdeck.config.yaml: is a named pipe (FIFO), not a file — give the config file itself (briefdeck reads only regular files)');
+    expect(oneLine(run)).toBe(
+      'briefdeck.config.yaml: is a named pipe (FIFO), not a file — give the config file itself (briefdeck reads only regular files)',
+    );
   });
 
   it('a template partial that is a FIFO is one clear line naming it', async () => {
@@ -97,9 +107,21 @@ describe('content that is not a regular file', () => {
     await writeFile(path.join(dir, 'templates', 'piped', 'template.json'), '{ "extends": "default" }');
     mkfifo(path.join(partials, 'footer.hbs'));
     await writeFile(path.join(dir, 'brief.md'), GOOD);
-    const run = await runCli(['build', path.join(dir, 'brief.md'), '--out', path.join(dir, 'out'), '--no-pdf', '--templates', path.join(dir, 'templates'), '--template', 'piped']);
+    const run = await runCli([
+      'build',
+      path.join(dir, 'brief.md'),
+      '--out',
+      path.join(dir, 'out'),
+      '--no-pdf',
+      '--templates',
+      path.join(dir, 'templates'),
+      '--template',
+      'piped',
+    ]);
     expect(run.code).toBe(1);
-    expect(oneLine(run)).toBe(`${path.join(partials, 'footer.hbs')}: is a named pipe (FIFO), not a file — give the template file itself (briefdeck reads only regular files)`);
+    expect(oneLine(run)).toBe(
+      `${path.join(partials, 'footer.hbs')}: is a named pipe (FIFO), not a file — give the template file itself (briefdeck reads only regular files)`,
+    );
   });
 
   it('`draft` from a FIFO is one clear line', async () => {
@@ -107,7 +129,9 @@ describe('content that is not a regular file', () => {
     mkfifo(path.join(dir, 'article.txt'));
     const run = await runCli(['draft', 'article.txt', '-o', 'brief.md'], { cwd: dir });
     expect(run.code).toBe(1);
-    expect(oneLine(run)).toBe('article.txt: is a named pipe (FIFO), not a file — give the article (.txt, .md or .html) itself (briefdeck reads only regular files)');
+    expect(oneLine(run)).toBe(
+      'article.txt: is a named pipe (FIFO), not a file — give the article (.txt, .md or .html) itself (briefdeck reads only regular files)',
+    );
   });
 
   // `-o /dev/null --force` is the same case (as root, the rename replaced the device with a file); it is
@@ -115,12 +139,17 @@ describe('content that is not a regular file', () => {
   it('`draft -o <a FIFO> --force` refuses to replace it with a file', async () => {
     const dir = await folder('draft-fifo-out');
     const article = path.join(dir, 'article.txt');
-    await writeFile(article, 'The ministry warned that the plan would fail. Officials should act now. The report said more.\n');
+    await writeFile(
+      article,
+      'The ministry warned that the plan would fail. Officials should act now. The report said more.\n',
+    );
     const target = path.join(dir, 'pipe.md');
     mkfifo(target);
     const run = await runCli(['draft', article, '-o', target, '--force']);
     expect(run.code).toBe(4);
-    expect(oneLine(run)).toBe(`${target}: is a named pipe (FIFO), not a content file — choose another file with -o <file>`);
+    expect(oneLine(run)).toBe(
+      `${target}: is a named pipe (FIFO), not a content file — choose another file with -o <file>`,
+    );
     expect(spawnSync('test', ['-p', target]).status).toBe(0);
   });
 
@@ -129,7 +158,9 @@ describe('content that is not a regular file', () => {
     await symlink('loop.md', path.join(dir, 'loop.md'));
     const run = await runCli(['build', path.join(dir, 'loop.md'), '--out', path.join(dir, 'out'), '--no-pdf']);
     expect(run.code).toBe(1);
-    expect(oneLine(run)).toBe(`${path.join(dir, 'loop.md')} is a symbolic link loop (ELOOP) — the link leads back to itself: point it at the real file`);
+    expect(oneLine(run)).toBe(
+      `${path.join(dir, 'loop.md')} is a symbolic link loop (ELOOP) — the link leads back to itself: point it at the real file`,
+    );
   });
 });
 
@@ -154,10 +185,14 @@ describe('Ctrl-C while a worker thread is stuck on the file system', () => {
       setTimeout(() => console.log('ready'), 100);
       setInterval(() => {}, 1000);
     `;
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     try {
       await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
-      const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, how) => resolve({ code, signal: how })));
+      const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+        child.once('exit', (code, how) => resolve({ code, signal: how })),
+      );
       child.kill(signal);
       const { code, signal: how } = await ended;
       // Ended by the signal's default action (what the shell reports as 128 + its number), or by exit(code).
@@ -173,12 +208,18 @@ describe('unreadable files and folders (EACCES)', () => {
   // The tests run as root, where chmod 000 does not stop reading: the CLI is run as the unprivileged user
   // "nobody" through setpriv. Where neither works (not root and no setpriv), these are skipped, and say so.
   const asRoot = process.getuid?.() === 0;
-  const setpriv = asRoot && spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true']).status === 0;
+  const setpriv =
+    asRoot && spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true']).status === 0;
   const canTest = !asRoot || setpriv;
   const runUnprivileged = async (args: string[]): Promise<CliResult> => {
-    const [command, prefix] = setpriv ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath]] : [process.execPath, []];
+    const [command, prefix] = setpriv
+      ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath]]
+      : [process.execPath, []];
     try {
-      const { stdout, stderr } = await promisify(execFile)(command, [...prefix, CLI, ...args], { cwd: work, timeout: 60_000 });
+      const { stdout, stderr } = await promisify(execFile)(command, [...prefix, CLI, ...args], {
+        cwd: work,
+        timeout: 60_000,
+      });
       return { code: 0, stdout, stderr };
     } catch (error) {
       const e = error as { code?: number; stdout?: string; stderr?: string };
@@ -193,20 +234,25 @@ describe('unreadable files and folders (EACCES)', () => {
     return dir;
   };
 
-  it.skipIf(!canTest)('an unreadable sub-folder is one error naming it; the other briefings are built (exit 1)', async () => {
-    const dir = await open('eacces-folder');
-    await writeFile(path.join(dir, 'good.md'), GOOD);
-    const locked = path.join(dir, 'private');
-    await mkdir(locked);
-    await writeFile(path.join(locked, 'secret.md'), GOOD);
-    await chmod(locked, 0o000);
-    const out = path.join(dir, 'out');
-    const run = await runUnprivileged(['build', dir, '--out', out, '--no-pdf']);
-    await chmod(locked, 0o755);
-    expect(run.code).toBe(1);
-    expect(oneLine(run)).toBe(`${locked}: the folder cannot be listed: permission denied (EACCES) — give yourself read access to the folder (chmod/chown), or run briefdeck as a user who has it; its briefings were not built`);
-    expect(existsSync(path.join(out, 'good', 'index.html'))).toBe(true);
-  });
+  it.skipIf(!canTest)(
+    'an unreadable sub-folder is one error naming it; the other briefings are built (exit 1)',
+    async () => {
+      const dir = await open('eacces-folder');
+      await writeFile(path.join(dir, 'good.md'), GOOD);
+      const locked = path.join(dir, 'private');
+      await mkdir(locked);
+      await writeFile(path.join(locked, 'secret.md'), GOOD);
+      await chmod(locked, 0o000);
+      const out = path.join(dir, 'out');
+      const run = await runUnprivileged(['build', dir, '--out', out, '--no-pdf']);
+      await chmod(locked, 0o755);
+      expect(run.code).toBe(1);
+      expect(oneLine(run)).toBe(
+        `${locked}: the folder cannot be listed: permission denied (EACCES) — give yourself read access to the folder (chmod/chown), or run briefdeck as a user who has it; its briefings were not built`,
+      );
+      expect(existsSync(path.join(out, 'good', 'index.html'))).toBe(true);
+    },
+  );
 
   it.skipIf(!canTest)('an unreadable content file: the hint is words, not a raw Node error', async () => {
     const dir = await open('eacces-file');
@@ -215,7 +261,9 @@ describe('unreadable files and folders (EACCES)', () => {
     await chmod(file, 0o000);
     const run = await runUnprivileged(['build', file, '--out', path.join(dir, 'out'), '--no-pdf']);
     expect(run.code).toBe(1);
-    expect(oneLine(run)).toBe(`${file}: cannot be read: permission denied (EACCES) — give yourself read access to the content file (chmod/chown), or run briefdeck as a user who has it`);
+    expect(oneLine(run)).toBe(
+      `${file}: cannot be read: permission denied (EACCES) — give yourself read access to the content file (chmod/chown), or run briefdeck as a user who has it`,
+    );
   });
 
   it.skipIf(!canTest)('an unreadable template.json is not called "not valid JSON"', async () => {
@@ -227,9 +275,19 @@ describe('unreadable files and folders (EACCES)', () => {
     await writeFile(path.join(template, 'template.json'), '{ "extends": "default" }');
     await chmod(path.join(template, 'template.json'), 0o000);
     await writeFile(path.join(dir, 'brief.md'), GOOD);
-    const run = await runUnprivileged(['build', path.join(dir, 'brief.md'), '--out', path.join(dir, 'out'), '--no-pdf', '--templates', path.join(dir, 'templates')]);
+    const run = await runUnprivileged([
+      'build',
+      path.join(dir, 'brief.md'),
+      '--out',
+      path.join(dir, 'out'),
+      '--no-pdf',
+      '--templates',
+      path.join(dir, 'templates'),
+    ]);
     expect(run.code).toBe(1);
-    expect(oneLine(run)).toBe(`${path.join(template, 'template.json')}: cannot be read: permission denied (EACCES) — give yourself read access to the template file (chmod/chown), or run briefdeck as a user who has it`);
+    expect(oneLine(run)).toBe(
+      `${path.join(template, 'template.json')}: cannot be read: permission denied (EACCES) — give yourself read access to the template file (chmod/chown), or run briefdeck as a user who has it`,
+    );
   });
 });
 
@@ -239,20 +297,26 @@ describe('output folders and template targets', () => {
     await writeFile(path.join(dir, 'brief.md'), GOOD);
     const run = await runCli(['build', 'brief.md', '--out', '', '--no-pdf'], { cwd: dir });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^error: option '-o, --out <dir>' argument '' is invalid\. an empty path: name a file or folder \(run briefdeck --help for usage\)$/m);
+    expect(run.stderr).toMatch(
+      /^error: option '-o, --out <dir>' argument '' is invalid\. an empty path: name a file or folder \(run briefdeck --help for usage\)$/m,
+    );
     expect(await readdir(dir)).toEqual(['brief.md']);
   });
 
   it('`--out /proc/x` is one clear line, exit 4 (it used to spin forever in a recursive mkdir)', async () => {
     const run = await runCli(['build', SAMPLE, '--out', '/proc/briefdeck-x', '--no-pdf']);
     expect(run.code).toBe(4);
-    expect(oneLine(run)).toBe('cannot write /proc/briefdeck-x/iskp-moscow-plot/ (ENOENT) — a folder cannot be made there (a special file system such as /proc, or a path that vanished): choose another folder with --out');
+    expect(oneLine(run)).toBe(
+      'cannot write /proc/briefdeck-x/iskp-moscow-plot/ (ENOENT) — a folder cannot be made there (a special file system such as /proc, or a path that vanished): choose another folder with --out',
+    );
   });
 
   it('`template eject default /proc/x` is one clear line, exit 4', async () => {
     const run = await runCli(['template', 'eject', 'default', '/proc/briefdeck-x']);
     expect(run.code).toBe(4);
-    expect(oneLine(run)).toBe('cannot write /proc/briefdeck-x/template.json (ENOENT) — a folder cannot be made there (a special file system such as /proc, or a path that vanished): eject into another folder');
+    expect(oneLine(run)).toBe(
+      'cannot write /proc/briefdeck-x/template.json (ENOENT) — a folder cannot be made there (a special file system such as /proc, or a path that vanished): eject into another folder',
+    );
   });
 
   // `/` is refused by the same rule as a parent (it contains every content folder); not run here, because
@@ -260,20 +324,35 @@ describe('output folders and template targets', () => {
   it.each([
     ['the content folder itself', 'same', '.', 'is the content folder .'],
     ['a parent of the content folder', 'parent', '..', 'contains the content folder .'],
-  ])('`--out` at %s is refused before anything is written (decks could overwrite or remove sources)', async (_name, label, out, what) => {
-    const dir = await folder(`out-content-${label}`);
-    await writeFile(path.join(dir, 'brief.md'), GOOD);
-    const run = await runCli(['build', '.', '--out', out, '--no-pdf'], { cwd: dir });
-    expect(run.code).toBe(4);
-    expect(oneLine(run)).toBe(`the output folder ${out} ${what} — decks could overwrite or remove content there: choose a folder of their own with --out, e.g. --out output`);
-    expect(await readdir(dir)).toEqual(['brief.md']);
-    expect(existsSync(path.join(dir, '..', 'index.html'))).toBe(false);
-  });
+  ])(
+    '`--out` at %s is refused before anything is written (decks could overwrite or remove sources)',
+    async (_name, label, out, what) => {
+      const dir = await folder(`out-content-${label}`);
+      await writeFile(path.join(dir, 'brief.md'), GOOD);
+      const run = await runCli(['build', '.', '--out', out, '--no-pdf'], { cwd: dir });
+      expect(run.code).toBe(4);
+      expect(oneLine(run)).toBe(
+        `the output folder ${out} ${what} — decks could overwrite or remove content there: choose a folder of their own with --out, e.g. --out output`,
+      );
+      expect(await readdir(dir)).toEqual(['brief.md']);
+      expect(existsSync(path.join(dir, '..', 'index.html'))).toBe(false);
+    },
+  );
 
   it('`--templates` naming a file is one clear line (it was an internal error)', async () => {
-    const run = await runCli(['build', SAMPLE, '--out', path.join(work, 'templates-file-out'), '--no-pdf', '--templates', SAMPLE]);
+    const run = await runCli([
+      'build',
+      SAMPLE,
+      '--out',
+      path.join(work, 'templates-file-out'),
+      '--no-pdf',
+      '--templates',
+      SAMPLE,
+    ]);
     expect(run.code).toBe(1);
-    expect(oneLine(run)).toBe(`templates folder ${SAMPLE} is a regular file, not a folder — check the --templates path or the \`templates:\` entry in briefdeck.config: it names the folder that holds your templates (or one template folder)`);
+    expect(oneLine(run)).toBe(
+      `templates folder ${SAMPLE} is a regular file, not a folder — check the --templates path or the \`templates:\` entry in briefdeck.config: it names the folder that holds your templates (or one template folder)`,
+    );
   });
 
   it('`template eject` onto an existing file is one clear line and leaves the file alone (it was an internal error)', async () => {
@@ -281,7 +360,9 @@ describe('output folders and template targets', () => {
     await writeFile(file, 'mine');
     const run = await runCli(['template', 'eject', 'default', file]);
     expect(run.code).toBe(1);
-    expect(oneLine(run)).toBe(`${file} is a regular file, not a folder — name a new folder for the template, e.g. my-templates/house`);
+    expect(oneLine(run)).toBe(
+      `${file} is a regular file, not a folder — name a new folder for the template, e.g. my-templates/house`,
+    );
     expect(await readFile(file, 'utf8')).toBe('mine');
   });
 
@@ -289,11 +370,26 @@ describe('output folders and template targets', () => {
     const dir = await folder('font-path');
     const template = path.join(dir, 'templates', 'fonty');
     await mkdir(template, { recursive: true });
-    await writeFile(path.join(template, 'template.json'), JSON.stringify({ extends: 'default', fonts: [{ package: '../../etc', weights: [400] }] }));
+    await writeFile(
+      path.join(template, 'template.json'),
+      JSON.stringify({ extends: 'default', fonts: [{ package: '../../etc', weights: [400] }] }),
+    );
     await writeFile(path.join(dir, 'brief.md'), GOOD);
-    const run = await runCli(['build', path.join(dir, 'brief.md'), '--out', path.join(dir, 'out'), '--no-pdf', '--templates', path.join(dir, 'templates'), '--template', 'fonty']);
+    const run = await runCli([
+      'build',
+      path.join(dir, 'brief.md'),
+      '--out',
+      path.join(dir, 'out'),
+      '--no-pdf',
+      '--templates',
+      path.join(dir, 'templates'),
+      '--template',
+      'fonty',
+    ]);
     expect(run.code).toBe(1);
-    expect(oneLine(run)).toBe(`${path.join(template, 'template.json')}:1: template.json: "fonts.0.package" must be an npm package name such as @fontsource/source-sans-3, not a path — see templates/README.md for the manifest fields`);
+    expect(oneLine(run)).toBe(
+      `${path.join(template, 'template.json')}:1: template.json: "fonts.0.package" must be an npm package name such as @fontsource/source-sans-3, not a path — see templates/README.md for the manifest fields`,
+    );
   });
 });
 
@@ -302,14 +398,20 @@ describe('a browser the user named', () => {
     const run = await runCli(['build', SAMPLE, '--out', path.join(work, 'browser-true'), '--browser', '/bin/true']);
     expect(run.code).toBe(3);
     const line = oneLine(run);
-    expect(line).toMatch(/^the browser set by --browser failed to start: \/bin\/true: .* — check that it is Chrome or Chromium and runs \(`\/bin\/true --version`\), or unset --browser to let briefdeck find one$/);
+    expect(line).toMatch(
+      /^the browser set by --browser failed to start: \/bin\/true: .* — check that it is Chrome or Chromium and runs \(`\/bin\/true --version`\), or unset --browser to let briefdeck find one$/,
+    );
     expect(line).not.toMatch(/install Chromium/);
   });
 
   it('a bad BRIEFDECK_BROWSER is named as BRIEFDECK_BROWSER, not as --browser', async () => {
-    const run = await runCli(['build', SAMPLE, '--out', path.join(work, 'browser-env')], { env: { BRIEFDECK_BROWSER: '/nonexistent/chrome' } });
+    const run = await runCli(['build', SAMPLE, '--out', path.join(work, 'browser-env')], {
+      env: { BRIEFDECK_BROWSER: '/nonexistent/chrome' },
+    });
     expect(run.code).toBe(3);
-    expect(oneLine(run)).toBe('the browser set by BRIEFDECK_BROWSER does not exist: /nonexistent/chrome — fix the path, or unset it to let briefdeck find one');
+    expect(oneLine(run)).toBe(
+      'the browser set by BRIEFDECK_BROWSER does not exist: /nonexistent/chrome — fix the path, or unset it to let briefdeck find one',
+    );
   });
 });
 
@@ -334,7 +436,9 @@ describe('which files a build takes, and their slugs', () => {
     const dir = await folder('twice');
     await mkdir(path.join(dir, 'content'));
     await writeFile(path.join(dir, 'content', 'base.md'), GOOD);
-    const run = await runCli(['build', 'content/base.md', './content/base.md', '--out', 'out', '--no-pdf'], { cwd: dir });
+    const run = await runCli(['build', 'content/base.md', './content/base.md', '--out', 'out', '--no-pdf'], {
+      cwd: dir,
+    });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout.match(/^built /gm)).toHaveLength(1);
@@ -350,7 +454,9 @@ describe('which files a build takes, and their slugs', () => {
     await symlink(path.join(dir, 'gone.md'), path.join(dir, 'dangling.md'));
     const byFolder = await runCli(['build', dir, '--out', path.join(work, 'agree-folder'), '--no-pdf']);
     expect(byFolder.code).toBe(0);
-    expect(oneLine(byFolder)).toBe(`${path.join(dir, 'dangling.md')}: warning: skipped: a symbolic link to something that does not exist`);
+    expect(oneLine(byFolder)).toBe(
+      `${path.join(dir, 'dangling.md')}: warning: skipped: a symbolic link to something that does not exist`,
+    );
     const named = ['linked.md', 'Upper.MD', 'long.markdown'].map((name) => path.join(dir, name));
     const byName = await runCli(['build', ...named, '--out', path.join(work, 'agree-named'), '--no-pdf']);
     expect(byName.stderr).toBe('');
@@ -359,8 +465,16 @@ describe('which files a build takes, and their slugs', () => {
     expect(await decks(path.join(work, 'agree-folder'))).toEqual(['linked', 'long', 'upper']);
     expect(await decks(path.join(work, 'agree-named'))).toEqual(['linked', 'long', 'upper']);
     // Named directly, the dangling link is an error that says what it is.
-    const dangling = await runCli(['build', path.join(dir, 'dangling.md'), '--out', path.join(work, 'agree-dangling'), '--no-pdf']);
+    const dangling = await runCli([
+      'build',
+      path.join(dir, 'dangling.md'),
+      '--out',
+      path.join(work, 'agree-dangling'),
+      '--no-pdf',
+    ]);
     expect(dangling.code).toBe(1);
-    expect(oneLine(dangling)).toBe(`${path.join(dir, 'dangling.md')} is a symbolic link to something that does not exist — fix the link, or give the content file itself`);
+    expect(oneLine(dangling)).toBe(
+      `${path.join(dir, 'dangling.md')} is a symbolic link to something that does not exist — fix the link, or give the content file itself`,
+    );
   });
 });

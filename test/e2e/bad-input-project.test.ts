@@ -22,7 +22,9 @@ describe('briefdeck new with bad input', () => {
     await writeFile(file, 'my own work\n');
     const result = await run('Existing briefing');
     expect(result.code).toBe(1);
-    expect(result.stderr.trim().split('\n')).toEqual([`${path.join('content', 'existing-briefing.md')}: already exists — pass --force to overwrite it, or choose another file with -o <file>`]);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      `${path.join('content', 'existing-briefing.md')}: already exists — pass --force to overwrite it, or choose another file with -o <file>`,
+    ]);
     expect(await readFile(file, 'utf8')).toBe('my own work\n');
   });
 
@@ -30,7 +32,9 @@ describe('briefdeck new with bad input', () => {
     const result = await run('Marked briefing', '--marking', 'TLP:WHITE');
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toMatch(/^content\/marked-briefing\.md:\d+: front matter: "marking" must be TLP:CLEAR, not TLP:WHITE \(renamed in TLP 2\.0\) — /);
+    expect(result.stderr).toMatch(
+      /^content\/marked-briefing\.md:\d+: front matter: "marking" must be TLP:CLEAR, not TLP:WHITE \(renamed in TLP 2\.0\) — /,
+    );
     expect(await readdir(path.join(dir, 'content'))).not.toContain('marked-briefing.md');
   });
 
@@ -45,6 +49,8 @@ describe('briefdeck new with bad input', () => {
   it('refuses a title with nothing to name the file after', async () => {
     const result = await run('???');
     expect(result.code).toBe(1);
-    expect(result.stderr.trim().split('\n')).toEqual(['briefdeck new: the title "???" has no letters or digits to name the file after — give a title with some, or choose the file with -o <file>']);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'briefdeck new: the title "???" has no letters or digits to name the file after — give a title with some, or choose the file with -o <file>',
+    ]);
   });
 });

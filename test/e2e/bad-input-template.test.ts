@@ -5,11 +5,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdir, open, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, ROOT, runCli, tempDir } from '../helpers.js';
+import { FIXTURES, ROOT, runCli, tempDir, escapeRegExp } from '../helpers.js';
 
 // FM() is 5 lines (---, title, date, author, ---) with `extra` lines before the closing ---.
 const FM = (extra = '') => `---\ntitle: Probe briefing\ndate: 2026-01-15\nauthor: Test Author\n${extra}---\n`;
-const BODY = '\n## Summary\n\nThe bottom line.\n\n- First point.\n\n## Implications\n\n- An implication.\n\n## Recommendations\n\n1. Do this.\n';
+const BODY =
+  '\n## Summary\n\nThe bottom line.\n\n- First point.\n\n## Implications\n\n- An implication.\n\n## Recommendations\n\n1. Do this.\n';
 const GOOD = FM() + BODY;
 /** Front matter that sets one option: `options:` on line 5, the option on line 6. */
 const withOption = (key: string, value: string) => FM(`options:\n  ${key}: ${value}\n`) + BODY;
@@ -17,10 +18,19 @@ const PNG = () => readFile(path.join(FIXTURES, 'images', 'chart.png'));
 const SVG = (inner: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">${inner}</svg>`;
 
 /** A user template `brand` in <case>/templates/brand (extends default), with its template.json written from `manifest`. */
-async function brandTemplate(dir: string, manifest: object | string, files: Record<string, string | Buffer> = {}): Promise<string> {
+async function brandTemplate(
+  dir: string,
+  manifest: object | string,
+  files: Record<string, string | Buffer> = {},
+): Promise<string> {
   const folder = path.join(dir, 'templates', 'brand');
   await mkdir(path.join(folder, 'partials'), { recursive: true });
-  await writeFile(path.join(folder, 'template.json'), typeof manifest === 'string' ? manifest : `${JSON.stringify({ name: 'brand', extends: 'default', ...manifest }, null, 2)}\n`);
+  await writeFile(
+    path.join(folder, 'template.json'),
+    typeof manifest === 'string'
+      ? manifest
+      : `${JSON.stringify({ name: 'brand', extends: 'default', ...manifest }, null, 2)}\n`,
+  );
   for (const [name, data] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(folder, name)), { recursive: true });
     await writeFile(path.join(folder, name), data);
@@ -52,7 +62,8 @@ const errorCases: ErrorCase[] = [
     files: (dir) => symlink('/etc/passwd', path.join(dir, 'src', 'logo.png')),
     file: 'src/probe.md',
     line: 6,
-    error: /^option "logo": image "logo\.png" is a link to a file outside the folder of .*probe\.md — content may only use files in its own folder or below it/,
+    error:
+      /^option "logo": image "logo\.png" is a link to a file outside the folder of .*probe\.md — content may only use files in its own folder or below it/,
   },
   {
     name: 'config: a logo that is a symlink to /etc/shadow',
@@ -63,7 +74,8 @@ const errorCases: ErrorCase[] = [
     },
     file: 'briefdeck.config.yaml',
     line: 3,
-    error: /^option "logo": image "shadow\.png" is a link to a file outside the folder of briefdeck\.config\.yaml — content may only use files/,
+    error:
+      /^option "logo": image "shadow\.png" is a link to a file outside the folder of briefdeck\.config\.yaml — content may only use files/,
   },
   {
     name: 'a logo SVG with a <script> (it would run when opened by its URL)',
@@ -71,7 +83,8 @@ const errorCases: ErrorCase[] = [
     files: (dir) => writeFile(path.join(dir, 'src', 'logo.svg'), SVG('<script>alert(1)</script>')),
     file: 'src/probe.md',
     line: 6,
-    error: /^option "logo": image "logo\.svg" is not a plain drawing: it contains a <script> element — export it again as a plain SVG/,
+    error:
+      /^option "logo": image "logo\.svg" is not a plain drawing: it contains a <script> element — export it again as a plain SVG/,
   },
   {
     name: 'a text file named logo.png',
@@ -79,7 +92,8 @@ const errorCases: ErrorCase[] = [
     files: (dir) => writeFile(path.join(dir, 'src', 'logo.png'), 'not an image\n'),
     file: 'src/probe.md',
     line: 6,
-    error: /^option "logo": image "logo\.png" is not a PNG file \(its bytes are not an image\) — save it as a real PNG image$/,
+    error:
+      /^option "logo": image "logo\.png" is not a PNG file \(its bytes are not an image\) — save it as a real PNG image$/,
   },
   {
     name: 'a logo that is a folder',
@@ -87,7 +101,8 @@ const errorCases: ErrorCase[] = [
     files: (dir) => mkdir(path.join(dir, 'src', 'logo.png')),
     file: 'src/probe.md',
     line: 6,
-    error: /^option "logo": image "logo\.png" is a folder, not an image file — name the image file itself, e\.g\. images\/chart\.png$/,
+    error:
+      /^option "logo": image "logo\.png" is a folder, not an image file — name the image file itself, e\.g\. images\/chart\.png$/,
   },
   {
     name: 'a logo that is a FIFO (reading it would hang the build)',
@@ -112,7 +127,9 @@ const errorCases: ErrorCase[] = [
   },
   {
     name: 'sibling: a 40 MB content image (the same check; it was read whole into memory)',
-    content: FM() + '\n## Summary\n\nThe bottom line.\n\n![chart](chart.png)\n\n## Implications\n\n- An implication.\n\n## Recommendations\n\n1. Do this.\n',
+    content:
+      FM() +
+      '\n## Summary\n\nThe bottom line.\n\n![chart](chart.png)\n\n## Implications\n\n- An implication.\n\n## Recommendations\n\n1. Do this.\n',
     files: async (dir) => {
       const file = await open(path.join(dir, 'src', 'chart.png'), 'w');
       await file.write((await PNG()).subarray(0, 8));
@@ -163,7 +180,12 @@ const errorCases: ErrorCase[] = [
   {
     name: "a user template's default logo that is a text file named .svg",
     content: GOOD,
-    files: (dir) => brandTemplate(dir, { options: { logo: { type: 'image', default: 'assets/logo.svg' } } }, { 'assets/logo.svg': 'hello\n' }),
+    files: (dir) =>
+      brandTemplate(
+        dir,
+        { options: { logo: { type: 'image', default: 'assets/logo.svg' } } },
+        { 'assets/logo.svg': 'hello\n' },
+      ),
     args: BRAND,
     file: 'templates/brand/template.json',
     line: 7,
@@ -183,7 +205,8 @@ const errorCases: ErrorCase[] = [
   {
     name: 'template.json: an enum default that is not one of its values',
     content: GOOD,
-    files: (dir) => brandTemplate(dir, { options: { size: { type: 'enum', values: ['16:9', '4:3'], default: '21:9' } } }),
+    files: (dir) =>
+      brandTemplate(dir, { options: { size: { type: 'enum', values: ['16:9', '4:3'], default: '21:9' } } }),
     args: BRAND,
     file: 'templates/brand/template.json',
     line: 11,
@@ -196,7 +219,8 @@ const errorCases: ErrorCase[] = [
     args: BRAND,
     file: 'templates/brand/template.json',
     line: 7,
-    error: /^template\.json: "options\.columns\.default" invalid input: expected number, received string — see templates\/README\.md/,
+    error:
+      /^template\.json: "options\.columns\.default" invalid input: expected number, received string — see templates\/README\.md/,
   },
   {
     name: 'template.json: a boolean default written as a string',
@@ -224,7 +248,11 @@ const errorCases: ErrorCase[] = [
     files: async (dir) => {
       const layout = await readFile(path.join(ROOT, 'templates', 'default', 'layout.hbs'), 'utf8');
       expect(layout.split('\n')[8]).toBe('<title>{{meta.title}}</title>');
-      await brandTemplate(dir, {}, { 'layout.hbs': layout.replace('<title>{{meta.title}}</title>', '<title>{{meta.titel}}</title>') });
+      await brandTemplate(
+        dir,
+        {},
+        { 'layout.hbs': layout.replace('<title>{{meta.title}}</title>', '<title>{{meta.titel}}</title>') },
+      );
     },
     args: BRAND,
     file: 'templates/brand/layout.hbs',
@@ -234,7 +262,12 @@ const errorCases: ErrorCase[] = [
   {
     name: 'partial: a misspelt field {{@root.meta.titel}}',
     content: GOOD,
-    files: (dir) => brandTemplate(dir, {}, { 'partials/title.hbs': '<div class="title">\n  <h1>{{@root.meta.titel}}</h1>\n</div>\n' }),
+    files: (dir) =>
+      brandTemplate(
+        dir,
+        {},
+        { 'partials/title.hbs': '<div class="title">\n  <h1>{{@root.meta.titel}}</h1>\n</div>\n' },
+      ),
     args: BRAND,
     file: 'templates/brand/partials/title.hbs',
     line: 2,
@@ -247,21 +280,36 @@ const errorCases: ErrorCase[] = [
     args: BRAND,
     file: 'templates/brand/partials/title.hbs',
     line: 1,
-    error: /^unknown field "meta\.title" — here `this` is a slide; the deck's fields are under @root: write "@root\.meta\.title"$/,
+    error:
+      /^unknown field "meta\.title" — here `this` is a slide; the deck's fields are under @root: write "@root\.meta\.title"$/,
   },
   {
     name: 'partial: {{assets.template}} (was an empty src: a silent broken image)',
     content: GOOD,
-    files: (dir) => brandTemplate(dir, {}, { 'partials/title.hbs': '{{> heading}}\n<img src="{{assets.template}}/logo.svg" alt="">\n', 'assets/logo.svg': SVG('<rect/>') }),
+    files: (dir) =>
+      brandTemplate(
+        dir,
+        {},
+        {
+          'partials/title.hbs': '{{> heading}}\n<img src="{{assets.template}}/logo.svg" alt="">\n',
+          'assets/logo.svg': SVG('<rect/>'),
+        },
+      ),
     args: BRAND,
     file: 'templates/brand/partials/title.hbs',
     line: 2,
-    error: /^unknown field "assets\.template" — here `this` is a slide; the deck's fields are under @root: write "@root\.assets\.template"$/,
+    error:
+      /^unknown field "assets\.template" — here `this` is a slide; the deck's fields are under @root: write "@root\.assets\.template"$/,
   },
   {
     name: 'partial: a misspelt field of a list item, inside {{#each}}',
     content: GOOD,
-    files: (dir) => brandTemplate(dir, {}, { 'partials/summary.hbs': '{{> heading}}\n<ul>\n{{#each items}}\n  <li>{{{htlm}}}</li>\n{{/each}}\n</ul>\n' }),
+    files: (dir) =>
+      brandTemplate(
+        dir,
+        {},
+        { 'partials/summary.hbs': '{{> heading}}\n<ul>\n{{#each items}}\n  <li>{{{htlm}}}</li>\n{{/each}}\n</ul>\n' },
+      ),
     args: BRAND,
     file: 'templates/brand/partials/summary.hbs',
     line: 4,
@@ -270,7 +318,12 @@ const errorCases: ErrorCase[] = [
   {
     name: 'partial: an option the template does not declare',
     content: GOOD,
-    files: (dir) => brandTemplate(dir, {}, { 'partials/footer.hbs': '<footer style="color: {{@root.options.acent}}">{{number}}</footer>\n' }),
+    files: (dir) =>
+      brandTemplate(
+        dir,
+        {},
+        { 'partials/footer.hbs': '<footer style="color: {{@root.options.acent}}">{{number}}</footer>\n' },
+      ),
     args: BRAND,
     file: 'templates/brand/partials/footer.hbs',
     line: 1,
@@ -281,7 +334,11 @@ const errorCases: ErrorCase[] = [
     content: GOOD,
     files: async (dir) => {
       const layout = await readFile(path.join(ROOT, 'templates', 'default', 'layout.hbs'), 'utf8');
-      await brandTemplate(dir, {}, { 'layout.hbs': layout.replace('{{> marking marking=@root.marking}}', '{{> marking marking=@root.markng}}') });
+      await brandTemplate(
+        dir,
+        {},
+        { 'layout.hbs': layout.replace('{{> marking marking=@root.marking}}', '{{> marking marking=@root.markng}}') },
+      );
     },
     args: BRAND,
     file: 'templates/brand/layout.hbs',
@@ -290,7 +347,6 @@ const errorCases: ErrorCase[] = [
   },
 ];
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 let root: string;
 let n = 0;
 
@@ -301,7 +357,8 @@ async function workspace() {
   await writeFile(source, GOOD);
   return { dir, source };
 }
-const build = (dir: string, ...extra: string[]) => runCli(['build', 'src/probe.md', '--out', 'out', '--no-pdf', ...extra], { cwd: dir });
+const build = (dir: string, ...extra: string[]) =>
+  runCli(['build', 'src/probe.md', '--out', 'out', '--no-pdf', ...extra], { cwd: dir });
 
 beforeAll(async () => {
   root = await tempDir('briefdeck-bad-template-');
@@ -323,7 +380,7 @@ describe(`bad image options and manifests: one error line, exit 1, the earlier d
       expect(bad.stderr).not.toMatch(/^\s+at /m);
       const lines = bad.stderr.trimEnd().split('\n');
       expect(lines, bad.stderr).toHaveLength(1);
-      const m = new RegExp(`^(?:${escape(dir)}/)?${escape(c.file)}:${c.line}: (.+ — .+)$`).exec(lines[0]!);
+      const m = new RegExp(`^(?:${escapeRegExp(dir)}/)?${escapeRegExp(c.file)}:${c.line}: (.+ — .+)$`).exec(lines[0]!);
       expect(m, lines[0]).not.toBeNull();
       expect(m![1]).toMatch(c.error);
       expect((await readFile(deck)).equals(before)).toBe(true);
@@ -336,7 +393,11 @@ describe('good image options', () => {
   it("a user template's default logo (in its folder) is checked, copied from the bytes read, and shown", async () => {
     const { dir } = await workspace();
     const logo = SVG('<rect width="10" height="10" fill="#123"/>');
-    await brandTemplate(dir, { options: { logo: { type: 'image', default: 'assets/brand.svg' } } }, { 'assets/brand.svg': logo });
+    await brandTemplate(
+      dir,
+      { options: { logo: { type: 'image', default: 'assets/brand.svg' } } },
+      { 'assets/brand.svg': logo },
+    );
     const run = await build(dir, ...BRAND);
     expect(run.code, run.stderr).toBe(0);
     const html = await readFile(path.join(dir, 'out', 'probe', 'index.html'), 'utf8');
@@ -346,7 +407,11 @@ describe('good image options', () => {
 
   it("a briefing's logo wins over the template's default", async () => {
     const { dir, source } = await workspace();
-    await brandTemplate(dir, { options: { logo: { type: 'image', default: 'brand.svg' } } }, { 'brand.svg': SVG('<rect width="1" height="1"/>') });
+    await brandTemplate(
+      dir,
+      { options: { logo: { type: 'image', default: 'brand.svg' } } },
+      { 'brand.svg': SVG('<rect width="1" height="1"/>') },
+    );
     await writeFile(path.join(dir, 'src', 'own.png'), await PNG());
     await writeFile(source, withOption('logo', 'own.png'));
     const run = await build(dir, ...BRAND);
@@ -354,33 +419,51 @@ describe('good image options', () => {
     const html = await readFile(path.join(dir, 'out', 'probe', 'index.html'), 'utf8');
     expect(html).toContain('src="assets/media/logo.png"');
     expect(html).not.toContain('assets/media/logo.svg');
-    expect((await readFile(path.join(dir, 'out', 'probe', 'assets', 'media', 'logo.png'))).equals(await PNG())).toBe(true);
+    expect((await readFile(path.join(dir, 'out', 'probe', 'assets', 'media', 'logo.png'))).equals(await PNG())).toBe(
+      true,
+    );
   });
 
   it('ejecting a template with a default logo copies the logo too, and the copy builds the same deck', async () => {
     const { dir } = await workspace();
-    await brandTemplate(dir, { options: { logo: { type: 'image', default: 'brand.svg' } } }, { 'brand.svg': SVG('<circle r="3"/>') });
-    const eject = await runCli(['template', 'eject', 'brand', 'ejected/copy', '--templates', 'templates'], { cwd: dir });
+    await brandTemplate(
+      dir,
+      { options: { logo: { type: 'image', default: 'brand.svg' } } },
+      { 'brand.svg': SVG('<circle r="3"/>') },
+    );
+    const eject = await runCli(['template', 'eject', 'brand', 'ejected/copy', '--templates', 'templates'], {
+      cwd: dir,
+    });
     expect(eject.code, eject.stderr).toBe(0);
     const original = await build(dir, ...BRAND);
     expect(original.code, original.stderr).toBe(0);
     const html = await readFile(path.join(dir, 'out', 'probe', 'index.html'));
-    const copy = await runCli(['build', 'src/probe.md', '--out', 'out-copy', '--no-pdf', '--templates', 'ejected', '--template', 'copy'], { cwd: dir });
+    const copy = await runCli(
+      ['build', 'src/probe.md', '--out', 'out-copy', '--no-pdf', '--templates', 'ejected', '--template', 'copy'],
+      { cwd: dir },
+    );
     expect(copy.code, copy.stderr).toBe(0);
     expect((await readFile(path.join(dir, 'out-copy', 'probe', 'index.html'))).equals(html)).toBe(true);
-    expect(await readFile(path.join(dir, 'out-copy', 'probe', 'assets', 'media', 'logo.svg'), 'utf8')).toContain('<circle r="3"/>');
+    expect(await readFile(path.join(dir, 'out-copy', 'probe', 'assets', 'media', 'logo.svg'), 'utf8')).toContain(
+      '<circle r="3"/>',
+    );
   });
 });
 
 describe('template fields that exist', () => {
-  it('{{@root.assets.template}} in a partial and {{assets.template}} in the layout both give the template\'s assets folder', async () => {
+  it("{{@root.assets.template}} in a partial and {{assets.template}} in the layout both give the template's assets folder", async () => {
     const { dir } = await workspace();
     const layout = await readFile(path.join(ROOT, 'templates', 'default', 'layout.hbs'), 'utf8');
-    await brandTemplate(dir, {}, {
-      'layout.hbs': layout.replace('</head>', '<link rel="icon" href="{{assets.template}}/mark.svg">\n</head>'),
-      'partials/title.hbs': '<img class="brand-mark" src="{{@root.assets.template}}/mark.svg" alt="">\n<h1>{{@root.meta.title}}</h1>\n',
-      'assets/mark.svg': SVG('<circle r="4"/>'),
-    });
+    await brandTemplate(
+      dir,
+      {},
+      {
+        'layout.hbs': layout.replace('</head>', '<link rel="icon" href="{{assets.template}}/mark.svg">\n</head>'),
+        'partials/title.hbs':
+          '<img class="brand-mark" src="{{@root.assets.template}}/mark.svg" alt="">\n<h1>{{@root.meta.title}}</h1>\n',
+        'assets/mark.svg': SVG('<circle r="4"/>'),
+      },
+    );
     const run = await build(dir, ...BRAND);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toBe('');
@@ -388,6 +471,8 @@ describe('template fields that exist', () => {
     expect(html).toContain('<link rel="icon" href="assets/template/mark.svg">');
     expect(html).toContain('<img class="brand-mark" src="assets/template/mark.svg" alt="">');
     expect(html).toContain('<h1>Probe briefing</h1>');
-    expect(await readFile(path.join(dir, 'out', 'probe', 'assets', 'template', 'mark.svg'), 'utf8')).toContain('<circle r="4"/>');
+    expect(await readFile(path.join(dir, 'out', 'probe', 'assets', 'template', 'mark.svg'), 'utf8')).toContain(
+      '<circle r="4"/>',
+    );
   });
 });

@@ -62,8 +62,13 @@ describe('briefdeck browser --install', () => {
     const platform = detectBrowserPlatform()!;
     const archivePath = new URL(getDownloadUrl(Browser.CHROME, platform, BUILD, 'http://host/base')).pathname;
     // The executable's path inside the archive, as @puppeteer/browsers expects it after unpacking.
-    const inside = path.relative(path.join('/cache', 'chrome', `${platform}-${BUILD}`), computeExecutablePath({ browser: Browser.CHROME, buildId: BUILD, cacheDir: '/cache' }));
-    const archive = storedZip([{ name: inside, data: Buffer.from(`#!/bin/sh\nexec ${SYSTEM_CHROMIUM} "$@"\n`), mode: 0o100755 }]);
+    const inside = path.relative(
+      path.join('/cache', 'chrome', `${platform}-${BUILD}`),
+      computeExecutablePath({ browser: Browser.CHROME, buildId: BUILD, cacheDir: '/cache' }),
+    );
+    const archive = storedZip([
+      { name: inside, data: Buffer.from(`#!/bin/sh\nexec ${SYSTEM_CHROMIUM} "$@"\n`), mode: 0o100755 },
+    ]);
     server = createServer((request, response) => {
       requested.push(request.url ?? '');
       if (request.url === archivePath) response.writeHead(200, { 'content-length': archive.length }).end(archive);
@@ -75,14 +80,23 @@ describe('briefdeck browser --install', () => {
 
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  it('downloads Chrome for Testing into Puppeteer\'s cache, and build then prints with it', async () => {
+  it("downloads Chrome for Testing into Puppeteer's cache, and build then prints with it", async () => {
     const dir = await tempDir();
     try {
-      const env = { PUPPETEER_CACHE_DIR: path.join(dir, 'cache'), PUPPETEER_CHROME_DOWNLOAD_BASE_URL: baseUrl, PUPPETEER_EXECUTABLE_PATH: '', CHROME_PATH: '' };
+      const env = {
+        PUPPETEER_CACHE_DIR: path.join(dir, 'cache'),
+        PUPPETEER_CHROME_DOWNLOAD_BASE_URL: baseUrl,
+        PUPPETEER_EXECUTABLE_PATH: '',
+        CHROME_PATH: '',
+      };
       const install = await runCli(['browser', '--install'], { env });
       expect(install.stderr).toBe('');
       expect(install.code).toBe(0);
-      const executable = computeExecutablePath({ browser: Browser.CHROME, buildId: BUILD, cacheDir: env.PUPPETEER_CACHE_DIR });
+      const executable = computeExecutablePath({
+        browser: Browser.CHROME,
+        buildId: BUILD,
+        cacheDir: env.PUPPETEER_CACHE_DIR,
+      });
       expect(install.stdout).toContain(`${executable} (Puppeteer's download)`);
       expect(requested.some((url) => url.includes(BUILD))).toBe(true);
 
@@ -98,14 +112,16 @@ describe('briefdeck browser --install', () => {
     }
   });
 
-  it('finds a Chrome for Testing already in Puppeteer\'s cache (e.g. from `npx puppeteer browsers install chrome`)', async () => {
+  it("finds a Chrome for Testing already in Puppeteer's cache (e.g. from `npx puppeteer browsers install chrome`)", async () => {
     const dir = await tempDir();
     try {
       const cacheDir = path.join(dir, 'cache');
       const executable = computeExecutablePath({ browser: Browser.CHROME, buildId: BUILD, cacheDir });
       await mkdir(path.dirname(executable), { recursive: true });
       await symlink(SYSTEM_CHROMIUM, executable);
-      const shown = await runCli(['browser'], { env: { PUPPETEER_CACHE_DIR: cacheDir, PUPPETEER_EXECUTABLE_PATH: '', CHROME_PATH: '' } });
+      const shown = await runCli(['browser'], {
+        env: { PUPPETEER_CACHE_DIR: cacheDir, PUPPETEER_EXECUTABLE_PATH: '', CHROME_PATH: '' },
+      });
       expect(shown.stdout.trim()).toBe(`${executable} (Puppeteer's download)`);
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -120,7 +136,10 @@ describe('briefdeck browser --install', () => {
       await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
       const port = (closed.address() as AddressInfo).port;
       await new Promise<void>((resolve) => closed.close(() => resolve()));
-      const env = { PUPPETEER_CACHE_DIR: path.join(dir, 'cache'), PUPPETEER_CHROME_DOWNLOAD_BASE_URL: `http://127.0.0.1:${port}` };
+      const env = {
+        PUPPETEER_CACHE_DIR: path.join(dir, 'cache'),
+        PUPPETEER_CHROME_DOWNLOAD_BASE_URL: `http://127.0.0.1:${port}`,
+      };
       const install = await runCli(['browser', '--install'], { env });
       expect(install.code).toBe(3);
       const lines = install.stderr.trim().split('\n');
@@ -139,4 +158,3 @@ describe('briefdeck browser --install', () => {
     }
   });
 });
-

@@ -33,7 +33,7 @@ describe('briefdeck build (sample, real Chromium)', () => {
     const { briefing } = parseBriefing(await readFile(SAMPLE, 'utf8'), SAMPLE);
     const slides = planSlides(briefing, { maxItemsPerSlide: 5 });
     const info = pdfInfo(path.join(out, SLUG, `${SLUG}.pdf`));
-    expect(Number(info['Pages'])).toBe(slides.length);
+    expect(Number(info.Pages)).toBe(slides.length);
     const [w, h] = /^([\d.]+) x ([\d.]+) pts/.exec(info['Page size']!)!.slice(1).map(Number);
     expect(w! / h!).toBeCloseTo(16 / 9, 2);
   });
@@ -57,11 +57,11 @@ describe('briefdeck build (sample, real Chromium)', () => {
 
   it('sets the title, author and subject in the PDF metadata', () => {
     const info = pdfInfo(path.join(out, SLUG, `${SLUG}.pdf`));
-    expect(info['Title']).toBe('ISKP plot disrupted in Moscow');
-    expect(info['Author']).toBe('briefdeck sample');
-    expect(info['Subject']).toMatch(/^What a foiled attack says/);
-    expect(info['Creator']).toBe('briefdeck');
-    expect(info['Tagged']).toBe('yes');
+    expect(info.Title).toBe('ISKP plot disrupted in Moscow');
+    expect(info.Author).toBe('briefdeck sample');
+    expect(info.Subject).toMatch(/^What a foiled attack says/);
+    expect(info.Creator).toBe('briefdeck');
+    expect(info.Tagged).toBe('yes');
   });
 
   it('embeds the bundled fonts', async () => {
@@ -82,13 +82,22 @@ describe('briefdeck build (sample, real Chromium)', () => {
 
   it('writes a self-contained deck folder: reveal.js, notes plugin, theme, fonts', async () => {
     const deck = path.join(out, SLUG);
-    for (const file of ['index.html', 'assets/reveal/reveal.js', 'assets/reveal/reveal.css', 'assets/reveal/plugin/notes.js', 'assets/deck.js', 'assets/theme.css', 'assets/fonts/fonts.css']) {
+    for (const file of [
+      'index.html',
+      'assets/reveal/reveal.js',
+      'assets/reveal/reveal.css',
+      'assets/reveal/plugin/notes.js',
+      'assets/deck.js',
+      'assets/theme.css',
+      'assets/fonts/fonts.css',
+    ]) {
       expect(existsSync(path.join(deck, file)), file).toBe(true);
     }
     const html = await readFile(path.join(deck, 'index.html'), 'utf8');
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
     const fontsCss = await readFile(path.join(deck, 'assets/fonts/fonts.css'), 'utf8');
-    for (const url of fontsCss.matchAll(/url\(([^)]+)\)/g)) expect(existsSync(path.join(deck, 'assets/fonts', url[1]!))).toBe(true);
+    for (const url of fontsCss.matchAll(/url\(([^)]+)\)/g))
+      expect(existsSync(path.join(deck, 'assets/fonts', url[1]!))).toBe(true);
   });
 });
 
@@ -119,7 +128,9 @@ describe('briefdeck build: errors', () => {
     const bad = await runCli(['build', file, '--out', out, '--no-pdf']);
     expect(bad.code).toBe(1);
     const errorLines = bad.stderr.trim().split('\n');
-    expect(errorLines).toEqual([`${file}:4: front matter: "date" must be a date written YYYY-MM-DD, e.g. 2026-11-29 — write the date as YYYY-MM-DD`]);
+    expect(errorLines).toEqual([
+      `${file}:4: front matter: "date" must be a date written YYYY-MM-DD, e.g. 2026-11-29 — write the date as YYYY-MM-DD`,
+    ]);
     expect(bad.stderr).not.toMatch(/\bat .*\.js:\d+/); // no stack trace
     expect(await readFile(index, 'utf8')).toBe(before);
     expect((await stat(index)).mtimeMs).toBe(beforeTime);
@@ -140,9 +151,13 @@ describe('briefdeck build: errors', () => {
   it('still builds the HTML when no browser exists, and says how to get one', async () => {
     const file = path.join(content, 'deck.md');
     const noBrowserOut = await tempDir();
-    const run = await runCli(['build', file, '--out', noBrowserOut], { env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome' } });
+    const run = await runCli(['build', file, '--out', noBrowserOut], {
+      env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome' },
+    });
     expect(run.code).toBe(3);
-    expect(run.stderr.trim()).toBe('the browser set by PUPPETEER_EXECUTABLE_PATH does not exist: /nonexistent/chrome — fix the path, or unset it to let briefdeck find one');
+    expect(run.stderr.trim()).toBe(
+      'the browser set by PUPPETEER_EXECUTABLE_PATH does not exist: /nonexistent/chrome — fix the path, or unset it to let briefdeck find one',
+    );
     expect(existsSync(path.join(noBrowserOut, 'deck', 'index.html'))).toBe(true);
     expect(existsSync(path.join(noBrowserOut, 'deck', 'deck.pdf'))).toBe(false);
     await rm(noBrowserOut, { recursive: true, force: true });
@@ -157,7 +172,10 @@ describe('briefdeck build: errors', () => {
 
 /** Every process below `pid` (Chromium's zygote, renderers and GPU process are grandchildren of the CLI). */
 function descendants(pid: number): string[] {
-  const table = spawnSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' }).stdout.trim().split('\n').map((line) => line.trim().split(/\s+/));
+  const table = spawnSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' })
+    .stdout.trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/));
   const found: string[] = [];
   const walk = (parent: string) => {
     for (const [child, ppid] of table) {
@@ -175,38 +193,45 @@ describe('briefdeck build: Ctrl-C and kill', () => {
   it.each([
     ['SIGINT', 130],
     ['SIGTERM', 143],
-  ] as const)('%s stops at once, ends its browser and every child process, and leaves no temporary files behind', async (signal, exitCode) => {
-    const content = await tempDir('briefdeck-content-');
-    const out = await tempDir();
-    const text = await readFile(SAMPLE, 'utf8');
-    for (let i = 1; i <= 6; i++) await writeFile(path.join(content, `deck-${i}.md`), text.replace(/^title: .*$/m, `title: Deck ${i}`));
-    const child = spawn(process.execPath, [CLI, 'build', content, '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    // Interrupt while PDFs are being printed, with the browser running.
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no PDF progress: ${output}`)), 60_000);
-      child.stdout.on('data', () => {
-        if (/^\[1\/6\]/m.test(output)) {
-          clearTimeout(timer);
-          resolve();
-        }
+  ] as const)(
+    '%s stops at once, ends its browser and every child process, and leaves no temporary files behind',
+    async (signal, exitCode) => {
+      const content = await tempDir('briefdeck-content-');
+      const out = await tempDir();
+      const text = await readFile(SAMPLE, 'utf8');
+      for (let i = 1; i <= 6; i++)
+        await writeFile(path.join(content, `deck-${i}.md`), text.replace(/^title: .*$/m, `title: Deck ${i}`));
+      const child = spawn(process.execPath, [CLI, 'build', content, '--out', out], {
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
-    });
-    const tree = descendants(child.pid!);
-    expect(tree.length).toBeGreaterThan(2); // the browser and its own children
-    child.kill(signal);
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-    expect(code).toBe(exitCode);
-    // SIGKILLed children can take a moment to be reaped: poll, bounded.
-    const alive = () => tree.filter((pid) => spawnSync('kill', ['-0', pid]).status === 0);
-    for (let waited = 0; alive().length > 0 && waited < 5000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(alive()).toEqual([]);
-    const files = await readdir(out, { recursive: true });
-    expect(files.filter((file) => String(file).endsWith('.tmp'))).toEqual([]);
-    await rm(content, { recursive: true, force: true });
-    await rm(out, { recursive: true, force: true });
-  });
+      let output = '';
+      child.stdout.on('data', (chunk) => (output += chunk));
+      // Interrupt while PDFs are being printed, with the browser running.
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no PDF progress: ${output}`)), 60_000);
+        child.stdout.on('data', () => {
+          if (/^\[1\/6\]/m.test(output)) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+      });
+      const tree = descendants(child.pid!);
+      expect(tree.length).toBeGreaterThan(2); // the browser and its own children
+      child.kill(signal);
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      expect(code).toBe(exitCode);
+      // SIGKILLed children can take a moment to be reaped: poll, bounded.
+      const alive = () => tree.filter((pid) => spawnSync('kill', ['-0', pid]).status === 0);
+      for (let waited = 0; alive().length > 0 && waited < 5000; waited += 100)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(alive()).toEqual([]);
+      const files = await readdir(out, { recursive: true });
+      expect(files.filter((file) => String(file).endsWith('.tmp'))).toEqual([]);
+      await rm(content, { recursive: true, force: true });
+      await rm(out, { recursive: true, force: true });
+    },
+  );
 });
 
 describe('briefdeck build: a deck that hangs while printing', () => {
@@ -226,11 +251,31 @@ describe('briefdeck build: a deck that hangs while printing', () => {
     const text = await readFile(SAMPLE, 'utf8');
     await writeFile(path.join(content, 'fine.md'), text);
     await writeFile(path.join(content, 'a-stuck.md'), text);
-    const run = await runCli(['build', path.join(content, 'fine.md'), path.join(content, 'a-stuck.md'), '--out', out, '--templates', templates, '--template', 'stalls', '--print-layout', 'reveal', '--timeout', '2', '--concurrency', '1']);
+    const run = await runCli([
+      'build',
+      path.join(content, 'fine.md'),
+      path.join(content, 'a-stuck.md'),
+      '--out',
+      out,
+      '--templates',
+      templates,
+      '--template',
+      'stalls',
+      '--print-layout',
+      'reveal',
+      '--timeout',
+      '2',
+      '--concurrency',
+      '1',
+    ]);
     expect(run.code).toBe(3);
     const lines = run.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(new RegExp(`^${path.join(content, 'a-stuck.md')}: printing .*a-stuck/index\\.html failed: .* \\(tried twice\\) — `));
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^${path.join(content, 'a-stuck.md')}: printing .*a-stuck/index\\.html failed: .* \\(tried twice\\) — `,
+      ),
+    );
     expect(existsSync(path.join(out, 'fine', 'fine.pdf'))).toBe(true);
     expect(existsSync(path.join(out, 'a-stuck', 'a-stuck.pdf'))).toBe(false);
     expect(existsSync(path.join(out, 'a-stuck', 'index.html'))).toBe(true);
@@ -242,11 +287,14 @@ describe('briefdeck build: a deck that hangs while printing', () => {
 describe('briefdeck build: shared and unwritable output folders', () => {
   it('two builds into the same folder at once leave every file complete and valid', async () => {
     const out = await tempDir();
-    const [a, b] = await Promise.all([runCli(['build', SAMPLE, '--out', out]), runCli(['build', SAMPLE, '--out', out])]);
+    const [a, b] = await Promise.all([
+      runCli(['build', SAMPLE, '--out', out]),
+      runCli(['build', SAMPLE, '--out', out]),
+    ]);
     expect([a.code, b.code]).toEqual([0, 0]);
     const pdf = path.join(out, 'iskp-moscow-plot', 'iskp-moscow-plot.pdf');
     expect(spawnSync('qpdf', ['--check', pdf]).status).toBe(0);
-    expect(Number(pdfInfo(pdf)['Pages'])).toBe(10);
+    expect(Number(pdfInfo(pdf).Pages)).toBe(10);
     const html = await readFile(path.join(out, 'iskp-moscow-plot', 'index.html'), 'utf8');
     expect(html.trimEnd().endsWith('</html>')).toBe(true);
     const files = await readdir(out, { recursive: true });
@@ -266,15 +314,22 @@ describe('briefdeck build: shared and unwritable output folders', () => {
     rmSync(tiny, { recursive: true, force: true });
   });
 
-  it.skipIf(!canMount)('a full disk is one clear error naming the file, exit 4, and no temporary file left', async () => {
-    const run = await runCli(['build', SAMPLE, '--out', path.join(tiny, 'out'), '--no-pdf']);
-    expect(run.code).toBe(4);
-    const lines = run.stderr.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(new RegExp(`^cannot write ${tiny}/out/iskp-moscow-plot/\\S+ \\(ENOSPC\\) — the disk is full: free some space or choose another folder with --out$`));
-    const files = await readdir(tiny, { recursive: true });
-    expect(files.filter((file) => String(file).endsWith('.tmp'))).toEqual([]);
-  });
+  it.skipIf(!canMount)(
+    'a full disk is one clear error naming the file, exit 4, and no temporary file left',
+    async () => {
+      const run = await runCli(['build', SAMPLE, '--out', path.join(tiny, 'out'), '--no-pdf']);
+      expect(run.code).toBe(4);
+      const lines = run.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(
+        new RegExp(
+          `^cannot write ${tiny}/out/iskp-moscow-plot/\\S+ \\(ENOSPC\\) — the disk is full: free some space or choose another folder with --out$`,
+        ),
+      );
+      const files = await readdir(tiny, { recursive: true });
+      expect(files.filter((file) => String(file).endsWith('.tmp'))).toEqual([]);
+    },
+  );
 
   it('an output folder that cannot be written is one clear error naming the path', async () => {
     // A file where the folder should be (permissions cannot be tested here: the tests run as root).
@@ -296,10 +351,25 @@ describe('briefdeck build: a template that reaches for the network', () => {
     await writeFile(path.join(work, 'templates', 'leaky', 'template.json'), '{ "extends": "default" }');
     // On every slide: a tracking pixel the deck's policy stops in the page, and a remote stylesheet.
     const footer = await readFile(path.join(ROOT, 'templates', 'default', 'partials', 'footer.hbs'), 'utf8');
-    await writeFile(path.join(partials, 'footer.hbs'), `<img src="https://tracker.example.com/pixel.png" alt=""><link rel="stylesheet" href="https://cdn.example.com/x.css">\n${footer}`);
-    const run = await runCli(['build', SAMPLE, '--out', path.join(work, 'out'), '--templates', path.join(work, 'templates'), '--template', 'leaky']);
+    await writeFile(
+      path.join(partials, 'footer.hbs'),
+      `<img src="https://tracker.example.com/pixel.png" alt=""><link rel="stylesheet" href="https://cdn.example.com/x.css">\n${footer}`,
+    );
+    const run = await runCli([
+      'build',
+      SAMPLE,
+      '--out',
+      path.join(work, 'out'),
+      '--templates',
+      path.join(work, 'templates'),
+      '--template',
+      'leaky',
+    ]);
     expect(run.code, run.stderr).toBe(0);
-    const warnings = run.stderr.trim().split('\n').filter((line) => line.includes('blocked a network request'));
+    const warnings = run.stderr
+      .trim()
+      .split('\n')
+      .filter((line) => line.includes('blocked a network request'));
     expect(warnings.sort()).toEqual([
       `${SAMPLE}: warning: blocked a network request while printing: https://cdn.example.com/x.css`,
       `${SAMPLE}: warning: blocked a network request while printing: https://tracker.example.com/pixel.png`,

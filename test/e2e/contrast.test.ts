@@ -30,7 +30,13 @@ interface Sample {
   file: string;
 }
 
-const mix = (from: Rgba, to: number, step: number): string => toHex({ r: from.r + ((to - from.r) * step) / 255, g: from.g + ((to - from.g) * step) / 255, b: from.b + ((to - from.b) * step) / 255, a: 1 });
+const mix = (from: Rgba, to: number, step: number): string =>
+  toHex({
+    r: from.r + ((to - from.r) * step) / 255,
+    g: from.g + ((to - from.g) * step) / 255,
+    b: from.b + ((to - from.b) * step) / 255,
+    a: 1,
+  });
 
 /** Adjacent colours on a line from a start colour to white or black where the check's verdict flips. */
 function boundaries(template: Template, option: string): Array<{ pass: string; fail: string }> {
@@ -51,14 +57,25 @@ function boundaries(template: Template, option: string): Array<{ pass: string; f
 }
 
 function defaults(template: Template): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(template.manifest.options).flatMap(([key, option]) => ('default' in option && option.default !== undefined ? [[key, option.default]] : [])));
+  return Object.fromEntries(
+    Object.entries(template.manifest.options).flatMap(([key, option]) =>
+      'default' in option && option.default !== undefined ? [[key, option.default]] : [],
+    ),
+  );
 }
 
 /** Ratio of each declared pair with the option set to `colour`, with its threshold. */
-function declaredRatios(template: Template, option: string, colour: string): Array<{ ratio: number; required: number }> {
+function declaredRatios(
+  template: Template,
+  option: string,
+  colour: string,
+): Array<{ ratio: number; required: number }> {
   const values = { ...defaults(template), [option]: colour };
   const colourOf = (side: string) => parseColour(template.manifest.options[side] ? String(values[side]) : side)!;
-  return template.manifest.contrast.map((pair) => ({ ratio: contrastRatio(colourOf(pair.text), colourOf(pair.on)), required: pair.size === 'large' ? 3 : 4.5 }));
+  return template.manifest.contrast.map((pair) => ({
+    ratio: contrastRatio(colourOf(pair.text), colourOf(pair.on)),
+    required: pair.size === 'large' ? 3 : 4.5,
+  }));
 }
 
 describe('declared contrast pairs agree with what Chromium draws', async () => {
@@ -76,7 +93,9 @@ describe('declared contrast pairs agree with what Chromium draws', async () => {
 
   describe.each(TEMPLATES)('%s', async (name) => {
     const template = await registry.load(name);
-    const colourOptions = Object.keys(template.manifest.options).filter((key) => template.manifest.options[key]!.type === 'color');
+    const colourOptions = Object.keys(template.manifest.options).filter(
+      (key) => template.manifest.options[key]!.type === 'color',
+    );
     const samples: Sample[] = colourOptions.flatMap((option) =>
       boundaries(template, option).flatMap(({ pass, fail }, i) => [
         { option, colour: pass, warns: false, file: `${option}-${i}-pass.md` },
@@ -87,35 +106,57 @@ describe('declared contrast pairs agree with what Chromium draws', async () => {
     it('declares pairs for every colour option, with boundaries to test on both sides', () => {
       expect(colourOptions.length).toBeGreaterThan(0);
       for (const option of colourOptions) {
-        expect(template.manifest.contrast.some((pair) => pair.text === option || pair.on === option), option).toBe(true);
+        expect(
+          template.manifest.contrast.some((pair) => pair.text === option || pair.on === option),
+          option,
+        ).toBe(true);
         expect(samples.filter((s) => s.option === option).length, option).toBe(2 * SAMPLES_PER_OPTION);
       }
     });
 
-    it('warns for exactly the colours whose deck has text below WCAG AA, and only for declared pairs', { timeout: 300_000 }, async () => {
+    it('warns for exactly the colours whose deck has text below WCAG AA, and only for declared pairs', {
+      timeout: 300_000,
+    }, async () => {
       const content = path.join(work, name, 'content');
       const out = path.join(work, name, 'out');
       await mkdir(content, { recursive: true });
       const sample = await readFile(SAMPLE, 'utf8');
       for (const s of samples) {
-        await writeFile(path.join(content, s.file), sample.replace(/^---\n/, `---\nslug: ${s.file.slice(0, -3)}\noptions:\n  ${s.option}: "${s.colour}"\n`));
+        await writeFile(
+          path.join(content, s.file),
+          sample.replace(/^---\n/, `---\nslug: ${s.file.slice(0, -3)}\noptions:\n  ${s.option}: "${s.colour}"\n`),
+        );
       }
       const run = await runCli(['build', content, '--no-pdf', '-o', out, '-t', name, '--templates', EXAMPLES]);
       expect(run.code, run.stderr).toBe(0);
       const page = await browser.newPage();
       try {
         for (const s of samples) {
-          const warning = run.stderr.split('\n').filter((line) => line.includes(`${s.file}:4: warning: option "${s.option}" ${s.colour} `));
+          const warning = run.stderr
+            .split('\n')
+            .filter((line) => line.includes(`${s.file}:4: warning: option "${s.option}" ${s.colour} `));
           expect(warning.length, `${s.file} ${s.colour}: static check warns`).toBe(s.warns ? 1 : 0);
           // The print view lays out every slide at once, so every text element can be measured.
-          await page.goto(`${pathToFileURL(path.join(out, s.file.slice(0, -3), 'index.html')).href}?print-pdf`, { waitUntil: 'load' });
-          await page.waitForFunction(() => document.documentElement.getAttribute('data-briefdeck-pdf-ready') === 'true');
+          await page.goto(`${pathToFileURL(path.join(out, s.file.slice(0, -3), 'index.html')).href}?print-pdf`, {
+            waitUntil: 'load',
+          });
+          await page.waitForFunction(
+            () => document.documentElement.getAttribute('data-briefdeck-pdf-ready') === 'true',
+          );
           const failures: ContrastFailure[] = await page.evaluate(measureContrast);
-          expect(failures.length > 0, `${s.file} ${s.colour}: page has text below AA: ${JSON.stringify(failures)}`).toBe(s.warns);
+          expect(
+            failures.length > 0,
+            `${s.file} ${s.colour}: page has text below AA: ${JSON.stringify(failures)}`,
+          ).toBe(s.warns);
           const declared = declaredRatios(template, s.option, s.colour);
           for (const failure of failures) {
-            const match = declared.some((d) => d.required === failure.required && Math.abs(d.ratio - failure.ratio) < 0.006);
-            expect(match, `${s.file} ${s.colour}: page failure ${JSON.stringify(failure)} is a declared pair (${JSON.stringify(declared)})`).toBe(true);
+            const match = declared.some(
+              (d) => d.required === failure.required && Math.abs(d.ratio - failure.ratio) < 0.006,
+            );
+            expect(
+              match,
+              `${s.file} ${s.colour}: page failure ${JSON.stringify(failure)} is a declared pair (${JSON.stringify(declared)})`,
+            ).toBe(true);
           }
         }
       } finally {

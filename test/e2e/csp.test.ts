@@ -46,15 +46,23 @@ const LEAKY_CSS = (canary: string) => `
 `;
 
 /** Opens a page that records every CSP violation from the start (DevTools scripts are not subject to the policy). */
-async function openRecording(browser: Browser, url: string): Promise<{ page: Page; violations: () => Promise<Violation[]> }> {
+async function openRecording(
+  browser: Browser,
+  url: string,
+): Promise<{ page: Page; violations: () => Promise<Violation[]> }> {
   const page = await browser.newPage();
   await page.evaluateOnNewDocument(() => {
     const seen: Violation[] = [];
     (window as unknown as { __violations: Violation[] }).__violations = seen;
-    document.addEventListener('securitypolicyviolation', (event) => seen.push({ directive: event.effectiveDirective, blocked: event.blockedURI }));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      seen.push({ directive: event.effectiveDirective, blocked: event.blockedURI }),
+    );
   });
   await page.goto(url, { waitUntil: 'load' });
-  return { page, violations: () => page.evaluate(() => (window as unknown as { __violations: Violation[] }).__violations) };
+  return {
+    page,
+    violations: () => page.evaluate(() => (window as unknown as { __violations: Violation[] }).__violations),
+  };
 }
 
 describe('the Content-Security-Policy of every deck and the index page, in Chromium', () => {
@@ -82,13 +90,36 @@ describe('the Content-Security-Policy of every deck and the index page, in Chrom
     const leaky = path.join(work, 'templates', 'leaky');
     await mkdir(leaky, { recursive: true });
     await writeFile(path.join(leaky, 'template.json'), JSON.stringify({ name: 'leaky', extends: 'default' }));
-    await writeFile(path.join(leaky, 'layout.hbs'), leakyLayout(await readFile(path.join(ROOT, 'templates', 'default', 'layout.hbs'), 'utf8'), canary));
+    await writeFile(
+      path.join(leaky, 'layout.hbs'),
+      leakyLayout(await readFile(path.join(ROOT, 'templates', 'default', 'layout.hbs'), 'utf8'), canary),
+    );
     await writeFile(path.join(leaky, 'theme.css'), LEAKY_CSS(canary));
 
     const builds = [
       ['build', SAMPLE, '--no-pdf', '--out', path.join(work, 'out-default')],
-      ['build', SAMPLE, '--no-pdf', '--out', path.join(work, 'out-house'), '--templates', path.join(ROOT, 'examples', 'templates'), '--template', 'house'],
-      ['build', SAMPLE, '--no-pdf', '--out', path.join(work, 'out-leaky'), '--templates', path.join(work, 'templates'), '--template', 'leaky'],
+      [
+        'build',
+        SAMPLE,
+        '--no-pdf',
+        '--out',
+        path.join(work, 'out-house'),
+        '--templates',
+        path.join(ROOT, 'examples', 'templates'),
+        '--template',
+        'house',
+      ],
+      [
+        'build',
+        SAMPLE,
+        '--no-pdf',
+        '--out',
+        path.join(work, 'out-leaky'),
+        '--templates',
+        path.join(work, 'templates'),
+        '--template',
+        'leaky',
+      ],
     ];
     for (const args of builds) {
       const result = await runCli(args);
@@ -114,7 +145,9 @@ describe('the Content-Security-Policy of every deck and the index page, in Chrom
       await page.setJavaScriptEnabled(false); // the markup as parsed, before any script
       await page.goto(pathToFileURL(path.join(deck.dir, 'index.html')).href, { waitUntil: 'load' });
       const found = await page.evaluate(() => {
-        const metas = [...document.querySelectorAll('meta')].filter((meta) => meta.httpEquiv.toLowerCase() === 'content-security-policy');
+        const metas = [...document.querySelectorAll('meta')].filter(
+          (meta) => meta.httpEquiv.toLowerCase() === 'content-security-policy',
+        );
         return { count: metas.length, first: document.head.firstElementChild === metas[0], policy: metas[0]?.content };
       });
       expect(found, deck.name).toEqual({ count: 1, first: true, policy: expected });
@@ -182,7 +215,11 @@ describe('the Content-Security-Policy of every deck and the index page, in Chrom
       ]),
     );
     // The deck's own scripts ran under the same policy.
-    expect(await page.evaluate(() => (window as unknown as { Reveal: { getTotalSlides(): number } }).Reveal.getTotalSlides())).toBe(10);
+    expect(
+      await page.evaluate(() =>
+        (window as unknown as { Reveal: { getTotalSlides(): number } }).Reveal.getTotalSlides(),
+      ),
+    ).toBe(10);
     await page.close();
   });
 });
@@ -195,7 +232,13 @@ describe('the policy under briefdeck serve (live reload added)', () => {
   beforeAll(async () => {
     work = await tempDir();
     await cp(SAMPLE, path.join(work, 'content', 'brief.md'));
-    server = await serve({ paths: [path.join(work, 'content')], port: 0, outDir: path.join(work, 'output'), cwd: work, log: () => undefined });
+    server = await serve({
+      paths: [path.join(work, 'content')],
+      port: 0,
+      outDir: path.join(work, 'output'),
+      cwd: work,
+      log: () => undefined,
+    });
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -65,7 +65,7 @@ describe('the built deck in a real browser, from file://', () => {
       return reveal.getSlides().map((slide: Element) => reveal.getSlideNotes(slide) ?? '');
     });
     expect(notes[0]).toBe('');
-    notes.slice(1).forEach((note: string) => expect(note.length).toBeGreaterThan(20));
+    for (const note of notes.slice(1)) expect(note.length).toBeGreaterThan(20);
     expect(await page.evaluate(() => Boolean((window as any).Reveal.getPlugin('notes')))).toBe(true);
   });
 
@@ -76,7 +76,9 @@ describe('the built deck in a real browser, from file://', () => {
     const popup = browser.waitForTarget((target) => target.opener() === page.target(), { timeout: 10_000 });
     await page.keyboard.press('s');
     const speaker = (await (await popup).page())!;
-    await speaker.waitForFunction(() => document.body.innerText.includes('Lead with the bottom line'), { timeout: 10_000 });
+    await speaker.waitForFunction(() => document.body.innerText.includes('Lead with the bottom line'), {
+      timeout: 10_000,
+    });
     expect(await speaker.evaluate(() => document.body.innerText)).toMatch(/Upcoming/i);
     await speaker.close();
   });

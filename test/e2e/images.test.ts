@@ -99,8 +99,15 @@ Attacks rose every quarter.
           await image.decode();
           const box = image.getBoundingClientRect();
           const frame = section.querySelector('.slide__frame')!.getBoundingClientRect();
-          const inside = box.left >= frame.left && box.right <= frame.right && box.top >= frame.top && box.bottom <= frame.bottom;
-          return { alt: image.alt, naturalWidth: image.naturalWidth, naturalHeight: image.naturalHeight, height: Math.round(box.height), inside };
+          const inside =
+            box.left >= frame.left && box.right <= frame.right && box.top >= frame.top && box.bottom <= frame.bottom;
+          return {
+            alt: image.alt,
+            naturalWidth: image.naturalWidth,
+            naturalHeight: image.naturalHeight,
+            height: Math.round(box.height),
+            inside,
+          };
         }),
       );
     }
@@ -121,7 +128,12 @@ Attacks rose every quarter.
       .slice(2)
       .filter(Boolean)
       .map((line) => line.trim().split(/\s+/))
-      .map(([page, , type, width, height]) => ({ page: Number(page), type, width: Number(width), height: Number(height) }));
+      .map(([page, , type, width, height]) => ({
+        page: Number(page),
+        type,
+        width: Number(width),
+        height: Number(height),
+      }));
     expect(images).toEqual([
       { page: 2, type: 'image', width: 640, height: 400 },
       { page: 3, type: 'image', width: 300, height: 1400 },

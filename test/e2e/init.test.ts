@@ -24,7 +24,11 @@ describe('briefdeck init, then npm install && npm run build', () => {
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('writes the project files', async () => {
-    expect(await listFiles(project).then((files) => files.filter((file) => !file.startsWith('node_modules/') && file !== 'package-lock.json'))).toEqual([
+    expect(
+      await listFiles(project).then((files) =>
+        files.filter((file) => !file.startsWith('node_modules/') && file !== 'package-lock.json'),
+      ),
+    ).toEqual([
       '.github/workflows/briefings.yml',
       '.gitignore',
       'briefdeck.config.yaml',
@@ -33,25 +37,51 @@ describe('briefdeck init, then npm install && npm run build', () => {
       'templates/house/template.json',
       'templates/house/theme.css',
     ]);
-    const pkg = JSON.parse(await readFile(path.join(project, 'package.json'), 'utf8')) as { scripts: Record<string, string>; devDependencies: Record<string, string> };
-    expect(pkg.scripts).toEqual({ build: 'briefdeck build content', serve: 'briefdeck serve content', draft: 'briefdeck draft' });
+    const pkg = JSON.parse(await readFile(path.join(project, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
+    expect(pkg.scripts).toEqual({
+      build: 'briefdeck build content',
+      serve: 'briefdeck serve content',
+      draft: 'briefdeck draft',
+    });
     expect(Object.keys(pkg.devDependencies)).toEqual(['briefdeck']);
     expect(await readFile(path.join(project, '.gitignore'), 'utf8')).toContain('output/');
-    expect(await readFile(path.join(project, 'templates', 'house', 'theme.css'), 'utf8')).toContain('--title-bg: #0f2742;');
+    expect(await readFile(path.join(project, 'templates', 'house', 'theme.css'), 'utf8')).toContain(
+      '--title-bg: #0f2742;',
+    );
   });
 
   it('npm run build prints the example with the house template', async () => {
     const build = await npm(project, ['run', '-s', 'build']);
     expect(build.stderr).toBe('');
-    expect(squash(pdfText(path.join(project, 'output', 'iskp-moscow-plot', 'iskp-moscow-plot.pdf')))).toContain('ISKP plot disrupted in Moscow');
+    expect(squash(pdfText(path.join(project, 'output', 'iskp-moscow-plot', 'iskp-moscow-plot.pdf')))).toContain(
+      'ISKP plot disrupted in Moscow',
+    );
     // The config's `template: house` applied: the house colours are in the deck's stylesheet.
     const deck = path.join(project, 'output', 'iskp-moscow-plot');
-    const css = (await Promise.all((await listFiles(deck)).filter((file) => file.endsWith('.css')).map((file) => readFile(path.join(deck, file), 'utf8')))).join('\n');
+    const css = (
+      await Promise.all(
+        (
+          await listFiles(deck)
+        )
+          .filter((file) => file.endsWith('.css'))
+          .map((file) => readFile(path.join(deck, file), 'utf8')),
+      )
+    ).join('\n');
     expect(css).toContain('House colours, added after the default template');
   }, 300_000); // a build in a fresh project; slow when the suite runs many at once
 
   it('npx briefdeck new writes a briefing that builds without edits', async () => {
-    const created = await npxBriefdeck(project, ['new', 'Sanctions: what comes next?', '--marking', 'tlp:amber', '--template', 'dark']);
+    const created = await npxBriefdeck(project, [
+      'new',
+      'Sanctions: what comes next?',
+      '--marking',
+      'tlp:amber',
+      '--template',
+      'dark',
+    ]);
     expect(created.stderr).toBe('');
     expect(created.code).toBe(0);
     const file = path.join(project, 'content', 'sanctions-what-comes-next.md');
@@ -64,7 +94,9 @@ describe('briefdeck init, then npm install && npm run build', () => {
     const build = await npxBriefdeck(project, ['build', 'content/sanctions-what-comes-next.md', '--strict']);
     expect(build.stderr).toBe('');
     expect(build.code).toBe(0);
-    const pdf = squash(pdfText(path.join(project, 'output', 'sanctions-what-comes-next', 'sanctions-what-comes-next.pdf')));
+    const pdf = squash(
+      pdfText(path.join(project, 'output', 'sanctions-what-comes-next', 'sanctions-what-comes-next.pdf')),
+    );
     expect(pdf).toContain('Sanctions: what comes next?');
     expect(pdf).toContain('TLP:AMBER');
     expect(pdf).toContain('What should be done, by whom and by when');
@@ -94,7 +126,7 @@ describe('briefdeck init into a folder that is not empty', () => {
     expect(await readFile(path.join(project, 'package.json'), 'utf8')).toBe(before);
   });
 
-  it('with --force adds the files, keeps the user\'s, and adds scripts and the devDependency to package.json', async () => {
+  it("with --force adds the files, keeps the user's, and adds scripts and the devDependency to package.json", async () => {
     const project = path.join(dir, 'forced');
     await mkdir(project);
     await npm(project, ['init', '-y']);
@@ -102,11 +134,15 @@ describe('briefdeck init into a folder that is not empty', () => {
     const result = await runCli(['init', project, '--force']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    const pkg = JSON.parse(await readFile(path.join(project, 'package.json'), 'utf8')) as { name: string; scripts: Record<string, string>; devDependencies: Record<string, string> };
+    const pkg = JSON.parse(await readFile(path.join(project, 'package.json'), 'utf8')) as {
+      name: string;
+      scripts: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
     expect(pkg.name).toBe('forced');
-    expect(pkg.scripts['build']).toBe('make'); // the user's script is kept
-    expect(pkg.scripts['serve']).toBe('briefdeck serve content');
-    expect(pkg.devDependencies['briefdeck']).toMatch(/^\^\d+\.\d+\.\d+/);
+    expect(pkg.scripts.build).toBe('make'); // the user's script is kept
+    expect(pkg.scripts.serve).toBe('briefdeck serve content');
+    expect(pkg.devDependencies.briefdeck).toMatch(/^\^\d+\.\d+\.\d+/);
     expect(await listFiles(project)).toContain('templates/house/theme.css');
   });
 });

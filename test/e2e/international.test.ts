@@ -74,8 +74,14 @@ describe('international text: right-to-left, CJK and emoji', () => {
     await writeFile(path.join(dir, 'rtl.md'), RTL);
     await writeFile(path.join(dir, 'latin.md'), await readFile(SAMPLE, 'utf8'));
     // Two decks of one template whose Arabic uses different letters, printed one after the other in one tab.
-    for (const [name, phrase] of [['arabic-a', 'سلام'], ['arabic-b', 'ټول ګواښ ژوند']]) {
-      await writeFile(path.join(dir, `${name}.md`), MIXED.replace(`- ${ARABIC}`, `- ${phrase}`).replace(/^- (Dari|Pashto|Chinese|Korean).*$/gm, ''));
+    for (const [name, phrase] of [
+      ['arabic-a', 'سلام'],
+      ['arabic-b', 'ټول ګواښ ژوند'],
+    ]) {
+      await writeFile(
+        path.join(dir, `${name}.md`),
+        MIXED.replace(`- ${ARABIC}`, `- ${phrase}`).replace(/^- (Dari|Pashto|Chinese|Korean).*$/gm, ''),
+      );
     }
     const result = await build({ paths: [dir], outDir: out, cwd: dir, concurrency: 1 });
     expect(result.errors).toEqual([]);
@@ -94,12 +100,17 @@ describe('international text: right-to-left, CJK and emoji', () => {
     expect(latin.filter((name) => name.startsWith('noto-'))).toEqual([]);
     const mixed = await readdir(path.join(out, 'mixed', 'assets', 'fonts'));
     for (const family of ['noto-sans-arabic-arabic', 'noto-sans-sc-', 'noto-sans-kr-', 'noto-emoji-']) {
-      expect(mixed.some((name) => name.startsWith(family)), family).toBe(true);
+      expect(
+        mixed.some((name) => name.startsWith(family)),
+        family,
+      ).toBe(true);
     }
     // Noto Sans SC alone has 101 subsets per weight; a few sentences need a handful.
     expect(mixed.filter((name) => name.startsWith('noto-sans-sc-')).length).toBeLessThan(30);
     const rtl = await readdir(path.join(out, 'rtl', 'assets', 'fonts'));
-    expect(rtl.filter((name) => name.startsWith('noto-')).every((name) => name.startsWith('noto-sans-arabic-arabic-'))).toBe(true);
+    expect(
+      rtl.filter((name) => name.startsWith('noto-')).every((name) => name.startsWith('noto-sans-arabic-arabic-')),
+    ).toBe(true);
   });
 
   it('draws every script with the fonts shipped in the deck, never a system font', async () => {
@@ -115,9 +126,16 @@ describe('international text: right-to-left, CJK and emoji', () => {
       ];
       for (const [selector, text, families] of expectations) {
         const fonts = await fontsDrawing(page, selector, text);
-        expect(fonts.filter((font) => !font.isCustomFont), `${text}: system fonts used`).toEqual([]);
+        expect(
+          fonts.filter((font) => !font.isCustomFont),
+          `${text}: system fonts used`,
+        ).toEqual([]);
         // Variable fonts report their default instance, e.g. "Noto Sans SC Thin".
-        for (const family of families) expect(fonts.some((font) => font.familyName.startsWith(family)), `${text}: ${family}`).toBe(true);
+        for (const family of families)
+          expect(
+            fonts.some((font) => font.familyName.startsWith(family)),
+            `${text}: ${family}`,
+          ).toBe(true);
       }
     } finally {
       await page.close();
@@ -128,7 +146,10 @@ describe('international text: right-to-left, CJK and emoji', () => {
     for (const slug of ['arabic-a', 'arabic-b', 'latin', 'mixed', 'rtl']) {
       const names = pdfFontNames(path.join(out, slug, `${slug}.pdf`));
       expect(names.length, slug).toBeGreaterThan(0);
-      expect(names.filter((name) => !/^(SourceSans3|SourceSerif4|Noto)/.test(name)), slug).toEqual([]);
+      expect(
+        names.filter((name) => !/^(SourceSans3|SourceSerif4|Noto)/.test(name)),
+        slug,
+      ).toEqual([]);
     }
   });
 
@@ -152,7 +173,11 @@ describe('international text: right-to-left, CJK and emoji', () => {
         const range = document.createRange();
         range.selectNodeContents(item);
         const text = range.getBoundingClientRect();
-        return { right: frame.right - text.right, left: text.left - frame.left, direction: getComputedStyle(item).direction };
+        return {
+          right: frame.right - text.right,
+          left: text.left - frame.left,
+          direction: getComputedStyle(item).direction,
+        };
       }, ARABIC);
       expect(gaps.right).toBeLessThan(gaps.left);
       expect(gaps.direction).toBe('rtl'); // so its bullet sits on the right too
@@ -175,7 +200,12 @@ describe('international text: right-to-left, CJK and emoji', () => {
         range.selectNodeContents(item);
         const text = range.getBoundingClientRect();
         const number = getComputedStyle(slide.querySelector('.slide__number')!).direction; // "2 / 4" must not read "4 / 2"
-        return { direction: getComputedStyle(item).direction, gapRight: frame.right - text.right, gapLeft: text.left - frame.left, number };
+        return {
+          direction: getComputedStyle(item).direction,
+          gapRight: frame.right - text.right,
+          gapLeft: text.left - frame.left,
+          number,
+        };
       });
       expect(layout.direction).toBe('rtl');
       expect(layout.gapRight).toBeLessThan(80); // text starts at the right edge (after the bullet)

@@ -14,7 +14,10 @@ import { pdfInfo, pdfText, runCli, SAMPLE, squash, tempDir } from '../helpers.js
 
 let work: string;
 let content: string;
-const LONG_NOTE = Array.from({ length: 120 }, (_, i) => `Long note sentence ${i + 1} keeps going for the speaker.`).join(' ');
+const LONG_NOTE = Array.from(
+  { length: 120 },
+  (_, i) => `Long note sentence ${i + 1} keeps going for the speaker.`,
+).join(' ');
 
 /** Slide labels and notes (plain text) of a content file, as the planner makes them. */
 async function plan(file: string): Promise<{ labels: string[]; notes: string[] }> {
@@ -40,8 +43,12 @@ afterAll(() => rm(work, { recursive: true, force: true }));
  * Walks a notes-pages PDF: a page that names a slide's notes belongs to the
  * slide before it; every other page is the next slide. Checks each page.
  */
-function checkNotesPdf(file: string, deck: { labels: string[]; notes: string[] }, marking: string | undefined): { notesPagesOf: number[][] } {
-  const pages = Number(pdfInfo(file)['Pages']);
+function checkNotesPdf(
+  file: string,
+  deck: { labels: string[]; notes: string[] },
+  marking: string | undefined,
+): { notesPagesOf: number[][] } {
+  const pages = Number(pdfInfo(file).Pages);
   const total = deck.labels.length;
   const notesPagesOf: number[][] = deck.labels.map(() => []);
   let slide = 0;
@@ -66,7 +73,8 @@ function checkNotesPdf(file: string, deck: { labels: string[]; notes: string[] }
   // Every slide with notes has them on its pages, and only those.
   deck.notes.forEach((note, index) => {
     expect(notesPagesOf[index]!.length > 0, `slide ${index + 1} has notes pages`).toBe(note !== '');
-    if (note) expect(squash(notesPagesOf[index]!.map((page) => pdfText(file, page)).join(' '))).toContain(note.slice(0, 60));
+    if (note)
+      expect(squash(notesPagesOf[index]!.map((page) => pdfText(file, page)).join(' '))).toContain(note.slice(0, 60));
   });
   return { notesPagesOf };
 }
@@ -93,15 +101,29 @@ describe('--notes-pages', () => {
     const summary = deck.notes.findIndex((note) => note.includes('Long note sentence 1 '));
     expect(notesPagesOf[summary]!.length).toBeGreaterThan(1);
     // Nothing of the note is lost between pages: its last sentence is there too.
-    const text = squash(notesPagesOf[summary]!.map((page) => pdfText(path.join(out, 'long', 'long.pdf'), page)).join(' '));
+    const text = squash(
+      notesPagesOf[summary]!.map((page) => pdfText(path.join(out, 'long', 'long.pdf'), page)).join(' '),
+    );
     expect(text).toContain('Long note sentence 120 keeps going for the speaker.');
   });
 
   it("the same with reveal.js's own print view", async () => {
     const revealOut = path.join(work, 'notes-reveal');
-    const run = await runCli(['build', path.join(content, 'marked.md'), '--out', revealOut, '--notes-pages', '--print-layout', 'reveal']);
+    const run = await runCli([
+      'build',
+      path.join(content, 'marked.md'),
+      '--out',
+      revealOut,
+      '--notes-pages',
+      '--print-layout',
+      'reveal',
+    ]);
     expect(run.code, run.stderr).toBe(0);
-    checkNotesPdf(path.join(revealOut, 'marked', 'marked.pdf'), await plan(path.join(content, 'marked.md')), 'TLP:CLEAR');
+    checkNotesPdf(
+      path.join(revealOut, 'marked', 'marked.pdf'),
+      await plan(path.join(content, 'marked.md')),
+      'TLP:CLEAR',
+    );
   });
 });
 
@@ -109,13 +131,20 @@ describe('slides and handouts: a page number on every page', () => {
   let out: string;
   beforeAll(async () => {
     out = path.join(work, 'plain');
-    const run = await runCli(['build', path.join(content, 'marked.md'), path.join(content, 'unmarked.md'), '--out', out, '--handout']);
+    const run = await runCli([
+      'build',
+      path.join(content, 'marked.md'),
+      path.join(content, 'unmarked.md'),
+      '--out',
+      out,
+      '--handout',
+    ]);
     expect(run.code, run.stderr).toBe(0);
   });
 
   it.each(['marked', 'unmarked'])('the %s deck: every slide page, the title slide too, has its number', (slug) => {
     const file = path.join(out, slug, `${slug}.pdf`);
-    const pages = Number(pdfInfo(file)['Pages']);
+    const pages = Number(pdfInfo(file).Pages);
     for (let page = 1; page <= pages; page++) {
       const text = pdfText(file, page);
       expect(text, `page ${page}`).toMatch(new RegExp(`^${page} / ${pages}$`, 'm'));
@@ -125,7 +154,7 @@ describe('slides and handouts: a page number on every page', () => {
 
   it('a handout without a marking still numbers every page', () => {
     const file = path.join(out, 'unmarked', 'unmarked-handout.pdf');
-    const pages = Number(pdfInfo(file)['Pages']);
+    const pages = Number(pdfInfo(file).Pages);
     expect(pages).toBeGreaterThan(1);
     for (let page = 1; page <= pages; page++) {
       const text = pdfText(file, page);

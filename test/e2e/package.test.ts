@@ -30,13 +30,25 @@ describe('the packed package in a fresh project', () => {
 
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  it('ships what the CLI reads at run time, and nothing of the repo\'s own tooling', async () => {
+  it("ships what the CLI reads at run time, and nothing of the repo's own tooling", async () => {
     const files = await listFiles(path.join(project, 'node_modules', 'briefdeck'));
-    for (const needed of ['package.json', 'dist/bin/main.js', 'dist/index.js', 'dist/index.d.ts', 'runtime/deck.js', 'runtime/live.js', 'runtime/print-layout.js', 'runtime/handout-layout.js', 'templates/default/template.json']) {
+    for (const needed of [
+      'package.json',
+      'dist/bin/main.js',
+      'dist/index.js',
+      'dist/index.d.ts',
+      'runtime/deck.js',
+      'runtime/live.js',
+      'runtime/print-layout.js',
+      'runtime/handout-layout.js',
+      'templates/default/template.json',
+    ]) {
       expect(files).toContain(needed);
     }
     // Of content/, only the example that `briefdeck init` copies.
-    expect(files.filter((file) => /^(src|test|scripts|bench|content)\/|\.map$|^\.puppeteerrc/.test(file))).toEqual(['content/iskp-moscow-plot.md']);
+    expect(files.filter((file) => /^(src|test|scripts|bench|content)\/|\.map$|^\.puppeteerrc/.test(file))).toEqual([
+      'content/iskp-moscow-plot.md',
+    ]);
     // No download at install time: puppeteer-core, not puppeteer (whose postinstall fetches Chrome).
     expect(existsSync(path.join(project, 'node_modules', 'puppeteer-core', 'package.json'))).toBe(true);
     expect(existsSync(path.join(project, 'node_modules', 'puppeteer'))).toBe(false);
@@ -56,13 +68,33 @@ describe('the packed package in a fresh project', () => {
     expect(html).toContain('<section');
   }, 300_000); // a build in a fresh project; slow when the suite runs many at once
 
-  it('is a typed library: the README example type-checks against the package\'s .d.ts and runs', async () => {
+  it("is a typed library: the README example type-checks against the package's .d.ts and runs", async () => {
     const example = path.join(project, 'build.mjs');
     await cp(path.join(ROOT, 'examples', 'library', 'build.mjs'), example);
     // The checkout's TypeScript, checking the JavaScript example against node_modules/briefdeck/dist/*.d.ts.
     const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
     const typeRoots = path.join(ROOT, 'node_modules', '@types');
-    const check = await run(process.execPath, [tsc, '--noEmit', '--allowJs', '--checkJs', '--strict', '--module', 'nodenext', '--target', 'es2022', '--skipLibCheck', '--typeRoots', typeRoots, '--types', 'node', 'build.mjs'], { cwd: project }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? String(error) }));
+    const check = await run(
+      process.execPath,
+      [
+        tsc,
+        '--noEmit',
+        '--allowJs',
+        '--checkJs',
+        '--strict',
+        '--module',
+        'nodenext',
+        '--target',
+        'es2022',
+        '--skipLibCheck',
+        '--typeRoots',
+        typeRoots,
+        '--types',
+        'node',
+        'build.mjs',
+      ],
+      { cwd: project },
+    ).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? String(error) }));
     expect(check.stdout).toBe('');
     const ran = await run(process.execPath, ['build.mjs'], { cwd: project, env: userEnv() });
     expect(ran.stderr).toBe('');

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfInfo, pdfText, runCli, squash, tempDir } from '../helpers.js';
 
-const points = (label: string, n: number) => Array.from({ length: n }, (_, i) => `- ${label} point ${i + 1}.`).join('\n');
+const points = (label: string, n: number) =>
+  Array.from({ length: n }, (_, i) => `- ${label} point ${i + 1}.`).join('\n');
 const BRIEFING = `---
 title: Paginated probe
 date: 2026-01-15
@@ -43,7 +44,12 @@ A closing remark after the list.
 `;
 
 // Pages: 1 title, 2–3 summary, 4–5 implications, 6–7 recommendations, 8 the timeline (kicker "WAVE OF ATTACKS").
-const TEMPLATES: Array<{ name: string; templates?: string }> = [{ name: 'default' }, { name: 'dark' }, { name: 'print' }, { name: 'house', templates: 'examples/templates' }];
+const TEMPLATES: Array<{ name: string; templates?: string }> = [
+  { name: 'default' },
+  { name: 'dark' },
+  { name: 'print' },
+  { name: 'house', templates: 'examples/templates' },
+];
 
 let work: string;
 let source: string;
@@ -61,7 +67,16 @@ describe.each(TEMPLATES)('a briefing longer than its slides, template $name', ({
   beforeAll(async () => {
     const out = path.join(work, name);
     // `--handout <path>`: the path is a path, not the handout's size (it was a usage error, exit 2).
-    const run = await runCli(['build', '--handout', source, '--out', out, '--template', name, ...(templates ? ['--templates', templates] : [])]);
+    const run = await runCli([
+      'build',
+      '--handout',
+      source,
+      '--out',
+      out,
+      '--template',
+      name,
+      ...(templates ? ['--templates', templates] : []),
+    ]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toBe('');
     pdf = path.join(out, 'paginated', 'paginated.pdf');
@@ -70,7 +85,9 @@ describe.each(TEMPLATES)('a briefing longer than its slides, template $name', ({
 
   it('puts the bottom line on the first summary slide, under its label, and not on the second', () => {
     expect(pdfInfo(pdf).Pages).toBe('8');
-    expect(page(2)).toContain('Summary (1/2) BOTTOM LINE Russia disrupted the plot before it reached Moscow. Summary point 1.');
+    expect(page(2)).toContain(
+      'Summary (1/2) BOTTOM LINE Russia disrupted the plot before it reached Moscow. Summary point 1.',
+    );
     expect(page(3)).toContain('Summary point 7.');
     expect(page(3)).not.toContain('Russia disrupted');
     expect(squash(pdfText(handout))).toContain('Russia disrupted the plot before it reached Moscow.');
@@ -98,5 +115,4 @@ describe('--handout takes a size only when it is one', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(pdfInfo(path.join(out, 'paginated', 'paginated-handout.pdf'))['Page size']).toMatch(/^612 x 792 pts/);
   });
-
 });

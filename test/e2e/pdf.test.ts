@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { chmod, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
+import { type PDFDict, PDFDocument, type PDFHexString, PDFName, PDFRef, type PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBriefing } from '../../src/content/parse.js';
 import { plainText } from '../../src/deck/html.js';
@@ -30,7 +30,10 @@ async function outline(file: string): Promise<Array<[string, string[]]>> {
     return items;
   };
   const root = doc.catalog.lookup(PDFName.of('Outlines')) as PDFDict;
-  return siblings(root.get(PDFName.of('First'))).map((item) => [title(item), siblings(item.get(PDFName.of('First'))).map(title)]);
+  return siblings(root.get(PDFName.of('First'))).map((item) => [
+    title(item),
+    siblings(item.get(PDFName.of('First'))).map(title),
+  ]);
 }
 
 describe('PDF structure of the sample', () => {
@@ -45,7 +48,15 @@ describe('PDF structure of the sample', () => {
     expect(await outline(pdf)).toEqual([
       ['ISKP plot disrupted in Moscow', []],
       ['Summary', []],
-      ['Implications', ['For Russia', "For the Taliban's credibility", 'For counterterrorism cooperation', "ISKP's transnational reach"]],
+      [
+        'Implications',
+        [
+          'For Russia',
+          "For the Taliban's credibility",
+          'For counterterrorism cooperation',
+          "ISKP's transnational reach",
+        ],
+      ],
       ['Recommendations', ['Recommendations (1/2)', 'Recommendations (2/2)']],
       ['Quote', []],
       ['Sources', []],
@@ -61,21 +72,28 @@ describe('PDF structure of the sample', () => {
       Creator: 'briefdeck',
       Tagged: 'yes',
     });
-    expect(info['Subject']).toMatch(/^What a foiled attack says/);
+    expect(info.Subject).toMatch(/^What a foiled attack says/);
   });
 
   it('keeps text in reading order', () => {
     const text = squash(pdfText(pdf, 7));
-    const positions = ['Share intelligence.', 'Press the Taliban.', 'Harden borders.', 'Counter radicalisation.', 'Disrupt online recruitment.'].map((t) => text.indexOf(t));
+    const positions = [
+      'Share intelligence.',
+      'Press the Taliban.',
+      'Harden borders.',
+      'Counter radicalisation.',
+      'Disrupt online recruitment.',
+    ].map((t) => text.indexOf(t));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 
-  it('looks the same as reveal.js\'s own print view, pixel for pixel', async () => {
+  it("looks the same as reveal.js's own print view, pixel for pixel", async () => {
     const revealRun = await runCli(['build', SAMPLE, '--out', path.join(work, 'reveal'), '--print-layout', 'reveal']);
     expect(revealRun.code, revealRun.stderr).toBe(0);
     const raster = (file: string, page: number) =>
-      spawnSync('pdftoppm', ['-r', '40', '-f', String(page), '-l', String(page), file], { maxBuffer: 64 * 1024 * 1024 }).stdout;
+      spawnSync('pdftoppm', ['-r', '40', '-f', String(page), '-l', String(page), file], { maxBuffer: 64 * 1024 * 1024 })
+        .stdout;
     for (const page of [1, 2, 3, 7, 9, 10]) {
       const ours = raster(pdf, page);
       expect(ours.length).toBeGreaterThan(10_000);
@@ -91,19 +109,27 @@ describe('batch printing', () => {
     await cp(SAMPLE, path.join(dir, 'a-first.md'));
     await cp(path.join('docs', 'images', 'sample-slide-2.png'), path.join(dir, 'logo.png')); // any PNG will do
     // The second deck has other text and an image with a relative URL: both must follow it into the reused tab.
-    const second = (await readFile(SAMPLE, 'utf8')).replace(/^title: .*$/m, 'title: The second deck').replace('keywords:', 'options:\n  logo: logo.png\nkeywords:');
+    const second = (await readFile(SAMPLE, 'utf8'))
+      .replace(/^title: .*$/m, 'title: The second deck')
+      .replace('keywords:', 'options:\n  logo: logo.png\nkeywords:');
     await writeFile(path.join(dir, 'b-second.md'), second);
     const batch = await runCli(['build', dir, '--out', path.join(work, 'reuse-batch'), '--concurrency', '1']);
     expect(batch.code, batch.stderr).toBe(0);
     const alone = await runCli(['build', path.join(dir, 'b-second.md'), '--out', path.join(work, 'reuse-alone')]);
     expect(alone.code, alone.stderr).toBe(0);
-    const raster = (file: string, page: number) => spawnSync('pdftoppm', ['-r', '40', '-f', String(page), '-l', String(page), file], { maxBuffer: 64 * 1024 * 1024 }).stdout;
+    const raster = (file: string, page: number) =>
+      spawnSync('pdftoppm', ['-r', '40', '-f', String(page), '-l', String(page), file], { maxBuffer: 64 * 1024 * 1024 })
+        .stdout;
     const inBatch = path.join(work, 'reuse-batch', 'b-second', 'b-second.pdf');
     const byItself = path.join(work, 'reuse-alone', 'b-second', 'b-second.pdf');
-    expect(pdfInfo(inBatch)['Title']).toBe('The second deck');
-    for (const page of [1, 2, 7, 10]) expect(raster(inBatch, page).equals(raster(byItself, page)), `page ${page}`).toBe(true);
+    expect(pdfInfo(inBatch).Title).toBe('The second deck');
+    for (const page of [1, 2, 7, 10])
+      expect(raster(inBatch, page).equals(raster(byItself, page)), `page ${page}`).toBe(true);
     // The logo really is on the title page: the image was found through its absolute URL.
-    const images = spawnSync('pdfimages', ['-list', '-f', '1', '-l', '1', inBatch], { encoding: 'utf8' }).stdout.split('\n').slice(2).filter(Boolean);
+    const images = spawnSync('pdfimages', ['-list', '-f', '1', '-l', '1', inBatch], { encoding: 'utf8' })
+      .stdout.split('\n')
+      .slice(2)
+      .filter(Boolean);
     expect(images.length).toBeGreaterThan(0);
   });
 });
@@ -111,12 +137,14 @@ describe('batch printing', () => {
 describe('reproducible builds', () => {
   it('gives byte-identical PDFs for the same input with SOURCE_DATE_EPOCH, dated by it', async () => {
     const env = { SOURCE_DATE_EPOCH: '1767225600' }; // 2026-01-01T00:00:00Z
-    const [a, b] = await Promise.all(['r1', 'r2'].map((dir) => runCli(['build', SAMPLE, '--out', path.join(work, dir)], { env })));
+    const [a, b] = await Promise.all(
+      ['r1', 'r2'].map((dir) => runCli(['build', SAMPLE, '--out', path.join(work, dir)], { env })),
+    );
     expect([a!.code, b!.code]).toEqual([0, 0]);
     const first = await readFile(path.join(work, 'r1', SLUG, `${SLUG}.pdf`));
     const second = await readFile(path.join(work, 'r2', SLUG, `${SLUG}.pdf`));
     expect(first.equals(second)).toBe(true);
-    expect(pdfInfo(path.join(work, 'r1', SLUG, `${SLUG}.pdf`))['CreationDate']).toMatch(/Jan\s+1 00:00:00 2026 UTC/);
+    expect(pdfInfo(path.join(work, 'r1', SLUG, `${SLUG}.pdf`)).CreationDate).toMatch(/Jan\s+1 00:00:00 2026 UTC/);
   });
 });
 
@@ -127,14 +155,14 @@ describe('handouts and notes pages', () => {
     notes = planSlides(briefing, { maxItemsPerSlide: 5 }).map((slide) => squash(plainText(slide.notes)));
   });
 
-  it('--handout writes an A4 read-ahead: source and date first, every slide\'s notes, marking and page numbers on every page', async () => {
+  it("--handout writes an A4 read-ahead: source and date first, every slide's notes, marking and page numbers on every page", async () => {
     const run = await runCli(['build', SAMPLE, '--out', path.join(work, 'handout'), '--handout']);
     expect(run.code, run.stderr).toBe(0);
     const file = path.join(work, 'handout', SLUG, `${SLUG}-handout.pdf`);
     expect(run.stdout).toContain(`handout ${file}`);
     const info = pdfInfo(file);
     expect(info['Page size']).toContain('(A4)');
-    const pages = Number(info['Pages']);
+    const pages = Number(info.Pages);
     const first = squash(pdfText(file, 1));
     expect(first).toContain('Source: Op-ed on the killing of an ISKP affiliate in Moscow');
     expect(first).toContain('29 November 2026');
@@ -152,8 +180,17 @@ describe('handouts and notes pages', () => {
     const run = await runCli(['build', SAMPLE, arabic, '--out', path.join(work, 'handout-rtl'), '--handout']);
     expect(run.code, run.stderr).toBe(0);
     const words = (slug: string) => {
-      const bbox = spawnSync('pdftotext', ['-f', '1', '-l', '1', '-bbox', path.join(work, 'handout-rtl', slug, `${slug}-handout.pdf`), '-'], { encoding: 'utf8' }).stdout;
-      return [...bbox.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</g)].map((m) => ({ x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), text: m[4]! }));
+      const bbox = spawnSync(
+        'pdftotext',
+        ['-f', '1', '-l', '1', '-bbox', path.join(work, 'handout-rtl', slug, `${slug}-handout.pdf`), '-'],
+        { encoding: 'utf8' },
+      ).stdout;
+      return [...bbox.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</g)].map((m) => ({
+        x0: Number(m[1]),
+        y0: Number(m[2]),
+        x1: Number(m[3]),
+        text: m[4]!,
+      }));
     };
     const a4Width = 595.3;
     const margin = 15 * (72 / 25.4); // 15 mm in points
@@ -164,7 +201,10 @@ describe('handouts and notes pages', () => {
     };
     const ltr = words(SLUG);
     const rtl = words('iskp-moscow-plot-ar');
-    for (const [name, list] of [['ltr', ltr], ['rtl', rtl]] as const) {
+    for (const [name, list] of [
+      ['ltr', ltr],
+      ['rtl', rtl],
+    ] as const) {
       const body = list.filter((word) => word.y0 > margin);
       expect(Math.min(...body.map((word) => word.x0)), name).toBeGreaterThan(margin - 2);
       expect(Math.max(...body.map((word) => word.x1)), name).toBeLessThan(a4Width - margin + 2);
@@ -179,12 +219,12 @@ describe('handouts and notes pages', () => {
     expect(pdfInfo(path.join(work, 'letter', SLUG, `${SLUG}-handout.pdf`))['Page size']).toContain('(letter)');
   });
 
-  it('--notes-pages puts each slide\'s notes on a page after it, with no blank page at the end', async () => {
+  it("--notes-pages puts each slide's notes on a page after it, with no blank page at the end", async () => {
     const run = await runCli(['build', SAMPLE, '--out', path.join(work, 'notes'), '--notes-pages']);
     expect(run.code, run.stderr).toBe(0);
     const file = path.join(work, 'notes', SLUG, `${SLUG}.pdf`);
     const withNotes = notes.filter(Boolean).length;
-    expect(Number(pdfInfo(file)['Pages'])).toBe(notes.length + withNotes);
+    expect(Number(pdfInfo(file).Pages)).toBe(notes.length + withNotes);
     // Slide 2 (the summary) is page 2; its notes are page 3.
     expect(squash(pdfText(file, 3))).toContain(notes[1]!.slice(0, 60));
   });
@@ -194,7 +234,10 @@ describe('slide sizes', () => {
   it('prints 4:3 decks on 4:3 pages', async () => {
     const dir = path.join(work, 'four-three-content');
     await mkdir(dir);
-    await writeFile(path.join(dir, 'square.md'), (await readFile(SAMPLE, 'utf8')).replace('keywords:', 'options:\n  size: "4:3"\nkeywords:'));
+    await writeFile(
+      path.join(dir, 'square.md'),
+      (await readFile(SAMPLE, 'utf8')).replace('keywords:', 'options:\n  size: "4:3"\nkeywords:'),
+    );
     const run = await runCli(['build', dir, '--out', path.join(work, 'four-three')]);
     expect(run.code, run.stderr).toBe(0);
     expect(pdfInfo(path.join(work, 'four-three', 'square', 'square.pdf'))['Page size']).toBe('768 x 576 pts');
@@ -205,8 +248,19 @@ describe('overflow check', () => {
   it('reports a slide whose content overflows, with its number and title; --strict makes it an error', async () => {
     const run = await runCli(['build', path.join(FIXTURES, 'overflow.md'), '--out', path.join(work, 'overflow')]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(new RegExp(`^${path.join(FIXTURES, 'overflow.md')}: warning: slide 2 "Summary": content overflows by \\d+px$`, 'm'));
-    const strict = await runCli(['build', path.join(FIXTURES, 'overflow.md'), '--out', path.join(work, 'overflow'), '--strict']);
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `^${path.join(FIXTURES, 'overflow.md')}: warning: slide 2 "Summary": content overflows by \\d+px$`,
+        'm',
+      ),
+    );
+    const strict = await runCli([
+      'build',
+      path.join(FIXTURES, 'overflow.md'),
+      '--out',
+      path.join(work, 'overflow'),
+      '--strict',
+    ]);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toMatch(/overflow\.md: slide 2 "Summary": content overflows by \d+px — shorten it/);
   });
@@ -214,8 +268,14 @@ describe('overflow check', () => {
   it('never fires on the sample, and long lists are split before layout (40 recommendations → 8 slides)', async () => {
     const dir = path.join(work, 'forty');
     await mkdir(dir);
-    const items = Array.from({ length: 40 }, (_, i) => `${i + 1}. **Recommendation ${i + 1}.** Do the thing that number ${i + 1} asks for, carefully.`).join('\n');
-    const text = (await readFile(SAMPLE, 'utf8')).replace(/## Recommendations[\s\S]*?## Quote/, `## Recommendations\n\n${items}\n\n## Quote`);
+    const items = Array.from(
+      { length: 40 },
+      (_, i) => `${i + 1}. **Recommendation ${i + 1}.** Do the thing that number ${i + 1} asks for, carefully.`,
+    ).join('\n');
+    const text = (await readFile(SAMPLE, 'utf8')).replace(
+      /## Recommendations[\s\S]*?## Quote/,
+      `## Recommendations\n\n${items}\n\n## Quote`,
+    );
     await writeFile(path.join(dir, 'forty.md'), text);
     await cp(SAMPLE, path.join(dir, 'sample.md'));
     const run = await runCli(['build', dir, '--out', path.join(work, 'forty-out'), '--strict', '--json']);
@@ -225,7 +285,9 @@ describe('overflow check', () => {
     const forty = report.decks.find((d: { slug: string }) => d.slug === 'forty');
     expect(forty.slides).toBe(8 + 8); // title, summary, 4 implications, quote, sources + 8 recommendation slides
     const outlined = await outline(forty.pdf.file);
-    expect(outlined.find(([title]) => title === 'Recommendations')![1]).toEqual(Array.from({ length: 8 }, (_, i) => `Recommendations (${i + 1}/8)`));
+    expect(outlined.find(([title]) => title === 'Recommendations')![1]).toEqual(
+      Array.from({ length: 8 }, (_, i) => `Recommendations (${i + 1}/8)`),
+    );
     expect(report.decks.every((d: { pdf: { overflows: unknown[] } }) => d.pdf.overflows.length === 0)).toBe(true);
   });
 });
@@ -238,7 +300,11 @@ describe('--json', () => {
     expect(report).toMatchObject({ ok: true, warnings: [], errors: [] });
     expect(report.ms).toBeGreaterThan(0);
     expect(report.decks).toEqual([
-      expect.objectContaining({ slug: SLUG, slides: 10, pdf: expect.objectContaining({ pages: 10, bytes: expect.any(Number), overflows: [] }) }),
+      expect.objectContaining({
+        slug: SLUG,
+        slides: 10,
+        pdf: expect.objectContaining({ pages: 10, bytes: expect.any(Number), overflows: [] }),
+      }),
     ]);
   });
 });
@@ -247,7 +313,11 @@ describe('one browser per build', () => {
   it('prints 5 decks with one browser process, with one tab or with two', async () => {
     const dir = path.join(work, 'five');
     await mkdir(dir);
-    for (let i = 1; i <= 5; i++) await writeFile(path.join(dir, `deck-${i}.md`), (await readFile(SAMPLE, 'utf8')).replace(/^title: .*$/m, `title: Deck ${i}`));
+    for (let i = 1; i <= 5; i++)
+      await writeFile(
+        path.join(dir, `deck-${i}.md`),
+        (await readFile(SAMPLE, 'utf8')).replace(/^title: .*$/m, `title: Deck ${i}`),
+      );
     // A browser "executable" that records each launch, then runs the real one.
     const real = spawnSync(process.execPath, [CLI, 'browser'], { encoding: 'utf8' }).stdout.split(' (')[0]!.trim();
     const launches = path.join(work, 'launches.log');
@@ -256,12 +326,30 @@ describe('one browser per build', () => {
     await chmod(wrapper, 0o755);
     const count = async () => (await readFile(launches, 'utf8').catch(() => '')).split('\n').filter(Boolean).length;
 
-    const one = await runCli(['build', dir, '--out', path.join(work, 'five-out'), '--browser', wrapper, '--concurrency', '1']);
+    const one = await runCli([
+      'build',
+      dir,
+      '--out',
+      path.join(work, 'five-out'),
+      '--browser',
+      wrapper,
+      '--concurrency',
+      '1',
+    ]);
     expect(one.code, one.stderr).toBe(0);
     expect(one.stdout.match(/^\[\d\/5\] /gm)).toHaveLength(5);
     expect(await count()).toBe(1);
     await rm(launches);
-    const two = await runCli(['build', dir, '--out', path.join(work, 'five-out'), '--browser', wrapper, '--concurrency', '2']);
+    const two = await runCli([
+      'build',
+      dir,
+      '--out',
+      path.join(work, 'five-out'),
+      '--browser',
+      wrapper,
+      '--concurrency',
+      '2',
+    ]);
     expect(two.code, two.stderr).toBe(0);
     expect(two.stdout.match(/^\[\d\/5\] /gm)).toHaveLength(5);
     expect(await count()).toBe(1);

@@ -27,7 +27,8 @@ async function dir(prefix: string): Promise<string> {
 async function decks(count: number): Promise<string> {
   const content = await dir('briefdeck-content-');
   const text = await readFile(SAMPLE, 'utf8');
-  for (let i = 1; i <= count; i++) await writeFile(path.join(content, `deck-${i}.md`), text.replace(/^title: .*$/m, `title: Deck ${i}`));
+  for (let i = 1; i <= count; i++)
+    await writeFile(path.join(content, `deck-${i}.md`), text.replace(/^title: .*$/m, `title: Deck ${i}`));
   return content;
 }
 
@@ -40,7 +41,11 @@ interface Running {
 }
 
 function startCli(args: string[], env: NodeJS.ProcessEnv, cwd?: string): Running {
-  const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, ...args], {
+    env: { ...process.env, ...env },
+    cwd,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let output = '';
   const waiters: { pattern: RegExp; resolve: () => void }[] = [];
   const listen = (chunk: Buffer) => {
@@ -61,7 +66,13 @@ function startCli(args: string[], env: NodeJS.ProcessEnv, cwd?: string): Running
       new Promise<void>((resolve, reject) => {
         if (pattern.test(output)) return resolve();
         const timer = setTimeout(() => reject(new Error(`${pattern} never came: ${output}`)), 60_000);
-        waiters.push({ pattern, resolve: () => (clearTimeout(timer), resolve()) });
+        waiters.push({
+          pattern,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        });
         void exit.then(() => setTimeout(() => reject(new Error(`exited before ${pattern}: ${output}`)), 100));
       }),
   };
@@ -69,7 +80,9 @@ function startCli(args: string[], env: NodeJS.ProcessEnv, cwd?: string): Running
 
 /** The browser's main process: the CLI's own child (Puppeteer spawns it directly). */
 function browserPids(cli: number): string[] {
-  return spawnSync('pgrep', ['-P', String(cli)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+  return spawnSync('pgrep', ['-P', String(cli)], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter(Boolean);
 }
 
 function killBrowser(cli: number): void {
@@ -80,7 +93,8 @@ function killBrowser(cli: number): void {
 
 /** What is left in a private temporary folder, after the processes that used it are gone (bounded wait). */
 async function leftIn(tmp: string): Promise<string[]> {
-  for (let waited = 0; waited < 3000 && (await readdir(tmp)).length > 0; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+  for (let waited = 0; waited < 3000 && (await readdir(tmp)).length > 0; waited += 100)
+    await new Promise((resolve) => setTimeout(resolve, 100));
   return readdir(tmp);
 }
 
@@ -93,12 +107,21 @@ describe('the browser killed in the middle of a build', () => {
     await run.waitFor(/^\[1\/6\] /m);
     killBrowser(run.child.pid!);
     expect(await run.exit, run.output()).toBe(0);
-    for (let i = 1; i <= 6; i++) expect(existsSync(path.join(out, `deck-${i}`, `deck-${i}.pdf`)), `deck-${i}.pdf`).toBe(true);
+    for (let i = 1; i <= 6; i++)
+      expect(existsSync(path.join(out, `deck-${i}`, `deck-${i}.pdf`)), `deck-${i}.pdf`).toBe(true);
     expect(run.output().match(/^\[\d\/6\] /gm)).toHaveLength(6);
     expect(existsSync(path.join(out, 'index.html'))).toBe(true);
-    const warnings = run.output().split('\n').filter((line) => line.includes('warning:'));
+    const warnings = run
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('warning:'));
     expect(warnings.length).toBeGreaterThanOrEqual(1);
-    for (const line of warnings) expect(line).toMatch(new RegExp(`^${content}/deck-\\d\\.md: warning: the browser quit while printing this deck; started a new one to retry it and print the rest$`));
+    for (const line of warnings)
+      expect(line).toMatch(
+        new RegExp(
+          `^${content}/deck-\\d\\.md: warning: the browser quit while printing this deck; started a new one to retry it and print the rest$`,
+        ),
+      );
     expect(run.output()).not.toMatch(/internal error/);
     expect(await leftIn(tmp)).toEqual([]);
   });
@@ -112,7 +135,10 @@ describe('the browser killed in the middle of a build', () => {
     const bin = await dir('briefdeck-bin-');
     const marker = path.join(bin, 'launched');
     const once = path.join(bin, 'chrome-once');
-    await writeFile(once, `#!/bin/sh\nif [ -e '${marker}' ]; then echo 'no second start' >&2; exit 1; fi\ntouch '${marker}'\nexec '${real}' "$@"\n`);
+    await writeFile(
+      once,
+      `#!/bin/sh\nif [ -e '${marker}' ]; then echo 'no second start' >&2; exit 1; fi\ntouch '${marker}'\nexec '${real}' "$@"\n`,
+    );
     await chmod(once, 0o755);
     const run = startCli(['build', content, '--out', out, '--browser', once, '--concurrency', '1'], { TMPDIR: tmp });
     await run.waitFor(/^\[1\/6\] /m);
@@ -120,11 +146,19 @@ describe('the browser killed in the middle of a build', () => {
     expect(await run.exit, run.output()).toBe(3);
     const printed = [1, 2, 3, 4, 5, 6].filter((i) => existsSync(path.join(out, `deck-${i}`, `deck-${i}.pdf`)));
     expect(printed.length).toBeGreaterThanOrEqual(1);
-    const errors = run.output().split('\n').filter((line) => /could not be started again/.test(line));
+    const errors = run
+      .output()
+      .split('\n')
+      .filter((line) => /could not be started again/.test(line));
     // Every deck without a PDF is named, once, in one line.
     const unprinted = [1, 2, 3, 4, 5, 6].filter((i) => !printed.includes(i));
     expect(errors.map((line) => /deck-(\d)\.md: /.exec(line)?.[1]).sort()).toEqual(unprinted.map(String));
-    for (const line of errors) expect(line).toMatch(new RegExp(`^${content}/deck-\\d\\.md: .*the browser quit and could not be started again: the browser set by --browser failed to start: .*/chrome-once: .* — `));
+    for (const line of errors)
+      expect(line).toMatch(
+        new RegExp(
+          `^${content}/deck-\\d\\.md: .*the browser quit and could not be started again: the browser set by --browser failed to start: .*/chrome-once: .* — `,
+        ),
+      );
     expect(run.output()).toMatch(new RegExp(`, ${unprinted.length} failed`));
     expect(existsSync(path.join(out, 'index.html'))).toBe(true);
     expect(run.output()).not.toMatch(/internal error/);
@@ -179,11 +213,18 @@ describe('serve: the browser for PDFs on request', () => {
       expect((await fetch(`${url}brief/brief.pdf`)).status).toBe(200);
       killBrowser(run.child.pid!);
       // A change makes the PDF stale, so that the next request prints it again.
-      await writeFile(path.join(work, 'content', 'brief.md'), (await readFile(SAMPLE, 'utf8')).replace(/^title: .*$/m, 'title: Printed again'));
+      await writeFile(
+        path.join(work, 'content', 'brief.md'),
+        (await readFile(SAMPLE, 'utf8')).replace(/^title: .*$/m, 'title: Printed again'),
+      );
       await run.waitFor(/built +brief .*\n[\s\S]*built +brief /);
       const again = await fetch(`${url}brief/brief.pdf`);
       expect(again.status, await again.clone().text()).toBe(200);
-      expect(Buffer.from(await again.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(
+        Buffer.from(await again.arrayBuffer())
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
       expect(browserPids(run.child.pid!).length, 'a new browser').toBeGreaterThan(0);
       run.child.kill('SIGINT');
       expect(await run.exit).toBe(0);

@@ -7,13 +7,23 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, SAMPLE, tempDir } from '../helpers.js';
 
-const REAL_WOFF2 = path.join(ROOT, 'node_modules', '@fontsource', 'source-sans-3', 'files', 'source-sans-3-latin-400-normal.woff2');
+const REAL_WOFF2 = path.join(
+  ROOT,
+  'node_modules',
+  '@fontsource',
+  'source-sans-3',
+  'files',
+  'source-sans-3-latin-400-normal.woff2',
+);
 
 /** A @fontsource-shaped package with one latin face of weight 400, under `root`/node_modules. */
 async function fakeFontPackage(root: string, name: string, family: string): Promise<void> {
   const dir = path.join(root, 'node_modules', '@fontsource', name);
   await mkdir(path.join(dir, 'files'), { recursive: true });
-  await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: `@fontsource/${name}`, version: '1.0.0', main: 'index.css' }));
+  await writeFile(
+    path.join(dir, 'package.json'),
+    JSON.stringify({ name: `@fontsource/${name}`, version: '1.0.0', main: 'index.css' }),
+  );
   const css = `@font-face {\n  font-family: '${family}';\n  font-style: normal;\n  font-display: swap;\n  font-weight: 400;\n  src: url(./files/${name}-latin-400-normal.woff2) format('woff2');\n  unicode-range: U+0000-00FF;\n}\n`;
   await writeFile(path.join(dir, 'index.css'), css);
   await writeFile(path.join(dir, '400.css'), css);
@@ -24,8 +34,14 @@ async function fakeFontPackage(root: string, name: string, family: string): Prom
 async function houseTemplate(templatesDir: string, fontPackage: string, family: string): Promise<void> {
   const dir = path.join(templatesDir, 'house');
   await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, 'template.json'), JSON.stringify({ name: 'house', extends: 'default', fonts: [{ package: fontPackage, weights: [400] }] }, null, 2));
-  await writeFile(path.join(dir, 'theme.css'), `.reveal { --font-body: '${family}', sans-serif; font-family: '${family}', sans-serif; }\n`);
+  await writeFile(
+    path.join(dir, 'template.json'),
+    JSON.stringify({ name: 'house', extends: 'default', fonts: [{ package: fontPackage, weights: [400] }] }, null, 2),
+  );
+  await writeFile(
+    path.join(dir, 'theme.css'),
+    `.reveal { --font-body: '${family}', sans-serif; font-family: '${family}', sans-serif; }\n`,
+  );
 }
 
 describe('font packages of a user template', () => {
@@ -41,7 +57,10 @@ describe('font packages of a user template', () => {
     const project = path.join(dir, 'project');
     await fakeFontPackage(project, 'briefdeck-test-plex', 'Plex Test');
     await houseTemplate(path.join(project, 'templates'), '@fontsource/briefdeck-test-plex', 'Plex Test');
-    const result = await runCli(['build', SAMPLE, '--no-pdf', '--templates', 'templates', '--template', 'house', '--out', 'output'], { cwd: project });
+    const result = await runCli(
+      ['build', SAMPLE, '--no-pdf', '--templates', 'templates', '--template', 'house', '--out', 'output'],
+      { cwd: project },
+    );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const fonts = path.join(project, 'output', 'iskp-moscow-plot', 'assets', 'fonts');
@@ -55,10 +74,15 @@ describe('font packages of a user template', () => {
     await houseTemplate(shared, '@fontsource/briefdeck-test-house', 'House Test');
     const elsewhere = path.join(dir, 'elsewhere');
     await mkdir(elsewhere);
-    const result = await runCli(['build', SAMPLE, '--no-pdf', '--templates', shared, '--template', 'house', '--out', 'output'], { cwd: elsewhere });
+    const result = await runCli(
+      ['build', SAMPLE, '--no-pdf', '--templates', shared, '--template', 'house', '--out', 'output'],
+      { cwd: elsewhere },
+    );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(await readdir(path.join(elsewhere, 'output', 'iskp-moscow-plot', 'assets', 'fonts'))).toContain('briefdeck-test-house-latin-400-normal.woff2');
+    expect(await readdir(path.join(elsewhere, 'output', 'iskp-moscow-plot', 'assets', 'fonts'))).toContain(
+      'briefdeck-test-house-latin-400-normal.woff2',
+    );
   });
 
   it('that is installed nowhere is one error line saying to install it in the project', async () => {
@@ -68,7 +92,10 @@ describe('font packages of a user template', () => {
     expect((await runCli(['build', SAMPLE, '--no-pdf', '--out', 'output'], { cwd: project })).code).toBe(0);
     const deck = path.join(project, 'output', 'iskp-moscow-plot', 'index.html');
     const before = await readFile(deck);
-    const result = await runCli(['build', SAMPLE, '--no-pdf', '--templates', 'templates', '--template', 'house', '--out', 'output'], { cwd: project });
+    const result = await runCli(
+      ['build', SAMPLE, '--no-pdf', '--templates', 'templates', '--template', 'house', '--out', 'output'],
+      { cwd: project },
+    );
     expect(result.code).toBe(1);
     const lines = result.stderr.trim().split('\n');
     expect(lines[0]).toBe(

@@ -51,7 +51,10 @@ ${items.map((item) => `- ${item}`).join('\n')}
 const lineOf = (markdown: string, text: string) => markdown.split('\n').findIndex((line) => line.includes(text)) + 1;
 
 // The template shows 4 items per slide: Summary is slides 2 to 5, items 1–4, 5–8, 9–12, 13.
-const SCRIPTS_MD = briefing('South Asia security brief', SCRIPTS.map(([language, text]) => `${language}: ${text}`));
+const SCRIPTS_MD = briefing(
+  'South Asia security brief',
+  SCRIPTS.map(([language, text]) => `${language}: ${text}`),
+);
 const RARE_MD = briefing('Hong Kong names', ['The surname 𠜎 is rare; ordinary 中文 and café are not.']);
 const THAI_MD = briefing('Thai brief', [`Thai: ${SCRIPTS[3]![1]}`]);
 const RARE_WARNING = `content/rare.md:${lineOf(RARE_MD, '𠜎')}: warning: slide 2 "Summary": no font can draw "𠜎" (U+2070E, CJK Extension B) — it prints as a box where the reader's system has no font for it: write it another way, or use a template whose fonts draw it`;
@@ -97,8 +100,14 @@ describe('scripts beyond Arabic, Hebrew and CJK', () => {
     try {
       for (const [language, text, family] of SCRIPTS) {
         const fonts = await fontsDrawing(page, 'li', text);
-        expect(fonts.filter((font) => !font.isCustomFont), `${language}: system fonts used`).toEqual([]);
-        expect(fonts.some((font) => font.familyName.startsWith(family)), `${language}: ${family} in ${JSON.stringify(fonts)}`).toBe(true);
+        expect(
+          fonts.filter((font) => !font.isCustomFont),
+          `${language}: system fonts used`,
+        ).toEqual([]);
+        expect(
+          fonts.some((font) => font.familyName.startsWith(family)),
+          `${language}: ${family} in ${JSON.stringify(fonts)}`,
+        ).toBe(true);
       }
     } finally {
       await page.close();
@@ -131,8 +140,19 @@ describe('scripts beyond Arabic, Hebrew and CJK', () => {
   it('embeds only shipped fonts in the PDF, whose text reads back', () => {
     const names = pdfFontNames(path.join(out, 'scripts', 'scripts.pdf'));
     expect(names.filter((name) => !/^(SourceSans3|SourceSerif4|Noto)/.test(name))).toEqual([]);
-    for (const font of ['NotoSansDevanagari', 'NotoSansBengali', 'NotoSansTamil', 'NotoSansThai', 'NotoSansEthiopic', 'NotoSansKhmer', 'NotoSansSinhala']) {
-      expect(names.some((name) => name.startsWith(font)), font).toBe(true);
+    for (const font of [
+      'NotoSansDevanagari',
+      'NotoSansBengali',
+      'NotoSansTamil',
+      'NotoSansThai',
+      'NotoSansEthiopic',
+      'NotoSansKhmer',
+      'NotoSansSinhala',
+    ]) {
+      expect(
+        names.some((name) => name.startsWith(font)),
+        font,
+      ).toBe(true);
     }
     // pdftotext puts a space inside some clusters (পরিস্থি তি); the letters and their order survive.
     const letters = pdfText(path.join(out, 'scripts', 'scripts.pdf')).replace(/\s+/g, '');
@@ -159,14 +179,19 @@ describe('an install without an optional script font package', () => {
     dir = await tempDir();
     install = path.join(dir, 'briefdeck');
     await cp(path.join(ROOT, 'dist'), path.join(install, 'dist'), { recursive: true });
-    for (const name of ['templates', 'runtime', 'package.json']) await symlink(path.join(ROOT, name), path.join(install, name));
+    for (const name of ['templates', 'runtime', 'package.json'])
+      await symlink(path.join(ROOT, name), path.join(install, name));
     await mkdir(path.join(install, 'node_modules', '@fontsource'), { recursive: true });
     for (const name of await readdir(path.join(ROOT, 'node_modules'))) {
       if (name === '@fontsource' || name.startsWith('.')) continue;
       await symlink(path.join(ROOT, 'node_modules', name), path.join(install, 'node_modules', name));
     }
     for (const name of await readdir(path.join(ROOT, 'node_modules', '@fontsource'))) {
-      if (name !== 'noto-sans-thai') await symlink(path.join(ROOT, 'node_modules', '@fontsource', name), path.join(install, 'node_modules', '@fontsource', name));
+      if (name !== 'noto-sans-thai')
+        await symlink(
+          path.join(ROOT, 'node_modules', '@fontsource', name),
+          path.join(install, 'node_modules', '@fontsource', name),
+        );
     }
     await mkdir(path.join(dir, 'content'));
     await writeFile(path.join(dir, 'content', 'thai.md'), THAI_MD);
@@ -183,7 +208,10 @@ describe('an install without an optional script font package', () => {
     expect(full.code, full.stderr).toBe(0);
     const before = await readFile(path.join(dir, 'output', 'thai', 'index.html'));
 
-    const result = await runCli(['build', 'content', '-o', 'output', '--no-pdf'], { cwd: dir, cli: path.join(install, 'dist', 'bin', 'main.js') });
+    const result = await runCli(['build', 'content', '-o', 'output', '--no-pdf'], {
+      cwd: dir,
+      cli: path.join(install, 'dist', 'bin', 'main.js'),
+    });
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toEqual([
       // The message names the deck's first Thai character in code point order: ก (U+0E01) of การณ์.

@@ -8,7 +8,14 @@ import { launchBrowser } from '../../src/pdf/browser.js';
 import { serve, type RunningServer } from '../../src/serve/index.js';
 import { CLI, FIXTURES, SAMPLE, tempDir } from '../helpers.js';
 
-type RevealWindow = { Reveal: { isReady(): boolean; getIndices(): { h: number }; getCurrentSlide(): HTMLElement; getSlideNotes(slide?: HTMLElement): string } };
+type RevealWindow = {
+  Reveal: {
+    isReady(): boolean;
+    getIndices(): { h: number };
+    getCurrentSlide(): HTMLElement;
+    getSlideNotes(slide?: HTMLElement): string;
+  };
+};
 
 describe('briefdeck serve (real server, real browser)', () => {
   let work: string;
@@ -27,7 +34,13 @@ describe('briefdeck serve (real server, real browser)', () => {
     content = path.join(work, 'content');
     await cp(SAMPLE, path.join(content, 'brief.md'));
     await cp(path.join(FIXTURES, 'minimal.md'), path.join(content, 'other.md'));
-    server = await serve({ paths: [content], port: 0, outDir: path.join(work, 'output'), cwd: work, log: (line) => log.push(line) });
+    server = await serve({
+      paths: [content],
+      port: 0,
+      outDir: path.join(work, 'output'),
+      cwd: work,
+      log: (line) => log.push(line),
+    });
     browser = await launchBrowser();
     page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 720 });
@@ -73,14 +86,28 @@ describe('briefdeck serve (real server, real browser)', () => {
     expect(await response.text()).toContain('LIVE EDITED');
 
     await writeFile(file, good.replace('LIVE EDITED', 'FIXED AGAIN'));
-    await page.waitForFunction(() => !document.getElementById('briefdeck-error-overlay') && document.body.innerText.includes('FIXED AGAIN'), within);
+    await page.waitForFunction(
+      () => !document.getElementById('briefdeck-error-overlay') && document.body.innerText.includes('FIXED AGAIN'),
+      within,
+    );
     expect(server.errors()).toEqual([]);
   });
 
   it("opens reveal's speaker view with the current slide's notes and a timer", async () => {
     // The previous test's save can still bring a late live reload, which puts the deck back on the slide
     // it was showing and drops keys pressed meanwhile (seen once in CI): navigate until slide 2 holds.
-    const onSecondSlide = () => page.waitForFunction(() => (window as unknown as Partial<RevealWindow>).Reveal?.isReady() && (window as unknown as RevealWindow).Reveal.getIndices().h === 1, { timeout: 3000 }).then(() => true, () => false);
+    const onSecondSlide = () =>
+      page
+        .waitForFunction(
+          () =>
+            (window as unknown as Partial<RevealWindow>).Reveal?.isReady() &&
+            (window as unknown as RevealWindow).Reveal.getIndices().h === 1,
+          { timeout: 3000 },
+        )
+        .then(
+          () => true,
+          () => false,
+        );
     let arrived = false;
     for (let attempt = 0; attempt < 5 && !arrived; attempt++) {
       await page.waitForFunction(() => (window as unknown as Partial<RevealWindow>).Reveal?.isReady(), within);
@@ -111,14 +138,19 @@ describe('briefdeck serve (real server, real browser)', () => {
       expect(response.status, href).toBe(200);
       if (href.endsWith('.pdf')) {
         expect(response.headers.get('content-type')).toBe('application/pdf');
-        expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+        expect(
+          Buffer.from(await response.arrayBuffer())
+            .subarray(0, 5)
+            .toString(),
+        ).toBe('%PDF-');
       }
     }
     expect(log).toContainEqual(expect.stringMatching(/^printed brief\.pdf in \d+ ms$/));
   });
 
   it('serves an SVG opened by its own URL with a policy under which its script does not run', async () => {
-    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>window.svgScriptRan = true</script><rect width="10" height="10"/></svg>';
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>window.svgScriptRan = true</script><rect width="10" height="10"/></svg>';
     await writeFile(path.join(work, 'output', 'probe.svg'), svg);
     const response = await page.goto(`${server.url}probe.svg`);
     expect(await page.evaluate(() => (window as unknown as { svgScriptRan?: boolean }).svgScriptRan)).toBeUndefined();
@@ -138,7 +170,10 @@ describe('briefdeck serve from the command line', () => {
     const blocker = createServer().listen(0, '127.0.0.1');
     await new Promise((resolve) => blocker.once('listening', resolve));
     const busy = (blocker.address() as { port: number }).port;
-    const child = spawn(process.execPath, [CLI, 'serve', 'content', '--port', String(busy)], { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'serve', 'content', '--port', String(busy)], {
+      cwd: work,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -157,13 +192,16 @@ describe('briefdeck serve from the command line', () => {
       expect(url).toBe(`http://127.0.0.1:${busy + 1}/`);
       // Asking for the PDF starts a browser under this process.
       expect((await fetch(`${url}brief/brief.pdf`)).status).toBe(200);
-      const children = spawnSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+      const children = spawnSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' })
+        .stdout.split('\n')
+        .filter(Boolean);
       expect(children.length).toBeGreaterThan(0);
 
       child.kill('SIGINT');
       const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
       expect(code).toBe(0);
-      for (const pid of children) expect(spawnSync('kill', ['-0', pid]).status, `process ${pid} still running`).not.toBe(0);
+      for (const pid of children)
+        expect(spawnSync('kill', ['-0', pid]).status, `process ${pid} still running`).not.toBe(0);
       await expect(fetch(url)).rejects.toThrow();
     } finally {
       child.kill('SIGKILL');

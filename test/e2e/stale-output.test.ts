@@ -34,7 +34,8 @@ async function indexLinks(out: string): Promise<string[]> {
 }
 
 const pdfsIn = async (dir: string) => (await readdir(dir)).filter((file) => file.endsWith('.pdf')).sort();
-const deckJson = async (out: string, slug: string) => JSON.parse(await readFile(path.join(out, slug, 'deck.json'), 'utf8')) as Record<string, unknown>;
+const deckJson = async (out: string, slug: string) =>
+  JSON.parse(await readFile(path.join(out, slug, 'deck.json'), 'utf8')) as Record<string, unknown>;
 
 /** Every file under `dir` (recursive) with its bytes. */
 async function snapshot(dir: string): Promise<Map<string, Buffer>> {
@@ -55,7 +56,10 @@ describe('a rebuilt deck never sits beside a PDF of its old HTML', () => {
     const full = await runCli(['build', source, '--out', out, '--handout', '--json']);
     expect(full.code, full.stderr).toBe(0);
     expect(await pdfsIn(path.join(out, 'brief'))).toEqual(['brief-handout.pdf', 'brief.pdf']);
-    expect(JSON.parse(full.stdout).decks[0].handout).toMatchObject({ file: path.join(out, 'brief', 'brief-handout.pdf'), pages: expect.any(Number) });
+    expect(JSON.parse(full.stdout).decks[0].handout).toMatchObject({
+      file: path.join(out, 'brief', 'brief-handout.pdf'),
+      pages: expect.any(Number),
+    });
     expect(await indexLinks(out)).toContain('brief/brief-handout.pdf');
     expect(pdfText(path.join(out, 'brief', 'brief.pdf'), 1)).toContain('TLP:AMBER');
     expect(await indexLinks(out)).toContain('brief/brief.pdf');
@@ -110,10 +114,26 @@ describe('a rebuilt deck never sits beside a PDF of its old HTML', () => {
     const templates = path.join(dir, 'templates', 'stalls');
     await mkdir(templates, { recursive: true });
     await writeFile(path.join(templates, 'template.json'), JSON.stringify({ name: 'stalls', extends: 'default' }));
-    const layout = (await readFile(path.join('templates', 'default', 'layout.hbs'), 'utf8')).replace('<script src="{{assets.deckJs}}"></script>', '');
+    const layout = (await readFile(path.join('templates', 'default', 'layout.hbs'), 'utf8')).replace(
+      '<script src="{{assets.deckJs}}"></script>',
+      '',
+    );
     await writeFile(path.join(templates, 'layout.hbs'), layout);
     await writeFile(source, sample.replace(/^title: .*$/m, 'title: Stalled rewrite'));
-    const stuck = await runCli(['build', source, '--out', out, '--templates', templates, '--template', 'stalls', '--print-layout', 'reveal', '--timeout', '2']);
+    const stuck = await runCli([
+      'build',
+      source,
+      '--out',
+      out,
+      '--templates',
+      templates,
+      '--template',
+      'stalls',
+      '--print-layout',
+      'reveal',
+      '--timeout',
+      '2',
+    ]);
     expect(stuck.code).toBe(3);
     expect(stuck.stderr).toMatch(/\(tried twice\)/);
     expect(await readFile(path.join(out, 'a-stuck', 'index.html'), 'utf8')).toContain('Stalled rewrite');
@@ -136,7 +156,12 @@ describe('a rebuilt deck never sits beside a PDF of its old HTML', () => {
     expect(existsSync(path.join(out, 'new-name', 'index.html'))).toBe(true);
     expect(existsSync(path.join(out, 'old-name'))).toBe(false);
     // The other briefing's deck, not built this time, is still there and listed.
-    expect((await indexLinks(out)).filter((link) => link.endsWith('index.html')).sort()).toEqual(['new-name/index.html', 'new-name/index.html', 'other/index.html', 'other/index.html']);
+    expect((await indexLinks(out)).filter((link) => link.endsWith('index.html')).sort()).toEqual([
+      'new-name/index.html',
+      'new-name/index.html',
+      'other/index.html',
+      'other/index.html',
+    ]);
   });
 });
 
@@ -181,7 +206,9 @@ describe('a build interrupted while printing', () => {
     expect((await indexLinks(out)).filter((link) => link.endsWith('.pdf'))).toHaveLength(4);
 
     for (const file of files) await writeFile(file, minimal.replace('marking: TLP:AMBER', 'marking: TLP:RED'));
-    const child = spawn(process.execPath, [CLI, 'build', ...files, '--out', out, '--concurrency', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'build', ...files, '--out', out, '--concurrency', '1'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no PDF progress: ${output}`)), 60_000);
@@ -199,8 +226,11 @@ describe('a build interrupted while printing', () => {
     expect(index.match(/TLP:RED/g)).toHaveLength(4);
     expect(index).not.toContain('TLP:AMBER');
     // A PDF it links is one this build printed (of a TLP:RED deck); the TLP:AMBER ones are gone.
-    for (const link of (await indexLinks(out)).filter((href) => href.endsWith('.pdf'))) expect(pdfText(path.join(out, link), 1)).toContain('TLP:RED');
-    for (let i = 1; i <= 4; i++) for (const pdf of await pdfsIn(path.join(out, `deck-${i}`))) expect(pdfText(path.join(out, `deck-${i}`, pdf), 1)).toContain('TLP:RED');
+    for (const link of (await indexLinks(out)).filter((href) => href.endsWith('.pdf')))
+      expect(pdfText(path.join(out, link), 1)).toContain('TLP:RED');
+    for (let i = 1; i <= 4; i++)
+      for (const pdf of await pdfsIn(path.join(out, `deck-${i}`)))
+        expect(pdfText(path.join(out, `deck-${i}`, pdf), 1)).toContain('TLP:RED');
   });
 });
 
@@ -209,12 +239,23 @@ describe('serve: an edit removes the PDF of the old HTML; a changed slug removes
     const minimal = await readFile(path.join(FIXTURES, 'minimal.md'), 'utf8');
     const { dir, source, out } = await workspace('brief.md', minimal);
     const log: string[] = [];
-    const server = await serve({ paths: [path.dirname(source)], port: 0, outDir: out, cwd: dir, log: (line) => log.push(line) });
+    const server = await serve({
+      paths: [path.dirname(source)],
+      port: 0,
+      outDir: out,
+      cwd: dir,
+      log: (line) => log.push(line),
+    });
     /** Saves the file and waits (bounded) for serve's rebuild of it. */
     const save = async (text: string) => {
       const builds = log.filter((line) => line.startsWith('built ')).length;
       await writeFile(source, text);
-      for (let waited = 0; log.filter((line) => line.startsWith('built ')).length === builds && waited < 10_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+      for (
+        let waited = 0;
+        log.filter((line) => line.startsWith('built ')).length === builds && waited < 10_000;
+        waited += 100
+      )
+        await new Promise((resolve) => setTimeout(resolve, 100));
     };
     const pdf = async (url: string) => {
       const response = await fetch(url);
@@ -238,7 +279,10 @@ describe('serve: an edit removes the PDF of the old HTML; a changed slug removes
       await save(minimal.replace('marking:', 'slug: renamed\nmarking:'));
       expect(existsSync(path.join(out, 'renamed', 'index.html'))).toBe(true);
       expect(existsSync(path.join(out, 'brief'))).toBe(false);
-      expect((await indexLinks(out)).filter((link) => link.endsWith('index.html'))).toEqual(['renamed/index.html', 'renamed/index.html']);
+      expect((await indexLinks(out)).filter((link) => link.endsWith('index.html'))).toEqual([
+        'renamed/index.html',
+        'renamed/index.html',
+      ]);
     } finally {
       await server.close();
     }
@@ -248,7 +292,10 @@ describe('serve: an edit removes the PDF of the old HTML; a changed slug removes
 describe('--strict: an overflowing deck is refused whole', () => {
   it('writes nothing of it (HTML, assets, deck.json, PDF, handout): the earlier good deck stays byte-identical', async () => {
     const overflowing = await readFile(path.join(FIXTURES, 'overflow.md'), 'utf8');
-    const good = overflowing.replace(/## Summary[\s\S]*?## Implications/, '## Summary\n\nA short bottom line.\n\n- One point.\n\n## Implications');
+    const good = overflowing.replace(
+      /## Summary[\s\S]*?## Implications/,
+      '## Summary\n\nA short bottom line.\n\n- One point.\n\n## Implications',
+    );
     const { source, out } = await workspace('overflow.md', good);
     const first = await runCli(['build', source, '--out', out, '--strict', '--handout']);
     expect(first.code, first.stderr).toBe(0);

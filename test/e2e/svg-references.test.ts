@@ -28,17 +28,21 @@ const VECTORS: Record<string, (url: string) => string> = {
   '@import url(…)': (url) => svg(`<style>@import url(${url});</style>`),
   'a CSS escape: \\75 rl(': (url) => svg(`<style>svg { background-image: \\75 rl(${url}) }</style>`),
   'an XML character reference: &#117;rl(': (url) => svg('', ` style="background-image: &#117;rl(${url})"`),
-  'src: url() in @font-face': (url) => svg(`<style>@font-face { font-family: X; src: url(${url}) } text { font-family: X }</style><text y="20">hi</text>`),
+  'src: url() in @font-face': (url) =>
+    svg(`<style>@font-face { font-family: X; src: url(${url}) } text { font-family: X }</style><text y="20">hi</text>`),
   'a CDATA section': (url) => svg(`<style><![CDATA[ svg { background-image: image-set("${url}" 1x) } ]]></style>`),
   'a presentation attribute: fill="url(…)"': (url) => svg(`<rect width="9" height="9" fill="url(${url}#g)"/>`),
   'a cursor': (url) => svg(`<style>svg { cursor: url(${url}), auto }</style>`),
   'xlink:href on <image>': (url) => svg(`<image xlink:href="${url}" width="9" height="9"/>`),
-  'href on <feImage>': (url) => svg(`<filter id="f"><feImage href="${url}"/></filter><rect width="9" height="9" filter="url(#f)"/>`),
+  'href on <feImage>': (url) =>
+    svg(`<filter id="f"><feImage href="${url}"/></filter><rect width="9" height="9" filter="url(#f)"/>`),
   '<?xml-stylesheet?>': (url) => `<?xml-stylesheet href="${url}" type="text/css"?>${svg('')}`,
   'a <script> inside <title>': (url) => svg(`<title><script>${beacon(url)}</script></title>`),
   'a <script> inside <style>': (url) => svg(`<style><script>${beacon(url)}</script></style>`),
-  'a prefixed <svg:script>': (url) => svg(`<svg:script xmlns:svg="http://www.w3.org/2000/svg">${beacon(url)}</svg:script>`),
-  'an XHTML <html:script>': (url) => svg(`<html:script xmlns:html="http://www.w3.org/1999/xhtml">${beacon(url)}</html:script>`),
+  'a prefixed <svg:script>': (url) =>
+    svg(`<svg:script xmlns:svg="http://www.w3.org/2000/svg">${beacon(url)}</svg:script>`),
+  'an XHTML <html:script>': (url) =>
+    svg(`<html:script xmlns:html="http://www.w3.org/1999/xhtml">${beacon(url)}</html:script>`),
 };
 const BRIEFING = (extra: string, image: string) =>
   `---\ntitle: SVG probe\ndate: 2026-01-15\n${extra}---\n\n## Summary\n\nBottom line.\n\n${image}\n\n## Implications\n\n- One.\n\n## Recommendations\n\n1. Do.\n`;
@@ -95,7 +99,10 @@ describe('SVGs that would load another file when opened by their URL, in Chromiu
       await mkdir(dir, { recursive: true });
       await writeFile(path.join(dir, 'drawing.svg'), make(`${canary}/${id}`));
       // The vector is real: opened by itself, the file reaches the canary.
-      expect((await open(path.join(dir, 'drawing.svg'), id)).length, 'Chromium loads nothing for this SVG: not a vector').toBeGreaterThan(0);
+      expect(
+        (await open(path.join(dir, 'drawing.svg'), id)).length,
+        'Chromium loads nothing for this SVG: not a vector',
+      ).toBeGreaterThan(0);
       hits.length = 0;
 
       for (const [extra, image, file, line] of [
@@ -106,7 +113,11 @@ describe('SVGs that would load another file when opened by their URL, in Chromiu
         // A copy that got into the deck, opened by its URL, must reach nothing.
         for (const copy of copies) expect(await open(copy, id), `${path.basename(copy)} loaded the canary`).toEqual([]);
         expect(run.code, run.stderr).toBe(1);
-        expect(run.stderr.trimEnd()).toMatch(new RegExp(`${file}:${line}: (option "logo": )?image "drawing\\.svg" is not a plain drawing: it contains .* — export it again as a plain SVG`));
+        expect(run.stderr.trimEnd()).toMatch(
+          new RegExp(
+            `${file}:${line}: (option "logo": )?image "drawing\\.svg" is not a plain drawing: it contains .* — export it again as a plain SVG`,
+          ),
+        );
         expect(copies).toEqual([]);
       }
     });
@@ -122,7 +133,10 @@ describe('SVGs that would load another file when opened by their URL, in Chromiu
     await writeFile(path.join(dir, 'drawing.svg'), plain);
     const { run, copies } = await build(dir, 'options:\n  logo: drawing.svg\n', '![drawing](drawing.svg)');
     expect(run.code, run.stderr).toBe(0);
-    expect(copies.map((copy) => path.basename(copy)).sort()).toEqual([expect.stringMatching(/^[0-9a-f]{8}-drawing\.svg$/), 'logo.svg']);
+    expect(copies.map((copy) => path.basename(copy)).sort()).toEqual([
+      expect.stringMatching(/^[0-9a-f]{8}-drawing\.svg$/),
+      'logo.svg',
+    ]);
     hits.length = 0;
     for (const copy of copies) {
       expect(await readFile(copy, 'utf8')).toBe(plain);

@@ -34,9 +34,10 @@ describe('built-in templates (sample briefing, real Chromium)', async () => {
       expect(result.errors).toEqual([]);
       const deck = result.decks[0]!;
       decks.set(template, deck);
-      const pages = Number(pdfInfo(deck.pdf!.pdfFile)['Pages']);
+      const pages = Number(pdfInfo(deck.pdf!.pdfFile).Pages);
       expect(pages).toBe(deck.slides);
-      for (let page = 1; page <= pages; page++) expect(pdfText(deck.pdf!.pdfFile, page).match(/TLP:CLEAR/g)?.length, `page ${page}`).toBe(2);
+      for (let page = 1; page <= pages; page++)
+        expect(pdfText(deck.pdf!.pdfFile, page).match(/TLP:CLEAR/g)?.length, `page ${page}`).toBe(2);
     });
 
     it('meets WCAG AA contrast for all text on all slides', async () => {
@@ -50,7 +51,9 @@ describe('built-in templates (sample briefing, real Chromium)', async () => {
         expect(checked).toBeGreaterThan(100);
         expect(await page.evaluate(measureContrast)).toEqual([]);
         // Control: the measurement does catch a pale kicker, so the empty list above means something.
-        await page.addStyleTag({ content: '.reveal .slide__kicker { color: #d0d0d0 !important; background: #ffffff !important; }' });
+        await page.addStyleTag({
+          content: '.reveal .slide__kicker { color: #d0d0d0 !important; background: #ffffff !important; }',
+        });
         const failures = await page.evaluate(measureContrast);
         expect(failures.length).toBeGreaterThan(0);
         expect(failures.every((f) => f.ratio < 1.6)).toBe(true);

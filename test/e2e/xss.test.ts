@@ -27,7 +27,10 @@ describe('hostile content in a real browser', () => {
   const refusal = (vector: string): ContentError | undefined => {
     const required = '## Summary\n\nB.\n\n## Implications\n\n- I.\n\n## Recommendations\n\n1. R.\n';
     try {
-      parseBriefing(`---\ntitle: T\n---\n${required}\n## Vector\n\nBefore ${vector} after.\n\n- In a list: ${vector}\n`, path.join(work, 'probe.md'));
+      parseBriefing(
+        `---\ntitle: T\n---\n${required}\n## Vector\n\nBefore ${vector} after.\n\n- In a list: ${vector}\n`,
+        path.join(work, 'probe.md'),
+      );
       return undefined;
     } catch (error) {
       if (error instanceof ContentError) return error;
@@ -40,7 +43,9 @@ describe('hostile content in a real browser', () => {
     all = (await readFile(path.join(FIXTURES, 'xss', 'vectors.txt'), 'utf8')).split('\n').filter(Boolean);
     vectors = all.filter((vector) => !refusal(vector));
     const yamlString = (s: string) => JSON.stringify(s);
-    const sections = vectors.map((vector, i) => `## Vector ${i + 1}\n\nBefore ${vector} after.\n\n- In a list: ${vector}\n`).join('\n');
+    const sections = vectors
+      .map((vector, i) => `## Vector ${i + 1}\n\nBefore ${vector} after.\n\n- In a list: ${vector}\n`)
+      .join('\n');
     const text = `---
 title: ${yamlString(all[2]!)}
 subtitle: ${yamlString(all[0]!)}
@@ -104,7 +109,10 @@ ${sections}`;
     const page = await browser.newPage();
     await page.evaluateOnNewDocument(() => {
       (window as unknown as { __xss: (n: number) => void }).__xss = (n: number) => {
-        document.documentElement.setAttribute('data-xss', `${document.documentElement.getAttribute('data-xss') ?? ''} ${n}`);
+        document.documentElement.setAttribute(
+          'data-xss',
+          `${document.documentElement.getAttribute('data-xss') ?? ''} ${n}`,
+        );
       };
     });
     const dialogs: string[] = [];
@@ -114,7 +122,9 @@ ${sections}`;
     });
     await page.goto(pathToFileURL(path.join(work, 'out', 'hostile', 'index.html')).href, { waitUntil: 'load' });
     await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
-    const total = await page.evaluate(() => (window as unknown as { Reveal: { getTotalSlides(): number } }).Reveal.getTotalSlides());
+    const total = await page.evaluate(() =>
+      (window as unknown as { Reveal: { getTotalSlides(): number } }).Reveal.getTotalSlides(),
+    );
     for (let i = 0; i < total; i++) {
       await page.keyboard.press('ArrowRight');
       await page.mouse.move(200 + (i % 10) * 80, 200 + (i % 5) * 80); // hover handlers
@@ -137,17 +147,38 @@ ${sections}`;
       for (const element of document.querySelectorAll('*')) {
         for (const attribute of element.attributes) {
           if (/^on/i.test(attribute.name)) problems.push(`${element.tagName} ${attribute.name}`);
-          if (/^\s*(javascript|vbscript|data):/i.test(attribute.value) && /href|src|action|data/i.test(attribute.name)) problems.push(`${element.tagName} ${attribute.name}=${attribute.value}`);
+          if (/^\s*(javascript|vbscript|data):/i.test(attribute.value) && /href|src|action|data/i.test(attribute.name))
+            problems.push(`${element.tagName} ${attribute.name}=${attribute.value}`);
         }
       }
-      for (const tag of ['iframe', 'object', 'embed', 'form', 'base', 'meta[http-equiv]', 'link[href^="javascript"]', 'svg', 'math', 'style', 'input', 'button', 'textarea', 'select']) {
+      for (const tag of [
+        'iframe',
+        'object',
+        'embed',
+        'form',
+        'base',
+        'meta[http-equiv]',
+        'link[href^="javascript"]',
+        'svg',
+        'math',
+        'style',
+        'input',
+        'button',
+        'textarea',
+        'select',
+      ]) {
         if (document.querySelector(`body ${tag}`)) problems.push(`<${tag}>`);
       }
       const scripts = [...document.scripts].map((s) => s.getAttribute('src') ?? s.type);
       return { problems, scripts };
     });
     expect(found.problems).toEqual([]);
-    expect(found.scripts).toEqual(['application/json', 'assets/reveal/reveal.js', 'assets/reveal/plugin/notes.js', 'assets/deck.js']);
+    expect(found.scripts).toEqual([
+      'application/json',
+      'assets/reveal/reveal.js',
+      'assets/reveal/plugin/notes.js',
+      'assets/deck.js',
+    ]);
     await page.close();
   });
 });

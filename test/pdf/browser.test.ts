@@ -33,10 +33,19 @@ describe('findBrowser', () => {
     process.env.PUPPETEER_EXECUTABLE_PATH = fake('puppeteer-env');
     process.env.CHROME_PATH = fake('chrome-path');
     const system = [fake('missing'), fake('system-a'), fake('system-b')];
-    expect(await findBrowser(fake('explicit'), system)).toEqual({ executablePath: fake('explicit'), source: '--browser' });
-    expect(await findBrowser(undefined, system)).toEqual({ executablePath: fake('puppeteer-env'), source: 'PUPPETEER_EXECUTABLE_PATH' });
+    expect(await findBrowser(fake('explicit'), system)).toEqual({
+      executablePath: fake('explicit'),
+      source: '--browser',
+    });
+    expect(await findBrowser(undefined, system)).toEqual({
+      executablePath: fake('puppeteer-env'),
+      source: 'PUPPETEER_EXECUTABLE_PATH',
+    });
     delete process.env.PUPPETEER_EXECUTABLE_PATH;
-    expect(await findBrowser(undefined, system)).toEqual({ executablePath: fake('chrome-path'), source: 'CHROME_PATH' });
+    expect(await findBrowser(undefined, system)).toEqual({
+      executablePath: fake('chrome-path'),
+      source: 'CHROME_PATH',
+    });
     delete process.env.CHROME_PATH;
     expect(await findBrowser(undefined, system)).toEqual({ executablePath: fake('system-a'), source: 'system' });
   });
@@ -55,7 +64,9 @@ describe('findBrowser', () => {
 describe('launchArgs', () => {
   it('keeps Chromium off the network and adds --no-sandbox only as root', () => {
     const args = launchArgs();
-    expect(args).toEqual(expect.arrayContaining(['--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking']));
+    expect(args).toEqual(
+      expect.arrayContaining(['--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking']),
+    );
     expect(args.includes('--no-sandbox')).toBe(process.getuid?.() === 0);
   });
 });

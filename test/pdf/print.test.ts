@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../src/pdf/browser.js';
-import { DeckPrinter } from '../../src/pdf/print.js';
+import { DeckPrinter, type PrintResult } from '../../src/pdf/print.js';
 import { pdfInfo, pdfText, tempDir } from '../helpers.js';
 
 describe('DeckPrinter', () => {
@@ -31,7 +31,11 @@ describe('DeckPrinter', () => {
     const file = path.join(dir, 'leaky.html');
     await writeFile(file, html);
     const printer = new DeckPrinter(browser, { layout: 'reveal' }); // the page's own script marks it ready
-    const result = await printer.print({ htmlFile: file, pdfFile: path.join(dir, 'leaky.pdf'), metadata: { title: 'Leaky', keywords: ['k'] } });
+    const result = await printer.print({
+      htmlFile: file,
+      pdfFile: path.join(dir, 'leaky.pdf'),
+      metadata: { title: 'Leaky', keywords: ['k'] },
+    });
     await printer.close();
     expect(result.blockedRequests.sort()).toEqual([
       'http://127.0.0.1:9/tracker.png',
@@ -39,7 +43,7 @@ describe('DeckPrinter', () => {
       'https://fonts.googleapis.com/css2?family=Inter',
     ]);
     expect(pdfText(result.pdfFile)).toContain('Local text stays.');
-    expect(pdfInfo(result.pdfFile)['Keywords']).toBe('k');
+    expect(pdfInfo(result.pdfFile).Keywords).toBe('k');
   });
 
   it('gives up on a tab that crashes at once, with the crash as the reason, and prints the next deck in a fresh tab', async () => {
@@ -47,8 +51,15 @@ describe('DeckPrinter', () => {
     await writeFile(stuck, '<!doctype html><title>x</title><p>reveal never fires pdf-ready here</p>');
     // A timeout far longer than the test may take: only the crash can end this print in time.
     const printer = new DeckPrinter(browser, { timeout: 600_000, layout: 'reveal' });
-    const printing = printer.print({ htmlFile: stuck, pdfFile: path.join(dir, 'crashes.pdf'), metadata: { title: 'x', keywords: [] } });
-    const failure = printing.then(() => undefined, (error: unknown) => error);
+    const printing = printer.print({
+      htmlFile: stuck,
+      pdfFile: path.join(dir, 'crashes.pdf'),
+      metadata: { title: 'x', keywords: [] },
+    });
+    const failure = printing.then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     let tab: import('puppeteer-core').Page | undefined;
     for (let waited = 0; !tab && waited < 30_000; waited += 50) {
       tab = (await browser.pages()).find((candidate) => candidate.url().includes('crashes.html'));
@@ -60,9 +71,17 @@ describe('DeckPrinter', () => {
     await printer.close();
     const fresh = new DeckPrinter(browser, { layout: 'reveal' });
     const good = path.join(dir, 'good.html');
-    await writeFile(good, '<!doctype html><title>Good</title><p>Printed after the crash.</p><script>document.documentElement.setAttribute("data-briefdeck-pdf-ready", "true")</script>');
-    let result;
-    for (let i = 0; i < 3; i++) result = await fresh.print({ htmlFile: good, pdfFile: path.join(dir, 'good.pdf'), metadata: { title: 'Good', keywords: [] } });
+    await writeFile(
+      good,
+      '<!doctype html><title>Good</title><p>Printed after the crash.</p><script>document.documentElement.setAttribute("data-briefdeck-pdf-ready", "true")</script>',
+    );
+    let result: PrintResult | undefined;
+    for (let i = 0; i < 3; i++)
+      result = await fresh.print({
+        htmlFile: good,
+        pdfFile: path.join(dir, 'good.pdf'),
+        metadata: { title: 'Good', keywords: [] },
+      });
     // The reused tab does not collect a crash listener per print.
     const reused = (await browser.pages()).find((candidate) => candidate.url().includes('good.html'))!;
     expect(reused.listenerCount('error')).toBe(0);
@@ -76,7 +95,9 @@ describe('DeckPrinter', () => {
     const file = path.join(dir, 'never-ready.html');
     await writeFile(file, '<!doctype html><title>x</title><p>reveal never fires pdf-ready here</p>');
     const printer = new DeckPrinter(browser, { timeout: 1500, layout: 'reveal' });
-    await expect(printer.print({ htmlFile: file, pdfFile: target, metadata: { title: 'x', keywords: [] } })).rejects.toThrow(/printing .*never-ready\.html failed/);
+    await expect(
+      printer.print({ htmlFile: file, pdfFile: target, metadata: { title: 'x', keywords: [] } }),
+    ).rejects.toThrow(/printing .*never-ready\.html failed/);
     await printer.close();
     expect(await readFile(target, 'utf8')).toBe('earlier PDF');
   });
