@@ -4,8 +4,8 @@ import { spawn } from 'node:child_process';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import path from 'node:path';
 // Each command imports what it needs when it runs, so that `draft` or `--help` do not load the build stack.
-import type { BuildResult } from '../build.js';
-import { defaultConcurrency } from '../concurrency.js';
+import type { BuildResult } from '../build/batch.js';
+import { defaultConcurrency } from '../build/concurrency.js';
 import type { Warning } from '../content/model.js';
 import type { TemplateRegistry } from '../deck/template.js';
 import type { HandoutSize } from '../pdf/handout.js';
@@ -77,7 +77,7 @@ program
     const live = !opts.json;
     // Ctrl-C or kill: the exit handlers run (the browser is killed, temporary files removed), then the process ends (signals.ts).
     exitOnSignals();
-    const { build } = await import('../build.js');
+    const { build } = await import('../build/batch.js');
     const result = await build({
       paths,
       outDir: opts.out,

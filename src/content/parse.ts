@@ -5,7 +5,7 @@ import { decodeText } from './decode.js';
 import { readRegularFile } from '../files.js';
 import { parseFrontMatter } from './frontmatter.js';
 import { checkFileSize, fileSizeError, LIMITS } from './limits.js';
-import { withoutControlCharacters } from './text.js';
+import { withoutControlCharacters } from './source-text.js';
 import { ContentMarkdown } from './markdown.js';
 import { ContentFiles } from './media.js';
 import type { Briefing, Section, Warning } from './model.js';

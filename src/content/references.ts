@@ -2,7 +2,7 @@ import type { Marked, Token, Tokens } from 'marked';
 import { ContentError } from '../errors.js';
 import { tagsIn } from './html-tags.js';
 import type { ContentFiles } from './media.js';
-import { countNewlines } from './text.js';
+import { countNewlines } from './source-text.js';
 
 /**
  * Checks every image and link in lexed markdown against the content file's

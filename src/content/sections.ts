@@ -4,7 +4,7 @@ import type { ContentMarkdown } from './markdown.js';
 import { scanBlocks, type LineKind } from './blocks.js';
 import { checkNesting } from './limits.js';
 import type { Body, Item, Quote, Section, SectionKind, Subsection, Warning } from './model.js';
-import { countNewlines } from './text.js';
+import { countNewlines } from './source-text.js';
 
 /** Headings that name the summary's own first paragraph. */
 const BOTTOM_LINE_ALIASES = ['bottom line', 'bottom line up front', 'bluf'];

@@ -12,7 +12,7 @@ import {
   type YAMLError,
 } from 'yaml';
 import { ContentError, type BriefdeckErrorClass } from '../errors.js';
-import { withoutControlCharacters } from './text.js';
+import { withoutControlCharacters } from './source-text.js';
 
 /** A YAML mapping as the user wrote it, with what is needed to point at its lines. */
 export interface YamlMap {

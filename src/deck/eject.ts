@@ -2,7 +2,7 @@ import { copyFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { TemplateError } from '../errors.js';
 import { kindOf, makeDirectory } from '../files.js';
-import { outputError } from '../output/write.js';
+import { outputError } from '../output/write-deck.js';
 import type { TemplateRegistry } from './template.js';
 
 const ELSEWHERE = 'eject into another folder';

@@ -1,6 +1,6 @@
 import type { Body, Briefing, Item, Section } from '../content/model.js';
 import { isBottomLineHeading } from '../content/sections.js';
-import { escapeHtml, plainText } from './html.js';
+import { escapeHtml, plainText } from '../html-text.js';
 import type { Slide, SlideKind } from './slide.js';
 
 export interface PlanOptions {

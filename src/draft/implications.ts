@@ -8,7 +8,7 @@
 
 import { implicationScore, trimConnective } from './cues.js';
 import { keyTerms } from './keyterms.js';
-import type { Bullet, ImplicationGroup, Sentence } from './model.js';
+import type { Bullet, ImplicationGroup, Sentence } from './article.js';
 
 const CONSEQUENCE_TOPIC =
   /\b(?:implications?|consequences?|effects?|risks?|at stake|stakes|impacts?|what (?:it|this) means|so what|fallout|costs?)\b/i;

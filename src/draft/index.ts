@@ -14,17 +14,17 @@ import { slugify } from '../content/parse.js';
 import { BriefdeckError } from '../errors.js';
 import { writeOnce } from '../output/write-once.js';
 import { findImplications } from './implications.js';
-import { readArticle, readInput, sniff, type ArticleInput } from './input.js';
+import { readArticle, readInput, sniff, type ArticleInput } from './read/index.js';
 import { keyTerms, titleFrom } from './keyterms.js';
-import type { Article, ArticleFormat, Draft, Sentence } from './model.js';
+import type { Article, ArticleFormat, Draft, Sentence } from './article.js';
 import { findQuote } from './quote.js';
 import { textRank } from './rank.js';
 import { findRecommendations } from './recommendations.js';
 import { loadNlp, splitSentences } from './sentences.js';
 import { lead3, summarise } from './summary.js';
-import { writeDraft } from './write.js';
+import { writeDraft } from './briefing-markdown.js';
 
-export type { Article, Draft } from './model.js';
+export type { Article, Draft } from './article.js';
 
 export interface DraftResult {
   /** The content file's text. */

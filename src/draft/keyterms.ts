@@ -4,7 +4,7 @@
  * article has none, for `keywords:`, and to label groups of implications.
  */
 
-import type { Sentence } from './model.js';
+import type { Sentence } from './article.js';
 
 export interface KeyTerm {
   stem: string;

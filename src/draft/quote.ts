@@ -4,7 +4,7 @@
  * Text and attribution are taken verbatim; only the enclosing quotation marks are dropped.
  */
 
-import type { Article, DraftQuote, Sentence } from './model.js';
+import type { Article, DraftQuote, Sentence } from './article.js';
 
 const OPEN = '[“"]';
 const CLOSE = '[”"]';

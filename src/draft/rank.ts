@@ -5,7 +5,7 @@
  * The graph is built through an inverted index, so only sentences that share a term are compared.
  */
 
-import type { Sentence } from './model.js';
+import type { Sentence } from './article.js';
 
 export interface RankOptions {
   damping?: number;

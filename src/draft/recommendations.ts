@@ -10,7 +10,7 @@
  */
 
 import { ENUMERATION, isPrescriptive, RECOMMENDATION_INTRO, trimConnective } from './cues.js';
-import type { Article, Recommendation, RecommendationOrigin, Sentence } from './model.js';
+import type { Article, Recommendation, RecommendationOrigin, Sentence } from './article.js';
 
 const IMPERATIVE =
   /^(?:adopt|allow|appoint|avoid|ban|build|cap|change|close|commit|coordinate|create|cut|define|develop|encourage|end|enforce|engage|ensure|establish|expand|extend|focus|fund|give|help|improve|increase|introduce|invest|keep|launch|limit|link|make|monitor|offer|pass|plan|prepare|prioriti[sz]e|promote|protect|provide|publish|push|put|raise|reduce|reform|reinforce|require|restore|review|scale|set|share|start|stop|streamline|strengthen|support|tie|track|train|update|use|widen)\b/i;

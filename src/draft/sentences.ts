@@ -4,7 +4,7 @@
  * similarity. Loaded on first use (about 0.3 s), so other commands never pay for it.
  */
 
-import type { Article, Sentence } from './model.js';
+import type { Article, Sentence } from './article.js';
 
 type Nlp = {
   readDoc(text: string): {

@@ -4,7 +4,7 @@
  */
 
 import { isAnaphoric, trimConnective } from './cues.js';
-import type { Bullet, Sentence } from './model.js';
+import type { Bullet, Sentence } from './article.js';
 import { similarity } from './rank.js';
 
 export interface SummaryOptions {

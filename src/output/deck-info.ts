@@ -3,7 +3,7 @@ import path from 'node:path';
 import * as v from 'valibot';
 import type { Warning } from '../content/model.js';
 import { issueMessage, issuePath, object } from '../validation.js';
-import { removeFolder, writeFileAtomic } from './write.js';
+import { removeFolder, writeFileAtomic } from './write-deck.js';
 
 /** A file name in the deck folder: no path, not hidden, a PDF. */
 const printName = v.pipe(

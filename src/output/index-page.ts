@@ -3,10 +3,10 @@ import path from 'node:path';
 import type { Warning } from '../content/model.js';
 import { indexPagePolicy, withContentSecurityPolicy } from '../deck/csp.js';
 import { formatDate } from '../deck/helpers.js';
-import { escapeHtml } from '../deck/html.js';
+import { escapeHtml } from '../html-text.js';
 import { markingOf, TLP_COLOURS } from '../deck/render.js';
 import { readDeckInfos, type DeckInfo } from './deck-info.js';
-import { writeFileAtomic } from './write.js';
+import { writeFileAtomic } from './write-deck.js';
 
 /**
  * Writes <outDir>/index.html: every briefing with its date, marking and links

@@ -3,7 +3,7 @@ import { copyFile, link, rename, stat, unlink, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import { BriefdeckError, OutputError } from '../errors.js';
 import { kindOf, makeDirectory } from '../files.js';
-import { outputError } from './write.js';
+import { outputError } from './write-deck.js';
 
 /**
  * Writes a new file (a draft, a new briefing) through a temporary file so a failure never leaves

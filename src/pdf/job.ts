@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { deckLocation, type BuiltDeck } from '../builder.js';
+import { deckLocation, type BuiltDeck } from '../build/briefing.js';
 import { bookmarksFor } from './bookmarks.js';
 import { briefingMarking } from '../deck/render.js';
 import type { PrintJob } from './print.js';

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type BuildOptions } from '../../src/build.js';
+import { build, type BuildOptions } from '../../src/build/batch.js';
 import { parseBriefing } from '../../src/content/parse.js';
 import { ejectTemplate } from '../../src/deck/eject.js';
 import { renderBriefing } from '../../src/deck/render.js';

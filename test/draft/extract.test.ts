@@ -3,7 +3,7 @@ import { parseBriefing } from '../../src/content/parse.js';
 import { isPrescriptive, trimConnective } from '../../src/draft/cues.js';
 import { draftBriefing } from '../../src/draft/index.js';
 import { splitLead } from '../../src/draft/recommendations.js';
-import { escapeInline } from '../../src/draft/write.js';
+import { escapeInline } from '../../src/draft/briefing-markdown.js';
 import { fixtures, htmlText } from './helpers.js';
 
 const fixture = (name: string) => fixtures.find((f) => f.name === name)!;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readHtml } from '../../src/draft/html.js';
-import { sniff } from '../../src/draft/input.js';
-import { classifyLine, findDate } from '../../src/draft/lines.js';
-import { readMarkdown } from '../../src/draft/markdown.js';
-import { readText } from '../../src/draft/text.js';
+import { readHtml } from '../../src/draft/read/from-html.js';
+import { sniff } from '../../src/draft/read/index.js';
+import { classifyLine, findDate } from '../../src/draft/read/lines.js';
+import { readMarkdown } from '../../src/draft/read/from-markdown.js';
+import { readText } from '../../src/draft/read/from-text.js';
 import { fixtures } from './helpers.js';
 
 const fixture = (name: string) => fixtures.find((f) => f.name === name)!;

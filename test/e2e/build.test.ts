@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBriefing } from '../../src/content/parse.js';
-import { plainText } from '../../src/deck/html.js';
+import { plainText } from '../../src/html-text.js';
 import { planSlides } from '../../src/deck/plan.js';
 import { CLI, pdfInfo, pdfText, ROOT, runCli, SAMPLE, squash, tempDir, type CliResult } from '../helpers.js';
 

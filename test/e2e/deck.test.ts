@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build.js';
+import { build } from '../../src/build/batch.js';
 import { launchBrowser } from '../../src/pdf/browser.js';
 import { SAMPLE, tempDir } from '../helpers.js';
 

@@ -4,7 +4,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build.js';
+import { build } from '../../src/build/batch.js';
 import { launchBrowser } from '../../src/pdf/browser.js';
 import { fontsDrawing, openPrintView, pdfFontNames, pdfFonts, pdfText, SAMPLE, tempDir } from '../helpers.js';
 

@@ -2,7 +2,7 @@ import { readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBriefing } from '../../src/content/parse.js';
-import { plainText } from '../../src/deck/html.js';
+import { plainText } from '../../src/html-text.js';
 import { planSlides } from '../../src/deck/plan.js';
 import { pdfInfo, pdfText, runCli, SAMPLE, squash, tempDir } from '../helpers.js';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { type PDFDict, PDFDocument, type PDFHexString, PDFName, PDFRef, type PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBriefing } from '../../src/content/parse.js';
-import { plainText } from '../../src/deck/html.js';
+import { plainText } from '../../src/html-text.js';
 import { planSlides } from '../../src/deck/plan.js';
 import { CLI, FIXTURES, pdfInfo, pdfText, ROOT, runCli, SAMPLE, squash, tempDir } from '../helpers.js';
 

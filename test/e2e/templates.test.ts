@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type DeckResult } from '../../src/build.js';
+import { build, type DeckResult } from '../../src/build/batch.js';
 import { TemplateRegistry } from '../../src/deck/template.js';
 import { launchBrowser } from '../../src/pdf/browser.js';
 import { measureContrast } from '../contrast-in-page.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build.js';
+import { build } from '../../src/build/batch.js';
 import { parseBriefing } from '../../src/content/parse.js';
 import { ContentError } from '../../src/errors.js';
 import { launchBrowser } from '../../src/pdf/browser.js';

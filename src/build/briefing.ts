@@ -1,17 +1,17 @@
 import path from 'node:path';
-import { loadConfig } from './config.js';
-import type { Warning } from './content/model.js';
-import { readBriefing } from './content/parse.js';
-import { contrastError, contrastWarning } from './deck/contrast.js';
-import { renderBriefing, type RenderContext, type RenderedDeck } from './deck/render.js';
-import { TemplateRegistry } from './deck/template.js';
-import { ContentError } from './errors.js';
-import { deckAssets, type Asset } from './output/assets.js';
-import { sourceFor, writeDeckInfo, type DeckInfo } from './output/deck-info.js';
-import { fontGapWarnings } from './output/font-gaps.js';
-import { deckFonts } from './output/fonts.js';
-import { moveFile, stagingFolder, writeDeck } from './output/write.js';
-import type { PrintResult } from './pdf/print.js';
+import { loadConfig } from '../config.js';
+import type { Warning } from '../content/model.js';
+import { readBriefing } from '../content/parse.js';
+import { contrastError, contrastWarning } from '../deck/contrast.js';
+import { renderBriefing, type RenderContext, type RenderedDeck } from '../deck/render.js';
+import { TemplateRegistry } from '../deck/template.js';
+import { ContentError } from '../errors.js';
+import { deckAssets, type Asset } from '../output/assets.js';
+import { sourceFor, writeDeckInfo, type DeckInfo } from '../output/deck-info.js';
+import { fontGapWarnings } from '../output/font-gaps.js';
+import { deckFonts } from '../output/fonts.js';
+import { moveFile, stagingFolder, writeDeck } from '../output/write-deck.js';
+import type { PrintResult } from '../pdf/print.js';
 
 export interface BuilderOptions {
   /** Output folder; each deck goes to <outDir>/<slug>/. */

@@ -8,7 +8,7 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 import { parse as parseYaml } from 'yaml';
 import { absorbLine, classifyLine, emptyMeta, findDate, squash } from './lines.js';
-import type { Article, Block } from './model.js';
+import type { Article, Block } from '../article.js';
 
 const ATTRIBUTION = /^\s*(?:—|–|--|―)\s*(\S.*)$/;
 

@@ -8,19 +8,19 @@ import {
   type BuilderOptions,
   type BuiltDeck,
   type DeckResult,
-} from './builder.js';
-import { discoverContent } from './content/discover.js';
-import type { Warning } from './content/model.js';
-import { BriefdeckError, ContentError, PdfError } from './errors.js';
-import { removeSupersededDecks } from './output/deck-info.js';
-import { writeIndexPage } from './output/index-page.js';
-import { checkOutputFolder } from './output/write.js';
-import { printJobFor } from './pdf/job.js';
-import type { HandoutSize } from './pdf/handout.js';
-import type { DeckPrinter, PrintLayout, PrintResult } from './pdf/print.js';
-import type { PrintSession } from './pdf/session.js';
+} from './briefing.js';
+import { discoverContent } from '../content/discover.js';
+import type { Warning } from '../content/model.js';
+import { BriefdeckError, ContentError, PdfError } from '../errors.js';
+import { removeSupersededDecks } from '../output/deck-info.js';
+import { writeIndexPage } from '../output/index-page.js';
+import { checkOutputFolder } from '../output/write-deck.js';
+import { printJobFor } from '../pdf/job.js';
+import type { HandoutSize } from '../pdf/handout.js';
+import type { DeckPrinter, PrintLayout, PrintResult } from '../pdf/print.js';
+import type { PrintSession } from '../pdf/session.js';
 
-export type { DeckResult } from './builder.js';
+export type { DeckResult } from './briefing.js';
 
 export interface BuildOptions extends BuilderOptions {
   /** Content files or folders (default: content/). */
@@ -159,7 +159,7 @@ async function printAll(
   result: BuildResult,
   options: BuildOptions,
 ): Promise<void> {
-  const { preloadPdfLib } = await import('./pdf/metadata.js');
+  const { preloadPdfLib } = await import('../pdf/metadata.js');
   preloadPdfLib();
   const workers = Math.max(1, Math.min(options.concurrency ?? defaultConcurrency(), decks.length));
   const queue = [...decks];
@@ -210,7 +210,7 @@ async function printAll(
         if (options.handout) {
           const handoutStarted = performance.now();
           const size = options.handout;
-          const { printHandout } = await import('./pdf/handout.js');
+          const { printHandout } = await import('../pdf/handout.js');
           try {
             let handout: PrintResult;
             ({ result: handout, printer } = await session.twice(
@@ -260,7 +260,7 @@ function reportPdf(built: BuiltDeck, pdf: PrintResult, result: BuildResult, opti
 
 /** The build's browser session, started now; its browser is restarted if it dies mid-batch. */
 async function startSession(options: BuildOptions): Promise<PrintSession> {
-  const { PrintSession } = await import('./pdf/session.js');
+  const { PrintSession } = await import('../pdf/session.js');
   return new PrintSession(() => startBrowser(options.browser, { handleSignals: options.handleSignals }), {
     layout: options.printLayout,
     timeout: options.timeout,
@@ -272,7 +272,7 @@ export function startBrowser(
   explicit: string | undefined,
   options: { handleSignals?: boolean } = {},
 ): Promise<Browser> {
-  const launching = import('./pdf/browser.js').then(({ launchBrowser }) => launchBrowser(explicit, options));
+  const launching = import('../pdf/browser.js').then(({ launchBrowser }) => launchBrowser(explicit, options));
   launching.catch(() => undefined); // handled where awaited; avoid an unhandled rejection meanwhile
   return launching;
 }

@@ -4,7 +4,7 @@
  * html readers, which call it on each short line or block.
  */
 
-import type { ArticleMeta } from './model.js';
+import type { ArticleMeta } from '../article.js';
 
 export type LineClass =
   | { type: 'boilerplate' }

@@ -6,7 +6,7 @@
  */
 
 import { absorbLine, classifyLine, emptyMeta, findDate, squash } from './lines.js';
-import type { Article, ArticleMeta, Block } from './model.js';
+import type { Article, ArticleMeta, Block } from '../article.js';
 
 // linkedom's types are loose; we use only standard DOM properties.
 interface Node {

@@ -6,7 +6,7 @@
  */
 
 import { absorbLine, classifyLine, emptyMeta, squash } from './lines.js';
-import type { Article, Block } from './model.js';
+import type { Article, Block } from '../article.js';
 
 const BULLET = /^\s{0,8}([•·‣▪◦●○■□➢➤►✓✔*+-])\s+(\S.*)$/;
 const NUMBERED = /^\s{0,8}(?:(\d{1,2})[.)]|\((\d{1,2})\))\s+(\S.*)$/;

@@ -4,12 +4,12 @@
  */
 
 import path from 'node:path';
-import { BriefdeckError, ContentError } from '../errors.js';
-import { MAX_TEXT_BYTES, readRegularFile } from '../files.js';
-import { readHtml } from './html.js';
-import { readMarkdown } from './markdown.js';
-import type { Article, ArticleFormat } from './model.js';
-import { readText } from './text.js';
+import { BriefdeckError, ContentError } from '../../errors.js';
+import { MAX_TEXT_BYTES, readRegularFile } from '../../files.js';
+import { readHtml } from './from-html.js';
+import { readMarkdown } from './from-markdown.js';
+import type { Article, ArticleFormat } from '../article.js';
+import { readText } from './from-text.js';
 
 export interface ArticleInput {
   text: string;

@@ -5,7 +5,7 @@
  */
 
 import { Document } from 'yaml';
-import type { Article, Bullet, Draft, Sentence } from './model.js';
+import type { Article, Bullet, Draft, Sentence } from './article.js';
 
 export interface WriteOptions {
   /** The input's name as the user gave it, for notes. */
