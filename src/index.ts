@@ -17,8 +17,8 @@ export {
   BUILTIN_TEMPLATES,
   type Template,
   type TemplateInfo,
-  type TemplateManifest,
-} from './deck/template.js';
+} from './deck/template/registry.js';
+export type { TemplateManifest } from './deck/template/manifest.js';
 export { resolveOptions } from './deck/options.js';
 export { loadConfig, type ProjectConfig } from './config.js';
 export { ejectTemplate } from './deck/eject.js';

@@ -4,7 +4,7 @@ import type { Warning } from '../content/model.js';
 import { readBriefing } from '../content/parse.js';
 import { contrastError, contrastWarning } from '../deck/contrast.js';
 import { renderBriefing, type RenderContext, type RenderedDeck } from '../deck/render.js';
-import { TemplateRegistry } from '../deck/template.js';
+import { TemplateRegistry } from '../deck/template/registry.js';
 import { ContentError } from '../errors.js';
 import { deckAssets, type Asset } from '../output/assets.js';
 import { sourceFor, writeDeckInfo, type DeckInfo } from '../output/deck-info.js';

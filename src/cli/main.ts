@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { BuildResult } from '../build/batch.js';
 import { defaultConcurrency } from '../build/concurrency.js';
 import type { Warning } from '../content/model.js';
-import type { TemplateRegistry } from '../deck/template.js';
+import type { TemplateRegistry } from '../deck/template/registry.js';
 import type { HandoutSize } from '../pdf/handout.js';
 import type { PrintLayout } from '../pdf/print.js';
 import { BriefdeckError, formatWarning, printable } from '../errors.js';
@@ -403,7 +403,7 @@ function collect(value: string, previous: string[]): string[] {
 async function registryFor(opts: { templates: string[]; config?: string }): Promise<TemplateRegistry> {
   const [{ loadConfig }, { TemplateRegistry }] = await Promise.all([
     import('../config.js'),
-    import('../deck/template.js'),
+    import('../deck/template/registry.js'),
   ]);
   const config = await loadConfig(process.cwd(), opts.config);
   return new TemplateRegistry([...opts.templates, ...config.templates]);

@@ -4,7 +4,8 @@ import type { Warning } from '../content/model.js';
 import { formatMessage, TemplateError, type Location } from '../errors.js';
 import { object, objectInput, oneOf } from '../validation.js';
 import type { OptionLayer } from './options.js';
-import type { Template, TemplateManifest } from './template.js';
+import type { Template } from './template/registry.js';
+import type { TemplateManifest } from './template/manifest.js';
 
 /*
  * WCAG 2.x contrast of the colours a template's options set, checked without a browser.

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { TemplateError } from '../errors.js';
 import { kindOf, makeDirectory } from '../files.js';
 import { outputError } from '../output/write-deck.js';
-import type { TemplateRegistry } from './template.js';
+import type { TemplateRegistry } from './template/registry.js';
 
 const ELSEWHERE = 'eject into another folder';
 

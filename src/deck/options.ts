@@ -2,7 +2,8 @@ import path from 'node:path';
 import { checkImage, MEDIA_FOLDER } from '../content/media.js';
 import type { MediaFile } from '../content/model.js';
 import { TemplateError, type Location } from '../errors.js';
-import type { Template, TemplateOption } from './template.js';
+import type { Template } from './template/registry.js';
+import type { TemplateOption } from './template/manifest.js';
 
 /** Option values from one place (the project config, a briefing's front matter). */
 export interface OptionLayer {

@@ -7,7 +7,7 @@ import { installedDeckPolicy, withContentSecurityPolicy } from './csp.js';
 import { resolveOptions, type OptionLayer } from './options.js';
 import { planSlides } from './plan.js';
 import type { Slide } from './slide.js';
-import type { Template, TemplateRegistry } from './template.js';
+import type { Template, TemplateRegistry } from './template/registry.js';
 
 /** Where a deck's HTML finds its assets, relative to index.html (the output stage puts them there). */
 export const ASSET_URLS = {

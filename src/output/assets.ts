@@ -1,11 +1,11 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Template } from '../deck/template.js';
+import type { Template } from '../deck/template/registry.js';
 import { ASSET_URLS } from '../deck/render.js';
+import { packagePath } from '../paths.js';
 
 const require = createRequire(import.meta.url);
-const RUNTIME_DIR = fileURLToPath(new URL('../../runtime/', import.meta.url));
+const RUNTIME_DIR = packagePath('runtime');
 
 /** A file a deck needs next to its index.html: written from `contents` when it has them, else copied from `from` (`to` is relative to the deck folder). */
 export type Asset = { to: string; from: string } | { to: string; contents: string | Uint8Array };

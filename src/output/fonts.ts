@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ASSET_URLS } from '../deck/render.js';
-import type { Template } from '../deck/template.js';
+import type { Template } from '../deck/template/registry.js';
 import { BriefdeckError, TemplateError } from '../errors.js';
 import type { Asset } from './assets.js';
 import { woff2CodePoints, type CodePointSet } from './cmap.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import type { BuiltDeck } from '../build/briefing.js';
 import { formatDate } from '../deck/helpers.js';
@@ -12,10 +12,11 @@ import { timerSafe } from '../timers.js';
 import { DRAFT_NOTICE, markingColours } from './marking.js';
 import { finishPdf } from './metadata.js';
 import { blockRemoteRequests, type PrintResult } from './print.js';
+import { packagePath } from '../paths.js';
 
 export type HandoutSize = 'a4' | 'letter';
 
-const HANDOUT_LAYOUT = readFileSync(fileURLToPath(new URL('../../runtime/handout-layout.js', import.meta.url)), 'utf8');
+const HANDOUT_LAYOUT = readFileSync(packagePath('runtime', 'handout-layout.js'), 'utf8');
 
 /** Printable width in CSS px (96 per inch) of each paper size, less 15 mm margins each side. */
 const PRINTABLE_WIDTH: Record<HandoutSize, number> = {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { PdfError } from '../errors.js';
 import { writeFileAtomic } from '../output/write-deck.js';
@@ -9,6 +9,7 @@ import { timerSafe } from '../timers.js';
 import type { Marking } from '../deck/render.js';
 import { markingLine } from './marking.js';
 import { finishPdf, type Bookmark, type PdfMetadata } from './metadata.js';
+import { packagePath } from '../paths.js';
 
 export type PrintLayout = 'static' | 'reveal';
 
@@ -59,8 +60,8 @@ export interface PrintResult {
   overflows: Overflow[];
 }
 
-const PRINT_LAYOUT = readFileSync(fileURLToPath(new URL('../../runtime/print-layout.js', import.meta.url)), 'utf8');
-const NOTES_PAGES = readFileSync(fileURLToPath(new URL('../../runtime/notes-pages.js', import.meta.url)), 'utf8');
+const PRINT_LAYOUT = readFileSync(packagePath('runtime', 'print-layout.js'), 'utf8');
+const NOTES_PAGES = readFileSync(packagePath('runtime', 'notes-pages.js'), 'utf8');
 
 /**
  * Prints decks to PDF, one tab reused for every deck (measured: reusing a tab

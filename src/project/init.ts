@@ -1,19 +1,13 @@
-/**
- * `briefdeck init [dir]`: a ready project that uses briefdeck as a package: package.json with
- * briefdeck as a devDependency and build/serve/draft scripts, one example briefing (the sample),
- * a commented config, a house template that extends `default` with only its colour variables,
- * a .gitignore and a CI workflow. Then `npm install && npm run build` works there.
- */
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { slugify } from '../content/parse.js';
-import { BUILTIN_TEMPLATES } from '../deck/template.js';
+import { BUILTIN_TEMPLATES } from '../deck/template/registry.js';
 import { BriefdeckError, OutputError } from '../errors.js';
+import { packagePath } from '../paths.js';
 
-const SAMPLE = fileURLToPath(new URL('../../content/iskp-moscow-plot.md', import.meta.url));
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+const SAMPLE = packagePath('content', 'iskp-moscow-plot.md');
+const { version } = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string };
 
 export interface InitResult {
   /** The project folder, as given. */

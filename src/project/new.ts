@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Document } from 'yaml';
 import { loadConfig } from '../config.js';
 import { parseBriefing, slugify } from '../content/parse.js';
-import { TemplateRegistry } from '../deck/template.js';
+import { TemplateRegistry } from '../deck/template/registry.js';
 import { BriefdeckError } from '../errors.js';
 import { writeOnce } from '../output/write-once.js';
 

@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DeckBuilder, recordPrints, type BuilderOptions, type BuiltDeck } from '../build/briefing.js';
 import { startBrowser } from '../build/batch.js';
 import { CONFIG_NAMES, loadConfig } from '../config.js';
 import { discoverContent, findContentFiles } from '../content/discover.js';
-import { BUILTIN_TEMPLATES } from '../deck/template.js';
+import { BUILTIN_TEMPLATES } from '../deck/template/registry.js';
 import { BriefdeckError, formatWarning } from '../errors.js';
 import { removeSupersededDecks } from '../output/deck-info.js';
 import { writeIndexPage } from '../output/index-page.js';
@@ -16,8 +15,9 @@ import type { DeckPrinter } from '../pdf/print.js';
 import type { PrintSession } from '../pdf/session.js';
 import { listen, resolveUnder, sendFile, sendText } from './http.js';
 import { watchSources, type Watcher } from './watch.js';
+import { packagePath } from '../paths.js';
 
-const LIVE_SCRIPT = fileURLToPath(new URL('../../runtime/live.js', import.meta.url));
+const LIVE_SCRIPT = packagePath('runtime', 'live.js');
 
 export interface ServeOptions extends BuilderOptions {
   /** Content files or folders to serve and watch. */

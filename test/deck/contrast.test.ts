@@ -6,7 +6,7 @@ import { parseBriefing } from '../../src/content/parse.js';
 import { contrastRatio, formatRatio, parseColour } from '../../src/deck/contrast.js';
 import { ejectTemplate } from '../../src/deck/eject.js';
 import { renderBriefing } from '../../src/deck/render.js';
-import { TemplateRegistry } from '../../src/deck/template.js';
+import { TemplateRegistry } from '../../src/deck/template/registry.js';
 import { TemplateError } from '../../src/errors.js';
 import { ROOT, tempDir } from '../helpers.js';
 

@@ -6,7 +6,7 @@ import { build, type BuildOptions } from '../../src/build/batch.js';
 import { parseBriefing } from '../../src/content/parse.js';
 import { ejectTemplate } from '../../src/deck/eject.js';
 import { renderBriefing } from '../../src/deck/render.js';
-import { TemplateRegistry } from '../../src/deck/template.js';
+import { TemplateRegistry } from '../../src/deck/template/registry.js';
 import { BriefdeckError, ContentError } from '../../src/errors.js';
 import { FIXTURES, runCli, SAMPLE, tempDir } from '../helpers.js';
 

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContrast, contrastRatio, parseColour, toHex, type Rgba } from '../../src/deck/contrast.js';
-import { TemplateRegistry, type Template } from '../../src/deck/template.js';
+import { TemplateRegistry, type Template } from '../../src/deck/template/registry.js';
 import { launchBrowser } from '../../src/pdf/browser.js';
 import { measureContrast, type ContrastFailure } from '../contrast-in-page.js';
 import { ROOT, runCli, SAMPLE, tempDir } from '../helpers.js';

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type DeckResult } from '../../src/build/batch.js';
-import { TemplateRegistry } from '../../src/deck/template.js';
+import { TemplateRegistry } from '../../src/deck/template/registry.js';
 import { launchBrowser } from '../../src/pdf/browser.js';
 import { measureContrast } from '../contrast-in-page.js';
 import { pdfInfo, pdfText, SAMPLE, tempDir } from '../helpers.js';
