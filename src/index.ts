@@ -11,7 +11,8 @@ export type { Briefing, BriefingMeta, Section, SectionKind, Source, Warning } fr
 export type { FrontMatter } from './content/schema.js';
 export { planSlides } from './deck/plan.js';
 export type { Slide, SlideKind } from './deck/slide.js';
-export { renderBriefing, renderDeck, markingOf, type RenderContext, type RenderedDeck } from './deck/render.js';
+export { renderBriefing, renderDeck, type RenderContext, type RenderedDeck } from './deck/render.js';
+export { markingOf } from './content/marking.js';
 export {
   TemplateRegistry,
   BUILTIN_TEMPLATES,

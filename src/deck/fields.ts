@@ -1,7 +1,8 @@
 import type { BriefingMeta, Quote, Source } from '../content/model.js';
 import { closest } from '../content/schema.js';
 import { TemplateError } from '../errors.js';
-import type { DeckData, Marking } from './render.js';
+import type { DeckData } from './render.js';
+import type { Marking } from '../content/marking.js';
 import type { Slide, SlideItem } from './slide.js';
 
 /*

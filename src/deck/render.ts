@@ -1,25 +1,14 @@
 import type { Briefing, BriefingMeta, MediaFile } from '../content/model.js';
 import type { ProjectConfig } from '../config.js';
-import { TLP_LABELS } from '../content/schema.js';
 import { BriefdeckError, TemplateError, type Location } from '../errors.js';
 import { checkContrast, type ContrastProblem } from './contrast.js';
 import { installedDeckPolicy, withContentSecurityPolicy } from './csp.js';
 import { resolveOptions, type OptionLayer } from './options.js';
 import { planSlides } from './plan.js';
 import type { Slide } from './slide.js';
+import { ASSET_URLS } from './asset-urls.js';
+import { briefingMarking, type Marking } from '../content/marking.js';
 import type { Template, TemplateRegistry } from './template/registry.js';
-
-/** Where a deck's HTML finds its assets, relative to index.html (the output stage puts them there). */
-export const ASSET_URLS = {
-  revealCss: 'assets/reveal/reveal.css',
-  revealJs: 'assets/reveal/reveal.js',
-  notesJs: 'assets/reveal/plugin/notes.js',
-  deckJs: 'assets/deck.js',
-  fontsCss: 'assets/fonts/fonts.css',
-  themeCss: 'assets/theme.css',
-  /** Files from the template's own assets/ folder. */
-  template: 'assets/template',
-} as const;
 
 export interface RenderContext {
   registry: TemplateRegistry;
@@ -49,14 +38,6 @@ export interface DeckData {
   assets: typeof ASSET_URLS;
   size: { width: number; height: number };
   reveal: Record<string, unknown>;
-}
-
-export interface Marking {
-  text: string;
-  /** Also show the "DRAFT – generated from source" notice (front matter `draft: true`). */
-  draft: boolean;
-  /** `tlp tlp-amber-strict` for TLP 2.0 labels, so templates can colour them; empty for free text. */
-  className: string;
 }
 
 /** Picks and loads the briefing's template, resolves its options, plans the slides and renders the HTML. */
@@ -155,33 +136,4 @@ function locate(error: unknown, where: Location | undefined): unknown {
     return new TemplateError(error.what, error.hint, where, { cause: error });
   }
   return error;
-}
-
-/**
- * FIRST's TLP 2.0 label colours (text on black), by the class markingOf gives
- * each label. Templates carry the same values in their CSS; this copy serves
- * what is drawn outside a template (the index page, handout headers).
- */
-export const TLP_COLOURS: Record<string, string> = {
-  'tlp-red': '#ff2b2b',
-  'tlp-amber': '#ffc000',
-  'tlp-amber-strict': '#ffc000',
-  'tlp-green': '#33ff00',
-  'tlp-clear': '#ffffff',
-};
-
-/** Marking text is already validated; TLP 2.0 labels get a class so the template can colour them. */
-export function markingOf(text: string, draft = false): Marking {
-  const tlp = TLP_LABELS.includes(text) ? `tlp-${text.slice(4).toLowerCase().replace('+', '-')}` : undefined;
-  return { text, draft, className: tlp ? `tlp ${tlp}` : '' };
-}
-
-/** A briefing's marking (and draft notice), or undefined when it has neither. */
-export function briefingMarking(meta: BriefingMeta): Marking | undefined {
-  return meta.marking || meta.draft ? markingOf(meta.marking ?? '', meta.draft) : undefined;
-}
-
-/** The colour of a TLP marking's text, or undefined for free text. */
-export function tlpColour(marking: Marking): string | undefined {
-  return TLP_COLOURS[marking.className.split(' ')[1] ?? ''];
 }

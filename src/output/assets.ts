@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Template } from '../deck/template/registry.js';
-import { ASSET_URLS } from '../deck/render.js';
+import { ASSET_URLS } from '../deck/asset-urls.js';
 import { packagePath } from '../paths.js';
 
 const require = createRequire(import.meta.url);

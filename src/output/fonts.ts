@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { ASSET_URLS } from '../deck/render.js';
+import { ASSET_URLS } from '../deck/asset-urls.js';
 import type { Template } from '../deck/template/registry.js';
 import { BriefdeckError, TemplateError } from '../errors.js';
 import type { Asset } from './assets.js';

@@ -4,7 +4,7 @@ import type { Warning } from '../content/model.js';
 import { indexPagePolicy, withContentSecurityPolicy } from '../deck/csp.js';
 import { formatDate } from '../deck/helpers.js';
 import { escapeHtml } from '../html-text.js';
-import { markingOf, TLP_COLOURS } from '../deck/render.js';
+import { markingOf, TLP_COLOURS } from '../content/marking.js';
 import { readDeckInfos, type DeckInfo } from './deck-info.js';
 import { writeFileAtomic } from './write-deck.js';
 

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import type { BuiltDeck } from '../build/briefing.js';
 import { formatDate } from '../deck/helpers.js';
 import { escapeHtml } from '../html-text.js';
-import { briefingMarking, type Marking } from '../deck/render.js';
+import { briefingMarking, type Marking } from '../content/marking.js';
 import { PdfError } from '../errors.js';
 import { writeFileAtomic } from '../output/write-deck.js';
 import { timerSafe } from '../timers.js';

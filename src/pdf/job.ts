@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { deckLocation, type BuiltDeck } from '../build/briefing.js';
 import { bookmarksFor } from './bookmarks.js';
-import { briefingMarking } from '../deck/render.js';
+import { briefingMarking } from '../content/marking.js';
 import type { PrintJob } from './print.js';
 
 /** What printing a built deck needs: its files, metadata, bookmarks; the same for build and serve. */

@@ -1,4 +1,4 @@
-import { tlpColour, type Marking } from '../deck/render.js';
+import { tlpColour, type Marking } from '../content/marking.js';
 
 /** The notice beside the marking on every page of a machine-made draft (as the templates show it). */
 export const DRAFT_NOTICE = 'DRAFT – generated from source, review before use';

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { PdfError } from '../errors.js';
 import { writeFileAtomic } from '../output/write-deck.js';
 import { timerSafe } from '../timers.js';
-import type { Marking } from '../deck/render.js';
+import type { Marking } from '../content/marking.js';
 import { markingLine } from './marking.js';
 import { finishPdf, type Bookmark, type PdfMetadata } from './metadata.js';
 import { packagePath } from '../paths.js';

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { parseBriefing } from '../../src/content/parse.js';
-import { markingOf, renderBriefing } from '../../src/deck/render.js';
+import { renderBriefing } from '../../src/deck/render.js';
+import { markingOf } from '../../src/content/marking.js';
 import { TemplateRegistry } from '../../src/deck/template/registry.js';
 import { TemplateError } from '../../src/errors.js';
 import { SAMPLE } from '../helpers.js';

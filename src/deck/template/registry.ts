@@ -6,7 +6,7 @@ import { TemplateError } from '../../errors.js';
 import { checkContrastDeclarations } from '../contrast.js';
 import { HELPER_NAMES, registerHelpers } from '../helpers.js';
 import { checkFields, deckShape, type TemplateSource } from '../fields.js';
-import { ASSET_URLS } from '../render.js';
+import { ASSET_URLS } from '../asset-urls.js';
 import type { SlideKind } from '../slide.js';
 import { checkPartials, compile } from './compile.js';
 import {
