@@ -1,9 +1,9 @@
-import type { BriefingMeta, Quote, Source } from '../content/model.js';
+import type { BriefingMeta, Source } from '../content/model.js';
 import { closest } from '../content/schema.js';
 import { TemplateError } from '../errors.js';
 import type { DeckData } from './render.js';
 import type { Marking } from '../content/marking.js';
-import type { Slide, SlideItem } from './slide.js';
+import type { Slide, SlideItem, SlideQuote } from './slide.js';
 
 /*
  * Handlebars prints a field it cannot find as nothing: `{{meta.titel}}`, or
@@ -15,15 +15,30 @@ import type { Slide, SlideItem } from './slide.js';
  * context as Handlebars changes it: `{{#each}}` and `{{#with}}` step in, a
  * partial gets its caller's context (or its argument, plus its hash), and the
  * layout's `{{> (lookup . "kind")}}` is each slide kind's partial with a slide.
+ *
+ * The same walk checks how each field is printed: a field that holds HTML
+ * (named `…Html`, or `html`) with {{{ }}}, everything else with {{ }}. The
+ * other way round, {{ }} shows the tags as text and {{{ }}} turns a "<" in a
+ * title into markup, and neither is visible in the sample deck.
  */
 
-/** What a template may find at a path. */
-type Shape = { object: Record<string, Shape> } | { list: Shape } | 'value' | 'any';
+/** What a template may find at a path. `renamed`: fields that had another name before 0.2, for the hint. */
+type Shape = ObjectShape | { list: Shape } | Leaf;
+type ObjectShape = { object: Record<string, Shape>; renamed?: Record<string, string> };
+type Leaf = typeof VALUE | typeof HTML | typeof ANY;
 
+/** Plain text (or a number, a boolean): printed with {{ }}, which escapes it. */
 const VALUE = 'value';
+/** Sanitized HTML: printed with {{{ }}}. */
+const HTML = 'html';
 /** Open data (reveal settings, the raw options of the front matter): any field may be asked for. */
 const ANY = 'any';
-const fields = <T>(shape: Record<keyof T, Shape>): Shape => ({ object: shape });
+/** A field holds HTML exactly when its name says so: the compiler refuses `titleHtml: VALUE` or `label: HTML`. */
+type FieldShapes<T> = {
+  [K in keyof T]-?: K extends `${string}Html` | 'html' ? typeof HTML : Exclude<Shape, typeof HTML>;
+};
+const fields = <T>(shape: FieldShapes<T>, renamed?: Record<string, keyof T & string>): ObjectShape =>
+  renamed ? { object: shape, renamed } : { object: shape };
 
 const SOURCE = fields<Source>({
   title: VALUE,
@@ -51,26 +66,33 @@ const META = fields<BriefingMeta>({
   dir: VALUE,
   reveal: ANY,
 });
-const ITEM = fields<SlideItem>({ html: VALUE, number: VALUE, line: VALUE });
+const ITEM = fields<SlideItem>({ html: HTML, number: VALUE, line: VALUE });
+const QUOTE = fields<SlideQuote>(
+  { html: HTML, attributionHtml: HTML, contextHtml: HTML },
+  { attribution: 'attributionHtml', context: 'contextHtml' },
+);
 /** The context of each slide's partial. */
-export const SLIDE = fields<Slide>({
-  kind: VALUE,
-  number: VALUE,
-  title: VALUE,
-  label: VALUE,
-  section: VALUE,
-  group: VALUE,
-  part: { object: { index: VALUE, count: VALUE } },
-  lead: VALUE,
-  headingIsBottomLine: VALUE,
-  items: { list: ITEM },
-  ordered: VALUE,
-  rest: VALUE,
-  quote: fields<Quote>({ html: VALUE, attribution: VALUE, context: VALUE }),
-  source: SOURCE,
-  notes: VALUE,
-  line: VALUE,
-});
+export const SLIDE = fields<Slide>(
+  {
+    kind: VALUE,
+    number: VALUE,
+    titleHtml: HTML,
+    label: VALUE,
+    sectionHtml: HTML,
+    group: VALUE,
+    part: { object: { index: VALUE, count: VALUE } },
+    leadHtml: HTML,
+    headingIsBottomLine: VALUE,
+    items: { list: ITEM },
+    ordered: VALUE,
+    restHtml: HTML,
+    quote: QUOTE,
+    source: SOURCE,
+    notesHtml: HTML,
+    line: VALUE,
+  },
+  { title: 'titleHtml', section: 'sectionHtml', lead: 'leadHtml', rest: 'restHtml', notes: 'notesHtml' },
+);
 
 /** The layout's data, for a template with these option names. */
 export function deckShape(options: string[], assets: string[]): Shape {
@@ -114,16 +136,16 @@ export interface TemplateSource {
  * Checks the layout (with the deck's data) and every partial it reaches (with
  * the context it is reached with); also every slide kind's partial with a
  * slide, as the layout contract says. Throws a TemplateError at the first
- * unknown field. `helpers` are briefdeck's own.
+ * unknown field or a field printed the wrong way. `helpers` are briefdeck's own, with what each gives.
  */
 export function checkFields(
   layout: TemplateSource,
   partials: Record<string, TemplateSource>,
   root: Shape,
   slideKinds: string[],
-  helpers: string[],
+  helpers: Record<string, 'text' | 'either'>,
 ): void {
-  const helperNames = new Set([...BUILT_IN_HELPERS, ...helpers]);
+  const helperNames = new Set([...BUILT_IN_HELPERS, ...Object.keys(helpers)]);
   const visited = new Set<string>();
   const ids = new Map<Shape, number>();
   const idOf = (shape: Shape): string => {
@@ -148,6 +170,14 @@ export function checkFields(
 
   /** The shape at a path, or an error naming the first part that does not exist. */
   const resolve = (node: PathNode, scope: Scope): Shape => {
+    const [start, parts] = startOf(node, scope);
+    const shape = walk(start, parts);
+    if (shape) return shape;
+    return fail(node, scope, ...unknownField(node, scope, start, parts));
+  };
+
+  /** Where a path starts (a context, @root, @data or a block param) and its parts from there. */
+  const startOf = (node: PathNode, scope: Scope): [Shape, string[]] => {
     let parts = node.parts;
     let start: Shape;
     if (node.data) {
@@ -163,11 +193,19 @@ export function checkFields(
     } else {
       start = scope.contexts[node.depth] ?? ANY; // `../` above a partial's own context: the caller's, not known here
     }
-    const shape = walk(start, parts);
-    if (shape) return shape;
+    return [start, parts];
+  };
+
+  /** The message and hint for a path that is not there. */
+  const unknownField = (node: PathNode, scope: Scope, start: Shape, parts: string[]): [string, string] => {
     // What was written before the parts looked up: `@root.`, `../`, `this.`, a block param's `item.`.
     const tail = parts.join('.');
     const lead = node.original.endsWith(tail) ? node.original.slice(0, node.original.length - tail.length) : '';
+    const renamed = renamedPath(start, parts);
+    if (renamed) {
+      const now = `${lead}${renamed.join('.')}`;
+      return [`field "${node.original}" is now "${now}"`, `it holds HTML: print it with {{{${now}}}}`];
+    }
     const plain = !node.data && node.depth === 0 && start === scope.contexts[0] && start !== root;
     const here = scope.contexts[0] === SLIDE ? 'a slide' : 'not the deck';
     const atRoot = plain ? corrected(root, node.parts) : undefined;
@@ -178,7 +216,7 @@ export function checkFields(
     else if (fix) hint = `did you mean "${lead}${fix.join('.')}"?`;
     else if (atRoot) hint = `did you mean "@root.${atRoot.join('.')}"? (here \`this\` is ${here})`;
     else hint = `known fields are listed in templates/README.md, "What templates receive"`;
-    return fail(node, scope, `unknown field "${node.original}"`, hint);
+    return [`unknown field "${node.original}"`, hint];
   };
 
   const expression = (node: Node, scope: Scope): Shape => {
@@ -204,7 +242,28 @@ export function checkFields(
         ? (step(params[0], (field as hbs.AST.StringLiteral).value) ?? ANY)
         : ANY;
     }
-    return VALUE;
+    return helpers[path.original] === 'text' ? VALUE : ANY; // Handlebars' own (an inline `if`) give one of their params
+  };
+
+  /** {{{ }}} for HTML only, {{ }} for everything else. */
+  const printed = (node: hbs.AST.MustacheStatement, shape: Shape, scope: Scope) => {
+    const path = node.path as PathNode;
+    const called = node.params.length > 0 || node.hash !== undefined;
+    const written = called ? `${path.original} …` : path.original;
+    if (!node.escaped && shape === VALUE)
+      fail(
+        node,
+        scope,
+        `${called ? `what "${path.original}" gives` : `"${written}"`} is plain text, printed with {{{ }}}`,
+        `write {{${written}}}: {{{ }}} would turn a "<" in it into markup (only fields named …Html hold HTML)`,
+      );
+    if (node.escaped && shape === HTML)
+      fail(
+        node,
+        scope,
+        `"${written}" holds HTML, printed with {{ }}`,
+        `write {{{${written}}}}: {{ }} would show its tags as text`,
+      );
   };
 
   const block = (node: Block, scope: Scope) => {
@@ -257,7 +316,8 @@ export function checkFields(
 
   const program = (node: ProgramNode, scope: Scope) => {
     for (const statement of node.body) {
-      if (statement.type === 'MustacheStatement') call(statement as Call, scope);
+      if (statement.type === 'MustacheStatement')
+        printed(statement as hbs.AST.MustacheStatement, call(statement as Call, scope), scope);
       else if (statement.type === 'BlockStatement') block(statement as Block, scope);
       else if (statement.type === 'PartialStatement' || statement.type === 'PartialBlockStatement')
         partial(statement as Partial, scope);
@@ -284,7 +344,7 @@ function isHelper(path: Node, helpers: Set<string>): boolean {
 /** One step down a path: a field of an object, `length` or an index of a list, `length` of a string. */
 function step(shape: Shape, part: string): Shape | undefined {
   if (shape === ANY) return ANY;
-  if (shape === VALUE) return part === 'length' ? VALUE : undefined;
+  if (shape === VALUE || shape === HTML) return part === 'length' ? VALUE : undefined;
   if ('list' in shape) return part === 'length' ? VALUE : /^\d+$/.test(part) ? shape.list : undefined;
   return Object.hasOwn(shape.object, part) ? shape.object[part] : undefined;
 }
@@ -312,9 +372,23 @@ function corrected(shape: Shape, parts: string[]): string[] | undefined {
   return fixed;
 }
 
+/** `parts` with the first unknown one replaced by its new name, when it is a field that was renamed. */
+function renamedPath(shape: Shape, parts: string[]): string[] | undefined {
+  let at = shape;
+  for (const [i, part] of parts.entries()) {
+    const next = step(at, part);
+    if (!next) {
+      const now = typeof at === 'object' && 'object' in at ? at.renamed?.[part] : undefined;
+      return now ? [...parts.slice(0, i), now, ...parts.slice(i + 1)] : undefined;
+    }
+    at = next;
+  }
+  return undefined;
+}
+
 /** The context inside `{{#items}}…{{/items}}` (a section, as in Mustache): each element of a list, an object itself; a value only tests. */
 function section(shape: Shape): Shape | undefined {
-  if (shape === VALUE) return undefined;
+  if (shape === VALUE || shape === HTML) return undefined;
   return typeof shape === 'object' && 'list' in shape ? shape.list : shape;
 }
 

@@ -19,7 +19,18 @@ export function formatDate(iso: string, lang = 'en'): string {
   return format.format(new Date(`${iso}T00:00:00Z`));
 }
 
-export const HELPER_NAMES = ['formatDate', 'eq', 'json', 'markdown'];
+/**
+ * What each helper gives, for the field check (deck/fields.ts): `text` is plain text, printed with
+ * {{ }} only; `either` may be printed both ways: markdown's result is sanitized HTML in a SafeString
+ * (never escaped), json's is JSON for a script block ({{{ }}}) or an attribute ({{ }}).
+ */
+export const HELPER_RESULTS: Record<string, 'text' | 'either'> = {
+  formatDate: 'text',
+  eq: 'text',
+  json: 'either',
+  markdown: 'either',
+};
+export const HELPER_NAMES = Object.keys(HELPER_RESULTS);
 
 /** Helpers every template can use (templates cannot add their own: a template is markup, not code). Keep them small and pure: templates are the place for markup. */
 export function registerHelpers(hbs: typeof Handlebars): void {

@@ -1,45 +1,51 @@
-import type { Body, Briefing, Item, Section } from '../content/model.js';
+import type { Body, Briefing, Item, Quote, Section } from '../content/model.js';
 import { isBottomLineHeading } from '../content/sections.js';
 import { escapeHtml, plainText } from '../html-text.js';
-import type { Slide, SlideKind } from './slide.js';
+import type { Slide, SlideKind, SlideQuote } from './slide.js';
 
 export interface PlanOptions {
   /** Lists longer than this continue on further slides, titled "(2/3)". */
   maxItemsPerSlide: number;
 }
 
-type Draft = Omit<Slide, 'number'>;
+/** A slide before it is numbered (numbers are given once the whole deck is planned). */
+type PlannedSlide = Omit<Slide, 'number'>;
 
 /** Briefing → the ordered slides of its deck. Pure. */
 export function planSlides(briefing: Briefing, options: PlanOptions): Slide[] {
-  const drafts: Draft[] = [titleSlide(briefing)];
+  const planned: PlannedSlide[] = [titleSlide(briefing)];
   for (const section of briefing.sections) {
     const group = plainText(section.title);
-    drafts.push(...sectionSlides(section, briefing, options).map((draft) => ({ ...draft, group })));
+    planned.push(...sectionSlides(section, briefing, options).map((slide) => ({ ...slide, group })));
   }
   if (briefing.meta.source && !briefing.sections.some((s) => s.kind === 'sources')) {
-    drafts.push({ ...emptyDraft('sources', 'Sources', 0), source: briefing.meta.source, group: 'Sources' });
+    planned.push({ ...emptySlide('sources', 'Sources', 0), source: briefing.meta.source, group: 'Sources' });
   }
-  return drafts.map((draft, i) => ({ ...draft, number: i + 1 }));
+  return planned.map((slide, i) => ({ ...slide, number: i + 1 }));
 }
 
-function titleSlide(briefing: Briefing): Draft {
+function titleSlide(briefing: Briefing): PlannedSlide {
   return {
-    ...emptyDraft('title', escapeHtml(briefing.meta.title), 1),
+    ...emptySlide('title', escapeHtml(briefing.meta.title), 1),
     label: briefing.meta.title,
     group: briefing.meta.title,
     source: briefing.meta.source,
   };
 }
 
-function sectionSlides(section: Section, briefing: Briefing, options: PlanOptions): Draft[] {
+function sectionSlides(section: Section, briefing: Briefing, options: PlanOptions): PlannedSlide[] {
   const heading = section.title;
   switch (section.kind) {
     case 'quote':
       // The blockquote is the slide; the body's lead and rest would only repeat it. The section's
       // other text (before or after the quotation) is its context.
       return [
-        { ...bodySlide('quote', heading, section), lead: '', rest: section.quote?.context ?? '', quote: section.quote },
+        {
+          ...bodySlide('quote', heading, section),
+          leadHtml: '',
+          restHtml: section.quote?.context ?? '',
+          quote: section.quote && slideQuote(section.quote),
+        },
       ];
     case 'sources':
       return [{ ...bodySlide('sources', heading, section), source: briefing.meta.source }];
@@ -72,11 +78,11 @@ function sectionSlides(section: Section, briefing: Briefing, options: PlanOption
  * heading that already says "Bottom line" (or BLUF), templates leave out their
  * own "Bottom line" label.
  */
-function summarySlides(section: Section, options: PlanOptions): Draft[] {
+function summarySlides(section: Section, options: PlanOptions): PlannedSlide[] {
   const headingIsBottomLine = isBottomLineHeading(section.heading);
-  return paginate('summary', section.title, section, options, undefined).map((draft, index) => ({
-    ...draft,
-    lead: index === 0 ? draft.lead : '',
+  return paginate('summary', section.title, section, options, undefined).map((slide, index) => ({
+    ...slide,
+    leadHtml: index === 0 ? slide.leadHtml : '',
     headingIsBottomLine,
   }));
 }
@@ -93,7 +99,7 @@ function paginate(
   body: Body & { line: number },
   options: PlanOptions,
   section: string | undefined,
-): Draft[] {
+): PlannedSlide[] {
   const max = Math.max(1, options.maxItemsPerSlide);
   const count = Math.max(1, Math.ceil(body.items.length / max));
   const size = Math.ceil(body.items.length / count);
@@ -102,43 +108,48 @@ function paginate(
     const notes = [...(index === 0 ? body.notes : []), ...items.flatMap((item: Item) => item.notes)];
     const part = count > 1 ? { index: index + 1, count } : undefined;
     return {
-      ...emptyDraft(kind, heading, items[0]?.line ?? body.line),
+      ...emptySlide(kind, heading, items[0]?.line ?? body.line),
       label: `${plainText(heading)}${part ? ` (${part.index}/${part.count})` : ''}`,
-      section,
+      sectionHtml: section,
       part,
-      lead: body.lead,
+      leadHtml: body.lead,
       items: items.map((item, i) => ({ html: item.html, number: index * size + i + 1, line: item.line })),
       ordered: body.ordered,
-      rest: index === count - 1 ? body.rest : '',
-      notes: joinNotes(notes),
+      restHtml: index === count - 1 ? body.rest : '',
+      notesHtml: joinNotes(notes),
     };
   });
 }
 
-function bodySlide(kind: SlideKind, heading: string, section: Section): Draft {
+function bodySlide(kind: SlideKind, heading: string, section: Section): PlannedSlide {
   return {
-    ...emptyDraft(kind, heading, section.line),
-    lead: section.lead,
+    ...emptySlide(kind, heading, section.line),
+    leadHtml: section.lead,
     items: section.items.map((item, i) => ({ html: item.html, number: i + 1, line: item.line })),
     ordered: section.ordered,
-    rest: section.rest,
-    notes: joinNotes([...section.notes, ...section.items.flatMap((item) => item.notes)]),
+    restHtml: section.rest,
+    notesHtml: joinNotes([...section.notes, ...section.items.flatMap((item) => item.notes)]),
   };
 }
 
-function emptyDraft(kind: SlideKind, title: string, line: number): Draft {
+/** `titleHtml` is inline HTML; the plain-text label is made from it. */
+function emptySlide(kind: SlideKind, titleHtml: string, line: number): PlannedSlide {
   return {
     kind,
-    title,
-    label: plainText(title),
+    titleHtml,
+    label: plainText(titleHtml),
     group: '',
-    lead: '',
+    leadHtml: '',
     items: [],
     ordered: false,
-    rest: '',
-    notes: '',
+    restHtml: '',
+    notesHtml: '',
     line,
   };
+}
+
+function slideQuote(quote: Quote): SlideQuote {
+  return { html: quote.html, attributionHtml: quote.attribution, contextHtml: quote.context };
 }
 
 function hasContent(body: Body): boolean {

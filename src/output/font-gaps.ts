@@ -65,12 +65,12 @@ function placeOf(char: string, rendered: RenderedDeck): { slide: Slide; line: nu
 function slideText(slide: Slide, rendered: RenderedDeck): string {
   const { meta } = rendered.briefing;
   const own = [
-    slide.title,
-    slide.lead,
-    slide.rest,
-    slide.notes,
+    slide.titleHtml,
+    slide.leadHtml,
+    slide.restHtml,
+    slide.notesHtml,
     slide.quote?.html,
-    slide.quote?.attribution,
+    slide.quote?.attributionHtml,
     JSON.stringify(slide.source ?? {}),
   ];
   if (slide.kind === 'title') own.push(meta.title, meta.subtitle, meta.author, meta.organization, meta.marking);

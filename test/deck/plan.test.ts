@@ -22,7 +22,7 @@ describe('planSlides', () => {
       [5, 'recommendations', 'Recommendations'],
       [6, 'sources', 'Sources'],
     ]);
-    expect(slides[2]!.section).toBe('Implications');
+    expect(slides[2]!.sectionHtml).toBe('Implications');
     expect(slides[5]!.source?.title).toBe('The source');
   });
 
@@ -38,16 +38,16 @@ describe('planSlides', () => {
       [5, 6, 7, 8],
       [9, 10, 11],
     ]);
-    expect(slides.every((s) => s.lead.includes("The author's."))).toBe(true);
+    expect(slides.every((s) => s.leadHtml.includes("The author's."))).toBe(true);
   });
 
   it('puts section notes on the first slide and item notes with their items', () => {
     const slides = planSlides(briefingWith(10), { maxItemsPerSlide: 5 }).filter((s) => s.kind === 'recommendations');
-    expect(slides[0]!.notes).toContain('Section note.');
-    expect(slides[0]!.notes).toContain('Why 5.');
-    expect(slides[0]!.notes).not.toContain('Why 6.');
-    expect(slides[1]!.notes).toContain('Why 6.');
-    expect(slides[1]!.notes).not.toContain('Section note.');
+    expect(slides[0]!.notesHtml).toContain('Section note.');
+    expect(slides[0]!.notesHtml).toContain('Why 5.');
+    expect(slides[0]!.notesHtml).not.toContain('Why 6.');
+    expect(slides[1]!.notesHtml).toContain('Why 6.');
+    expect(slides[1]!.notesHtml).not.toContain('Section note.');
   });
 
   it('makes a generic slide for any other section, and no automatic sources slide when there is one', () => {

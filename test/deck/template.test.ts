@@ -202,7 +202,7 @@ describe('errors in user templates name the template file and line', () => {
 
   it('a Handlebars syntax error', async () => {
     const dir = await brokenTemplate('syntax', {
-      'partials/summary.hbs': '<h2>{{title}}</h2>\n<p>{{#if lead}}{{{lead}}}</p>\n',
+      'partials/summary.hbs': '<h2>{{{titleHtml}}}</h2>\n<p>{{#if leadHtml}}{{{leadHtml}}}</p>\n',
     });
     const error = await errorOf(dir, 'syntax');
     expect(error.message).toMatch(
@@ -213,7 +213,9 @@ describe('errors in user templates name the template file and line', () => {
   });
 
   it('a missing partial', async () => {
-    const dir = await brokenTemplate('nopartial', { 'partials/summary.hbs': '<h2>{{title}}</h2>\n\n{{> sidebar}}\n' });
+    const dir = await brokenTemplate('nopartial', {
+      'partials/summary.hbs': '<h2>{{{titleHtml}}}</h2>\n\n{{> sidebar}}\n',
+    });
     const error = await errorOf(dir, 'nopartial');
     expect(error.message).toMatch(
       new RegExp(
@@ -224,7 +226,7 @@ describe('errors in user templates name the template file and line', () => {
 
   it('an unknown helper', async () => {
     const dir = await brokenTemplate('nohelper', {
-      'partials/summary.hbs': '<h2>{{title}}</h2>\n<p>{{uppercase title}}</p>\n',
+      'partials/summary.hbs': '<h2>{{{titleHtml}}}</h2>\n<p>{{uppercase titleHtml}}</p>\n',
     });
     const error = await errorOf(dir, 'nohelper');
     expect(error.message).toMatch(

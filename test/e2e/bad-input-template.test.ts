@@ -345,6 +345,71 @@ const errorCases: ErrorCase[] = [
     line: 19,
     error: /^unknown field "@root\.markng" — did you mean "@root\.marking"\?$/,
   },
+
+  // --- issue 12: HTML fields are named …Html; {{{ }}} only for them, {{ }} for plain text
+  {
+    name: 'layout written for the old names: {{{notes}}} (now notesHtml)',
+    content: GOOD,
+    files: async (dir) => {
+      const layout = await readFile(path.join(ROOT, 'templates', 'default', 'layout.hbs'), 'utf8');
+      const line = '{{#if notesHtml}}<aside class="notes">{{{notesHtml}}}</aside>{{/if}}';
+      expect(layout.split('\n')[23]).toBe(`      ${line}`);
+      await brandTemplate(
+        dir,
+        {},
+        { 'layout.hbs': layout.replace(line, '{{#if notes}}<aside class="notes">{{{notes}}}</aside>{{/if}}') },
+      );
+    },
+    args: BRAND,
+    file: 'templates/brand/layout.hbs',
+    line: 24,
+    error: /^field "notes" is now "notesHtml" — it holds HTML: print it with \{\{\{notesHtml\}\}\}$/,
+  },
+  {
+    name: 'partial written for the old names: {{{title}}} in the heading',
+    content: GOOD,
+    files: (dir) => brandTemplate(dir, {}, { 'partials/heading.hbs': '<header>\n  <h2>{{{title}}}</h2>\n</header>\n' }),
+    args: BRAND,
+    file: 'templates/brand/partials/heading.hbs',
+    line: 2,
+    error: /^field "title" is now "titleHtml" — it holds HTML: print it with \{\{\{titleHtml\}\}\}$/,
+  },
+  {
+    name: "partial written for the old names: a quote's {{{quote.attribution}}}",
+    content: GOOD,
+    files: (dir) =>
+      brandTemplate(
+        dir,
+        {},
+        { 'partials/quote.hbs': '<blockquote>{{{quote.html}}}</blockquote>\n<p>{{{quote.attribution}}}</p>\n' },
+      ),
+    args: BRAND,
+    file: 'templates/brand/partials/quote.hbs',
+    line: 2,
+    error:
+      /^field "quote\.attribution" is now "quote\.attributionHtml" — it holds HTML: print it with \{\{\{quote\.attributionHtml\}\}\}$/,
+  },
+  {
+    name: 'partial: a plain-text field printed with {{{ }}} (a "<" in the title would become markup)',
+    content: GOOD,
+    files: (dir) => brandTemplate(dir, {}, { 'partials/title.hbs': '<h1>{{{@root.meta.title}}}</h1>\n' }),
+    args: BRAND,
+    file: 'templates/brand/partials/title.hbs',
+    line: 1,
+    error:
+      /^"@root\.meta\.title" is plain text, printed with \{\{\{ \}\}\} — write \{\{@root\.meta\.title\}\}: \{\{\{ \}\}\} would turn a "<" in it into markup/,
+  },
+  {
+    name: 'partial: an HTML field printed with {{ }} (its tags would show as text)',
+    content: GOOD,
+    files: (dir) =>
+      brandTemplate(dir, {}, { 'partials/heading.hbs': '<header>\n  <h2>{{titleHtml}}</h2>\n</header>\n' }),
+    args: BRAND,
+    file: 'templates/brand/partials/heading.hbs',
+    line: 2,
+    error:
+      /^"titleHtml" holds HTML, printed with \{\{ \}\} — write \{\{\{titleHtml\}\}\}: \{\{ \}\} would show its tags as text$/,
+  },
 ];
 
 let root: string;

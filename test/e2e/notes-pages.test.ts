@@ -23,7 +23,10 @@ const LONG_NOTE = Array.from(
 async function plan(file: string): Promise<{ labels: string[]; notes: string[] }> {
   const { briefing } = parseBriefing(await readFile(file, 'utf8'), file);
   const slides = planSlides(briefing, { maxItemsPerSlide: 5 });
-  return { labels: slides.map((slide) => slide.label), notes: slides.map((slide) => squash(plainText(slide.notes))) };
+  return {
+    labels: slides.map((slide) => slide.label),
+    notes: slides.map((slide) => squash(plainText(slide.notesHtml))),
+  };
 }
 
 beforeAll(async () => {

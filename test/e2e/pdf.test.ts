@@ -152,7 +152,7 @@ describe('handouts and notes pages', () => {
   let notes: string[];
   beforeAll(async () => {
     const { briefing } = parseBriefing(await readFile(SAMPLE, 'utf8'), SAMPLE);
-    notes = planSlides(briefing, { maxItemsPerSlide: 5 }).map((slide) => squash(plainText(slide.notes)));
+    notes = planSlides(briefing, { maxItemsPerSlide: 5 }).map((slide) => squash(plainText(slide.notesHtml)));
   });
 
   it("--handout writes an A4 read-ahead: source and date first, every slide's notes, marking and page numbers on every page", async () => {

@@ -4,7 +4,7 @@ import Handlebars from 'handlebars';
 import type { MediaFile } from '../../content/model.js';
 import { TemplateError } from '../../errors.js';
 import { checkContrastDeclarations } from '../contrast.js';
-import { HELPER_NAMES, registerHelpers } from '../helpers.js';
+import { HELPER_RESULTS, registerHelpers } from '../helpers.js';
 import { checkFields, deckShape, type TemplateSource } from '../fields.js';
 import { ASSET_URLS } from '../asset-urls.js';
 import type { SlideKind } from '../slide.js';
@@ -183,7 +183,7 @@ export class TemplateRegistry {
       partials,
       deckShape(Object.keys(manifest.options), Object.keys(ASSET_URLS)),
       SLIDE_KINDS,
-      HELPER_NAMES,
+      HELPER_RESULTS,
     );
 
     return {
