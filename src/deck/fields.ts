@@ -22,7 +22,7 @@ import type { Slide, SlideItem, SlideQuote } from './slide.js';
  * title into markup, and neither is visible in the sample deck.
  */
 
-/** What a template may find at a path. `renamed`: fields that had another name before 0.2, for the hint. */
+/** What a template may find at a path. `renamed`: fields that had another name in 0.1.0, for the hint. */
 type Shape = ObjectShape | { list: Shape } | Leaf;
 type ObjectShape = { object: Record<string, Shape>; renamed?: Record<string, string> };
 type Leaf = typeof VALUE | typeof HTML | typeof ANY;
