@@ -10,7 +10,7 @@ export { discoverContent, findContentFiles, type ContentDiscovery } from './cont
 export type { Briefing, BriefingMeta, Section, SectionKind, Source, Warning } from './content/model.js';
 export type { FrontMatter } from './content/schema.js';
 export { planSlides } from './deck/plan.js';
-export type { Slide, SlideKind } from './deck/slide.js';
+export type { Slide, SlideItem, SlideKind, SlideQuote } from './deck/slide.js';
 export { renderBriefing, renderDeck, type RenderContext, type RenderedDeck } from './deck/render.js';
 export { markingOf } from './content/marking.js';
 export {
