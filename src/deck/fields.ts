@@ -242,7 +242,8 @@ export function checkFields(
         ? (step(params[0], (field as hbs.AST.StringLiteral).value) ?? ANY)
         : ANY;
     }
-    return helpers[path.original] === 'text' ? VALUE : ANY; // Handlebars' own (an inline `if`) give one of their params
+    // Handlebars' own helpers (an inline `{{if test a b}}`) give one of their arguments: not checked.
+    return helpers[path.original] === 'text' ? VALUE : ANY;
   };
 
   /** {{{ }}} for HTML only, {{ }} for everything else. */
