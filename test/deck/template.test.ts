@@ -236,6 +236,28 @@ describe('errors in user templates name the template file and line', () => {
     );
   });
 
+  it("a helper's plain-text result printed with {{{ }}}, and what may be printed either way", async () => {
+    const dir = await brokenTemplate('rawdate', {
+      'partials/title.hbs': '<h1>{{@root.meta.title}}</h1>\n<p>{{{formatDate @root.meta.date}}}</p>\n',
+    });
+    const error = await errorOf(dir, 'rawdate');
+    expect(error.message).toBe(
+      `${path.join(dir, 'partials', 'title.hbs')}:2: what "formatDate" gives is plain text, printed with {{{ }}} — write {{formatDate …}}: {{{ }}} would turn a "<" in it into markup (only fields named …Html hold HTML)`,
+    );
+    // markdown gives sanitized HTML that {{ }} does not escape; json goes raw into a script or escaped into an attribute.
+    const fine = await brokenTemplate('either', {
+      'partials/title.hbs':
+        '<h1>{{markdown @root.meta.title}}{{{markdown @root.meta.title}}}</h1>\n<p data-size="{{json @root.size}}">{{{json @root.size}}}</p>\n',
+    });
+    const registry = new TemplateRegistry([fine]);
+    const { briefing } = parseBriefing(`---\ntitle: A *b*\n---\n${REQUIRED}`, 'x.md');
+    const { html } = await renderBriefing(briefing, { registry, template: 'either' });
+    expect(html).toContain('<h1>A <em>b</em>A <em>b</em></h1>');
+    expect(html).toContain(
+      '<p data-size="{&quot;width&quot;:1280,&quot;height&quot;:720}">{"width":1280,"height":720}</p>',
+    );
+  });
+
   it('extends a template that does not exist', async () => {
     const dir = path.join(work, 'broken', 'orphan');
     await mkdir(dir, { recursive: true });
