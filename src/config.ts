@@ -1,24 +1,30 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import * as v from 'valibot';
-import { anyMap, isUnknownKey, issueMessage, issuePath } from './validation.js';
 import { decodeText } from './content/decode.js';
 import { parseYamlMap } from './content/yaml.js';
 import type { OptionLayer } from './deck/options.js';
-import { BriefdeckError } from './errors.js';
+import { ConfigError } from './errors.js';
 import { MAX_TEXT_BYTES, readRegularFile } from './files.js';
+import {
+  anything,
+  map,
+  object,
+  oneOrList,
+  partial,
+  refine,
+  reject,
+  sentence,
+  string,
+  problemKey,
+  unknownKeysAre,
+  validate,
+} from './validate.js';
 
 /** Looked for in the working directory, in this order. JSON is read as YAML (it is a subset). */
 export const CONFIG_NAMES = ['briefdeck.config.yaml', 'briefdeck.config.yml', 'briefdeck.config.json'];
 
-const nonEmpty = v.pipe(v.string(), v.minLength(1));
-const configSchema = v.partial(
-  v.strictObject({
-    template: nonEmpty,
-    templates: v.union([nonEmpty, v.array(nonEmpty)]),
-    options: anyMap(),
-  }),
-);
+const nonEmpty = refine(string(), (value) => value || reject('must not be empty'));
+const configSchema = object(partial({ template: nonEmpty, templates: oneOrList(nonEmpty), options: map(anything()) }));
 
 /** Project-wide settings: defaults that each briefing's front matter can override. */
 export interface ProjectConfig {
@@ -36,34 +42,32 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Projec
   if (!file) return { templates: [] };
   const display = path.relative(cwd, file) || file;
   const bytes = await readRegularFile(file, {
-    as: BriefdeckError,
+    as: ConfigError,
     noun: 'config file',
     maxBytes: MAX_TEXT_BYTES,
     shown: display,
     whenMissing: { what: 'cannot read the config file', hint: 'check the --config path' },
   });
-  const text = decodeText(bytes, display, 'the config file is UTF-8 YAML text', BriefdeckError).replace(/^\uFEFF/, '');
-  const yaml = parseYamlMap(text, display, 1, 'config', BriefdeckError);
+  const text = decodeText(bytes, display, 'the config file is UTF-8 YAML text', ConfigError).replace(/^\uFEFF/, '');
+  const yaml = parseYamlMap(text, display, 1, 'config', ConfigError);
   if (!yaml) return { file, templates: [] };
-  const result = v.safeParse(configSchema, yaml.data, { message: issueMessage });
-  if (!result.success) {
-    const issue = result.issues[0];
-    const key = issuePath(issue);
-    throw new BriefdeckError(
-      `config: "${key.join('.')}" ${isUnknownKey(issue) ? 'is not a config field' : issue.message.toLowerCase()}`,
+  const result = validate(configSchema, yaml.data);
+  if (!result.ok) {
+    const problem = result.problems[0]!;
+    throw new ConfigError(
+      problem.kind === 'unknown'
+        ? `config: ${unknownKeysAre(problem, ['a config field', 'config fields'])}`
+        : `config: "${problem.path.join('.')}" ${sentence(problem)}`,
       'config fields are template, templates and options',
-      {
-        file: display,
-        line: yaml.lineOf(key),
-      },
+      { file: display, line: yaml.lineOf(problemKey(problem)) },
     );
   }
   const base = path.dirname(path.resolve(file));
-  const { template, templates, options } = result.output;
+  const { template, templates = [], options } = result.value;
   return {
     file,
     template: template ? { name: template, line: yaml.lineOf(['template']) } : undefined,
-    templates: (typeof templates === 'string' ? [templates] : (templates ?? [])).map((dir) => path.resolve(base, dir)),
+    templates: templates.map((dir) => path.resolve(base, dir)),
     options: options ? { values: options, file: display, lineOf: (key) => yaml.lineOf(['options', key]) } : undefined,
   };
 }

@@ -24,4 +24,16 @@ export { resolveOptions } from './deck/options.js';
 export { loadConfig, type ProjectConfig } from './config.js';
 export { ejectTemplate } from './deck/eject.js';
 export { findBrowser, launchBrowser } from './pdf/browser.js';
-export { BriefdeckError, ContentError, TemplateError, OutputError, PdfError } from './errors.js';
+export {
+  BriefdeckError,
+  ConfigError,
+  ContentError,
+  DraftError,
+  EXIT_CODES,
+  InstallError,
+  OutputError,
+  PdfError,
+  ProjectError,
+  ServeError,
+  TemplateError,
+} from './errors.js';

@@ -10,7 +10,7 @@ import type { Warning } from '../content/model.js';
 import type { TemplateRegistry } from '../deck/template/registry.js';
 import type { HandoutSize } from '../pdf/handout.js';
 import type { PrintLayout } from '../pdf/print.js';
-import { BriefdeckError, formatWarning, printable } from '../errors.js';
+import { BriefdeckError, batchExitCode, EXIT_CODES, formatWarning, PdfError, printable } from '../errors.js';
 import { MAX_TIMER_MS } from '../timers.js';
 import { formatBytes, formatSeconds } from './format.js';
 import { addProjectCommands } from './init.js';
@@ -118,7 +118,7 @@ program
         `${decks} deck${decks === 1 ? '' : 's'}${pages ? `, ${pages} PDF pages,` : ''} built in ${formatSeconds(elapsed)}${result.errors.length ? `, ${result.errors.length} failed` : ''}${result.warnings.length ? `, ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}` : ''}`,
       );
     }
-    if (result.errors.length) process.exitCode = result.errors[0]!.exitCode;
+    if (result.errors.length) process.exitCode = batchExitCode(result.errors);
   });
 
 program
@@ -275,7 +275,7 @@ program
     const { findBrowser, INSTALL_HINT } = await import('../pdf/browser.js');
     const found = await findBrowser();
     if (found) console.log(`${found.executablePath} (${found.source})`);
-    else throw new BriefdeckError('no Chrome or Chromium found', INSTALL_HINT);
+    else throw new PdfError('no Chrome or Chromium found', INSTALL_HINT);
   });
 
 interface BuildFlags {
@@ -424,7 +424,7 @@ function debug(): boolean {
 
 // `briefdeck template list | head`: a closed pipe is the reader saying "enough", not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
+  if (error.code === 'EPIPE') process.exit(EXIT_CODES.success.code);
   throw error;
 });
 
@@ -434,7 +434,7 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version exit 0; usage mistakes exit 2 (commander already printed the message).
-      process.exitCode = error.exitCode === 0 ? 0 : 2;
+      process.exitCode = error.exitCode === 0 ? EXIT_CODES.success.code : EXIT_CODES.usage.code;
     } else if (error instanceof BriefdeckError) {
       printError(error);
       process.exitCode = error.exitCode;
@@ -443,7 +443,7 @@ async function main(): Promise<void> {
         `briefdeck: internal error: ${printable(error instanceof Error ? error.message : String(error))}${debug() ? '' : ' (run with --debug for details)'}`,
       );
       if (debug()) console.error(error);
-      process.exitCode = 70;
+      process.exitCode = EXIT_CODES.internal.code;
     }
   }
 }

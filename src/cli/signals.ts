@@ -1,3 +1,5 @@
+import { EXIT_CODES } from '../errors.js';
+
 /**
  * Ctrl-C and kill end a build at once, whatever it is doing. process.exit()
  * runs the exit handlers (the browser is killed, temporary files removed), but
@@ -13,9 +15,8 @@ const GRACE_MS = 500;
 
 /** Ctrl-C, kill and a closed terminal end the process with the shell's code for the signal (128 + its number). */
 export function exitOnSignals(): void {
-  process.once('SIGINT', () => exitFor('SIGINT', 130));
-  process.once('SIGTERM', () => exitFor('SIGTERM', 143));
-  process.once('SIGHUP', () => exitFor('SIGHUP', 129));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.once(signal, () => exitFor(signal, EXIT_CODES[signal].code));
 }
 
 function exitFor(signal: NodeJS.Signals, code: number): void {

@@ -3,7 +3,7 @@ import { ContentError, type BriefdeckErrorClass } from '../errors.js';
 /**
  * A file's bytes as text, refusing what is not UTF-8 text: UTF-16, NUL bytes
  * (binary files), invalid UTF-8; at the line of the first bad byte. Errors
- * are `ErrorClass` (ContentError for content, BriefdeckError for the config);
+ * are `ErrorClass` (ContentError for content, ConfigError for the config);
  * `expected` says what the file should be.
  */
 export function decodeText(

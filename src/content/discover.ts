@@ -1,7 +1,7 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import type { Dirent, Stats } from 'node:fs';
 import path from 'node:path';
-import { BriefdeckError, ContentError } from '../errors.js';
+import { ContentError } from '../errors.js';
 import { describeFileError, kindOf } from '../files.js';
 import type { Warning } from './model.js';
 
@@ -14,7 +14,7 @@ export interface ContentDiscovery {
   /** Entries of the folders that were not taken, one line each, saying why. */
   skipped: Warning[];
   /** Sub-folders that could not be read: reported like a file with an error; the other files are still built. */
-  errors: BriefdeckError[];
+  errors: ContentError[];
 }
 
 /**
@@ -33,7 +33,7 @@ export async function discoverContent(paths: string[]): Promise<ContentDiscovery
     if (!found.has(real)) found.set(real, file);
   };
   for (const given of paths) {
-    if (!given) throw new BriefdeckError('an empty path was given', 'give a content file or a folder of .md files');
+    if (!given) throw new ContentError('an empty path was given', 'give a content file or a folder of .md files');
     let info: Stats;
     try {
       info = await stat(given);
@@ -44,7 +44,7 @@ export async function discoverContent(paths: string[]): Promise<ContentDiscovery
       const before = found.size;
       await walk(given, result, add);
       if (found.size === before && result.errors.length === 0)
-        throw new BriefdeckError(`no .md files in ${given}`, 'content files end in .md');
+        throw new ContentError(`no .md files in ${given}`, 'content files end in .md');
     } else {
       // A named FIFO or device is refused when read (files.ts), with the same words as here.
       await add(given);
@@ -60,16 +60,16 @@ export async function findContentFiles(paths: string[]): Promise<string[]> {
 }
 
 /** A given path that cannot be used: a dangling or looping link is named as one, not as "does not exist". */
-async function missing(given: string, error: unknown): Promise<BriefdeckError> {
+async function missing(given: string, error: unknown): Promise<ContentError> {
   const code = (error as NodeJS.ErrnoException).code;
   const link = code === 'ENOENT' ? await lstat(given).catch(() => undefined) : undefined;
   if (link?.isSymbolicLink())
-    return new BriefdeckError(
+    return new ContentError(
       `${given} is a symbolic link to something that does not exist`,
       'fix the link, or give the content file itself',
     );
   const { what, hint } = describeFileError(error, 'content file');
-  return new BriefdeckError(
+  return new ContentError(
     `${given} ${what}`,
     code === 'ENOENT' ? 'give a content file or a folder of .md files' : hint,
     undefined,

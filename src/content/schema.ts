@@ -1,23 +1,40 @@
-import * as v from 'valibot';
-import { anyMap, isUnknownKey, issueMessage, issuePath, objectInput, oneOf } from '../validation.js';
 import { ContentError } from '../errors.js';
+import {
+  anything,
+  boolean,
+  type InferInput,
+  integer,
+  list,
+  map,
+  object,
+  oneOf,
+  optional,
+  partial,
+  problemKey,
+  refine,
+  reject,
+  sentence,
+  string,
+  unknownKeysAre,
+  validate,
+} from '../validate.js';
 import type { BriefingMeta, Warning } from './model.js';
 import type { RawFrontMatter } from './frontmatter.js';
 import { impossibleDate } from './dates.js';
 
-const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
+const text = refine(string(), (value) => value.trim() || reject('must not be empty'));
 
 const DATE_FORMAT = 'must be a date written YYYY-MM-DD, e.g. 2026-11-29';
 
 /** YAML 1.2 keeps dates as strings (yaml.ts turns tags like !!timestamp away), so a date is a YYYY-MM-DD string of a real day. */
-const isoDate = v.pipe(
-  v.string((issue) => `${DATE_FORMAT}, not ${describeValue(issue.input)}`),
-  v.trim(),
-  v.regex(/^\d{4}-\d{2}-\d{2}$/, DATE_FORMAT),
-  v.rawCheck(({ dataset, addIssue }) => {
-    const problem = dataset.typed ? impossibleDate(dataset.value) : undefined;
-    if (problem) addIssue({ message: `is not a real date: ${problem}` });
-  }),
+const isoDate = refine(
+  string((input) => `${DATE_FORMAT}, not ${describeValue(input)}`),
+  (value) => {
+    const date = value.trim();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return reject(DATE_FORMAT);
+    const problem = impossibleDate(date);
+    return problem ? reject(`is not a real date: ${problem}`) : date;
+  },
 );
 
 /** A value the user wrote where a date belongs, as they would recognise it: "a list", "the number 20261129". */
@@ -35,105 +52,111 @@ export const MAX_SLUG_LENGTH = 80;
 /** TLP 2.0 labels (FIRST). Anything else starting with "TLP:" is a mistake; other text is a free marking. */
 export const TLP_LABELS = ['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED'];
 
-const marking = v.pipe(
-  text,
-  v.rawTransform(({ dataset: { value }, addIssue, NEVER }) => {
-    const tlp = /^tlp\s*:\s*(.*)$/i.exec(value);
-    if (!tlp) return value;
-    const label = `TLP:${tlp[1]!.toUpperCase().replace(/\s+/g, '')}`;
-    if (TLP_LABELS.includes(label)) return label;
-    addIssue({
-      message:
-        label === 'TLP:WHITE'
-          ? 'must be TLP:CLEAR, not TLP:WHITE (renamed in TLP 2.0)'
-          : `must be a TLP 2.0 label, not ${value}`,
-    });
-    return NEVER;
-  }),
-);
+const marking = refine(text, (value) => {
+  const tlp = /^tlp\s*:\s*(.*)$/i.exec(value);
+  if (!tlp) return value;
+  const label = `TLP:${tlp[1]!.toUpperCase().replace(/\s+/g, '')}`;
+  if (TLP_LABELS.includes(label)) return label;
+  return reject(
+    label === 'TLP:WHITE'
+      ? 'must be TLP:CLEAR, not TLP:WHITE (renamed in TLP 2.0)'
+      : `must be a TLP 2.0 label, not ${value}`,
+  );
+});
 
 const URL_MESSAGE = 'must be an http(s) URL';
-const httpUrl = v.pipe(
-  v.string(URL_MESSAGE),
-  v.trim(),
-  v.check((url) => /^https?:\/\//i.test(url) && URL.canParse(url), URL_MESSAGE),
-  // The URL parser skips tabs and newlines inside a URL; drop them from the value too, so it is the URL that was checked.
-  v.transform((url) => url.replace(/[\t\n\r]/g, '')),
+const httpUrl = refine(
+  string(() => URL_MESSAGE),
+  (value) => {
+    const url = value.trim();
+    if (!/^https?:\/\//i.test(url) || !URL.canParse(url)) return reject(URL_MESSAGE);
+    // The URL parser skips tabs and newlines inside a URL; drop them from the value too, so it is the URL that was checked.
+    return url.replace(/[\t\n\r]/g, '');
+  },
 );
 
-const sourceSchema = v.object({
-  title: text,
-  author: v.optional(text),
-  publisher: v.optional(text),
-  url: v.optional(httpUrl),
-  date: v.optional(isoDate),
-  credit: v.optional(text),
-  license: v.optional(text),
-  note: v.optional(text),
-});
+/** Unknown keys of `source:` and of the front matter itself are warnings (a "did you mean"), not errors. */
+const sourceSchema = object(
+  {
+    title: text,
+    author: optional(text),
+    publisher: optional(text),
+    url: optional(httpUrl),
+    date: optional(isoDate),
+    credit: optional(text),
+    license: optional(text),
+    note: optional(text),
+  },
+  { unknown: 'ignore' },
+);
 
 const transition = oneOf(['none', 'fade', 'slide', 'convex', 'concave', 'zoom']);
 
 /**
  * reveal.js settings a briefing may change. Layout settings (size, margin,
  * centring) and print settings stay with the template, so they are not here.
+ * An unknown key is an error: a misspelt reveal.js setting would otherwise do nothing.
  */
-export const revealSchema = v.partial(
-  v.strictObject({
+export const revealSchema = object(
+  partial({
     transition,
     transitionSpeed: oneOf(['default', 'fast', 'slow']),
     backgroundTransition: transition,
-    controls: v.boolean(),
-    progress: v.boolean(),
-    slideNumber: v.union([v.boolean(), oneOf(['h.v', 'h/v', 'c', 'c/t'])]),
-    hash: v.boolean(),
-    history: v.boolean(),
-    keyboard: v.boolean(),
-    overview: v.boolean(),
-    touch: v.boolean(),
-    loop: v.boolean(),
-    mouseWheel: v.boolean(),
-    fragments: v.boolean(),
-    help: v.boolean(),
-    pause: v.boolean(),
-    autoSlide: v.pipe(v.number(), v.finite(), v.integer(), v.minValue(0)),
-    autoSlideStoppable: v.boolean(),
+    controls: boolean(),
+    progress: boolean(),
+    slideNumber: oneOf([true, false, 'h.v', 'h/v', 'c', 'c/t']),
+    hash: boolean(),
+    history: boolean(),
+    keyboard: boolean(),
+    overview: boolean(),
+    touch: boolean(),
+    loop: boolean(),
+    mouseWheel: boolean(),
+    fragments: boolean(),
+    help: boolean(),
+    pause: boolean(),
+    autoSlide: integer({ min: 0 }),
+    autoSlideStoppable: boolean(),
     navigationMode: oneOf(['default', 'linear', 'grid']),
-    controlsTutorial: v.boolean(),
+    controlsTutorial: boolean(),
   }),
 );
 
-export const frontMatterSchema = v.object({
-  title: text,
-  subtitle: v.optional(text),
-  date: v.optional(isoDate),
-  author: v.optional(text),
-  organization: v.optional(text),
-  marking: v.optional(marking),
-  source: v.optional(v.pipe(objectInput(), sourceSchema)),
-  keywords: v.optional(v.array(text), []),
-  /** A machine-made draft (briefdeck draft): every slide says so, and empty sections are allowed. */
-  draft: v.optional(v.boolean(), false),
-  template: v.optional(text),
-  options: v.optional(anyMap(), {}),
-  reveal: v.optional(v.pipe(objectInput(), revealSchema), {}),
-  lang: v.optional(
-    v.pipe(v.string(), v.check(isLanguageTag, 'must be a language tag such as en, en-GB or fa-AF')),
-    'en',
-  ),
-  slug: v.optional(
-    v.pipe(
-      v.string(),
-      v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single dashes'),
-      v.maxLength(
-        MAX_SLUG_LENGTH,
-        (issue) => `is ${(issue.input as string).length} characters long: at most ${MAX_SLUG_LENGTH}`,
+export const frontMatterSchema = object(
+  {
+    title: text,
+    subtitle: optional(text),
+    date: optional(isoDate),
+    author: optional(text),
+    organization: optional(text),
+    marking: optional(marking),
+    source: optional(sourceSchema),
+    keywords: optional(list(text), []),
+    /** A machine-made draft (briefdeck draft): every slide says so, and empty sections are allowed. */
+    draft: optional(boolean(), false),
+    template: optional(text),
+    options: optional(map(anything()), {}),
+    reveal: optional(revealSchema, {}),
+    lang: optional(
+      refine(string(), (tag) =>
+        isLanguageTag(tag) ? tag : reject('must be a language tag such as en, en-GB or fa-AF'),
+      ),
+      'en',
+    ),
+    slug: optional(
+      refine(string(), (slug) =>
+        !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)
+          ? reject('must be lower-case letters, digits and single dashes')
+          : slug.length > MAX_SLUG_LENGTH
+            ? reject(`is ${slug.length} characters long: at most ${MAX_SLUG_LENGTH}`)
+            : slug,
       ),
     ),
-  ),
-});
+  },
+  { unknown: 'ignore' },
+);
 
-export type FrontMatter = v.InferInput<typeof frontMatterSchema>;
+export type FrontMatter = InferInput<typeof frontMatterSchema>;
 
 const HINTS: Record<string, string> = {
   title: 'write e.g. title: "ISKP plot in Moscow"',
@@ -143,7 +166,7 @@ const HINTS: Record<string, string> = {
   keywords: 'write keywords as a list, e.g. keywords: [ISKP, Russia]',
   options: 'options is a map of template option names to values',
   slug: `use lower-case letters, digits and dashes, at most ${MAX_SLUG_LENGTH} characters; or leave slug out to derive it from the file name`,
-  reveal: `reveal.js settings allowed here: ${Object.keys(revealSchema.entries).join(', ')}`,
+  reveal: `reveal.js settings allowed here: ${Object.keys(revealSchema.fields).join(', ')}`,
   marking: `use one of ${TLP_LABELS.join(', ')}, or free text such as UNCLASSIFIED`,
   lang: 'write a BCP 47 language tag, e.g. lang: en, lang: ar (Arabic) or lang: fa-AF (Dari)',
 };
@@ -157,35 +180,32 @@ export interface ValidatedFrontMatter {
 
 /** Validates raw front matter into `BriefingMeta`; errors name the line of the offending key. */
 export function validateFrontMatter(raw: RawFrontMatter, file: string): ValidatedFrontMatter {
-  const result = v.safeParse(frontMatterSchema, raw.data, { message: issueMessage });
-  if (!result.success) {
-    const issue = result.issues[0];
-    const path = issuePath(issue);
-    if (isUnknownKey(issue)) {
-      // Only `reveal:` is strict: a misspelt reveal.js setting would otherwise do nothing.
-      throw new ContentError(
-        `front matter: "${path.join('.')}" is not a reveal.js setting briefdeck passes on`,
-        HINTS.reveal!,
-        { file, line: raw.lineOf(path) },
-      );
-    }
-    const field = path.join('.');
-    const missing = issue.kind === 'schema' && getIn(raw.data, path) === undefined; // valibot's issue for a missing key
-    const what = missing
-      ? `front matter: "${field}" is required`
-      : `front matter: "${field}" ${plainMessage(issue.message)}`;
-    throw new ContentError(what, HINTS[field] ?? HINTS[path[0] ?? ''] ?? 'see the content format in README.md', {
-      file,
-      line: raw.lineOf(path),
-    });
+  const result = validate(frontMatterSchema, raw.data);
+  if (!result.ok) {
+    const problem = result.problems[0]!;
+    // Unknown keys are errors only in `reveal:` (elsewhere they are warnings, below).
+    const what =
+      problem.kind === 'unknown'
+        ? `${unknownKeysAre(problem, ['a reveal.js setting', 'reveal.js settings'])} briefdeck passes on`
+        : `"${problem.path.join('.')}" ${sentence(problem)}`;
+    throw new ContentError(
+      `front matter: ${what}`,
+      HINTS[problem.path.join('.')] ?? HINTS[problem.path[0] ?? ''] ?? 'see the content format in README.md',
+      { file, line: raw.lineOf(problemKey(problem)) },
+    );
   }
-  const { slug, ...meta } = result.output;
+  const { slug, ...meta } = result.value;
   const lines = {
     template: 'template' in raw.data ? raw.lineOf(['template']) : undefined,
     slug: 'slug' in raw.data ? raw.lineOf(['slug']) : undefined,
     options: Object.fromEntries(Object.keys(meta.options).map((key) => [key, raw.lineOf(['options', key])])),
   };
-  return { meta: { ...meta, dir: textDirection(meta.lang) }, slug, lines, warnings: unknownKeyWarnings(raw, file) };
+  return {
+    meta: { ...meta, dir: textDirection(meta.lang) },
+    slug,
+    lines,
+    warnings: unknownKeyWarnings(result.ignored, raw, file),
+  };
 }
 
 /** A well-formed BCP 47 tag, as the Intl APIs that format the deck's dates accept it. */
@@ -211,41 +231,17 @@ function textDirection(lang: string): 'ltr' | 'rtl' {
   }
 }
 
-function plainMessage(message: string): string {
-  // issueMessage says "Invalid input: expected string, received array"; make it read as part of a sentence.
-  const m = /^Invalid input: expected (\w+), received (\w+)$/.exec(message);
-  if (m) return `should be ${article(m[1]!)}, not ${article(m[2]!)}`;
-  return /^[A-Z][a-z]/.test(message) ? message.charAt(0).toLowerCase() + message.slice(1) : message;
-}
-
-function article(type: string): string {
-  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
-}
-
-function getIn(data: unknown, path: string[]): unknown {
-  return path.reduce<unknown>(
-    (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
-    data,
-  );
-}
-
-function unknownKeyWarnings(raw: RawFrontMatter, file: string): Warning[] {
-  const warnings: Warning[] = [];
-  const check = (data: unknown, known: string[], prefix: string[]) => {
-    if (!data || typeof data !== 'object' || Array.isArray(data)) return;
-    for (const key of Object.keys(data)) {
-      if (known.includes(key)) continue;
-      const guess = closest(key, known);
-      warnings.push({
-        file,
-        line: raw.lineOf([...prefix, key]),
-        message: `unknown front matter field "${[...prefix, key].join('.')}" is ignored${guess ? ` — did you mean "${guess}"?` : ''}`,
-      });
-    }
-  };
-  check(raw.data, Object.keys(frontMatterSchema.entries), []);
-  check(raw.data.source, Object.keys(sourceSchema.entries), ['source']);
-  return warnings;
+/** An unknown key of the front matter or of `source:` is ignored, with a "did you mean" among the keys known there. */
+function unknownKeyWarnings(ignored: string[][], raw: RawFrontMatter, file: string): Warning[] {
+  return ignored.map((path) => {
+    const known = Object.keys(path.length > 1 ? sourceSchema.fields : frontMatterSchema.fields);
+    const guess = closest(path.at(-1)!, known);
+    return {
+      file,
+      line: raw.lineOf(path),
+      message: `unknown front matter field "${path.join('.')}" is ignored${guess ? ` — did you mean "${guess}"?` : ''}`,
+    };
+  });
 }
 
 /** The known name within edit distance 2 of `word`, if any. */

@@ -31,7 +31,7 @@ export const MAX_ALIAS_COUNT = 100;
  * problem yaml reports, error or warning, is an error at its line: a warning
  * (an unknown tag such as `!!js/function`) means the value is not what the
  * user wrote, and yaml would otherwise print it as a raw Node warning.
- * Errors are `ErrorClass`: ContentError for front matter, BriefdeckError
+ * Errors are `ErrorClass`: ContentError for front matter, ConfigError
  * for the config file.
  */
 export function parseYamlMap(

@@ -1,9 +1,8 @@
 import path from 'node:path';
-import * as v from 'valibot';
 import type { Warning } from '../content/model.js';
 import { formatMessage, TemplateError, type Location } from '../errors.js';
-import { object, objectInput, oneOf } from '../validation.js';
 import type { OptionLayer } from './options.js';
+import { type Infer, object, oneOf, optional, string } from '../validate.js';
 import type { Template } from './template/registry.js';
 import type { TemplateManifest } from './template/manifest.js';
 
@@ -19,21 +18,18 @@ import type { TemplateManifest } from './template/manifest.js';
  */
 
 /** One pair in template.json's `contrast`. */
-export const contrastPairSchema = v.pipe(
-  objectInput(),
-  object({
-    /** The text colour: a colour option's name, or a fixed colour. */
-    text: v.string(),
-    /** What the text is drawn on: a colour option's name, or a fixed (opaque) colour. */
-    on: v.string(),
-    /** `large`: 24px and up, or 18.66px (14pt) and up when bold. */
-    size: v.optional(oneOf(['normal', 'large']), 'normal'),
-    /** What is drawn so, for the warning, e.g. "kickers". */
-    where: v.string(),
-  }),
-);
+export const contrastPairSchema = object({
+  /** The text colour: a colour option's name, or a fixed colour. */
+  text: string(),
+  /** What the text is drawn on: a colour option's name, or a fixed (opaque) colour. */
+  on: string(),
+  /** `large`: 24px and up, or 18.66px (14pt) and up when bold. */
+  size: optional(oneOf(['normal', 'large']), 'normal'),
+  /** What is drawn so, for the warning, e.g. "kickers". */
+  where: string(),
+});
 
-export type ContrastPair = v.InferOutput<typeof contrastPairSchema>;
+export type ContrastPair = Infer<typeof contrastPairSchema>;
 
 /** WCAG AA minimum contrast by text size. */
 const REQUIRED = { normal: 4.5, large: 3 } as const;

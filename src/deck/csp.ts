@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { BriefdeckError } from '../errors.js';
+import { InstallError } from '../errors.js';
 
 const require = createRequire(import.meta.url);
 
@@ -83,7 +83,7 @@ function notesPluginFile(): string {
  * The speaker view (key S) is an about:blank popup into which notes.js
  * document.write()s a page with one inline <script>. The popup inherits the
  * deck's policy, so that script runs only if the policy names its hash.
- * Throws a BriefdeckError when the plugin does not look as expected (a new
+ * Throws an InstallError when the plugin does not look as expected (a new
  * reveal.js): better to stop the build than to ship a speaker view that
  * silently does not start.
  */
@@ -166,8 +166,8 @@ function cookTemplateLiteral(raw: string): string {
   );
 }
 
-function unexpectedNotesPlugin(what: string): BriefdeckError {
-  return new BriefdeckError(
+function unexpectedNotesPlugin(what: string): InstallError {
+  return new InstallError(
     `cannot allow reveal.js's speaker view in the deck's Content-Security-Policy: in reveal.js/dist/plugin/notes.js, ${what}`,
     'reinstall the reveal.js version in package-lock.json (npm ci); a newer reveal.js needs src/deck/csp.ts updated',
   );

@@ -11,7 +11,7 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { Warning } from '../content/model.js';
 import { slugify } from '../content/parse.js';
-import { BriefdeckError } from '../errors.js';
+import { DraftError } from '../errors.js';
 import { writeOnce } from '../output/write-once.js';
 import { findImplications } from './implications.js';
 import { readArticle, readInput, sniff, type ArticleInput } from './read/index.js';
@@ -62,7 +62,7 @@ async function draftArticle(input: ArticleInput): Promise<DraftResult> {
   const warnings: Warning[] = [];
   const file = input.file;
   if (sentences.filter((s) => s.kind === 'paragraph' || s.kind === 'item').length < 3) {
-    throw new BriefdeckError(
+    throw new DraftError(
       'found fewer than three sentences of article text',
       input.format === 'html'
         ? 'is this the article page? save the page with its text, or paste the text into a .txt file'
@@ -139,7 +139,7 @@ export async function draftFile(
   const nlp = loadNlp();
   // Refuse early, before the work, when the default or given output exists.
   if (!options.force && options.out && (await exists(path.resolve(cwd, options.out)))) {
-    throw new BriefdeckError('already exists', 'pass --force to overwrite it, or choose another file with -o <file>', {
+    throw new DraftError('already exists', 'pass --force to overwrite it, or choose another file with -o <file>', {
       file: options.out,
     });
   }
@@ -147,7 +147,10 @@ export async function draftFile(
   await nlp;
   const result = await draftArticle(input);
   const outFile = options.out ?? path.join('content', `${result.slug}.md`);
-  await writeOnce(path.resolve(cwd, outFile), result.markdown, outFile, { force: Boolean(options.force) });
+  await writeOnce(path.resolve(cwd, outFile), result.markdown, outFile, {
+    force: Boolean(options.force),
+    as: DraftError,
+  });
   return { ...result, outFile };
 }
 

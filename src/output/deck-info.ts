@@ -1,44 +1,62 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import * as v from 'valibot';
+import { impossibleDate } from '../content/dates.js';
 import type { Warning } from '../content/model.js';
-import { issueMessage, issuePath, object } from '../validation.js';
+import {
+  boolean,
+  type Infer,
+  integer,
+  message,
+  object,
+  optional,
+  refine,
+  reject,
+  string,
+  validate,
+} from '../validate.js';
 import { removeFolder, writeFileAtomic } from './write-deck.js';
 
 /** A file name in the deck folder: no path, not hidden, a PDF. */
-const printName = v.pipe(
-  v.string(),
-  v.check(
-    (name) =>
-      name === path.posix.basename(name) &&
-      name === path.win32.basename(name) &&
-      !name.startsWith('.') &&
-      name.endsWith('.pdf'),
-    'Invalid input: expected a PDF file name',
-  ),
+const printName = refine(string(), (name) =>
+  name === path.posix.basename(name) &&
+  name === path.win32.basename(name) &&
+  !name.startsWith('.') &&
+  name.endsWith('.pdf')
+    ? name
+    : reject('invalid input: expected a PDF file name'),
+);
+
+/** A briefing's date, as its front matter had it (content/schema.ts). */
+const isoDate = refine(string(), (date) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(date) && !impossibleDate(date)
+    ? date
+    : reject('invalid input: expected a YYYY-MM-DD date'),
 );
 
 /**
  * What the index page needs to know about a deck; written beside it as deck.json. Read back with
  * this schema: the output folder may hold a deck.json of another version, of another tool, or a
- * broken one, and the index page is built from all of them.
+ * broken one, and the index page is built from all of them. Keys it does not know are left out.
  */
-const DeckInfoSchema = object({
-  slug: v.string(),
-  title: v.string(),
-  subtitle: v.optional(v.string()),
-  date: v.optional(v.pipe(v.string(), v.isoDate())),
-  marking: v.optional(v.string()),
-  draft: v.optional(v.boolean(), false),
-  slides: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  /** The content file it was built from, relative to the deck folder (so it names the same file from any working directory, and no absolute path is written into the output). */
-  source: v.string(),
-  /** File names, in the deck folder, of the PDF and handout printed from the deck's current HTML (absent: not printed, see writeDeck). */
-  pdf: v.optional(printName),
-  handout: v.optional(printName),
-});
+const DeckInfoSchema = object(
+  {
+    slug: string(),
+    title: string(),
+    subtitle: optional(string()),
+    date: optional(isoDate),
+    marking: optional(string()),
+    draft: optional(boolean(), false),
+    slides: integer({ min: 0 }),
+    /** The content file it was built from, relative to the deck folder (so it names the same file from any working directory, and no absolute path is written into the output). */
+    source: string(),
+    /** File names, in the deck folder, of the PDF and handout printed from the deck's current HTML (absent: not printed, see writeDeck). */
+    pdf: optional(printName),
+    handout: optional(printName),
+  },
+  { unknown: 'ignore' },
+);
 
-export type DeckInfo = v.InferOutput<typeof DeckInfoSchema>;
+export type DeckInfo = Infer<typeof DeckInfoSchema>;
 
 export const DECK_INFO = 'deck.json';
 
@@ -94,16 +112,20 @@ async function readDeckInfo(file: string, folder: string): Promise<DeckInfo | un
   } catch {
     throw new Error('not JSON'); // (the parser's message quotes the file's bytes, which may be anything)
   }
-  // valibot takes an array for an object (with no keys), which says nothing useful.
+  // An array is named as one, not as a value of the wrong type.
   if (Array.isArray(json)) throw new Error('not a briefdeck deck.json (an array, not an object)');
-  const parsed = v.safeParse(DeckInfoSchema, json, { message: issueMessage });
-  if (!parsed.success) {
-    const issue = parsed.issues[0];
-    const where = issuePath(issue).join('.');
-    throw new Error(`not a briefdeck deck.json (${where ? `"${where}": ` : ''}${issue.message})`);
+  const parsed = validate(DeckInfoSchema, json);
+  if (!parsed.ok) {
+    const problem = parsed.problems[0]!;
+    const where = problem.path.join('.');
+    const what = message(problem);
+    // In parentheses, the message starts a sentence: "(Invalid input: …)".
+    throw new Error(
+      `not a briefdeck deck.json (${where ? `"${where}": ` : ''}${what[0]!.toUpperCase()}${what.slice(1)})`,
+    );
   }
-  if (parsed.output.slug !== folder) throw new Error(`the deck.json of another folder (its slug is not "${folder}")`);
-  return parsed.output;
+  if (parsed.value.slug !== folder) throw new Error(`the deck.json of another folder (its slug is not "${folder}")`);
+  return parsed.value;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Warning } from '../content/model.js';
 import type { RenderedDeck } from '../deck/render.js';
 import type { Slide } from '../deck/slide.js';
-import { BriefdeckError } from '../errors.js';
+import { InstallError } from '../errors.js';
 import type { FontGap } from './fonts.js';
 
 /** Characters named in one message at most; the rest are counted. */
@@ -19,7 +19,7 @@ export function fontGapWarnings(rendered: RenderedDeck, gaps: FontGap[]): Warnin
   if (missing) {
     const char = String.fromCodePoint(missing.codePoints[0]!);
     const where = placeOf(char, rendered);
-    throw new BriefdeckError(
+    throw new InstallError(
       `${where ? `${slideName(where.slide)}: ` : ''}${describe(char, missing.script)} needs the font package ${missing.package}, which is not installed`,
       `install it where briefdeck is installed: npm install ${missing.package}`,
       { file, line: where?.line },

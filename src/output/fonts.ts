@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ASSET_URLS } from '../deck/asset-urls.js';
 import type { Template } from '../deck/template/registry.js';
-import { BriefdeckError, TemplateError } from '../errors.js';
+import { InstallError, TemplateError } from '../errors.js';
 import type { Asset } from './assets.js';
 import { woff2CodePoints, type CodePointSet } from './cmap.js';
 
@@ -389,7 +389,7 @@ function loadScriptFaces(): Promise<ScriptFont[]> {
         if (faces.length === 0) throw new Error(`no ${font.subset} faces in ${dir}`);
         return { ...font, faces, installed: true };
       } catch (error) {
-        throw new BriefdeckError(
+        throw new InstallError(
           `the font package ${font.package} is damaged`,
           'run npm ci in the briefdeck folder to reinstall it',
           undefined,

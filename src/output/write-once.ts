@@ -1,23 +1,23 @@
 import { constants } from 'node:fs';
 import { copyFile, link, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BriefdeckError, OutputError } from '../errors.js';
+import { BriefdeckError, type BriefdeckErrorClass, OutputError } from '../errors.js';
 import { kindOf, makeDirectory } from '../files.js';
 import { outputError } from './write-deck.js';
 
 /**
  * Writes a new file (a draft, a new briefing) through a temporary file so a failure never leaves
  * half a file. Without `force` the final step is a hard link, which fails if the file appeared
- * meanwhile: nothing is overwritten.
+ * meanwhile: nothing is overwritten. A file that is there is refused as an `as` (the caller's stage).
  */
 export async function writeOnce(
   target: string,
   text: string,
   shown: string,
-  { force }: { force: boolean },
+  { force, as }: { force: boolean; as: BriefdeckErrorClass },
 ): Promise<void> {
   const exists = () =>
-    new BriefdeckError('already exists', 'pass --force to overwrite it, or choose another file with -o <file>', {
+    new as('already exists', 'pass --force to overwrite it, or choose another file with -o <file>', {
       file: shown,
     });
   const elsewhere = 'choose another file with -o <file>';

@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { slugify } from '../content/parse.js';
 import { BUILTIN_TEMPLATES } from '../deck/template/registry.js';
-import { BriefdeckError, OutputError } from '../errors.js';
+import { BriefdeckError, OutputError, ProjectError } from '../errors.js';
 import { packagePath } from '../paths.js';
 
 const SAMPLE = packagePath('content', 'iskp-moscow-plot.md');
@@ -26,7 +26,7 @@ export async function initProject(dir: string, options: { force?: boolean } = {}
   });
   // A fresh `git init` is still an empty project.
   if (!options.force && present.some((name) => name !== '.git')) {
-    throw new BriefdeckError(
+    throw new ProjectError(
       'the folder is not empty',
       'run init in a new or empty folder, or add --force to add the project files to it (files already there are kept; package.json gets the scripts and devDependency it lacks)',
       { file: dir },
@@ -66,7 +66,7 @@ function mergePackageJson(existing: string, ours: string, shown: string): string
   try {
     data = JSON.parse(existing) as Record<string, unknown>;
   } catch (error) {
-    throw new BriefdeckError('is not valid JSON', 'fix it, or init in a new folder', { file: shown }, { cause: error });
+    throw new ProjectError('is not valid JSON', 'fix it, or init in a new folder', { file: shown }, { cause: error });
   }
   const add = JSON.parse(ours) as { scripts: Record<string, string>; devDependencies: Record<string, string> };
   const merged = { ...data } as Record<string, unknown> & {

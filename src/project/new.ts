@@ -9,7 +9,7 @@ import { Document } from 'yaml';
 import { loadConfig } from '../config.js';
 import { parseBriefing, slugify } from '../content/parse.js';
 import { TemplateRegistry } from '../deck/template/registry.js';
-import { BriefdeckError } from '../errors.js';
+import { ProjectError } from '../errors.js';
 import { writeOnce } from '../output/write-once.js';
 
 export interface NewOptions {
@@ -29,7 +29,7 @@ export async function newBriefing(title: string, options: NewOptions = {}): Prom
   const slug = slugify(title);
   const outFile = options.out ?? (slug ? path.join('content', `${slug}.md`) : undefined);
   if (!title.trim() || !outFile)
-    throw new BriefdeckError(
+    throw new ProjectError(
       `the title "${title}" has no letters or digits to name the file after`,
       'give a title with some, or choose the file with -o <file>',
       { file: 'briefdeck new' },
@@ -42,7 +42,7 @@ export async function newBriefing(title: string, options: NewOptions = {}): Prom
   // Checked as a build would: a bad --marking fails here, naming its line. Written as the build reads it (tlp:amber → TLP:AMBER).
   const { meta } = parseBriefing(briefingText(title, options), outFile).briefing;
   const markdown = briefingText(title, { ...options, marking: meta.marking });
-  await writeOnce(path.resolve(cwd, outFile), markdown, outFile, { force: Boolean(options.force) });
+  await writeOnce(path.resolve(cwd, outFile), markdown, outFile, { force: Boolean(options.force), as: ProjectError });
   return { outFile };
 }
 

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
-import { BriefdeckError } from '../errors.js';
+import { ServeError } from '../errors.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -93,5 +93,5 @@ export async function listen(
       return { server, port: typeof address === 'object' && address ? address.port : candidate };
     }
   }
-  throw new BriefdeckError(`ports ${port} to ${port + 19} are all in use`, 'choose another with --port');
+  throw new ServeError(`ports ${port} to ${port + 19} are all in use`, 'choose another with --port');
 }

@@ -1,86 +1,73 @@
-import * as v from 'valibot';
 import type { MediaFile } from '../../content/model.js';
 import { jsonLines } from '../../content/yaml.js';
-import {
-  isUnknownKey,
-  issueMessage,
-  issuePath,
-  objectInput,
-  recordInput,
-  strictObject as object,
-} from '../../validation.js';
 import { TemplateError, type Location } from '../../errors.js';
+import {
+  boolean,
+  type Infer,
+  integer,
+  list,
+  map,
+  message,
+  number,
+  object,
+  optional,
+  partial,
+  problemKey,
+  refine,
+  reject,
+  string,
+  validate,
+  variant,
+} from '../../validate.js';
 import { contrastPairSchema, type ContrastPair } from '../contrast.js';
 import { describe, imageOption, valueFits } from '../options.js';
 import { readTemplateFile } from './files.js';
 
-const optionalString = v.optional(v.string());
-const finiteNumber = v.pipe(v.number(), v.finite());
-const int = v.pipe(finiteNumber, v.integer());
+const description = optional(string());
 
-const OPTION_TYPES = ['string', 'color', 'number', 'boolean', 'enum', 'image'];
-const optionSchema = v.pipe(
-  objectInput(),
-  v.variant(
-    'type',
-    [
-      object({ type: v.literal('string'), default: optionalString, description: optionalString }),
-      object({ type: v.literal('color'), default: optionalString, description: optionalString }),
-      object({ type: v.literal('number'), default: v.optional(finiteNumber), description: optionalString }),
-      object({ type: v.literal('boolean'), default: v.optional(v.boolean()), description: optionalString }),
-      object({
-        type: v.literal('enum'),
-        values: v.pipe(v.array(v.string()), v.minLength(1)),
-        default: optionalString,
-        description: optionalString,
-      }),
-      // An image is a path relative to the file that sets it: for a default, this template.json (and inside its folder).
-      object({ type: v.literal('image'), default: optionalString, description: optionalString }),
-    ],
-    `Invalid discriminator value. Expected ${OPTION_TYPES.map((type) => `'${type}'`).join(' | ')}`,
-  ),
-);
+const optionSchema = variant('type', {
+  string: { default: optional(string()), description },
+  color: { default: optional(string()), description },
+  number: { default: optional(number()), description },
+  boolean: { default: optional(boolean()), description },
+  enum: { values: list(string(), { min: 1 }), default: optional(string()), description },
+  // An image is a path relative to the file that sets it: for a default, this template.json (and inside its folder).
+  image: { default: optional(string()), description },
+});
 
 /**
  * A font package is resolved with require.resolve and named in `npm install …`
  * hints, so it must be an npm package name (npm's rules: lower case, URL-safe,
  * an optional @scope/, at most 214 characters), never a path such as ../../etc.
  */
-const npmPackageName = v.pipe(
-  v.string(),
-  v.maxLength(214, 'must be an npm package name (at most 214 characters)'),
-  v.regex(
-    /^(@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/,
-    'must be an npm package name such as @fontsource/source-sans-3, not a path',
-  ),
+const npmPackageName = refine(string(), (name) =>
+  name.length > 214
+    ? reject('must be an npm package name (at most 214 characters)')
+    : !/^(@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/.test(name)
+      ? reject('must be an npm package name such as @fontsource/source-sans-3, not a path')
+      : name,
 );
 
-const sizeSchema = v.pipe(
-  objectInput(),
-  object({ width: v.pipe(int, v.gtValue(0)), height: v.pipe(int, v.gtValue(0)) }),
-);
+const sizeSchema = object({ width: integer({ above: 0 }), height: integer({ above: 0 }) });
 
 /** template.json as written: everything optional, so a template that `extends` another states only what it changes. */
-const manifestSchema = v.partial(
-  v.strictObject({
-    name: v.pipe(v.string(), v.regex(/^[\w.-]+$/, 'use letters, digits, dots, dashes and underscores')),
-    description: v.string(),
-    extends: v.string(),
-    sizes: v.pipe(recordInput(), v.record(v.string(), sizeSchema)),
-    maxItemsPerSlide: v.pipe(int, v.gtValue(0)),
-    fonts: v.array(
-      v.pipe(
-        objectInput(),
-        object({ package: npmPackageName, weights: v.array(int), italic: v.optional(v.array(int), []) }),
-      ),
+const manifestSchema = object(
+  partial({
+    name: refine(string(), (name) =>
+      /^[\w.-]+$/.test(name) ? name : reject('use letters, digits, dots, dashes and underscores'),
     ),
-    options: v.pipe(recordInput(), v.record(v.string(), optionSchema)),
-    contrast: v.array(contrastPairSchema),
+    description: string(),
+    extends: string(),
+    sizes: map(sizeSchema),
+    maxItemsPerSlide: integer({ above: 0 }),
+    fonts: list(object({ package: npmPackageName, weights: list(integer()), italic: optional(list(integer()), []) })),
+    options: map(optionSchema),
+    contrast: list(contrastPairSchema),
   }),
 );
 
-export type TemplateOption = v.InferOutput<typeof optionSchema>;
-export type RawManifest = v.InferOutput<typeof manifestSchema>;
+export type TemplateOption = Infer<typeof optionSchema>;
+export type RawManifest = Infer<typeof manifestSchema>;
 
 /** The manifest after `extends` is applied: parent first, then what the child changes. */
 export interface TemplateManifest {
@@ -116,28 +103,17 @@ export async function readManifest(file: string): Promise<ManifestFile> {
     );
   }
   const lineOf = jsonLines(text);
-  const result = v.safeParse(v.pipe(objectInput(), manifestSchema), json, { message: issueMessage });
-  if (!result.success) {
-    const issue = result.issues[0];
-    let path = issuePath(issue);
-    let message = issue.message;
-    if (isUnknownKey(issue)) {
-      // Valibot reports only the first unknown key: at the top level, name them all, at the object that has them.
-      path = path.slice(0, -1);
-      const unknown = path.length
-        ? [issuePath(issue).at(-1)]
-        : Object.keys(json as object).filter((key) => !Object.hasOwn(manifestSchema.entries, key));
-      message = `Unrecognized key${unknown.length > 1 ? 's' : ''}: ${unknown.map((key) => `"${key}"`).join(', ')}`;
-    }
-    const where = { file, line: lineOf(isUnknownKey(issue) ? issuePath(issue) : path) };
+  const result = validate(manifestSchema, json);
+  if (!result.ok) {
+    const problem = result.problems[0]!;
     throw new TemplateError(
-      `template.json: "${path.join('.') || '(top level)'}" ${message.charAt(0).toLowerCase()}${message.slice(1)}`,
+      `template.json: "${problem.path.join('.') || '(top level)'}" ${message(problem)}`,
       'see templates/README.md for the manifest fields',
-      where,
+      { file, line: lineOf(problemKey(problem)) },
     );
   }
   // The schema knows each default's JSON type; a colour's form and an enum's values are checked as a briefing's values are.
-  for (const [key, option] of Object.entries(result.output.options ?? {})) {
+  for (const [key, option] of Object.entries(result.value.options ?? {})) {
     if (option.default !== undefined && !valueFits(option, option.default)) {
       throw new TemplateError(
         `template.json: the default of option "${key}" must be ${describe(option)}`,
@@ -149,7 +125,7 @@ export async function readManifest(file: string): Promise<ManifestFile> {
       );
     }
   }
-  return { file, manifest: result.output, lineOf };
+  return { file, manifest: result.value, lineOf };
 }
 
 const DEFAULT_SIZES = { '16:9': { width: 1280, height: 720 } };

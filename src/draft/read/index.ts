@@ -4,7 +4,7 @@
  */
 
 import path from 'node:path';
-import { BriefdeckError, ContentError } from '../../errors.js';
+import { DraftError } from '../../errors.js';
 import { MAX_TEXT_BYTES, readRegularFile } from '../../files.js';
 import { readHtml } from './from-html.js';
 import { readMarkdown } from './from-markdown.js';
@@ -39,32 +39,29 @@ export async function readInput(
     for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
     const text = decode(Buffer.concat(chunks), 'stdin');
     if (!text.trim())
-      throw new BriefdeckError(
-        'standard input is empty',
-        'pipe the article in, e.g. `briefdeck draft - < article.txt`',
-        { file: 'stdin' },
-      );
+      throw new DraftError('standard input is empty', 'pipe the article in, e.g. `briefdeck draft - < article.txt`', {
+        file: 'stdin',
+      });
     return { text, file: 'stdin', format: sniff(text) };
   }
   const extension = path.extname(name).toLowerCase();
   const format = EXTENSIONS[extension];
   if (!format) {
-    throw new BriefdeckError(
+    throw new DraftError(
       `cannot draft from a "${extension || 'file without extension'}" file`,
       'give a .txt, .md or .html article, or pipe it in with `-`',
       { file: name },
     );
   }
   const bytes = await readRegularFile(path.resolve(cwd, name), {
-    as: BriefdeckError,
+    as: DraftError,
     noun: 'article (.txt, .md or .html)',
     maxBytes: MAX_TEXT_BYTES,
     shown: name,
     whenMissing: { what: 'no such article', hint: 'check the path' },
   });
   const text = decode(bytes, name);
-  if (!text.trim())
-    throw new ContentError('the article is empty', "give a file with the article's text", { file: name });
+  if (!text.trim()) throw new DraftError('the article is empty', "give a file with the article's text", { file: name });
   return { text, file: name, format };
 }
 
@@ -87,7 +84,7 @@ export function sniff(text: string): ArticleFormat {
 
 export function decode(bytes: Buffer, file: string): string {
   if (bytes.indexOf(0) >= 0)
-    throw new ContentError('the article contains NUL bytes (is it binary?)', 'give a text, markdown or HTML file', {
+    throw new DraftError('the article contains NUL bytes (is it binary?)', 'give a text, markdown or HTML file', {
       file,
     });
   let text: string;
