@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { BriefdeckError, formatMessage, formatWarning, printable } from '../src/errors.js';
+import * as errors from '../src/errors.js';
+import {
+  BriefdeckError,
+  batchExitCode,
+  ContentError,
+  EXIT_CODES,
+  formatMessage,
+  formatWarning,
+  OutputError,
+  PdfError,
+  printable,
+} from '../src/errors.js';
 
 describe('printable', () => {
   it('writes control characters out as escapes, so a message is one line that cannot drive the terminal', () => {
@@ -24,5 +35,53 @@ describe('every message is printable', () => {
     expect(
       formatWarning({ file: 'a\nb.md', line: 2, message: 'unknown front matter field "k\x1b[2J" is ignored' }),
     ).toBe('a\\nb.md:2: warning: unknown front matter field "k\\u001b[2J" is ignored');
+  });
+});
+
+describe('exit codes: one table', () => {
+  const classes = Object.entries(errors).filter(
+    (entry): entry is [string, typeof BriefdeckError] =>
+      typeof entry[1] === 'function' && (entry[1] === BriefdeckError || entry[1].prototype instanceof BriefdeckError),
+  );
+
+  it('every error class exits with the code of the row that names it, and is named in one row', () => {
+    expect(classes.length).toBeGreaterThan(8);
+    for (const [name, ErrorClass] of classes) {
+      const error = new ErrorClass('what', 'hint');
+      expect(error.name).toBe(name);
+      const rows = Object.values(EXIT_CODES).filter((row) => row.errors.split(', ').includes(name));
+      // The base class is the input row's fallback, not a class a stage throws.
+      expect(
+        rows.map((row) => row.code),
+        name,
+      ).toEqual(name === 'BriefdeckError' ? [] : [error.exitCode]);
+    }
+  });
+
+  it('codes are distinct', () => {
+    const codes = Object.values(EXIT_CODES).map((row) => row.code);
+    expect(new Set(codes).size).toBe(codes.length);
+  });
+});
+
+describe('the exit code of a batch', () => {
+  const content = new ContentError('bad front matter', 'fix it');
+  const output = new OutputError('cannot write', 'free some space');
+  const pdf = new PdfError('the PDF failed', 'retry');
+
+  it('is the worst failure, whatever the order: output (4) over content (1) over PDF (3)', () => {
+    const orders = [
+      [content, output],
+      [output, content],
+    ];
+    for (const order of orders) expect(batchExitCode(order)).toBe(4);
+    expect(batchExitCode([pdf, content])).toBe(1);
+    expect(batchExitCode([content, pdf])).toBe(1);
+    expect(batchExitCode([pdf, content, output])).toBe(4);
+    expect(batchExitCode([pdf, pdf])).toBe(3);
+  });
+
+  it('is 0 with no errors', () => {
+    expect(batchExitCode([])).toBe(0);
   });
 });

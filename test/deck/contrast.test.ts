@@ -243,6 +243,12 @@ describe('contrast declarations in template.json', () => {
       1,
     ],
     ['not a list', { contrast: { text: 'accent' } }, /"contrast" invalid input: expected array, received object/, 1],
+    [
+      'a misspelt key (was ignored: the pair was checked at normal size)',
+      { contrast: [{ text: 'accent', on: '#ffffff', where: 'x', sise: 'large' }] },
+      /"contrast\.0" unrecognized key: "sise"/,
+      1,
+    ],
   ];
   it.each(cases)('%s is an error naming the template.json', async (name, manifest, message, line) => {
     const dir = await userTemplate(`bad-${name.replace(/\W+/g, '-')}`, manifest);

@@ -240,6 +240,16 @@ const errorCases: ErrorCase[] = [
     line: 7,
     error: /^template\.json: "options\.accent" unrecognized key: "defualt" — see templates\/README\.md/,
   },
+  {
+    name: 'template.json: two misspelt keys in an option are both named (only the first was)',
+    content: GOOD,
+    files: (dir) =>
+      brandTemplate(dir, { options: { accent: { type: 'color', defualt: '#123456', descripton: 'Accent' } } }),
+    args: BRAND,
+    file: 'templates/brand/template.json',
+    line: 7,
+    error: /^template\.json: "options\.accent" unrecognized keys: "defualt", "descripton" — see templates\/README\.md/,
+  },
 
   // --- item 20: every field a template prints is one the data has (deck/fields.ts), checked at its line
   {

@@ -282,6 +282,18 @@ describe('the config file (briefdeck.config.yaml): its own errors, at its lines'
     /^the file is UTF-16 text, not UTF-8 — save it as UTF-8/,
   );
   configCase(
+    'two unknown keys: both named, at the first (only the first was named)',
+    'template: default\ntempalte: x\noptoins: {}\n',
+    2,
+    /^config: "tempalte", "optoins" are not config fields — config fields are template, templates and options$/,
+  );
+  configCase(
+    'a list of template folders with a number in it: the item is named',
+    'templates:\n  - mine\n  - 3\n',
+    3,
+    /^config: "templates\.1" should be a string, not a number — /,
+  );
+  configCase(
     'an unknown tag',
     'options: !!set { a }\n',
     1,

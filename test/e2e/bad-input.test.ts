@@ -189,6 +189,13 @@ const errorCases: ErrorCase[] = [
     error: /^front matter: "reveal\.width" is not a reveal\.js setting .* — reveal\.js settings allowed here: /,
   },
   {
+    name: 'two bad reveal: keys, both named (only the first was)',
+    file: 'reveal-keys.md',
+    content: FM('reveal:\n  width: 100\n  height: 50\n') + BODY,
+    line: 6,
+    error: /^front matter: "reveal\.width", "reveal\.height" are not reveal\.js settings briefdeck passes on — /,
+  },
+  {
     name: 'malformed language tag',
     file: 'bad-lang.md',
     content: FM('lang: en-US-US\n') + BODY,
