@@ -145,10 +145,7 @@ export function list<T, In>(item: Schema<T, In>, options: { min?: number } = {})
   return {
     expects: 'array',
     check(input, path, context) {
-      if (!Array.isArray(input)) {
-        context.problems.push({ kind: 'type', path, expected: 'array', received: input });
-        return INVALID;
-      }
+      if (!Array.isArray(input)) return wrongType(context, path, 'array', input);
       const values = input.map((value, index) => item.check(value, [...path, String(index)], context));
       if (values.includes(INVALID)) return INVALID;
       if (options.min !== undefined && values.length < options.min) {
@@ -177,6 +174,11 @@ export function oneOrList<T, In>(item: Schema<T, In>): Schema<T[], In | In[]> {
   };
 }
 
+function wrongType(context: Context, path: Path, expected: string, received: unknown): typeof INVALID {
+  context.problems.push({ kind: 'type', path, expected, received });
+  return INVALID;
+}
+
 /** A `key: value` map (not a list), read as JSON and YAML give it. */
 function isMap(input: unknown): input is Record<string, unknown> {
   return typeof input === 'object' && input !== null && !Array.isArray(input);
@@ -190,10 +192,7 @@ export function map<T, In>(value: Schema<T, In>): Schema<Record<string, T>, Reco
   return {
     expects: 'map',
     check(input, path, context) {
-      if (!isMap(input)) {
-        context.problems.push({ kind: 'type', path, expected: 'map', received: input });
-        return INVALID;
-      }
+      if (!isMap(input)) return wrongType(context, path, 'map', input);
       const entries = Object.keys(input)
         .filter((key) => key !== '__proto__')
         .map((key) => [key, value.check(input[key], [...path, key], context)] as const);
@@ -266,10 +265,7 @@ export function object<const F extends Fields>(
     expects: 'object',
     fields,
     check(input, path, context) {
-      if (!isMap(input)) {
-        context.problems.push({ kind: 'type', path, expected: 'object', received: input });
-        return INVALID;
-      }
+      if (!isMap(input)) return wrongType(context, path, 'object', input);
       const unknownKeys = Object.keys(input).filter((key) => !Object.hasOwn(fields, key));
       if (unknown === 'ignore') context.ignored.push(...unknownKeys.map((key) => [...path, key]));
       const output: Record<string, unknown> = {};
@@ -322,10 +318,7 @@ export function variant<const K extends string, const C extends Record<string, F
   return {
     expects: 'object',
     check(input, path, context) {
-      if (!isMap(input)) {
-        context.problems.push({ kind: 'type', path, expected: 'object', received: input });
-        return INVALID;
-      }
+      if (!isMap(input)) return wrongType(context, path, 'object', input);
       const kind = discriminator.check(Object.hasOwn(input, key) ? input[key] : undefined, [...path, key], context);
       // biome-ignore lint/suspicious/noExplicitAny: the case's output is the union member of its kind, which TypeScript cannot follow here.
       return kind === INVALID ? INVALID : (schemas[kind]!.check(input, path, context) as any);
