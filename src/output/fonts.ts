@@ -57,10 +57,15 @@ interface ScriptFont extends ScriptPackage {
  * monochrome Noto Emoji: measured here, Chromium draws the colour (COLRv1)
  * Noto Color Emoji neither on screen headless nor in the PDF, while outline
  * glyphs print as vector text that pdftotext reads back.
- * Every package but the first five is an optional dependency (1 to 2.5 MB each):
- * an install without one still builds every deck that does not need it, and a
- * deck that does gets an error naming the package (`needs` tells which text
- * needs it, without the package at hand).
+ * None of them comes with briefdeck: they are optional peer dependencies
+ * (package.json#peerDependenciesMeta), which npm does not install, because
+ * together they weigh about 170 MB (Noto Sans SC 76 MB, KR 54 MB) that an
+ * English-only install never uses; this repository has them as
+ * devDependencies for its tests. They are looked up like a template's fonts
+ * (packageDir: the user's project, then briefdeck's own). An install without
+ * one still builds every deck that does not need it, and a deck that does gets
+ * an error naming the package (`needs` tells which text needs it, without the
+ * package at hand).
  */
 const HANGUL: Ranges = [
   [0x1100, 0x11ff],
@@ -471,7 +476,7 @@ function packageDir(name: string, from: string[] = []): string {
   return path.dirname(require.resolve(name));
 }
 
-/** The package's folder, or undefined when it is not installed (an optional dependency left out). */
+/** The package's folder, or undefined when it is not installed (an optional peer dependency not added). */
 function installedPackageDir(name: string): string | undefined {
   try {
     return packageDir(name);

@@ -1,9 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { PdfError } from '../errors.js';
 import { findBrowser, type FoundBrowser } from './browser.js';
 import { chromeCacheDir, downloadChrome } from './chrome-for-testing.js';
+import { aptGetInstall, canAptGet } from './system-packages.js';
 
 /** What to do when no browser can be downloaded: said by `--install` and `--ensure` alike. */
 export const NO_DOWNLOAD_HINT =
@@ -64,20 +62,9 @@ export async function ensureBrowser(log: (line: string) => void): Promise<FoundB
     log(`browser: ${downloaded.executablePath} (${downloaded.source})`);
     return downloaded;
   }
-  if (
-    process.platform === 'linux' &&
-    process.getuid?.() === 0 &&
-    existsSync('/etc/debian_version') &&
-    onPath('apt-get')
-  ) {
+  if (canAptGet()) {
     log("browser: installing Debian's chromium with apt-get instead (needed for PDFs)");
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    const install =
-      update.status === 0
-        ? spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env })
-        : update;
-    const installed = install.status === 0 ? await findBrowser().catch(() => undefined) : undefined;
+    const installed = aptGetInstall(['chromium']) ? await findBrowser().catch(() => undefined) : undefined;
     if (installed) {
       log(`browser: ${installed.executablePath} (${installed.source})`);
       return installed;
@@ -85,8 +72,4 @@ export async function ensureBrowser(log: (line: string) => void): Promise<FoundB
   }
   log(`browser: none available, so PDFs cannot be printed yet (HTML decks still build): ${NO_DOWNLOAD_HINT}`);
   return undefined;
-}
-
-function onPath(command: string): boolean {
-  return (process.env.PATH ?? '').split(path.delimiter).some((dir) => existsSync(path.join(dir, command)));
 }

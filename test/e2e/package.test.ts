@@ -4,14 +4,38 @@
 // package, and the install needs no install script and no browser download.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pdfText, ROOT, squash, tempDir } from '../helpers.js';
+import { expectOneErrorLine, pdfFonts, pdfText, ROOT, squash, tempDir } from '../helpers.js';
 import { listFiles, npm, npmInstall, npxBriefdeck, packTarball, startServe, stop, userEnv } from '../package.js';
 
 const run = promisify(execFile);
+
+/** The script font packages briefdeck uses when present: optional peers, which npm does not install with it. */
+const { peerDependencies, peerDependenciesMeta } = JSON.parse(
+  await readFile(path.join(ROOT, 'package.json'), 'utf8'),
+) as { peerDependencies: Record<string, string>; peerDependenciesMeta: Record<string, { optional?: boolean }> };
+
+const ARABIC = 'أحبطت الأجهزة الأمنية المؤامرة';
+const ARABIC_MD = `---
+title: Arabic sources
+date: 2026-01-15
+---
+
+## Summary
+
+- ${ARABIC}
+
+## Implications
+
+- An implication.
+
+## Recommendations
+
+1. Do this.
+`;
 
 describe('the packed package in a fresh project', () => {
   let dir: string;
@@ -102,6 +126,20 @@ describe('the packed package in a fresh project', () => {
     expect(ran.stdout).toMatch(/iskp-moscow-plot: 10 slides, 10 PDF pages → .*iskp-moscow-plot\.pdf/);
   }, 300_000); // a build in a fresh project; slow when the suite runs many at once
 
+  it('installs no script font: an English-only install is the Latin fonts of the built-in templates', () => {
+    const optional = Object.keys(peerDependencies);
+    expect(optional).toContain('@fontsource/noto-sans-arabic');
+    expect(optional).toContain('@fontsource/noto-sans-sc');
+    for (const name of optional) {
+      expect(peerDependenciesMeta[name]?.optional, name).toBe(true);
+      expect(existsSync(path.join(project, 'node_modules', name)), name).toBe(false);
+    }
+    for (const name of ['@fontsource/source-sans-3', '@fontsource/source-serif-4'])
+      expect(existsSync(path.join(project, 'node_modules', name, 'package.json')), name).toBe(true);
+    // pdf-lib (24 MB installed) ships inside the bundle, as a devDependency.
+    expect(existsSync(path.join(project, 'node_modules', 'pdf-lib'))).toBe(false);
+  });
+
   it('serves the decks with `npx briefdeck serve`', async () => {
     const { url, child } = await startServe(project, ['content']);
     try {
@@ -117,4 +155,27 @@ describe('the packed package in a fresh project', () => {
     // The server behind npx is stopped too.
     await expect(fetch(url)).rejects.toThrow('fetch failed');
   });
+
+  // Last: it installs a font package into the project.
+  it('names the font package an Arabic deck needs, and builds it once that package is installed', async () => {
+    await mkdir(path.join(project, 'arabic'));
+    await writeFile(path.join(project, 'arabic', 'sources.md'), ARABIC_MD);
+    const missing = await npxBriefdeck(project, ['build', 'arabic/sources.md']);
+    expectOneErrorLine(
+      missing,
+      'arabic/sources.md',
+      8,
+      /^slide 2 "Summary": "\S" \(U\+06[0-9A-F]{2}, Arabic\) needs the font package @fontsource\/noto-sans-arabic, which is not installed — install it where briefdeck is installed: npm install @fontsource\/noto-sans-arabic$/,
+    );
+    expect(existsSync(path.join(project, 'output', 'sources'))).toBe(false);
+
+    await npmInstall(project, ['@fontsource/noto-sans-arabic']); // from npm's cache, as the test set-up left it
+    const built = await npxBriefdeck(project, ['build', 'arabic/sources.md']);
+    expect(built.stderr).toBe('');
+    expect(built.code).toBe(0);
+    const pdf = path.join(project, 'output', 'sources', 'sources.pdf');
+    expect(pdfFonts(pdf)).toContain('NotoSansArabic');
+    // pdftotext splits Arabic words where the glyph runs break; the letters and their order survive.
+    expect(pdfText(pdf).replace(/\s+/g, '')).toContain(ARABIC.replace(/\s+/g, ''));
+  }, 300_000);
 });
