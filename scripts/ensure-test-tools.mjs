@@ -1,16 +1,20 @@
-// Run before `npm test` (pretest, after the compile): the tests print with the
-// system Chromium (/usr/bin/chromium), read PDFs back with poppler (pdftotext,
-// pdfinfo, pdffonts, pdftoppm, pdfimages) and qpdf, and count processes with
-// pgrep. On a fresh Debian/Ubuntu machine, as root, this installs what is
-// missing with one apt-get (saying so), through the module `briefdeck browser
-// --ensure` installs Chromium with; elsewhere it says what to install and
-// stops, rather than letting tests fail one by one.
+// Run before `npm test` (pretest, after the compile): the tests read PDFs back
+// with poppler (pdftotext, pdfinfo, pdffonts, pdftoppm, pdfimages) and qpdf,
+// and count processes with pgrep. On a fresh Debian/Ubuntu machine, as root
+// (CI: .ci/run, containers), this installs what is missing with one apt-get,
+// saying so, through the module `briefdeck browser --ensure` installs Chromium
+// with; there the system Chromium is installed too (the browser the tests print
+// with, started by its path in browser-install.test.ts). Elsewhere it says what
+// to install and stops, rather than letting tests fail one by one; the browser
+// is then whichever briefdeck finds (a clone's npm install ran `browser --ensure`).
 import { aptGetInstall, canAptGet, missingPackages } from '../dist/pdf/system-packages.js';
 
-const missing = missingPackages({ chromium: 'chromium', pdftotext: 'poppler-utils', qpdf: 'qpdf', pgrep: 'procps' });
+const tools = { pdftotext: 'poppler-utils', qpdf: 'qpdf', pgrep: 'procps' };
+const apt = canAptGet();
+const missing = missingPackages(apt ? { chromium: 'chromium', ...tools } : tools);
 if (missing.length === 0) process.exit(0);
 
-if (canAptGet()) {
+if (apt) {
   console.log(`briefdeck tests: installing ${missing.join(', ')} with apt-get (to print PDFs and read them back)`);
   if (aptGetInstall(missing)) process.exit(0);
 }

@@ -126,6 +126,14 @@ describe('the packed package in a fresh project', () => {
     expect(ran.stdout).toMatch(/iskp-moscow-plot: 10 slides, 10 PDF pages → .*iskp-moscow-plot\.pdf/);
   }, 300_000); // a build in a fresh project; slow when the suite runs many at once
 
+  it('needs no install script: no package of the install has one (npm records them in the lockfile)', async () => {
+    const lock = JSON.parse(await readFile(path.join(project, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { hasInstallScript?: boolean }>;
+    };
+    expect(Object.keys(lock.packages).length).toBeGreaterThan(100);
+    expect(Object.entries(lock.packages).filter(([, entry]) => entry.hasInstallScript)).toEqual([]);
+  });
+
   it('installs no script font: an English-only install is the Latin fonts of the built-in templates', () => {
     const optional = Object.keys(peerDependencies);
     expect(optional).toContain('@fontsource/noto-sans-arabic');
