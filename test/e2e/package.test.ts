@@ -59,6 +59,7 @@ describe('the packed package in a fresh project', () => {
     for (const needed of [
       'package.json',
       'dist/bin/main.js',
+      'dist/bin/index.js', // the library's bundle (package.json#exports)
       'dist/index.js',
       'dist/index.d.ts',
       'runtime/deck.js',
