@@ -395,8 +395,9 @@ function loadScriptFaces(): Promise<ScriptFont[]> {
         return { ...font, faces, installed: true };
       } catch (error) {
         throw new InstallError(
-          `the font package ${font.package} is damaged`,
-          'run npm ci in the briefdeck folder to reinstall it',
+          `the font package ${font.package} in ${dir} is damaged`,
+          // Found in the user's project or in briefdeck's own: npm keeps the entry's type (devDependency here).
+          `reinstall it in that project: npm install ${font.package}`,
           undefined,
           { cause: error },
         );

@@ -104,4 +104,24 @@ describe('font packages of a user template', () => {
     expect(lines).toHaveLength(1);
     expect(await readFile(deck)).toEqual(before);
   });
+  it('a damaged script font package in the project is one line naming its folder and how to reinstall it', async () => {
+    // Script fonts are optional peers that users add to their own project: the hint is for that project.
+    const project = path.join(dir, 'damaged');
+    const thai = path.join(project, 'node_modules', '@fontsource', 'noto-sans-thai');
+    await mkdir(thai, { recursive: true });
+    await writeFile(
+      path.join(thai, 'package.json'),
+      JSON.stringify({ name: '@fontsource/noto-sans-thai', version: '5.3.0', main: 'index.css' }),
+    );
+    await writeFile(path.join(thai, 'index.css'), ''); // no 400.css or 700.css: an interrupted install
+    await writeFile(
+      path.join(project, 'thai.md'),
+      (await readFile(SAMPLE, 'utf8')).replace('## Summary\n', '## Summary\n\n- สถานการณ์\n'),
+    );
+    const result = await runCli(['build', 'thai.md', '--no-pdf', '--out', 'output'], { cwd: project });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      `the font package @fontsource/noto-sans-thai in ${thai} is damaged — reinstall it in that project: npm install @fontsource/noto-sans-thai`,
+    ]);
+  });
 });
