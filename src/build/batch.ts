@@ -3,6 +3,7 @@ import { defaultConcurrency } from './concurrency.js';
 import {
   commitDeck,
   DeckBuilder,
+  deckRecord,
   discardDeck,
   recordPrints,
   type BuilderOptions,
@@ -14,11 +15,13 @@ import type { Warning } from '../content/model.js';
 import { BriefdeckError, ContentError, PdfError } from '../errors.js';
 import { removeSupersededDecks } from '../output/deck-info.js';
 import { writeIndexPage } from '../output/index-page.js';
+import { removeShardRecord, writeShardRecord, type Shard } from '../output/shard-record.js';
 import { checkOutputFolder } from '../output/write-deck.js';
 import { printJobFor } from '../pdf/job.js';
 import type { HandoutSize } from '../pdf/handout.js';
 import type { DeckPrinter, PrintLayout, PrintResult } from '../pdf/print.js';
 import type { PrintSession } from '../pdf/session.js';
+import { filesOfShard } from './shard.js';
 
 export type { DeckResult } from './briefing.js';
 
@@ -43,6 +46,8 @@ export interface BuildOptions extends BuilderOptions {
   handleSignals?: boolean;
   /** Called as each deck is written, for progress output. */
   onProgress?: (event: ProgressEvent) => void;
+  /** Build only the briefings of this shard (see build/shard.ts), and write its record (output/shard-record.ts). */
+  shard?: Shard;
 }
 
 export type ProgressEvent =
@@ -55,8 +60,10 @@ export interface BuildResult {
   /** One per file or deck that failed; the others were still built. */
   errors: BriefdeckError[];
   warnings: Warning[];
-  /** output/index.html, listing every deck in the output folder. */
+  /** output/index.html: this build's decks, then those of earlier builds still as they were written. */
   indexFile?: string;
+  /** With `shard`: the record of the decks this shard built, for `briefdeck index`. */
+  shardRecord?: string;
 }
 
 /**
@@ -70,9 +77,12 @@ export interface BuildResult {
  * earlier good deck stays as it was.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const { files, skipped, errors } = await discoverContent(options.paths);
+  const { files: found, skipped, errors } = await discoverContent(options.paths);
+  const files = options.shard ? await filesOfShard(found, options.shard) : found;
   const result: BuildResult = { decks: [], errors: [...errors], warnings: [...skipped] };
   await checkOutputFolder(options.outDir, options.paths);
+  // An interrupted shard build must not leave the record of an earlier run behind, to pass for its own.
+  if (options.shard) await removeShardRecord(options.outDir, options.shard);
   const builder = new DeckBuilder(options);
 
   // Start the browser now, and open its first tab: that takes about as long as building the HTML.
@@ -96,10 +106,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (session && !stage && built.length > 0) {
       // The index page goes with the new HTML now, not only after printing: a build interrupted
       // while printing must not leave it showing the decks' old titles and markings.
-      await publish(
-        options.outDir,
-        built.map((deck) => deck.deck),
-      );
+      await publish(options.outDir, built);
     }
     if (session && built.length > 0) {
       // No browser is an error for the PDFs only: the HTML decks above are already written.
@@ -121,7 +128,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     result.decks = written.map((deck) => deck.deck);
     if (built.length > 0)
-      result.indexFile = await publish(options.outDir, result.decks, (warning) => result.warnings.push(warning));
+      result.indexFile = await publish(options.outDir, written, (warning) => result.warnings.push(warning));
+    if (options.shard)
+      result.shardRecord = await writeShardRecord(options.outDir, options.shard, written.map(deckRecord), {
+        failed: files.length - written.length,
+      });
   } finally {
     if (session) await session.then((started) => started.close());
     for (const deck of built) await discardDeck(deck); // staging folders left by an error
@@ -130,9 +141,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 }
 
 /** Drops the folders these decks had under an old slug, then writes the index page of the output folder. */
-async function publish(outDir: string, decks: DeckResult[], onWarning?: (warning: Warning) => void): Promise<string> {
-  await removeSupersededDecks(outDir, decks);
-  return writeIndexPage(outDir, { onWarning });
+async function publish(outDir: string, decks: BuiltDeck[], onWarning?: (warning: Warning) => void): Promise<string> {
+  await removeSupersededDecks(
+    outDir,
+    decks.map((deck) => deck.deck),
+  );
+  return writeIndexPage(outDir, { decks: decks.map(deckRecord), onWarning });
 }
 
 function reportHtml(built: BuiltDeck, options: BuildOptions): void {

@@ -7,7 +7,7 @@ import { renderBriefing, type RenderContext, type RenderedDeck } from '../deck/r
 import { TemplateRegistry } from '../deck/template/registry.js';
 import { ContentError } from '../errors.js';
 import { deckAssets, type Asset } from '../output/assets.js';
-import { sourceFor, writeDeckInfo, type DeckInfo } from '../output/deck-info.js';
+import { htmlFingerprint, sourceFor, writeDeckInfo, type DeckInfo } from '../output/deck-info.js';
 import { fontGapWarnings } from '../output/font-gaps.js';
 import { deckFonts } from '../output/fonts.js';
 import { moveFile, stagingFolder, writeDeck } from '../output/write-deck.js';
@@ -176,9 +176,14 @@ export async function discardDeck(built: BuiltDeck): Promise<void> {
 
 /** Rewrites deck.json to name the PDFs printed from the deck's HTML, for the index page. */
 export async function recordPrints(built: BuiltDeck): Promise<void> {
+  await writeDeckInfo(built.deck.dir, deckRecord(built));
+}
+
+/** What the index page and a shard's record say of a deck this build wrote: deck.json with the PDFs printed so far. */
+export function deckRecord(built: BuiltDeck): DeckInfo {
   const { deck } = built;
   const name = (print: PrintResult | undefined) => print && path.basename(print.pdfFile);
-  await writeDeckInfo(deck.dir, { ...built.info, pdf: name(deck.pdf), handout: name(deck.handout) });
+  return { ...built.info, pdf: name(deck.pdf), handout: name(deck.handout) };
 }
 
 async function writeDeckFiles(built: BuiltDeck, dir: string): Promise<void> {
@@ -198,5 +203,6 @@ function deckInfo(rendered: RenderedDeck, dir: string): DeckInfo {
     draft: meta.draft,
     slides: rendered.slides.length,
     source: sourceFor(dir, file),
+    html: htmlFingerprint(rendered.html),
   };
 }

@@ -10,10 +10,12 @@ import type { Warning } from '../content/model.js';
 import type { TemplateRegistry } from '../deck/template/registry.js';
 import type { HandoutSize } from '../pdf/handout.js';
 import type { PrintLayout } from '../pdf/print.js';
+import type { Shard } from '../output/shard-record.js';
 import { BriefdeckError, batchExitCode, EXIT_CODES, formatWarning, PdfError, printable } from '../errors.js';
 import { MAX_TIMER_MS } from '../timers.js';
 import { formatBytes, formatSeconds } from './format.js';
 import { addProjectCommands } from './init.js';
+import { addIndexCommand, refuseShard, shardOption } from './shard.js';
 import { exitOnSignals } from './signals.js';
 
 /** Node's timers hold at most 2^31 - 1 ms (about 24.8 days); a longer wait fires at once and failed every PDF. */
@@ -72,6 +74,7 @@ program
       .default('static'),
   )
   .option('--json', 'print a machine-readable report on stdout instead of progress lines')
+  .addOption(shardOption())
   .action(async (paths: string[], opts: BuildFlags) => {
     const started = performance.now();
     const live = !opts.json;
@@ -92,6 +95,7 @@ program
       strict: opts.strict,
       timeout: opts.timeout * 1000,
       printLayout: opts.printLayout,
+      shard: opts.shard,
       handleSignals: false,
       onProgress: (event) => {
         if (!live) return;
@@ -112,6 +116,7 @@ program
     if (opts.json) console.log(JSON.stringify(jsonReport(result, elapsed), null, 2));
     else {
       if (result.indexFile) console.log(`index   ${result.indexFile}`);
+      if (result.shardRecord) console.log(`record  ${result.shardRecord}`);
       const decks = result.decks.length;
       const pages = result.decks.reduce((sum, d) => sum + (d.pdf?.pages ?? 0), 0);
       console.log(
@@ -121,7 +126,7 @@ program
     if (result.errors.length) process.exitCode = batchExitCode(result.errors);
   });
 
-program
+const serveCommand = program
   .command('serve')
   .description('preview briefings on localhost: rebuilds on every save and reloads the open page on the same slide')
   .argument('[paths...]', 'content files or folders', ['content'])
@@ -172,6 +177,7 @@ program
       });
     },
   );
+refuseShard(serveCommand, 'serve previews and rebuilds every briefing it is given');
 
 const template = program.command('template').description('list the templates, or copy one to edit (eject)');
 
@@ -240,6 +246,7 @@ program
   });
 
 addProjectCommands(program);
+addIndexCommand(program);
 
 program
   .command('browser')
@@ -292,6 +299,7 @@ interface BuildFlags {
   timeout: number;
   printLayout: PrintLayout;
   json?: boolean;
+  shard?: Shard;
 }
 
 function parseWhole(value: string, max: number): number {
@@ -338,6 +346,7 @@ function jsonReport(result: BuildResult, ms: number) {
     ok: result.errors.length === 0,
     ms: Math.round(ms),
     index: result.indexFile,
+    shardRecord: result.shardRecord,
     decks: result.decks.map((deck) => ({
       file: deck.file,
       slug: deck.slug,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { ContentError } from '../errors.js';
+import { BriefdeckError, ContentError } from '../errors.js';
 import { decodeText } from './decode.js';
 import { readRegularFile } from '../files.js';
 import { parseFrontMatter } from './frontmatter.js';
@@ -19,6 +19,26 @@ export interface ParsedBriefing {
 
 /** Reads and parses one content file. */
 export async function readBriefing(file: string): Promise<ParsedBriefing> {
+  return parseBriefing(await readContentText(file), file);
+}
+
+/**
+ * The slug a content file's deck gets, from its front matter and file name alone (the sections are
+ * not parsed): what `build --shard` assigns a briefing by. A file whose front matter cannot be read
+ * gets the slug of its file name, so that exactly one shard builds it and reports its error.
+ */
+export async function readSlug(file: string): Promise<string> {
+  try {
+    const text = normalised(await readContentText(file));
+    const { meta, slug } = validateFrontMatter(parseFrontMatter(text, file).frontMatter, file);
+    return slugFor(file, slug, meta.title);
+  } catch (error) {
+    if (!(error instanceof BriefdeckError)) throw error;
+    return slugFor(file);
+  }
+}
+
+async function readContentText(file: string): Promise<string> {
   // The size is checked before reading (and while reading: /proc files say 0), so that a huge file is never read into memory.
   const bytes = await readRegularFile(file, {
     as: ContentError,
@@ -26,7 +46,17 @@ export async function readBriefing(file: string): Promise<ParsedBriefing> {
     maxBytes: LIMITS.fileBytes,
     tooLarge: (size) => fileSizeError(size, file),
   });
-  return parseBriefing(decodeText(bytes, file), file);
+  return decodeText(bytes, file);
+}
+
+/** Without a byte-order mark, with \n line ends and no control characters: the text the parsers expect. */
+function normalised(source: string): string {
+  return withoutControlCharacters(source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
+}
+
+/** The `slug:` of the front matter, else one from the file name, else from the title. */
+function slugFor(file: string, slug?: string, title = ''): string {
+  return slug ?? fileSlug(path.basename(file, path.extname(file))) ?? slugify(title) ?? 'briefing';
 }
 
 /**
@@ -36,7 +66,7 @@ export async function readBriefing(file: string): Promise<ParsedBriefing> {
  */
 export function parseBriefing(source: string, file: string): ParsedBriefing {
   checkFileSize(Buffer.byteLength(source), file);
-  const text = withoutControlCharacters(source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
+  const text = normalised(source);
   const { frontMatter, body, bodyLine } = parseFrontMatter(text, file);
   const { meta, slug, lines, warnings } = validateFrontMatter(frontMatter, file);
   const files = new ContentFiles(file);
@@ -46,7 +76,7 @@ export function parseBriefing(source: string, file: string): ParsedBriefing {
   return {
     briefing: {
       file,
-      slug: slug ?? fileSlug(path.basename(file, path.extname(file))) ?? slugify(meta.title) ?? 'briefing',
+      slug: slugFor(file, slug, meta.title),
       meta,
       sections,
       lines,

@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { impossibleDate } from '../content/dates.js';
 import type { Warning } from '../content/model.js';
+import { BriefdeckError, OutputError } from '../errors.js';
+import { isInside, readRegularFile } from '../files.js';
 import {
   boolean,
   type Infer,
@@ -11,6 +14,7 @@ import {
   optional,
   refine,
   reject,
+  type Schema,
   string,
   validate,
 } from '../validate.js';
@@ -33,12 +37,19 @@ const isoDate = refine(string(), (date) =>
     : reject('invalid input: expected a YYYY-MM-DD date'),
 );
 
+/** A fingerprint of a file's bytes (htmlFingerprint). */
+const fingerprint = refine(string(), (value) =>
+  /^sha256-[0-9a-f]{64}$/.test(value) ? value : reject('invalid input: expected a sha256 fingerprint'),
+);
+
 /**
- * What the index page needs to know about a deck; written beside it as deck.json. Read back with
- * this schema: the output folder may hold a deck.json of another version, of another tool, or a
- * broken one, and the index page is built from all of them. Keys it does not know are left out.
+ * What the index page needs to know about a deck; written beside it as deck.json, and into a shard's
+ * record (shard-record.ts). A build lists its own decks from memory; deck.json is read back only for
+ * the decks it did not build (see readEarlierDecks) and to find superseded folders. Read with this
+ * schema: the output folder may hold a deck.json of another version, of another tool, or a broken
+ * one. Keys it does not know are left out.
  */
-const DeckInfoSchema = object(
+export const DeckInfoSchema = object(
   {
     slug: string(),
     title: string(),
@@ -47,8 +58,10 @@ const DeckInfoSchema = object(
     marking: optional(string()),
     draft: optional(boolean(), false),
     slides: integer({ min: 0 }),
-    /** The content file it was built from, relative to the deck folder (so it names the same file from any working directory, and no absolute path is written into the output). */
+    /** The content file it was built from: relative to the deck folder, or its file name only (see sourceFor). */
     source: string(),
+    /** The fingerprint (htmlFingerprint) of the index.html written with this record: tells a later build that the HTML in the folder is the one described here. Absent in the deck.json of earlier briefdeck versions. */
+    html: optional(fingerprint),
     /** File names, in the deck folder, of the PDF and handout printed from the deck's current HTML (absent: not printed, see writeDeck). */
     pdf: optional(printName),
     handout: optional(printName),
@@ -63,31 +76,61 @@ export const DECK_INFO = 'deck.json';
 /** Our own deck.json is well under a kilobyte; a bigger one is not ours, and is not read into memory. */
 const MAX_DECK_INFO_BYTES = 1024 * 1024;
 
+/** Far above any deck's index.html (its images and fonts are files beside it): only read to check its fingerprint. */
+const MAX_DECK_HTML_BYTES = 256 * 1024 * 1024;
+
 export async function writeDeckInfo(deckDir: string, info: DeckInfo): Promise<void> {
   await writeFileAtomic(path.join(deckDir, DECK_INFO), `${JSON.stringify(info, null, 2)}\n`);
 }
 
-/** `source` for deck.json: the content file relative to the deck folder, with forward slashes. */
-export function sourceFor(deckDir: string, file: string): string {
-  const relative = path.relative(path.resolve(deckDir), path.resolve(file));
-  return path.isAbsolute(relative) ? path.basename(file) : relative.split(path.sep).join('/');
+/** `html` for deck.json: what index.html holds, as the bytes written (UTF-8). */
+export function htmlFingerprint(html: string | Uint8Array): string {
+  return `sha256-${createHash('sha256').update(html).digest('hex')}`;
 }
 
 /**
- * Every deck in the output folder (not only this build's), newest first. A folder whose deck.json
- * cannot be read as one (not JSON, wrong types, too big, not a file, in another deck's folder) is
- * left out with a warning: the index page is a convenience, never the reason a build fails.
- * Hidden folders (a build's staging folders) are not decks.
+ * `source` for deck.json: the content file relative to the deck folder (`../../content/brief.md`), with
+ * forward slashes, so that it names the same file from any working directory and a renamed slug's old
+ * folder can be found (removeSupersededDecks). Only while that path stays inside a folder holding both
+ * the output folder and the file (the output folder's parent, or the working directory): a file from
+ * elsewhere would turn it into `../../../home/someone/private/x.md`, an absolute path in all but name,
+ * shared with every copy of the output. Such a file is named by its file name only.
  */
-export async function readDeckInfos(outDir: string, onWarning?: (warning: Warning) => void): Promise<DeckInfo[]> {
-  const entries = await readdir(outDir, { withFileTypes: true }).catch(() => []);
+export function sourceFor(deckDir: string, file: string, cwd = process.cwd()): string {
+  const deck = path.resolve(deckDir);
+  const source = path.resolve(file);
+  const outDir = path.dirname(deck);
+  const near = isInside(path.dirname(outDir), source) || (isInside(cwd, outDir) && isInside(cwd, source));
+  return near ? path.relative(deck, source).split(path.sep).join('/') : path.basename(file);
+}
+
+/** Newest first, then by title: the order of the index page. */
+export function byDate(a: DeckInfo, b: DeckInfo): number {
+  return (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title);
+}
+
+/**
+ * The decks in the output folder that this build did not build (`built`: the slugs it did), for the
+ * index page: only those whose deck.json briefdeck wrote together with the index.html now beside it
+ * (its `html` fingerprint matches). A deck.json that cannot be read as one (not JSON, wrong types,
+ * too big, not a file, in another deck's folder), one of an earlier briefdeck (no fingerprint), or
+ * one whose index.html is missing or was replaced since (another tool, a half-copied folder) is left
+ * out with a warning: a record that does not describe the deck beside it is never listed, and the
+ * index page is a convenience, never the reason a build fails. Hidden folders (a build's staging
+ * folders) are not decks.
+ */
+export async function readEarlierDecks(
+  outDir: string,
+  built: ReadonlySet<string>,
+  onWarning?: (warning: Warning) => void,
+): Promise<DeckInfo[]> {
   const infos: DeckInfo[] = [];
-  for (const entry of entries) {
-    if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
-    const file = path.join(outDir, entry.name, DECK_INFO);
+  for (const folder of await deckFolders(outDir)) {
+    if (built.has(folder)) continue;
+    const file = path.join(outDir, folder, DECK_INFO);
     try {
-      const info = await readDeckInfo(file, entry.name);
-      if (info) infos.push(info);
+      const info = await readDeckInfo(file, folder);
+      if (info) infos.push(await describesItsHtml(info, path.join(outDir, folder)));
     } catch (error) {
       const problem = error instanceof Error ? error.message : String(error);
       onWarning?.({
@@ -96,7 +139,37 @@ export async function readDeckInfos(outDir: string, onWarning?: (warning: Warnin
       });
     }
   }
-  return infos.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title));
+  return infos;
+}
+
+/** Every deck.json in the output folder that reads as one, quietly skipping the others (for removeSupersededDecks). */
+async function readDeckInfos(outDir: string): Promise<DeckInfo[]> {
+  const infos: DeckInfo[] = [];
+  for (const folder of await deckFolders(outDir)) {
+    const info = await readDeckInfo(path.join(outDir, folder, DECK_INFO), folder).catch(() => undefined);
+    if (info) infos.push(info);
+  }
+  return infos;
+}
+
+async function deckFolders(outDir: string): Promise<string[]> {
+  const entries = await readdir(outDir, { withFileTypes: true }).catch(() => []);
+  return entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith('.')).map((entry) => entry.name);
+}
+
+/** `info`, if the index.html in `deckDir` is the one it was written with; throws an Error saying what is not. */
+export async function describesItsHtml(info: DeckInfo, deckDir: string): Promise<DeckInfo> {
+  if (!info.html) throw new Error('written by an earlier briefdeck (it does not record its index.html)');
+  const html = await readRegularFile(path.join(deckDir, 'index.html'), {
+    as: OutputError,
+    noun: 'deck page',
+    maxBytes: MAX_DECK_HTML_BYTES,
+  }).catch((error: unknown) => {
+    throw new Error(`its index.html ${error instanceof BriefdeckError ? error.what : 'cannot be read'}`);
+  });
+  if (htmlFingerprint(html) !== info.html)
+    throw new Error('its index.html is not the one briefdeck wrote with it (changed or replaced since)');
+  return info;
 }
 
 /** The deck.json in folder `folder`; undefined if there is none; throws an Error saying what is wrong with it. */
@@ -105,7 +178,13 @@ async function readDeckInfo(file: string, folder: string): Promise<DeckInfo | un
   if (!info) return undefined;
   if (!info.isFile()) throw new Error('not a file');
   if (info.size > MAX_DECK_INFO_BYTES) throw new Error(`too big for a deck.json (${info.size} bytes)`);
-  const text = await readFile(file, 'utf8');
+  const parsed = parseRecord(await readFile(file, 'utf8'), DeckInfoSchema, 'deck.json');
+  if (parsed.slug !== folder) throw new Error(`the deck.json of another folder (its slug is not "${folder}")`);
+  return parsed;
+}
+
+/** A JSON record briefdeck wrote (deck.json, a shard's record), read with `schema`; throws an Error saying what is wrong with it. */
+export function parseRecord<T>(text: string, schema: Schema<T, unknown>, noun: string): T {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -113,18 +192,17 @@ async function readDeckInfo(file: string, folder: string): Promise<DeckInfo | un
     throw new Error('not JSON'); // (the parser's message quotes the file's bytes, which may be anything)
   }
   // An array is named as one, not as a value of the wrong type.
-  if (Array.isArray(json)) throw new Error('not a briefdeck deck.json (an array, not an object)');
-  const parsed = validate(DeckInfoSchema, json);
+  if (Array.isArray(json)) throw new Error(`not a briefdeck ${noun} (an array, not an object)`);
+  const parsed = validate(schema, json);
   if (!parsed.ok) {
     const problem = parsed.problems[0]!;
     const where = problem.path.join('.');
     const what = message(problem);
     // In parentheses, the message starts a sentence: "(Invalid input: …)".
     throw new Error(
-      `not a briefdeck deck.json (${where ? `"${where}": ` : ''}${what[0]!.toUpperCase()}${what.slice(1)})`,
+      `not a briefdeck ${noun} (${where ? `"${where}": ` : ''}${what[0]!.toUpperCase()}${what.slice(1)})`,
     );
   }
-  if (parsed.value.slug !== folder) throw new Error(`the deck.json of another folder (its slug is not "${folder}")`);
   return parsed.value;
 }
 

@@ -5,39 +5,78 @@ import { indexPagePolicy, withContentSecurityPolicy } from '../deck/csp.js';
 import { formatDate } from '../deck/helpers.js';
 import { escapeHtml } from '../html-text.js';
 import { markingOf, TLP_COLOURS } from '../content/marking.js';
-import { readDeckInfos, type DeckInfo } from './deck-info.js';
+import { byDate, readEarlierDecks, type DeckInfo } from './deck-info.js';
 import { writeFileAtomic } from './write-deck.js';
 
+/** A deck on the index page: its record, and where its folder is. */
+export interface IndexEntry {
+  info: DeckInfo;
+  /** The deck's folder. */
+  dir: string;
+}
+
 /**
- * Writes <outDir>/index.html: every briefing with its date, marking and links
- * to its deck, PDF and handout. Self-contained (inline CSS, no script), so it opens from file://.
+ * Writes <outDir>/index.html: the decks this build wrote (`decks`, from what it knows, never read
+ * back), then, under their own heading, the decks an earlier build left in the folder whose record
+ * still describes the HTML beside it (readEarlierDecks): those are listed as earlier builds, never
+ * as this build's. Each with its date, marking and links to its deck, PDF and handout.
+ * Self-contained (inline CSS, no script), so it opens from file://.
  * Its Content-Security-Policy lets nothing else load (see deck/csp.ts).
- * Links only the outputs deck.json names as printed from the deck's current HTML (see writeDeck).
+ * Links only the outputs the record names as printed from the deck's current HTML (see writeDeck).
  * `pdfOnDemand`: link every deck's PDF even before it exists (the dev server prints it when asked).
  */
 export async function writeIndexPage(
   outDir: string,
-  options: { pdfOnDemand?: boolean; onWarning?: (warning: Warning) => void } = {},
+  options: { decks?: DeckInfo[]; pdfOnDemand?: boolean; onWarning?: (warning: Warning) => void } = {},
 ): Promise<string> {
-  const decks = (await readDeckInfos(outDir, options.onWarning)).map((deck) =>
-    options.pdfOnDemand ? { ...deck, pdf: `${deck.slug}.pdf` } : deck,
-  );
-  const file = path.join(outDir, 'index.html');
-  const onDemand = (deck: DeckInfo, print: string) => options.pdfOnDemand === true && print === `${deck.slug}.pdf`;
-  await writeFileAtomic(
-    file,
-    renderIndexPage(decks, (deck, print) => onDemand(deck, print) || existsSync(path.join(outDir, deck.slug, print))),
-  );
+  const built = options.decks ?? [];
+  const earlier = await readEarlierDecks(outDir, new Set(built.map((deck) => deck.slug)), options.onWarning);
+  const entries = (infos: DeckInfo[]) =>
+    [...infos].sort(byDate).map((info) => ({
+      info: options.pdfOnDemand ? { ...info, pdf: `${info.slug}.pdf` } : info,
+      dir: path.join(outDir, info.slug),
+    }));
+  const onDemand = (entry: IndexEntry, print: string) =>
+    options.pdfOnDemand === true && print === `${entry.info.slug}.pdf`;
+  return writeIndexFile(outDir, entries(built), entries(earlier), onDemand);
+}
+
+/**
+ * Writes <pageDir>/index.html listing `current`, then `earlier` (none: no such section), each deck
+ * linked by its folder's path from `pageDir`. A PDF the record names is linked only if its file is
+ * there, or `onDemand` says it will be printed when asked for.
+ */
+export async function writeIndexFile(
+  pageDir: string,
+  current: IndexEntry[],
+  earlier: IndexEntry[] = [],
+  onDemand: (entry: IndexEntry, print: string) => boolean = () => false,
+): Promise<string> {
+  const listed = (entry: IndexEntry): ListedDeck => {
+    const linked = (print: string | undefined) =>
+      print && (onDemand(entry, print) || existsSync(path.join(entry.dir, print))) ? print : undefined;
+    return {
+      info: { ...entry.info, pdf: linked(entry.info.pdf), handout: linked(entry.info.handout) },
+      href: path.relative(pageDir, entry.dir).split(path.sep).map(encodeURIComponent).join('/'),
+    };
+  };
+  const file = path.join(pageDir, 'index.html');
+  await writeFileAtomic(file, renderIndexPage(current.map(listed), earlier.map(listed)));
   return file;
 }
 
-/** `exists`: whether a PDF that deck.json names is there to link. */
-export function renderIndexPage(decks: DeckInfo[], exists: (deck: DeckInfo, print: string) => boolean): string {
-  const items = decks.map((deck) => {
+/** A deck as the page shows it: the PDFs in `info` are those there to link; `href`, its folder's URL path from the page. */
+export interface ListedDeck {
+  info: DeckInfo;
+  href: string;
+}
+
+export function renderIndexPage(current: ListedDeck[], earlier: ListedDeck[] = []): string {
+  const item = ({ info: deck, href: folder }: ListedDeck) => {
     const marking = deck.marking ? markingOf(deck.marking) : undefined;
-    const href = (file: string) => `${encodeURIComponent(deck.slug)}/${encodeURIComponent(file)}`;
+    const href = (file: string) => `${folder}/${encodeURIComponent(file)}`;
     const link = (print: string | undefined, label: string) =>
-      print && exists(deck, print) ? ` · <a href="${href(print)}">${label}</a>` : '';
+      print ? ` · <a href="${href(print)}">${label}</a>` : '';
     // Only the file name of the source: its folder says nothing to a reader of the page, and may say too much.
     // (win32's basename splits at both / and \, whichever system wrote the deck.json.)
     const source = path.win32.basename(deck.source);
@@ -47,7 +86,12 @@ export function renderIndexPage(decks: DeckInfo[], exists: (deck: DeckInfo, prin
     ${deck.subtitle ? `<p class="deck__subtitle" dir="auto">${escapeHtml(deck.subtitle)}</p>` : ''}
     <p class="deck__links"><a href="${href('index.html')}">Open deck</a> (${deck.slides} slides)${link(deck.pdf, 'PDF')}${link(deck.handout, 'Handout')} · <span class="deck__source">${escapeHtml(source)}</span></p>
   </li>`;
-  });
+  };
+  const list = (decks: ListedDeck[]) => `<ul>\n${decks.map(item).join('\n')}\n</ul>`;
+  // Decks this build did not write are kept apart, so that none passes for the output of this build.
+  const earlierSection = earlier.length
+    ? `\n<h2 class="earlier">Earlier builds</h2>\n<p class="earlier__note">Not rebuilt by this build: as an earlier build into this folder left them.</p>\n${list(earlier)}`
+    : '';
   // The policy allows this <style> block by its hash, so it is built first.
   const style = `
   body { margin: 0; font-family: system-ui, 'Segoe UI', 'DejaVu Sans', sans-serif; color: #14213d; background: #f3f5f9; }
@@ -66,7 +110,9 @@ export function renderIndexPage(decks: DeckInfo[], exists: (deck: DeckInfo, prin
     .map(([name, colour]) => `.${name} { color: ${colour}; }`)
     .join(' ')}
   .draft { background: #ffd400; color: #000; }
-  .empty { color: #5b6576; }
+  .empty, .earlier__note { color: #5b6576; }
+  h2.earlier { font-size: 20px; margin: 40px 0 4px; }
+  .earlier__note { margin: 0 0 16px; }
 `;
   const html = `<!doctype html>
 <html lang="en">
@@ -80,7 +126,7 @@ export function renderIndexPage(decks: DeckInfo[], exists: (deck: DeckInfo, prin
 <body>
 <main>
 <h1>Briefings</h1>
-${decks.length ? `<ul>\n${items.join('\n')}\n</ul>` : '<p class="empty">No briefings built yet.</p>'}
+${current.length ? list(current) : earlier.length ? '' : '<p class="empty">No briefings built yet.</p>'}${earlierSection}
 </main>
 </body>
 </html>

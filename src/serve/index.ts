@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { DeckBuilder, recordPrints, type BuilderOptions, type BuiltDeck } from '../build/briefing.js';
+import { DeckBuilder, deckRecord, recordPrints, type BuilderOptions, type BuiltDeck } from '../build/briefing.js';
 import { startBrowser } from '../build/batch.js';
 import { CONFIG_NAMES, loadConfig } from '../config.js';
 import { discoverContent, findContentFiles } from '../content/discover.js';
@@ -96,7 +96,11 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       outDir,
       rebuilt.map((built) => built.deck),
     );
-    await writeIndexPage(outDir, { pdfOnDemand: true, onWarning: (warning) => log(formatWarning(warning)) });
+    await writeIndexPage(outDir, {
+      decks: [...decks.values()].map(deckRecord),
+      pdfOnDemand: true,
+      onWarning: (warning) => log(formatWarning(warning)),
+    });
     done.forEach(log);
     return slugs;
   };

@@ -116,7 +116,7 @@ describe('withContentSecurityPolicy', () => {
 
 describe("the index page's policy", () => {
   it('allows exactly its own <style> block, by hash, and no file but same-origin scripts (serve live reload)', () => {
-    const html = renderIndexPage([], () => false);
+    const html = renderIndexPage([]);
     const policy = /<head>\n<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
     const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
     expect(policy).toBe(
