@@ -1,9 +1,11 @@
 // deck.json files of another shape in the output folder (another version, another tool, a crash, a
 // user's edit, something a file system can hold), run through the CLI as users run it. The index page
-// is built from every deck.json in the output folder: one it cannot read is left out with ONE warning
-// line naming it, never an internal error, and the deck being built is written and listed as usual.
-// The index page names content files by their file name only: no absolute path.
+// lists this build's decks from memory and, for the other deck folders, reads their deck.json: one it
+// cannot use is left out with ONE warning line naming it, never an internal error, and the deck being
+// built is written and listed as usual. The index page names content files by their file name only:
+// no absolute path.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +22,15 @@ const info = (slug: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 const json = (value: unknown) => JSON.stringify(value);
+
+/** An earlier build's deck in `<out>/<slug>`: an index.html and the deck.json that records it. */
+async function earlierDeck(out: string, slug: string, extra: Record<string, unknown> = {}) {
+  const html = `<!doctype html><title>${slug}</title>`;
+  const fingerprint = `sha256-${createHash('sha256').update(html).digest('hex')}`;
+  await mkdir(path.join(out, slug), { recursive: true });
+  await writeFile(path.join(out, slug, 'index.html'), html);
+  await writeFile(path.join(out, slug, 'deck.json'), json(info(slug, { html: fingerprint, ...extra })));
+}
 
 interface ForeignCase {
   name: string;
@@ -163,9 +174,8 @@ describe(`a deck.json the index page cannot use: one warning, exit 0, the deck b
 describe('deck.json files the index page can use', () => {
   it('one of an earlier version, with an absolute source path: listed by its file name only, no absolute path on the page', async () => {
     const { source, out } = await workspace();
-    await mkdir(path.join(out, 'older'), { recursive: true });
     const secret = path.join(root, 'private', 'plans', 'older.md');
-    await writeFile(path.join(out, 'older', 'deck.json'), json({ ...info('older'), source: secret, pdf: 'older.pdf' }));
+    await earlierDeck(out, 'older', { source: secret, pdf: 'older.pdf' });
     const run = await build(source, out);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toBe('');
@@ -182,11 +192,7 @@ describe('deck.json files the index page can use', () => {
 
   it('one with fields of a later version, and a folder with no deck.json: the first listed, the second ignored, no warning', async () => {
     const { source, out } = await workspace();
-    await mkdir(path.join(out, 'newer'), { recursive: true });
-    await writeFile(
-      path.join(out, 'newer', 'deck.json'),
-      json(info('newer', { language: 'en', outputs: { pdf: 'newer.pdf' } })),
-    );
+    await earlierDeck(out, 'newer', { language: 'en', outputs: { pdf: 'newer.pdf' } });
     await mkdir(path.join(out, 'notes'), { recursive: true });
     await writeFile(path.join(out, 'notes', 'readme.txt'), 'not a deck');
     const run = await build(source, out);
