@@ -1,11 +1,11 @@
-import { readdir, rm } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import * as v from 'valibot';
 import { BriefdeckError } from '../errors.js';
-import { readRegularFile } from '../files.js';
+import { describeFileError, readRegularFile } from '../files.js';
 import { issueMessage, issuePath, object } from '../validation.js';
 import { DeckInfoSchema, type DeckInfo } from './deck-info.js';
-import { writeFileAtomic } from './write-deck.js';
+import { removeFile, writeFileAtomic } from './write-deck.js';
 
 /** Shard `index` of `count` (both from 1): the part of the briefings one job of a CI matrix builds. */
 export interface Shard {
@@ -72,12 +72,16 @@ export async function writeShardRecord(
 }
 
 export async function removeShardRecord(outDir: string, shard: Shard): Promise<void> {
-  await rm(path.join(outDir, shardRecordName(shard)), { force: true });
+  await removeFile(path.join(outDir, shardRecordName(shard)));
 }
 
 /** The shard records in `dir` (none: an empty list); throws a BriefdeckError naming a record that cannot be read. */
 export async function readShardRecords(dir: string): Promise<Array<{ file: string; record: ShardRecord }>> {
-  const names = (await readdir(dir)).filter((name) => RECORD_NAME.test(name)).sort();
+  const entries = await readdir(dir).catch((error: unknown) => {
+    const { what, hint } = describeFileError(error, 'folder');
+    throw new BriefdeckError(`${dir} ${what}`, hint, undefined, { cause: error });
+  });
+  const names = entries.filter((name) => RECORD_NAME.test(name)).sort();
   return Promise.all(
     names.map(async (name) => {
       const file = path.join(dir, name);

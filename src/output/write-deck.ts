@@ -145,7 +145,8 @@ async function removePrints(deckDir: string): Promise<void> {
   await Promise.all(prints.map(removeFile));
 }
 
-async function removeFile(file: string): Promise<void> {
+/** Removes a file if it is there. */
+export async function removeFile(file: string): Promise<void> {
   await rm(file, { force: true }).catch((error: unknown) => {
     throw outputError(error, file);
   });

@@ -33,7 +33,7 @@ async function sections(out: string): Promise<{ current: string[]; earlier: stri
   const html = await readFile(path.join(out, 'index.html'), 'utf8');
   const [current = '', earlier = ''] = html.split('<h2 class="earlier">');
   const decks = (part: string) =>
-    [...part.matchAll(/<h2 dir="auto"><a href="([^"/]+)\/index\.html">/g)].map((m) => m[1]);
+    [...part.matchAll(/<h2 dir="auto"><a href="([^"/]+)\/index\.html">/g)].map((m) => m[1]!);
   return { current: decks(current), earlier: decks(earlier) };
 }
 
