@@ -37,8 +37,9 @@ export async function mergeShardIndex(folders: string[], options: { outDir?: str
     const found = await readShardRecords(dir);
     if (found.length === 0)
       throw new BriefdeckError(
-        `${name}: no shard record (briefdeck-shard-K-of-N.json)`,
+        'no shard record (briefdeck-shard-K-of-N.json)',
         `build into it with briefdeck build --shard K/N --out ${name}`,
+        { file: name },
       );
     records.push(...found.map((found) => ({ dir, ...found })));
   }
@@ -60,8 +61,9 @@ export async function mergeShardIndex(folders: string[], options: { outDir?: str
       const deckDir = path.join(dir, info.slug);
       await describesItsHtml(info, deckDir).catch((error: Error) => {
         throw new BriefdeckError(
-          `${file}: the deck "${info.slug}" is not in ${deckDir}: ${error.message}`,
+          `the deck "${info.slug}" is not in ${deckDir}: ${error.message}`,
           'download the whole artifact of that shard, or build the shard again',
+          { file },
         );
       });
       entries.push({ info, dir: deckDir });

@@ -3,8 +3,8 @@ import path from 'node:path';
 import * as v from 'valibot';
 import { BriefdeckError } from '../errors.js';
 import { describeFileError, readRegularFile } from '../files.js';
-import { issueMessage, issuePath, object } from '../validation.js';
-import { DeckInfoSchema, type DeckInfo } from './deck-info.js';
+import { object } from '../validation.js';
+import { DeckInfoSchema, type DeckInfo, parseRecord } from './deck-info.js';
 import { removeFile, writeFileAtomic } from './write-deck.js';
 
 /** Shard `index` of `count` (both from 1): the part of the briefings one job of a CI matrix builds. */
@@ -92,22 +92,15 @@ export async function readShardRecords(dir: string): Promise<Array<{ file: strin
 
 async function readShardRecord(file: string): Promise<ShardRecord> {
   const broken = (what: string) =>
-    new BriefdeckError(`${file}: ${what}`, 'build that shard again (briefdeck build --shard K/N) to rewrite it');
+    new BriefdeckError(what, 'build that shard again (briefdeck build --shard K/N) to rewrite it', { file });
   // (a FIFO or a huge file under a record's name is one clear error, not a hang: files.ts)
   const bytes = await readRegularFile(file, { as: BriefdeckError, noun: 'shard record', maxBytes: MAX_RECORD_BYTES });
-  let json: unknown;
+  let record: ShardRecord;
   try {
-    json = JSON.parse(bytes.toString('utf8'));
-  } catch {
-    throw broken('not JSON');
+    record = parseRecord(bytes.toString('utf8'), ShardRecordSchema, 'shard record');
+  } catch (error) {
+    throw broken((error as Error).message);
   }
-  const parsed = v.safeParse(ShardRecordSchema, json, { message: issueMessage });
-  if (!parsed.success) {
-    const issue = parsed.issues[0];
-    const where = issuePath(issue).join('.');
-    throw broken(`not a briefdeck shard record (${where ? `"${where}": ` : ''}${issue.message})`);
-  }
-  const record = parsed.output;
   if (record.shard.index > record.shard.count || path.basename(file) !== shardRecordName(record.shard))
     throw broken(`records shard ${record.shard.index}/${record.shard.count}, not the one its name says`);
   return record;

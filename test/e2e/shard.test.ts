@@ -5,7 +5,7 @@
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, runCli, tempDir } from '../helpers.js';
+import { escapeRegExp, FIXTURES, runCli, tempDir } from '../helpers.js';
 
 const BRIEFINGS = 40;
 const SHARDS = 3;
@@ -158,6 +158,16 @@ describe(`${BRIEFINGS} briefings in ${SHARDS} shards`, () => {
       new RegExp(
         `^the slug "${stolen.slug}" is in two shard records: .*shard-1-of-3\\.json and .*shard-3-of-3\\.json — `,
       ),
+    );
+
+    // A record cut off (a failed upload).
+    const cut = path.join(root, 'cut');
+    await cp(artifacts, cut, { recursive: true });
+    const record2 = path.join(cut, 'shard-2', `briefdeck-shard-2-of-${SHARDS}.json`);
+    await writeFile(record2, (await readFile(record2, 'utf8')).slice(0, 40));
+    expectRefused(
+      await runCli(['index', ...[1, 2, 3].map((k) => path.join(cut, `shard-${k}`))]),
+      new RegExp(`^${escapeRegExp(record2)}: not JSON — build that shard again`),
     );
 
     // A partial download: a deck its record lists is not there.
