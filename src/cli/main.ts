@@ -246,7 +246,7 @@ program
   });
 
 addProjectCommands(program);
-addIndexCommand(program);
+addIndexCommand(program, nonEmptyPath);
 
 program
   .command('browser')

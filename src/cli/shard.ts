@@ -26,8 +26,8 @@ export function refuseShard(command: Command, why: string): Command {
   });
 }
 
-/** `briefdeck index <folder>...`: one index page for the decks of every shard. */
-export function addIndexCommand(program: Command): void {
+/** `briefdeck index <folder>...`: one index page for the decks of every shard. `pathValue`: main's check of a path option. */
+export function addIndexCommand(program: Command, pathValue: (value: string) => string): void {
   const command = program
     .command('index')
     .description(
@@ -37,6 +37,7 @@ export function addIndexCommand(program: Command): void {
     .option(
       '-o, --out <dir>',
       'folder to write index.html in (default: the one folder given, else the folder holding them all)',
+      pathValue,
     )
     .action(async (folders: string[], opts: { out?: string }) => {
       const { mergeShardIndex } = await import('../output/merge-index.js');

@@ -31,6 +31,8 @@ export async function mergeShardIndex(folders: string[], options: { outDir?: str
   const dirs = [...given.keys()];
   const records: Array<{ dir: string; file: string; record: ShardRecord }> = [];
   for (const [dir, name] of given) {
+    if (!name.trim())
+      throw new BriefdeckError('an empty path was given', "give the output folders of the shards' builds");
     const info = await stat(dir).catch(() => undefined);
     if (!info?.isDirectory())
       throw new BriefdeckError(`${name} is not a folder`, "give the output folders of the shards' builds");
