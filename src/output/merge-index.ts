@@ -71,7 +71,8 @@ export async function mergeShardIndex(folders: string[], options: { outDir?: str
       entries.push({ info, dir: deckDir });
     }
   }
-  const outDir = options.outDir ? path.resolve(options.outDir) : commonFolder(dirs);
+  // As given when there is one folder (the page's path is printed as build prints its own).
+  const outDir = options.outDir ?? (given.size === 1 ? [...given.values()][0]! : commonFolder(dirs));
   const indexFile = await writeIndexFile(
     outDir,
     entries.sort((a, b) => byDate(a.info, b.info)),
@@ -109,7 +110,6 @@ function checkShards(records: Array<{ file: string; record: ShardRecord }>): num
 
 /** The deepest folder that holds every one of `dirs` (absolute). */
 function commonFolder(dirs: string[]): string {
-  if (dirs.length === 1) return dirs[0]!;
   let common = dirs[0]!;
   while (!dirs.every((dir) => isInside(common, dir))) common = path.dirname(common);
   return common;
