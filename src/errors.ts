@@ -19,8 +19,8 @@ export const EXIT_CODES = {
   input: {
     code: 1,
     meaning:
-      'bad input: a content file, the config file, a template, an article to draft, a file or folder that is in the way; nothing was written for it',
-    errors: 'ContentError, ConfigError, TemplateError, DraftError, ProjectError, ServeError, InstallError',
+      'bad input: a content file, the config file, a template, an article to draft, shard records that cannot be merged, a file or folder that is in the way; nothing was written for it',
+    errors: 'ContentError, ConfigError, TemplateError, DraftError, ProjectError, ServeError, InstallError, ShardError',
   },
   usage: {
     code: 2,
@@ -96,6 +96,11 @@ export class ProjectError extends BriefdeckError {
 /** `briefdeck serve`: the port to listen on. */
 export class ServeError extends BriefdeckError {
   override name = 'ServeError';
+}
+
+/** `briefdeck index`: shard records it cannot merge (a shard missing or doubled, a slug in two shards, a partial artifact). */
+export class ShardError extends BriefdeckError {
+  override name = 'ShardError';
 }
 
 /** briefdeck's own installation: a font package or reveal.js missing, damaged or of another version. */

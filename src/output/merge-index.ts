@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Warning } from '../content/model.js';
-import { BriefdeckError } from '../errors.js';
+import { ShardError } from '../errors.js';
 import { isInside } from '../files.js';
 import { byDate, describesItsHtml } from './deck-info.js';
 import { type IndexEntry, writeIndexFile } from './index-page.js';
@@ -31,14 +31,13 @@ export async function mergeShardIndex(folders: string[], options: { outDir?: str
   const dirs = [...given.keys()];
   const records: Array<{ dir: string; file: string; record: ShardRecord }> = [];
   for (const [dir, name] of given) {
-    if (!name.trim())
-      throw new BriefdeckError('an empty path was given', "give the output folders of the shards' builds");
+    if (!name.trim()) throw new ShardError('an empty path was given', "give the output folders of the shards' builds");
     const info = await stat(dir).catch(() => undefined);
     if (!info?.isDirectory())
-      throw new BriefdeckError(`${name} is not a folder`, "give the output folders of the shards' builds");
+      throw new ShardError(`${name} is not a folder`, "give the output folders of the shards' builds");
     const found = await readShardRecords(dir);
     if (found.length === 0)
-      throw new BriefdeckError(
+      throw new ShardError(
         'no shard record (briefdeck-shard-K-of-N.json)',
         `build into it with briefdeck build --shard K/N --out ${name}`,
         { file: name },
@@ -57,12 +56,11 @@ export async function mergeShardIndex(folders: string[], options: { outDir?: str
       });
     for (const info of record.decks) {
       const owner = owners.get(info.slug);
-      if (owner)
-        throw new BriefdeckError(`the slug "${info.slug}" is in two shard records: ${owner} and ${file}`, REBUILD);
+      if (owner) throw new ShardError(`the slug "${info.slug}" is in two shard records: ${owner} and ${file}`, REBUILD);
       owners.set(info.slug, file);
       const deckDir = path.join(dir, info.slug);
       await describesItsHtml(info, deckDir).catch((error: Error) => {
-        throw new BriefdeckError(
+        throw new ShardError(
           `the deck "${info.slug}" is not in ${deckDir}: ${error.message}`,
           'download the whole artifact of that shard, or build the shard again',
           { file },
@@ -87,13 +85,13 @@ function checkShards(records: Array<{ file: string; record: ShardRecord }>): num
   const byIndex = new Map<number, string>();
   for (const { file, record } of records) {
     if (record.shard.count !== count)
-      throw new BriefdeckError(
+      throw new ShardError(
         `shard records of different counts: ${first.file} is one of ${count}, ${file} one of ${record.shard.count}`,
         REBUILD,
       );
     const other = byIndex.get(record.shard.index);
     if (other)
-      throw new BriefdeckError(
+      throw new ShardError(
         `shard ${record.shard.index}/${count} is there twice: ${other} and ${file}`,
         'give each shard once (an output folder reused for another run keeps its record)',
       );
@@ -101,7 +99,7 @@ function checkShards(records: Array<{ file: string; record: ShardRecord }>): num
   }
   for (let index = 1; index <= count; index++)
     if (!byIndex.has(index))
-      throw new BriefdeckError(
+      throw new ShardError(
         `shard ${index}/${count} is missing: no ${shardRecordName({ index, count })} in the folders given`,
         `give the output folder of every shard (briefdeck build --shard ${index}/${count})`,
       );

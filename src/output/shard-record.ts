@@ -1,9 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import * as v from 'valibot';
-import { BriefdeckError } from '../errors.js';
+import { ShardError } from '../errors.js';
 import { describeFileError, readRegularFile } from '../files.js';
-import { object } from '../validation.js';
+import { type Infer, integer, list, object, oneOf } from '../validate.js';
 import { DeckInfoSchema, type DeckInfo, parseRecord } from './deck-info.js';
 import { removeFile, writeFileAtomic } from './write-deck.js';
 
@@ -31,18 +30,18 @@ export function parseShard(value: string): Shard | undefined {
  * records their deck.json holds (no absolute path: see sourceFor), so the merged page is made from
  * what each shard built in that run, not from whatever deck folders an artifact happens to hold.
  */
-const ShardRecordSchema = object({
-  briefdeck: v.literal('shard record'),
-  shard: object({
-    index: v.pipe(v.number(), v.integer(), v.minValue(1)),
-    count: v.pipe(v.number(), v.integer(), v.minValue(1)),
-  }),
-  decks: v.array(DeckInfoSchema),
-  /** Briefings of this shard that were not built (an error): not on any index page. */
-  failed: v.pipe(v.number(), v.integer(), v.minValue(0)),
-});
+const ShardRecordSchema = object(
+  {
+    briefdeck: oneOf(['shard record']),
+    shard: object({ index: integer({ min: 1 }), count: integer({ min: 1 }) }),
+    decks: list(DeckInfoSchema),
+    /** Briefings of this shard that were not built (an error): not on any index page. */
+    failed: integer({ min: 0 }),
+  },
+  { unknown: 'ignore' }, // (fields of a later version)
+);
 
-export type ShardRecord = v.InferOutput<typeof ShardRecordSchema>;
+export type ShardRecord = Infer<typeof ShardRecordSchema>;
 
 /** `briefdeck-shard-2-of-8.json`. */
 export function shardRecordName(shard: Shard): string {
@@ -75,11 +74,11 @@ export async function removeShardRecord(outDir: string, shard: Shard): Promise<v
   await removeFile(path.join(outDir, shardRecordName(shard)));
 }
 
-/** The shard records in `dir` (none: an empty list); throws a BriefdeckError naming a record that cannot be read. */
+/** The shard records in `dir` (none: an empty list); throws a ShardError naming a record that cannot be read. */
 export async function readShardRecords(dir: string): Promise<Array<{ file: string; record: ShardRecord }>> {
   const entries = await readdir(dir).catch((error: unknown) => {
     const { what, hint } = describeFileError(error, 'folder');
-    throw new BriefdeckError(`${dir} ${what}`, hint, undefined, { cause: error });
+    throw new ShardError(`${dir} ${what}`, hint, undefined, { cause: error });
   });
   const names = entries.filter((name) => RECORD_NAME.test(name)).sort();
   return Promise.all(
@@ -92,9 +91,9 @@ export async function readShardRecords(dir: string): Promise<Array<{ file: strin
 
 async function readShardRecord(file: string): Promise<ShardRecord> {
   const broken = (what: string) =>
-    new BriefdeckError(what, 'build that shard again (briefdeck build --shard K/N) to rewrite it', { file });
+    new ShardError(what, 'build that shard again (briefdeck build --shard K/N) to rewrite it', { file });
   // (a FIFO or a huge file under a record's name is one clear error, not a hang: files.ts)
-  const bytes = await readRegularFile(file, { as: BriefdeckError, noun: 'shard record', maxBytes: MAX_RECORD_BYTES });
+  const bytes = await readRegularFile(file, { as: ShardError, noun: 'shard record', maxBytes: MAX_RECORD_BYTES });
   let record: ShardRecord;
   try {
     record = parseRecord(bytes.toString('utf8'), ShardRecordSchema, 'shard record');
