@@ -21,6 +21,8 @@ export interface RenderedDeck {
   briefing: Briefing;
   template: Template;
   slides: Slide[];
+  /** The template's options as resolved for this briefing (defaults, config, front matter): the PPTX writer reads the look from them. */
+  options: Record<string, unknown>;
   html: string;
   /** Images for the deck, chosen through image options and shown by the content's markdown: their checked bytes. */
   media: MediaFile[];
@@ -55,6 +57,7 @@ export async function renderBriefing(briefing: Briefing, context: RenderContext)
     briefing,
     template,
     slides,
+    options: options.values,
     html: renderDeck(briefing, slides, template, options.values),
     media: [...options.media, ...briefing.media],
     contrast: checkContrast(template, options.values, layers),

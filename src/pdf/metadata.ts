@@ -1,4 +1,5 @@
 import type { PDFDocument, PDFRef } from 'pdf-lib';
+import { buildDate } from '../source-date.js';
 
 export interface PdfMetadata {
   title: string;
@@ -56,11 +57,6 @@ function loadPdfLib(): Promise<PdfLib> {
 
 export function preloadPdfLib(): void {
   loadPdfLib().catch(() => undefined);
-}
-
-function buildDate(): Date {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
 }
 
 /**
