@@ -141,7 +141,13 @@ export function findMedia(media: MediaFile[], src: string): MediaFile | undefine
   return media.find((file) => file.to === src || encodeURI(file.to) === src);
 }
 
-const MIME: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', gif: 'image/gif', svg: 'image/svg+xml', webp: 'image/webp' };
+const MIME: Record<string, string> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  gif: 'image/gif',
+  svg: 'image/svg+xml',
+  webp: 'image/webp',
+};
 
 /** pptxgenjs reads `data:` images as they are (a path would make it read the disk, or fetch a URL: never here). */
 export function dataUrl(file: MediaFile): string {

@@ -76,7 +76,9 @@ export function htmlBlocks(html: string): Block[] {
 export function htmlRuns(html: string): Run[] {
   return htmlBlocks(html).flatMap((block, i) =>
     block.type === 'text'
-      ? block.paragraphs.flatMap((p, j) => p.runs.map((run, k) => (k === 0 && (i || j) ? { ...run, breakBefore: true } : run)))
+      ? block.paragraphs.flatMap((p, j) =>
+          p.runs.map((run, k) => (k === 0 && (i || j) ? { ...run, breakBefore: true } : run)),
+        )
       : [],
   );
 }
@@ -92,7 +94,10 @@ class BlockBuilder {
   }
 
   private node(node: DomNode, style: Style, level: number, extra: Partial<Paragraph>): void {
-    if (node.type === 'text') return this.text(node.data ?? '', style, level, extra);
+    if (node.type === 'text') {
+      this.text(node.data ?? '', style, level, extra);
+      return;
+    }
     if (node.type !== 'tag') return;
     const name = node.name ?? '';
     const children = node.children ?? [];
@@ -110,8 +115,14 @@ class BlockBuilder {
       this.blocks.push({ type: 'table', rows: tableRows(node) });
       return;
     }
-    if (name === 'a') return this.walk(children, { ...style, link: node.attribs?.href }, level, extra);
-    if (INLINE_STYLE[name]) return this.walk(children, { ...style, ...INLINE_STYLE[name] }, level, extra);
+    if (name === 'a') {
+      this.walk(children, { ...style, link: node.attribs?.href }, level, extra);
+      return;
+    }
+    if (INLINE_STYLE[name]) {
+      this.walk(children, { ...style, ...INLINE_STYLE[name] }, level, extra);
+      return;
+    }
     if (name === 'ul' || name === 'ol') {
       this.endParagraph();
       const start = Number(node.attribs?.start ?? 1) || 1;
@@ -126,11 +137,18 @@ class BlockBuilder {
       }
       return;
     }
-    if (name === 'blockquote') return this.block(children, style, level, { ...extra, quote: true });
-    if (name === 'hr') return this.endParagraph();
+    if (name === 'blockquote') {
+      this.block(children, style, level, { ...extra, quote: true });
+      return;
+    }
+    if (name === 'hr') {
+      this.endParagraph();
+      return;
+    }
     if (BLOCK_TAGS.has(name) || name === 'li' || name === 'dl' || name === 'figure') {
       const heading = /^h\d$/.test(name) ? { heading: true } : {};
-      return this.block(children, name === 'pre' ? { ...style, code: true } : style, level, { ...extra, ...heading });
+      this.block(children, name === 'pre' ? { ...style, code: true } : style, level, { ...extra, ...heading });
+      return;
     }
     this.walk(children, style, level, extra); // span, abbr, mark, small, q …: their text, unstyled
   }

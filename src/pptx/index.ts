@@ -80,14 +80,18 @@ export async function writePptx(deck: RenderedDeck): Promise<PptxResult> {
     }
   }
   const raw = (await pptx.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
-  const bytes = await finishPackage(raw, {
-    title: meta.title,
-    author: meta.author,
-    subject: meta.subtitle,
-    keywords: meta.keywords,
-    lang: meta.lang,
-    date: buildDate(),
-  }, look.colours.accent);
+  const bytes = await finishPackage(
+    raw,
+    {
+      title: meta.title,
+      author: meta.author,
+      subject: meta.subtitle,
+      keywords: meta.keywords,
+      lang: meta.lang,
+      date: buildDate(),
+    },
+    look.colours.accent,
+  );
   return { bytes, slides: slides.length, warnings };
 }
 
@@ -95,7 +99,6 @@ function dimensions(bytes: Uint8Array): { width: number; height: number } {
   const size = imageSize(bytes);
   return { width: size.width ?? 1, height: size.height ?? 1 };
 }
-
 
 /** A slide's label for messages, from its (HTML) title when it has no label. */
 export function slideName(html: string): string {

@@ -31,7 +31,8 @@ export interface MasterContext {
 
 /** The deck title's box on the title slide: its text ends at the box's bottom, the byline follows. */
 export const TITLE_BOX = {
-  x: (frame: Frame) => frame.padX + 50,
+  /** After the accent rule: on the left, or (right to left) clear of it on the right. */
+  x: (frame: Frame, rtl: boolean) => frame.padX + (rtl ? 0 : 50),
   y: (frame: Frame) => Math.round(frame.height * 0.5) - 170,
   w: (frame: Frame) => frame.width - 2 * frame.padX - 50,
   h: 170,
@@ -73,7 +74,7 @@ function placeholders(kind: SlideKind, { frame, look, lang, rtl }: MasterContext
           options: {
             name: PLACEHOLDER.title,
             type: 'title',
-            x: inch(TITLE_BOX.x(frame)),
+            x: inch(TITLE_BOX.x(frame, rtl)),
             y: inch(TITLE_BOX.y(frame)),
             w: inch(TITLE_BOX.w(frame)),
             h: inch(TITLE_BOX.h),
@@ -209,9 +210,10 @@ function banners({ frame, look, marking }: MasterContext): MasterObject[] {
 }
 
 /** PowerPoint's slide-number field, where the deck prints "n / total" (a field renumbers slides added in PowerPoint). */
-function slideNumber({ frame, look }: MasterContext, isTitle: boolean): SlideNumberProps {
+function slideNumber({ frame, look, rtl }: MasterContext, isTitle: boolean): SlideNumberProps {
   return {
-    x: inch(frame.width - frame.padX - 130),
+    // At the end of the footer: the right, or the left in a right-to-left deck (as the deck's flex row mirrors).
+    x: inch(rtl ? frame.padX : frame.width - frame.padX - 130),
     y: inch(frame.footerTop + 4),
     w: inch(130),
     h: inch(28),
@@ -220,6 +222,6 @@ function slideNumber({ frame, look }: MasterContext, isTitle: boolean): SlideNum
     fontSize: pt(TYPE.footer),
     color: isTitle ? look.colours.titleSoft : look.colours.muted,
     bold: true,
-    align: 'right',
+    align: rtl ? 'left' : 'right',
   };
 }

@@ -64,7 +64,10 @@ export function resolveLook(template: Template, options: Record<string, unknown>
   return {
     colours,
     fonts: { body, display },
-    officeFallback: { body: 'Calibri', display: /serif/i.test(display) && !/sans/i.test(display) ? 'Cambria' : 'Calibri' },
+    officeFallback: {
+      body: 'Calibri',
+      display: /serif/i.test(display) && !/sans/i.test(display) ? 'Cambria' : 'Calibri',
+    },
   };
 }
 
@@ -115,6 +118,9 @@ function hexColour(value: string | undefined): string | undefined {
 }
 
 function firstFamily(stack: string | undefined): string | undefined {
-  const first = stack?.split(',')[0]?.trim().replace(/^['"]|['"]$/g, '');
+  const first = stack
+    ?.split(',')[0]
+    ?.trim()
+    .replace(/^['"]|['"]$/g, '');
   return first && !/^(sans-serif|serif|monospace|system-ui)$/.test(first) ? first : undefined;
 }

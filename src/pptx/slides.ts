@@ -21,7 +21,8 @@ export interface SlideContext {
 /** Writes one deck slide; returns how many px its content reaches past its box (0 when it fits). */
 export function writeSlide(context: SlideContext, deckSlide: Slide): number {
   const slide = context.pptx.addSlide({ masterName: LAYOUT_NAMES[deckSlide.kind] });
-  const overflow = deckSlide.kind === 'title' ? titleSlide(context, slide, deckSlide) : bodySlide(context, slide, deckSlide);
+  const overflow =
+    deckSlide.kind === 'title' ? titleSlide(context, slide, deckSlide) : bodySlide(context, slide, deckSlide);
   const notes = notesText(deckSlide.notes);
   if (notes) slide.addNotes(notes);
   return overflow;
@@ -38,9 +39,12 @@ function titleSlide(context: SlideContext, slide: PptxSlide, deckSlide: Slide): 
   const { meta } = briefing;
   const { colours } = look;
   const rtl = meta.dir === 'rtl';
-  const titleBox: Box = { x: TITLE_BOX.x(frame), y: TITLE_BOX.y(frame), w: TITLE_BOX.w(frame), h: TITLE_BOX.h };
+  const titleBox: Box = { x: TITLE_BOX.x(frame, rtl), y: TITLE_BOX.y(frame), w: TITLE_BOX.w(frame), h: TITLE_BOX.h };
   const { x, w } = titleBox;
-  const titleStyle = { ...style(context, TYPE.deckTitle, colours.titleInk, { spaceAfter: 0 }), fontFace: look.fonts.display };
+  const titleStyle = {
+    ...style(context, TYPE.deckTitle, colours.titleInk, { spaceAfter: 0 }),
+    fontFace: look.fonts.display,
+  };
   const title: Paragraph[] = [{ runs: htmlRuns(deckSlide.title), level: 0 }];
   const titleTop = titleBox.y + titleBox.h - Math.min(titleBox.h, textHeight(title, titleStyle, w));
   const kicker = `Briefing${meta.organization ? ` · ${meta.organization}` : ''}`.toUpperCase();
@@ -64,7 +68,11 @@ function titleSlide(context: SlideContext, slide: PptxSlide, deckSlide: Slide): 
   const byline = [meta.author, meta.date ? formatDate(meta.date, meta.lang) : undefined].filter(Boolean).join(' · ');
   if (byline) line([{ text: byline }], style(context, TYPE.byline, colours.titleInk, { bold: true }), 30);
   if (deckSlide.source) {
-    line([{ text: 'Based on: ' }, ...citationRuns(deckSlide.source, meta.lang)], style(context, TYPE.source, colours.titleSoft), 0);
+    line(
+      [{ text: 'Based on: ' }, ...citationRuns(deckSlide.source, meta.lang)],
+      style(context, TYPE.source, colours.titleSoft),
+      0,
+    );
   }
   // The accent rule at the start side of the block, as `.title`'s border.
   slide.addShape('rect', {
@@ -103,7 +111,10 @@ function bodySlide(context: SlideContext, slide: PptxSlide, deckSlide: Slide): n
   if (deckSlide.kind === 'summary' && deckSlide.lead) {
     y += bottomLine(context, slide, deckSlide, { ...box, y }) + 24;
   } else if (deckSlide.kind === 'sources' && deckSlide.source) {
-    blocks.push({ type: 'text', paragraphs: sourceParagraphs(deckSlide.source, context.briefing.meta.lang, colours.muted) });
+    blocks.push({
+      type: 'text',
+      paragraphs: sourceParagraphs(deckSlide.source, context.briefing.meta.lang, colours.muted),
+    });
   }
   if (deckSlide.lead && deckSlide.kind !== 'summary') {
     // A lead is larger and softer than the list (`.lead`); recommendations open with a note on where they
@@ -122,19 +133,26 @@ function bodySlide(context: SlideContext, slide: PptxSlide, deckSlide: Slide): n
       ),
     });
   } else if (deckSlide.kind === 'recommendations') {
-    blocks.push({ type: 'text', paragraphs: [{ runs: [{ text: 'No recommendations in the source.', italic: true }], level: 0 }] });
+    blocks.push({
+      type: 'text',
+      paragraphs: [{ runs: [{ text: 'No recommendations in the source.', italic: true }], level: 0 }],
+    });
   }
   if (deckSlide.rest) blocks.push(...htmlBlocks(deckSlide.rest));
   const merged = mergeText(blocks);
   const hasList = deckSlide.items.length > 0;
-  return flowBlocks(merged, { ...box, y, h: box.y + box.h - y }, {
-    slide,
-    look,
-    media: context.media,
-    style: hasList ? list : body,
-    // The layout's body placeholder holds the body where it starts at the layout's place (pptxgenjs puts placeholder text there whatever the box).
-    placeholder: y === box.y ? PLACEHOLDER.body : undefined,
-  });
+  return flowBlocks(
+    merged,
+    { ...box, y, h: box.y + box.h - y },
+    {
+      slide,
+      look,
+      media: context.media,
+      style: hasList ? list : body,
+      // The layout's body placeholder holds the body where it starts at the layout's place (pptxgenjs puts placeholder text there whatever the box).
+      placeholder: y === box.y ? PLACEHOLDER.body : undefined,
+    },
+  );
 }
 
 /** The kicker (the section a sub-section slide belongs to) and the title, with "(2/3)" on continuation slides. */
@@ -149,11 +167,17 @@ function heading(context: SlideContext, slide: PptxSlide, deckSlide: Slide): voi
   if (deckSlide.part) {
     // The part number in the body font, smaller and muted, as `.slide__part`.
     const part = runs.at(-1)!;
-    part.options = { ...part.options, fontFace: look.fonts.body, fontSize: (part.options?.fontSize ?? 34) * 0.6, color: colours.muted };
+    part.options = {
+      ...part.options,
+      fontFace: look.fonts.body,
+      fontSize: (part.options?.fontSize ?? 34) * 0.6,
+      color: colours.muted,
+    };
   }
   if (deckSlide.section) {
     const titleLines = Math.round(textHeight([{ runs: title, level: 0 }], titleStyle, w) / (TYPE.title * 1.25));
-    const kickerY = titleLines > 1 ? frame.kicker.y : frame.title.y + frame.title.h - TYPE.title * 1.25 - frame.kicker.h;
+    const kickerY =
+      titleLines > 1 ? frame.kicker.y : frame.title.y + frame.title.h - TYPE.title * 1.25 - frame.kicker.h;
     addText(
       { slide },
       textRuns([{ runs: htmlRuns(deckSlide.section).map((r) => ({ ...r, text: r.text.toUpperCase() })), level: 0 }], {
@@ -174,7 +198,9 @@ function bottomLine(context: SlideContext, slide: PptxSlide, deckSlide: Slide, b
   const rtl = context.briefing.meta.dir === 'rtl';
   const textStyle = style(context, TYPE.lead, colours.ink, { spaceAfter: 6 });
   const paragraphs = htmlBlocks(deckSlide.lead).flatMap((b) => (b.type === 'text' ? b.paragraphs : []));
-  const label: Paragraph[] = deckSlide.headingIsBottomLine ? [] : [{ runs: [{ text: 'BOTTOM LINE', bold: true }], level: 0 }];
+  const label: Paragraph[] = deckSlide.headingIsBottomLine
+    ? []
+    : [{ runs: [{ text: 'BOTTOM LINE', bold: true }], level: 0 }];
   const inner = { x: box.x + 34, w: box.w - 60 };
   const height = textHeight(paragraphs, textStyle, inner.w) + (label.length ? 26 : 0) + 30;
   slide.addShape('rect', {
@@ -193,7 +219,9 @@ function bottomLine(context: SlideContext, slide: PptxSlide, deckSlide: Slide, b
     fill: { color: colours.accent },
     line: { color: colours.accent, width: 0 },
   });
-  const labelRuns = label.length ? textRuns(label, { ...textStyle, size: 17, color: colours.accent, spaceAfter: 4 }) : [];
+  const labelRuns = label.length
+    ? textRuns(label, { ...textStyle, size: 17, color: colours.accent, spaceAfter: 4 })
+    : [];
   if (labelRuns.length) labelRuns.at(-1)!.options = { ...labelRuns.at(-1)!.options, breakLine: true, charSpacing: 2 };
   addText({ slide }, [...labelRuns, ...textRuns(paragraphs, textStyle)], {
     x: rtl ? box.x + 26 : inner.x,
@@ -229,7 +257,9 @@ function quoteSlide(context: SlideContext, slide: PptxSlide, deckSlide: Slide, b
     appendParagraphs(runs, textRuns([attribution], { ...attributionStyle, bullets: 'none' }), 20);
     height += textHeight([attribution], attributionStyle, inner.w) + 20;
   }
-  const rest = (deckSlide.rest ? htmlBlocks(deckSlide.rest) : []).flatMap((b) => (b.type === 'text' ? b.paragraphs : []));
+  const rest = (deckSlide.rest ? htmlBlocks(deckSlide.rest) : []).flatMap((b) =>
+    b.type === 'text' ? b.paragraphs : [],
+  );
   if (rest.length) {
     const restStyle = style(context, 22, colours.muted, { spaceAfter: 8, bullets: 'none' });
     appendParagraphs(runs, textRuns(rest, restStyle), 28);
