@@ -15,6 +15,7 @@ export type { FrontMatter } from './content/schema.js';
 export { planSlides } from './deck/plan.js';
 export type { Slide, SlideItem, SlideKind, SlideQuote } from './deck/slide.js';
 export { renderBriefing, renderDeck, type RenderContext, type RenderedDeck } from './deck/render.js';
+export { writePptx, LAYOUT_NAMES, type PptxResult } from './pptx/index.js';
 export { markingOf } from './content/marking.js';
 export {
   TemplateRegistry,

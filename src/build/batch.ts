@@ -1,5 +1,6 @@
 import type { Browser } from 'puppeteer-core';
 import { defaultConcurrency } from './concurrency.js';
+import { type PptxFile, writeDeckPptx } from './pptx-output.js';
 import {
   commitDeck,
   DeckBuilder,
@@ -38,6 +39,8 @@ export interface BuildOptions extends BuilderOptions {
   printLayout?: PrintLayout;
   /** After each slide, a page with its speaker notes. */
   notesPages?: boolean;
+  /** Also write <slug>.pptx: the same slides as an editable PowerPoint file (no browser needed). */
+  pptx?: boolean;
   /** Also write <slug>-handout.pdf: slides with their notes, A4 or Letter. */
   handout?: HandoutSize | false;
   /** Longest wait for one deck to load and print, in ms (default 60 s); a deck that takes longer is retried once. */
@@ -53,7 +56,8 @@ export interface BuildOptions extends BuilderOptions {
 export type ProgressEvent =
   | { type: 'html'; slug: string; file: string; htmlFile: string; slides: number }
   | { type: 'pdf'; slug: string; file: string; pdf: PrintResult; ms: number; index: number; total: number }
-  | { type: 'handout'; slug: string; file: string; handout: PrintResult; ms: number };
+  | { type: 'handout'; slug: string; file: string; handout: PrintResult; ms: number }
+  | { type: 'pptx'; slug: string; file: string; pptx: PptxFile; ms: number };
 
 export interface BuildResult {
   decks: DeckResult[];
@@ -98,6 +102,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         built.push(deck);
         result.warnings.push(...deck.warnings);
         if (!stage) reportHtml(deck, options);
+        if (options.pptx) await writePptxStage(deck, result, options);
       } catch (error) {
         if (!(error instanceof BriefdeckError)) throw error;
         result.errors.push(error);
@@ -124,7 +129,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         await commitDeck(deck);
         reportHtml(deck, options);
       }
-      if (deck.deck.pdf || deck.deck.handout) await recordPrints(deck);
+      if (deck.deck.pdf || deck.deck.handout || deck.deck.pptx) await recordPrints(deck);
     }
     result.decks = written.map((deck) => deck.deck);
     if (built.length > 0)
@@ -147,6 +152,15 @@ async function publish(outDir: string, decks: BuiltDeck[], onWarning?: (warning:
     decks.map((deck) => deck.deck),
   );
   return writeIndexPage(outDir, { decks: decks.map(deckRecord), onWarning });
+}
+
+/** `--pptx`: the deck's PowerPoint file, written right after its HTML. */
+async function writePptxStage(built: BuiltDeck, result: BuildResult, options: BuildOptions): Promise<void> {
+  const started = performance.now();
+  const { pptx, warnings } = await writeDeckPptx(built);
+  result.warnings.push(...warnings);
+  const { slug, file } = built.deck;
+  options.onProgress?.({ type: 'pptx', slug, file, pptx, ms: performance.now() - started });
 }
 
 function reportHtml(built: BuiltDeck, options: BuildOptions): void {

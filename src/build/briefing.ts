@@ -12,6 +12,7 @@ import { fontGapWarnings } from '../output/font-gaps.js';
 import { deckFonts } from '../output/fonts.js';
 import { moveFile, stagingFolder, writeDeck } from '../output/write-deck.js';
 import type { PrintResult } from '../pdf/print.js';
+import type { PptxFile } from './pptx-output.js';
 
 export interface BuilderOptions {
   /** Output folder; each deck goes to <outDir>/<slug>/. */
@@ -37,6 +38,8 @@ export interface DeckResult {
   /** Set once printed from this build's HTML (and, when staged, moved into `dir`). */
   pdf?: PrintResult;
   handout?: PrintResult;
+  /** Set once written from this build's slides (`--pptx`; see pptx-output.ts). */
+  pptx?: PptxFile;
 }
 
 export interface BuiltDeck {
@@ -164,6 +167,11 @@ export async function commitDeck(built: BuiltDeck): Promise<void> {
     await moveFile(deck.pdf.pdfFile, pdfFile);
     deck.pdf = { ...deck.pdf, pdfFile };
   }
+  if (deck.pptx) {
+    const file = path.join(deck.dir, path.basename(deck.pptx.file));
+    await moveFile(deck.pptx.file, file);
+    deck.pptx = { ...deck.pptx, file };
+  }
   await staged.remove();
   built.staged = undefined;
 }
@@ -174,16 +182,21 @@ export async function discardDeck(built: BuiltDeck): Promise<void> {
   built.staged = undefined;
 }
 
-/** Rewrites deck.json to name the PDFs printed from the deck's HTML, for the index page. */
+/** Rewrites deck.json to name the PDFs printed from the deck's HTML (and its PPTX), for the index page. */
 export async function recordPrints(built: BuiltDeck): Promise<void> {
   await writeDeckInfo(built.deck.dir, deckRecord(built));
 }
 
-/** What the index page and a shard's record say of a deck this build wrote: deck.json with the PDFs printed so far. */
+/** What the index page and a shard's record say of a deck this build wrote: deck.json with the PDFs printed so far (and its PPTX). */
 export function deckRecord(built: BuiltDeck): DeckInfo {
   const { deck } = built;
   const name = (print: PrintResult | undefined) => print && path.basename(print.pdfFile);
-  return { ...built.info, pdf: name(deck.pdf), handout: name(deck.handout) };
+  return {
+    ...built.info,
+    pdf: name(deck.pdf),
+    handout: name(deck.handout),
+    pptx: deck.pptx && path.basename(deck.pptx.file),
+  };
 }
 
 async function writeDeckFiles(built: BuiltDeck, dir: string): Promise<void> {

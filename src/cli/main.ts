@@ -53,6 +53,7 @@ program
     `decks printed at once, in tabs of one browser (default here: ${defaultConcurrency()}, from the cores; at most ${MAX_CONCURRENCY})`,
     (value) => parseWhole(value, MAX_CONCURRENCY),
   )
+  .option('--pptx', 'also write <slug>.pptx: the slides as an editable PowerPoint file (no browser needed)')
   .option('--handout [size]', 'also write <slug>-handout.pdf: each slide with its notes (a4 or letter)', parseHandout)
   .option('--notes-pages', "put each slide's speaker notes on a page after it in the PDF")
   .option(
@@ -91,6 +92,7 @@ program
       browser: opts.browser,
       concurrency: opts.concurrency,
       handout: (opts.handout as HandoutSize | true | undefined) === true ? 'a4' : opts.handout,
+      pptx: opts.pptx,
       notesPages: opts.notesPages,
       strict: opts.strict,
       timeout: opts.timeout * 1000,
@@ -103,6 +105,10 @@ program
         else if (event.type === 'pdf')
           console.log(
             `[${event.index}/${event.total}] ${event.pdf.pdfFile} (${event.pdf.pages} pages, ${formatBytes(event.pdf.bytes)}) ${formatSeconds(event.ms)}`,
+          );
+        else if (event.type === 'pptx')
+          console.log(
+            `pptx    ${event.pptx.file} (${event.pptx.slides} slides, ${formatBytes(event.pptx.bytes)}) ${formatSeconds(event.ms)}`,
           );
         else
           console.log(
@@ -294,6 +300,7 @@ interface BuildFlags {
   browser?: string;
   concurrency?: number;
   handout?: HandoutSize;
+  pptx?: boolean;
   notesPages?: boolean;
   strict?: boolean;
   timeout: number;
@@ -360,6 +367,7 @@ function jsonReport(result: BuildResult, ms: number) {
         overflows: deck.pdf.overflows,
       },
       handout: deck.handout && { file: deck.handout.pdfFile, pages: deck.handout.pages, bytes: deck.handout.bytes },
+      pptx: deck.pptx && { file: deck.pptx.file, slides: deck.pptx.slides, bytes: deck.pptx.bytes },
     })),
     warnings: result.warnings,
     errors: result.errors.map((error) => ({

@@ -20,15 +20,17 @@ import {
 } from '../validate.js';
 import { removeFolder, writeFileAtomic } from './write-deck.js';
 
-/** A file name in the deck folder: no path, not hidden, a PDF. */
-const printName = refine(string(), (name) =>
-  name === path.posix.basename(name) &&
-  name === path.win32.basename(name) &&
-  !name.startsWith('.') &&
-  name.endsWith('.pdf')
-    ? name
-    : reject('invalid input: expected a PDF file name'),
-);
+/** A file name in the deck folder: no path, not hidden, with the given extension. */
+const outputName = (extension: string, what: string) =>
+  refine(string(), (name) =>
+    name === path.posix.basename(name) &&
+    name === path.win32.basename(name) &&
+    !name.startsWith('.') &&
+    name.endsWith(extension)
+      ? name
+      : reject(`invalid input: expected a ${what} file name`),
+  );
+const printName = outputName('.pdf', 'PDF');
 
 /** A briefing's date, as its front matter had it (content/schema.ts). */
 const isoDate = refine(string(), (date) =>
@@ -65,6 +67,8 @@ export const DeckInfoSchema = object(
     /** File names, in the deck folder, of the PDF and handout printed from the deck's current HTML (absent: not printed, see writeDeck). */
     pdf: optional(printName),
     handout: optional(printName),
+    /** The PowerPoint file written from the deck's current slides (absent: not written, see writeDeck). */
+    pptx: optional(outputName('.pptx', 'PPTX')),
   },
   { unknown: 'ignore' },
 );

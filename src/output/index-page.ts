@@ -19,7 +19,7 @@ export interface IndexEntry {
  * Writes <outDir>/index.html: the decks this build wrote (`decks`, from what it knows, never read
  * back), then, under their own heading, the decks an earlier build left in the folder whose record
  * still describes the HTML beside it (readEarlierDecks): those are listed as earlier builds, never
- * as this build's. Each with its date, marking and links to its deck, PDF and handout.
+ * as this build's. Each with its date, marking and links to its deck, PDF, handout and PowerPoint file.
  * Self-contained (inline CSS, no script), so it opens from file://.
  * Its Content-Security-Policy lets nothing else load (see deck/csp.ts).
  * Links only the outputs the record names as printed from the deck's current HTML (see writeDeck).
@@ -84,7 +84,7 @@ export function renderIndexPage(current: ListedDeck[], earlier: ListedDeck[] = [
     <div class="deck__meta">${deck.date ? `<time datetime="${deck.date}">${formatDate(deck.date)}</time>` : ''}${marking ? `<span class="marking ${marking.className}">${escapeHtml(marking.text)}</span>` : ''}${deck.draft ? '<span class="draft">DRAFT</span>' : ''}</div>
     <h2 dir="auto"><a href="${href('index.html')}">${escapeHtml(deck.title)}</a></h2>
     ${deck.subtitle ? `<p class="deck__subtitle" dir="auto">${escapeHtml(deck.subtitle)}</p>` : ''}
-    <p class="deck__links"><a href="${href('index.html')}">Open deck</a> (${deck.slides} slides)${link(deck.pdf, 'PDF')}${link(deck.handout, 'Handout')} · <span class="deck__source">${escapeHtml(source)}</span></p>
+    <p class="deck__links"><a href="${href('index.html')}">Open deck</a> (${deck.slides} slides)${link(deck.pdf, 'PDF')}${link(deck.handout, 'Handout')}${link(deck.pptx, 'PowerPoint')} · <span class="deck__source">${escapeHtml(source)}</span></p>
   </li>`;
   };
   const list = (decks: ListedDeck[]) => `<ul>\n${decks.map(item).join('\n')}\n</ul>`;

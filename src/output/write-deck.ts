@@ -94,8 +94,8 @@ async function replaceAtomic(file: string, produce: (tmp: string) => Promise<voi
 /**
  * Writes a deck folder: assets first (all at once), index.html last, so the HTML never points at missing files.
  *
- * Just before the new HTML goes in, every PDF beside it (the deck's PDF, handout, notes pages) is
- * removed: they were printed from the HTML being replaced, and a PDF left there would pass for the
+ * Just before the new HTML goes in, every PDF and PPTX beside it (the deck's PDF, handout, notes
+ * pages, PowerPoint) is removed: they were printed from the HTML being replaced, and a PDF left there would pass for the
  * new deck's (a TLP:AMBER PDF linked next to a TLP:RED deck, an old title after a failed print).
  * So a deck folder never holds a PDF older than its index.html; the build prints the new ones
  * afterwards, and deck.json names those it printed. Removed rather than kept under a "stale" name:
@@ -136,11 +136,11 @@ async function removeUnusedAssets(deckDir: string, assets: Asset[]): Promise<voi
   await Promise.all(unused.map(removeFile));
 }
 
-/** The PDFs at the top of a deck folder (assets/ holds none of the deck's own output). */
+/** The PDFs and PPTX files at the top of a deck folder (assets/ holds none of the deck's own output). */
 async function removePrints(deckDir: string): Promise<void> {
   const entries = await readdir(deckDir, { withFileTypes: true });
   const prints = entries
-    .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.pdf'))
+    .filter((entry) => entry.isFile() && /\.(pdf|pptx)$/i.test(entry.name))
     .map((entry) => path.join(deckDir, entry.name));
   await Promise.all(prints.map(removeFile));
 }

@@ -14,15 +14,15 @@ export interface Box {
   h: number;
 }
 
+/** Average glyph width in em, for the fonts the PPTX names or Office puts in their place: Source Sans 3 about 0.47, Calibri 0.49 (DejaVu Sans, where LibreOffice has neither, is wider: 0.55). */
+const GLYPH_EM = 0.48;
+
 /**
  * Rough height of paragraphs in a box `width` px wide: PowerPoint lays text
  * out when it opens the file, so this can only estimate (average glyph GLYPH_EM,
  * 1.25 line height). It places what follows a text block and finds text that
  * cannot fit (a warning naming the slide).
  */
-/** Average glyph width in em: Source Sans 3 is about 0.47, Calibri 0.49, DejaVu Sans (LibreOffice's stand-in) 0.55. */
-const GLYPH_EM = 0.52;
-
 export function textHeight(paragraphs: Paragraph[], style: TextStyle, width: number): number {
   const spacing = style.spaceAfter ?? 12;
   return paragraphs.reduce((sum, p) => {
