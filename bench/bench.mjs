@@ -45,6 +45,16 @@ async function repeat(count, label, makeArgs, command = node) {
 
 const out = (name, i) => path.join(work, `${name}-${i}`);
 const htmlOnly = await repeat(runs, 'html-only', (i) => [cli, 'build', sample, '--no-pdf', '--out', out('html', i)]);
+// What --pptx adds to a build that needs no browser: loading pptxgenjs, writing and zipping the PPTX.
+const htmlPptx = await repeat(runs, 'html + pptx', (i) => [
+  cli,
+  'build',
+  sample,
+  '--pptx',
+  '--no-pdf',
+  '--out',
+  out('pptx', i),
+]);
 const single = await repeat(runs, 'single deck', (i) => [cli, 'build', sample, '--out', out('single', i)]);
 const batch = await repeat(batchRuns, 'batch of 20', (i) => [cli, 'build', batchDir, '--out', out('batch', i)]);
 const deckHtml = path.join(out('single', 0), slug, 'index.html');
@@ -63,11 +73,19 @@ const floorBatch = await repeat(batchRuns, 'floor, 20 decks', () => [
 ]);
 const pdfBytes = (await stat(path.join(out('single', 0), slug, `${slug}.pdf`))).size;
 const floorBytes = (await stat(deckHtml.replace(/index\.html$/, 'floor.pdf'))).size;
+const pptxBytes = (await stat(path.join(out('pptx', 0), slug, `${slug}.pptx`))).size;
 
 const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const mb = (bytes) => `${Math.round(bytes / 1024 / 1024)} MB`;
 const rows = [
   ['HTML-only build of the sample (whole process)', s(htmlOnly.ms), '', '', mb(htmlOnly.peakBytes)],
+  [
+    'Sample: HTML + PPTX, --pptx --no-pdf (whole process)',
+    s(htmlPptx.ms),
+    '',
+    `+${s(htmlPptx.ms - htmlOnly.ms)} over HTML only`,
+    mb(htmlPptx.peakBytes),
+  ],
   [
     'Sample: HTML + PDF (whole process)',
     s(single.ms),
@@ -83,6 +101,7 @@ const rows = [
     mb(batch.peakBytes),
   ],
   ['PDF size of the sample', `${Math.round(pdfBytes / 1024)} KB`, `${Math.round(floorBytes / 1024)} KB`, '', ''],
+  ['PPTX size of the sample', `${Math.round(pptxBytes / 1024)} KB`, '', '', ''],
 ];
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const lines = [
@@ -96,6 +115,6 @@ const lines = [
 console.log(lines.join('\n'));
 await writeFile(
   path.join(root, 'bench', 'results.json'),
-  `${JSON.stringify({ date: new Date().toISOString(), runs, htmlOnly, single, batch, floorSingle, floorBatch, pdfBytes, floorBytes }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), runs, htmlOnly, htmlPptx, single, batch, floorSingle, floorBatch, pdfBytes, floorBytes, pptxBytes }, null, 2)}\n`,
 );
 await rm(work, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 import JSZip from 'jszip';
 import { escapeHtml } from '../html-text.js';
+import { zip } from './zip.js';
 
 export interface PptxMetadata {
   title: string;
@@ -15,8 +16,9 @@ export interface PptxMetadata {
  * - fixes its XML where PowerPoint would offer to repair the file (see each fix);
  * - writes docProps/core.xml with the briefing's metadata and the build date
  *   (pptxgenjs stamps `new Date()` and has no keywords);
- * - gives every zip entry the build date, in a fixed order, so that with
- *   SOURCE_DATE_EPOCH two builds give byte-identical files.
+ * - zips the parts again (zip.ts), in a fixed order, every entry stamped
+ *   with the build date, so that with SOURCE_DATE_EPOCH two builds give
+ *   byte-identical files.
  */
 export async function finishPackage(bytes: Uint8Array, metadata: PptxMetadata, accent: string): Promise<Uint8Array> {
   const input = await JSZip.loadAsync(bytes);
@@ -36,13 +38,12 @@ export async function finishPackage(bytes: Uint8Array, metadata: PptxMetadata, a
   parts.set('docProps/core.xml', coreXml(metadata));
   parts.set('[Content_Types].xml', listedParts(parts.get('[Content_Types].xml') as string, new Set(parts.keys())));
 
-  const output = new JSZip();
-  // JSZip stores times as DOS dates, which begin in 1980.
-  const date = new Date(Math.max(metadata.date.getTime(), Date.UTC(1980, 0, 2)));
-  for (const name of [...parts.keys()].sort(partOrder)) {
-    output.file(name, parts.get(name)!, { date, createFolders: false });
-  }
-  return output.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  const encoder = new TextEncoder();
+  const entries = [...parts.keys()].sort(partOrder).map((name) => {
+    const content = parts.get(name)!;
+    return { name, data: typeof content === 'string' ? encoder.encode(content) : content };
+  });
+  return zip(entries, metadata.date);
 }
 
 /** `[Content_Types].xml` first, as Office writes it; the rest by name. */
@@ -67,9 +68,9 @@ export function repairSlideXml(xml: string): string {
         return kept === inner ? paragraph : `<a:p>${kept}</a:p>`;
       })
       // A solid background without <a:effectLst/> (https://github.com/gitbrent/PptxGenJS/issues/1442).
-      .replace(/(<p:bgPr>(?:(?!<\/p:bgPr>)[\s\S])*?<\/a:solidFill>)(<\/p:bgPr>)/g, '$1<a:effectLst/>$2')
+      .replace(/(<p:bgPr>[\s\S]*?<\/a:solidFill>)(<\/p:bgPr>)/g, '$1<a:effectLst/>$2')
       // A shape without text has no <p:txBody>, which <p:sp> requires (https://github.com/gitbrent/PptxGenJS/issues/1441).
-      .replace(/<p:sp>((?:(?!<\/p:sp>)[\s\S])*?)<\/p:sp>/g, (shape, inner: string) =>
+      .replace(/<p:sp>([\s\S]*?)<\/p:sp>/g, (shape, inner: string) =>
         inner.includes('<p:txBody>')
           ? shape
           : `<p:sp>${inner}<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang="en-US"/></a:p></p:txBody></p:sp>`,
@@ -84,7 +85,7 @@ export function repairSlideXml(xml: string): string {
  * summary under its bottom line) does not need it.
  */
 function withoutEmptyPlaceholders(xml: string): string {
-  return xml.replace(/<p:sp>(?:(?!<\/p:sp>)[\s\S])*?<\/p:sp>/g, (shape) =>
+  return xml.replace(/<p:sp>[\s\S]*?<\/p:sp>/g, (shape) =>
     /<p:ph\b(?![^>]*type="sldNum")/.test(shape) && !/<a:t>[^<]/.test(shape) ? '' : shape,
   );
 }

@@ -42,6 +42,7 @@ function titleSlide(context: SlideContext, slide: PptxSlide, deckSlide: Slide): 
   const titleBox: Box = { x: TITLE_BOX.x(frame, rtl), y: TITLE_BOX.y(frame), w: TITLE_BOX.w(frame), h: TITLE_BOX.h };
   const { x, w } = titleBox;
   const titleStyle = {
+    // Regular, not bold: the deck's weight 600 has no PowerPoint equivalent, and a bold stand-in font runs wider and wraps.
     ...style(context, TYPE.deckTitle, colours.titleInk, { spaceAfter: 0 }),
     fontFace: look.fonts.display,
   };
@@ -54,7 +55,7 @@ function titleSlide(context: SlideContext, slide: PptxSlide, deckSlide: Slide): 
     plainRuns(kicker, style(context, TYPE.kicker, colours.titleSoft, { bold: true, spaceAfter: 0 })),
     { x, y: kickerY, w, h: 30 },
     undefined,
-    { charSpacing: 2 },
+    letterSpacing(kicker),
   );
   addText({ slide }, textRuns(title, titleStyle), titleBox, PLACEHOLDER.title, { valign: 'bottom' });
   let y = titleBox.y + titleBox.h + 18;
@@ -162,7 +163,10 @@ function heading(context: SlideContext, slide: PptxSlide, deckSlide: Slide): voi
   const w = frame.width - 2 * frame.padX;
   const title: Run[] = htmlRuns(deckSlide.title);
   if (deckSlide.part) title.push({ text: ` (${deckSlide.part.index}/${deckSlide.part.count})` });
-  const titleStyle = { ...style(context, TYPE.title, colours.ink, { spaceAfter: 0 }), fontFace: look.fonts.display };
+  const titleStyle = {
+    ...style(context, TYPE.title, colours.ink, { spaceAfter: 0 }),
+    fontFace: look.fonts.display,
+  };
   const runs = textRuns([{ runs: title, level: 0 }], titleStyle);
   if (deckSlide.part) {
     // The part number in the body font, smaller and muted, as `.slide__part`.
@@ -185,7 +189,7 @@ function heading(context: SlideContext, slide: PptxSlide, deckSlide: Slide): voi
       }),
       { x: frame.padX, y: kickerY, w, h: frame.kicker.h },
       undefined,
-      { charSpacing: 2, valign: 'bottom' },
+      { ...letterSpacing(deckSlide.section), valign: 'bottom' },
     );
   }
   const titleBox: Box = { x: frame.padX, y: frame.title.y, w, h: frame.title.h };
@@ -275,6 +279,15 @@ function appendParagraphs(runs: TextProps[], more: TextProps[], gap: number): vo
   if (last) last.options = { ...last.options, breakLine: true };
   if (more[0]) more[0].options = { ...more[0].options, paraSpaceBefore: pt(gap) };
   runs.push(...more);
+}
+
+/**
+ * The letter-spaced labels (kickers), as the theme's `letter-spacing`, but
+ * never for connected scripts: spacing pulls Arabic letters apart (browsers
+ * drop it there; PowerPoint and LibreOffice do not).
+ */
+function letterSpacing(text: string): { charSpacing?: number } {
+  return /[\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufeff]/.test(text) ? {} : { charSpacing: 2 };
 }
 
 /** A list item's HTML as paragraphs at level 1; its first paragraph carries the item's number. */
