@@ -23,7 +23,7 @@ export function writeSlide(context: SlideContext, deckSlide: Slide): number {
   const slide = context.pptx.addSlide({ masterName: LAYOUT_NAMES[deckSlide.kind] });
   const overflow =
     deckSlide.kind === 'title' ? titleSlide(context, slide, deckSlide) : bodySlide(context, slide, deckSlide);
-  const notes = notesText(deckSlide.notes);
+  const notes = notesText(deckSlide.notesHtml);
   if (notes) slide.addNotes(notes);
   return overflow;
 }
@@ -46,7 +46,7 @@ function titleSlide(context: SlideContext, slide: PptxSlide, deckSlide: Slide): 
     ...style(context, TYPE.deckTitle, colours.titleInk, { spaceAfter: 0 }),
     fontFace: look.fonts.display,
   };
-  const title: Paragraph[] = [{ runs: htmlRuns(deckSlide.title), level: 0 }];
+  const title: Paragraph[] = [{ runs: htmlRuns(deckSlide.titleHtml), level: 0 }];
   const titleTop = titleBox.y + titleBox.h - Math.min(titleBox.h, textHeight(title, titleStyle, w));
   const kicker = `Briefing${meta.organization ? ` · ${meta.organization}` : ''}`.toUpperCase();
   const kickerY = titleTop - 44;
@@ -109,7 +109,7 @@ function bodySlide(context: SlideContext, slide: PptxSlide, deckSlide: Slide): n
   const list = style(context, TYPE.list, colours.ink, { spaceAfter: 12 });
   const blocks: Block[] = [];
   let y = box.y;
-  if (deckSlide.kind === 'summary' && deckSlide.lead) {
+  if (deckSlide.kind === 'summary' && deckSlide.leadHtml) {
     y += bottomLine(context, slide, deckSlide, { ...box, y }) + 24;
   } else if (deckSlide.kind === 'sources' && deckSlide.source) {
     blocks.push({
@@ -117,14 +117,14 @@ function bodySlide(context: SlideContext, slide: PptxSlide, deckSlide: Slide): n
       paragraphs: sourceParagraphs(deckSlide.source, context.briefing.meta.lang, colours.muted),
     });
   }
-  if (deckSlide.lead && deckSlide.kind !== 'summary') {
+  if (deckSlide.leadHtml && deckSlide.kind !== 'summary') {
     // A lead is larger and softer than the list (`.lead`); recommendations open with a note on where they
     // come from, small, italic and muted (`.attribution-note`).
     const look =
       deckSlide.kind === 'recommendations'
         ? { size: TYPE.small, color: colours.muted, italic: true }
         : { size: TYPE.lead, color: colours.inkSoft };
-    blocks.push(...htmlBlocks(deckSlide.lead).map((block) => withLook(block, look)));
+    blocks.push(...htmlBlocks(deckSlide.leadHtml).map((block) => withLook(block, look)));
   }
   if (deckSlide.items.length) {
     blocks.push({
@@ -139,7 +139,7 @@ function bodySlide(context: SlideContext, slide: PptxSlide, deckSlide: Slide): n
       paragraphs: [{ runs: [{ text: 'No recommendations in the source.', italic: true }], level: 0 }],
     });
   }
-  if (deckSlide.rest) blocks.push(...htmlBlocks(deckSlide.rest));
+  if (deckSlide.restHtml) blocks.push(...htmlBlocks(deckSlide.restHtml));
   const merged = mergeText(blocks);
   const hasList = deckSlide.items.length > 0;
   return flowBlocks(
@@ -161,7 +161,7 @@ function heading(context: SlideContext, slide: PptxSlide, deckSlide: Slide): voi
   const { frame, look } = context;
   const { colours } = look;
   const w = frame.width - 2 * frame.padX;
-  const title: Run[] = htmlRuns(deckSlide.title);
+  const title: Run[] = htmlRuns(deckSlide.titleHtml);
   if (deckSlide.part) title.push({ text: ` (${deckSlide.part.index}/${deckSlide.part.count})` });
   const titleStyle = {
     ...style(context, TYPE.title, colours.ink, { spaceAfter: 0 }),
@@ -178,18 +178,21 @@ function heading(context: SlideContext, slide: PptxSlide, deckSlide: Slide): voi
       color: colours.muted,
     };
   }
-  if (deckSlide.section) {
+  if (deckSlide.sectionHtml) {
     const titleLines = Math.round(textHeight([{ runs: title, level: 0 }], titleStyle, w) / (TYPE.title * 1.25));
     const kickerY =
       titleLines > 1 ? frame.kicker.y : frame.title.y + frame.title.h - TYPE.title * 1.25 - frame.kicker.h;
     addText(
       { slide },
-      textRuns([{ runs: htmlRuns(deckSlide.section).map((r) => ({ ...r, text: r.text.toUpperCase() })), level: 0 }], {
-        ...style(context, TYPE.kicker, colours.accent, { bold: true, spaceAfter: 0 }),
-      }),
+      textRuns(
+        [{ runs: htmlRuns(deckSlide.sectionHtml).map((r) => ({ ...r, text: r.text.toUpperCase() })), level: 0 }],
+        {
+          ...style(context, TYPE.kicker, colours.accent, { bold: true, spaceAfter: 0 }),
+        },
+      ),
       { x: frame.padX, y: kickerY, w, h: frame.kicker.h },
       undefined,
-      { ...letterSpacing(deckSlide.section), valign: 'bottom' },
+      { ...letterSpacing(deckSlide.sectionHtml), valign: 'bottom' },
     );
   }
   const titleBox: Box = { x: frame.padX, y: frame.title.y, w, h: frame.title.h };
@@ -201,7 +204,7 @@ function bottomLine(context: SlideContext, slide: PptxSlide, deckSlide: Slide, b
   const { colours } = context.look;
   const rtl = context.briefing.meta.dir === 'rtl';
   const textStyle = style(context, TYPE.lead, colours.ink, { spaceAfter: 6 });
-  const paragraphs = htmlBlocks(deckSlide.lead).flatMap((b) => (b.type === 'text' ? b.paragraphs : []));
+  const paragraphs = htmlBlocks(deckSlide.leadHtml).flatMap((b) => (b.type === 'text' ? b.paragraphs : []));
   const label: Paragraph[] = deckSlide.headingIsBottomLine
     ? []
     : [{ runs: [{ text: 'BOTTOM LINE', bold: true }], level: 0 }];
@@ -255,13 +258,13 @@ function quoteSlide(context: SlideContext, slide: PptxSlide, deckSlide: Slide, b
   if (runs[0]) runs[0].options = { ...runs[0].options, color: colours.accent, bold: true, italic: false };
   const inner: Box = { x: frame.padX + 40, y: frame.top, w: box.w - 80, h: frame.bottom - frame.top };
   let height = textHeight(paragraphs, quoteStyle, inner.w);
-  if (quote?.attribution) {
-    const attribution: Paragraph = { runs: [{ text: '— ' }, ...htmlRuns(quote.attribution)], level: 0 };
+  if (quote?.attributionHtml) {
+    const attribution: Paragraph = { runs: [{ text: '— ' }, ...htmlRuns(quote.attributionHtml)], level: 0 };
     const attributionStyle = style(context, TYPE.attribution, colours.muted, { bold: true, spaceAfter: 20 });
     appendParagraphs(runs, textRuns([attribution], { ...attributionStyle, bullets: 'none' }), 20);
     height += textHeight([attribution], attributionStyle, inner.w) + 20;
   }
-  const rest = (deckSlide.rest ? htmlBlocks(deckSlide.rest) : []).flatMap((b) =>
+  const rest = (deckSlide.restHtml ? htmlBlocks(deckSlide.restHtml) : []).flatMap((b) =>
     b.type === 'text' ? b.paragraphs : [],
   );
   if (rest.length) {

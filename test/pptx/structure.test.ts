@@ -71,10 +71,10 @@ describe('PPTX of the sample briefing', async () => {
         rel.target.includes('notesSlides/'),
       );
       const notes = notesPart ? partText(parts.text.get(notesPart.target)!) : '';
-      const expected = plainText(slide.notes.replace(/<\/p>\s*<p>/g, '\n')).trim();
+      const expected = plainText(slide.notesHtml.replace(/<\/p>\s*<p>/g, '\n')).trim();
       if (expected) expect(notes.replace(/\s+/g, ' ')).toContain(expected.split('\n')[0]!.replace(/\s+/g, ' ').trim());
     });
-    expect(deck.slides.filter((s) => s.notes).length).toBeGreaterThan(5);
+    expect(deck.slides.filter((s) => s.notesHtml).length).toBeGreaterThan(5);
   });
 
   it('never writes two <a:pPr> in one paragraph (pptxgenjs does for runs without breakLine)', () => {
