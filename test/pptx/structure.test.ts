@@ -1,12 +1,12 @@
-import { readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseBriefing } from '../../src/content/parse.js';
+import { parseBriefing, readBriefing } from '../../src/content/parse.js';
 import { renderBriefing, type RenderedDeck } from '../../src/deck/render.js';
 import { TemplateRegistry } from '../../src/deck/template/registry.js';
 import { plainText } from '../../src/html-text.js';
 import { LAYOUT_NAMES, writePptx } from '../../src/pptx/index.js';
-import { ROOT, SAMPLE } from '../helpers.js';
+import { FIXTURES, ROOT, SAMPLE, tempDir } from '../helpers.js';
 import { type PptxParts, partText, readPptx, relationships, slideParts } from './package-reader.js';
 
 const registry = new TemplateRegistry();
@@ -179,5 +179,26 @@ describe('PPTX output', () => {
     ]);
     const fits = await writePptx(await deckOf(SAMPLE));
     expect(fits.warnings.map((w) => w.message)).not.toContainEqual(expect.stringMatching(/slide 3 /));
+  });
+
+  it('writes markdown tables as native tables and images as pictures with their alt text', async () => {
+    const dir = await tempDir();
+    await mkdir(path.join(dir, 'images'));
+    await copyFile(path.join(FIXTURES, 'images', 'chart.png'), path.join(dir, 'images', 'chart.png'));
+    const file = path.join(dir, 'b.md');
+    await writeFile(
+      file,
+      '---\ntitle: T\n---\n## Summary\n\nBottom line.\n\n## Implications\n\n- One.\n\n![Attacks by month](images/chart.png)\n\n' +
+        '## Recommendations\n\n1. Act.\n\n## Numbers\n\n| Region | Plots |\n|---|---|\n| Moscow | 3 |\n| Kabul | 5 |\n',
+    );
+    const deck = await renderBriefing((await readBriefing(file)).briefing, { registry });
+    const parts = await pptxOf(deck);
+    const slides = slideParts(parts).map((slide) => parts.text.get(slide)!);
+    const picture = slides[deck.slides.findIndex((s) => s.kind === 'implication')]!;
+    expect(picture).toMatch(/<p:cNvPr [^>]*descr="Attacks by month"/);
+    expect(parts.names.some((name) => /^ppt\/media\/.+\.png$/.test(name))).toBe(true);
+    const table = slides[deck.slides.findIndex((s) => s.label === 'Numbers')]!;
+    expect(table).toContain('<a:tbl>');
+    expect(partText(table)).toMatch(/Region\nPlots\nMoscow\n3\nKabul\n5/);
   });
 });
