@@ -154,15 +154,14 @@ async function publish(outDir: string, decks: BuiltDeck[], onWarning?: (warning:
   return writeIndexPage(outDir, { decks: decks.map(deckRecord), onWarning });
 }
 
-/** `--pptx`: the deck's PowerPoint file, written right after its HTML. */
+/** `--pptx`: the deck's PowerPoint file, written right after its HTML (a staged deck's is reported once it is in place). */
 async function writePptxStage(built: BuiltDeck, result: BuildResult, options: BuildOptions): Promise<void> {
-  const started = performance.now();
-  const { pptx, warnings } = await writeDeckPptx(built);
+  const { warnings } = await writeDeckPptx(built);
   result.warnings.push(...warnings);
-  const { slug, file } = built.deck;
-  options.onProgress?.({ type: 'pptx', slug, file, pptx, ms: performance.now() - started });
+  if (!built.staged) reportPptx(built, options);
 }
 
+/** The deck's HTML is in place (and, written with it, its PPTX). */
 function reportHtml(built: BuiltDeck, options: BuildOptions): void {
   const { deck } = built;
   options.onProgress?.({
@@ -172,6 +171,12 @@ function reportHtml(built: BuiltDeck, options: BuildOptions): void {
     htmlFile: deck.htmlFile,
     slides: deck.slides,
   });
+  reportPptx(built, options);
+}
+
+function reportPptx(built: BuiltDeck, options: BuildOptions): void {
+  const { slug, file, pptx } = built.deck;
+  if (pptx) options.onProgress?.({ type: 'pptx', slug, file, pptx, ms: pptx.ms });
 }
 
 /**

@@ -8,6 +8,8 @@ export interface PptxFile {
   file: string;
   slides: number;
   bytes: number;
+  /** Time it took to write, ms. */
+  ms: number;
 }
 
 /**
@@ -18,11 +20,12 @@ export interface PptxFile {
  * fonts of the machine that opens the file.
  */
 export async function writeDeckPptx(built: BuiltDeck): Promise<{ pptx: PptxFile; warnings: Warning[] }> {
+  const started = performance.now();
   const { writePptx } = await import('../pptx/index.js');
   const result = await writePptx(built.rendered);
   const file = path.join(deckLocation(built).dir, `${built.deck.slug}.pptx`);
   await writeFileAtomic(file, result.bytes);
-  const pptx = { file, slides: result.slides, bytes: result.bytes.length };
+  const pptx = { file, slides: result.slides, bytes: result.bytes.length, ms: performance.now() - started };
   built.deck.pptx = pptx;
   return { pptx, warnings: result.warnings };
 }

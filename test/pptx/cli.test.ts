@@ -47,4 +47,16 @@ describe('briefdeck build --pptx', () => {
     const read = (dir: string) => readFile(path.join(dir, 'iskp-moscow-plot', 'iskp-moscow-plot.pptx'));
     expect((await read(a)).equals(await read(b))).toBe(true);
   });
+
+  it('with --strict (decks staged until printed), reports and leaves the .pptx in the deck folder, not the staging one', async () => {
+    const out = await tempDir();
+    const run = await runCli(['build', SAMPLE, '--pptx', '--strict', '-o', out]);
+    expect(run.code).toBe(0);
+    const file = path.join(out, 'iskp-moscow-plot', 'iskp-moscow-plot.pptx');
+    expect(run.stdout).toContain(`pptx    ${file} (10 slides,`);
+    expect(run.stdout).not.toMatch(/\.tmp/);
+    expect(existsSync(file)).toBe(true);
+    expect(existsSync(path.join(out, 'iskp-moscow-plot', 'iskp-moscow-plot.pdf'))).toBe(true);
+  });
 });
+
