@@ -59,4 +59,3 @@ describe('briefdeck build --pptx', () => {
     expect(existsSync(path.join(out, 'iskp-moscow-plot', 'iskp-moscow-plot.pdf'))).toBe(true);
   });
 });
-
