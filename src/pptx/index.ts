@@ -16,7 +16,6 @@ import type { Warning } from '../content/model.js';
 import { formatDate } from '../deck/helpers.js';
 import type { RenderedDeck } from '../deck/render.js';
 import { briefingMarking } from '../content/marking.js';
-import { plainText } from '../html-text.js';
 import { buildDate } from '../source-date.js';
 import { dataUrl, findMedia } from './flow.js';
 import { frameFor, inch } from './geometry.js';
@@ -98,9 +97,4 @@ export async function writePptx(deck: RenderedDeck): Promise<PptxResult> {
 function dimensions(bytes: Uint8Array): { width: number; height: number } {
   const size = imageSize(bytes);
   return { width: size.width ?? 1, height: size.height ?? 1 };
-}
-
-/** A slide's label for messages, from its (HTML) title when it has no label. */
-export function slideName(html: string): string {
-  return plainText(html);
 }

@@ -23,8 +23,6 @@ export interface PptxLook {
   colours: PptxColours;
   /** Font names for runs: the template's first family. PPTX names one typeface per run; Office substitutes when it is missing. */
   fonts: { body: string; display: string };
-  /** Fallbacks Office machines have, written into the theme (see theme-fonts in repair.ts): the template's font first. */
-  officeFallback: { body: string; display: string };
 }
 
 const VARIABLES: Record<keyof PptxColours, string> = {
@@ -64,10 +62,6 @@ export function resolveLook(template: Template, options: Record<string, unknown>
   return {
     colours,
     fonts: { body, display },
-    officeFallback: {
-      body: 'Calibri',
-      display: /serif/i.test(display) && !/sans/i.test(display) ? 'Cambria' : 'Calibri',
-    },
   };
 }
 
