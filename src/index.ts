@@ -1,9 +1,10 @@
 /** briefdeck's library API: the same pipeline the CLI uses, one function per stage. */
 export { build, type BuildOptions, type BuildResult, type DeckResult, type ProgressEvent } from './build/batch.js';
-export { DeckBuilder, type BuilderOptions, type BuiltDeck } from './build/briefing.js';
+export { BriefingBuilder, type BuilderOptions, type BuiltDeck } from './build/briefing.js';
 export { serve, type ServeOptions, type RunningServer } from './serve/index.js';
 export { draftBriefing, draftFile, type DraftResult } from './draft/index.js';
 export { DeckPrinter, type PrintJob, type PrintOptions, type PrintResult } from './pdf/print.js';
+export { PrintPool, type PrintPoolOptions } from './pdf/pool.js';
 export { writeIndexPage } from './output/index-page.js';
 export { mergeShardIndex, type MergedIndex } from './output/merge-index.js';
 export { parseShard, type Shard } from './output/shard-record.js';

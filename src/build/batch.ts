@@ -1,16 +1,17 @@
-import type { Browser } from 'puppeteer-core';
 import { defaultConcurrency } from './concurrency.js';
 import { type PptxFile, writeDeckPptx } from './pptx-output.js';
 import {
+  BriefingBuilder,
   commitDeck,
-  DeckBuilder,
   deckRecord,
   discardDeck,
+  printJob,
   recordPrints,
   type BuilderOptions,
   type BuiltDeck,
   type DeckResult,
 } from './briefing.js';
+import { OUTPUT_STAGES } from './outputs.js';
 import { discoverContent } from '../content/discover.js';
 import type { Warning } from '../content/model.js';
 import { BriefdeckError, ContentError, PdfError } from '../errors.js';
@@ -18,10 +19,9 @@ import { removeSupersededDecks } from '../output/deck-info.js';
 import { writeIndexPage } from '../output/index-page.js';
 import { removeShardRecord, writeShardRecord, type Shard } from '../output/shard-record.js';
 import { checkOutputFolder } from '../output/write-deck.js';
-import { printJobFor } from '../pdf/job.js';
 import type { HandoutSize } from '../pdf/handout.js';
-import type { DeckPrinter, PrintLayout, PrintResult } from '../pdf/print.js';
-import type { PrintSession } from '../pdf/session.js';
+import type { PrintPool, RunOptions } from '../pdf/pool.js';
+import type { PrintLayout, PrintResult } from '../pdf/print.js';
 import { filesOfShard } from './shard.js';
 
 export type { DeckResult } from './briefing.js';
@@ -74,26 +74,59 @@ export interface BuildResult {
  * Builds every briefing under `paths`: parse → plan → render in memory, then
  * write each deck, then print the PDFs with one browser for the whole build.
  * A file with an error is reported and skipped; nothing is written for it.
+ */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const { files: found, skipped, errors } = await discoverContent(options.paths);
+  const files = options.shard ? await filesOfShard(found, options.shard) : found;
+  await checkOutputFolder(options.outDir, options.paths);
+  // An interrupted shard build must not leave the record of an earlier run behind, to pass for its own.
+  if (options.shard) await removeShardRecord(options.outDir, options.shard);
+  // Start the browser now, and open its first tab: that takes about as long as building the HTML.
+  const pool = options.pdf === false ? undefined : await startPool(options);
+  pool?.warm();
+  try {
+    return await buildFiles(files, new BriefingBuilder(options), pool, options, {
+      decks: [],
+      errors: [...errors],
+      warnings: [...skipped],
+    });
+  } finally {
+    await pool?.close();
+  }
+}
+
+/** The print pool of a build (Puppeteer is only imported when PDFs are wanted); the browser starts when first asked for. */
+export async function startPool(
+  options: Pick<BuildOptions, 'browser' | 'handleSignals' | 'printLayout' | 'timeout'>,
+  lifetime: { retryFailedStart?: boolean } = {},
+): Promise<PrintPool> {
+  const { PrintPool } = await import('../pdf/pool.js');
+  return new PrintPool({
+    browser: options.browser,
+    handleSignals: options.handleSignals,
+    layout: options.printLayout,
+    timeout: options.timeout,
+    ...lifetime,
+  });
+}
+
+/**
+ * Builds `files` with `builder` and prints them with `pool` (none: HTML only), into `result`; the
+ * batch of `build`, and each rebuild of `build --watch` (which keeps its builder and pool).
  *
  * With `strict` (and PDFs), whether a deck overflows is known only once Chromium has laid it
  * out, so each deck is first written to a staging folder beside its own, printed there, and
  * written into place only if it fits (commitDeck); one that overflows is dropped whole, and the
  * earlier good deck stays as it was.
  */
-export async function build(options: BuildOptions): Promise<BuildResult> {
-  const { files: found, skipped, errors } = await discoverContent(options.paths);
-  const files = options.shard ? await filesOfShard(found, options.shard) : found;
-  const result: BuildResult = { decks: [], errors: [...errors], warnings: [...skipped] };
-  await checkOutputFolder(options.outDir, options.paths);
-  // An interrupted shard build must not leave the record of an earlier run behind, to pass for its own.
-  if (options.shard) await removeShardRecord(options.outDir, options.shard);
-  const builder = new DeckBuilder(options);
-
-  // Start the browser now, and open its first tab: that takes about as long as building the HTML.
-  const session = options.pdf === false ? undefined : startSession(options);
-  const firstPrinter = session?.then(async (started) => (await started.newPrinter()).warm());
-  firstPrinter?.catch(() => undefined); // a launch failure is reported below
-  const stage = options.strict === true && session !== undefined;
+export async function buildFiles(
+  files: string[],
+  builder: BriefingBuilder,
+  pool: PrintPool | undefined,
+  options: BuildOptions,
+  result: BuildResult = { decks: [], errors: [], warnings: [] },
+): Promise<BuildResult> {
+  const stage = options.strict === true && pool !== undefined;
   const built: BuiltDeck[] = [];
   try {
     for (const file of files) {
@@ -108,19 +141,22 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         result.errors.push(error);
       }
     }
-    if (session && !stage && built.length > 0) {
+    if (pool && !stage && built.length > 0) {
       // The index page goes with the new HTML now, not only after printing: a build interrupted
       // while printing must not leave it showing the decks' old titles and markings.
       await publish(options.outDir, built);
     }
-    if (session && built.length > 0) {
+    if (pool && built.length > 0) {
       // No browser is an error for the PDFs only: the HTML decks above are already written.
-      const printing = await session;
-      const launched = await printing.browser().catch((error: unknown) => {
-        if (!(error instanceof BriefdeckError)) throw error;
-        result.errors.push(error);
-      });
-      if (launched) await printAll(printing, await firstPrinter!, built, result, options);
+      const launched = await pool.browser().then(
+        () => true,
+        (error: unknown) => {
+          if (!(error instanceof BriefdeckError)) throw error;
+          result.errors.push(error);
+          return false;
+        },
+      );
+      if (launched) await printAll(pool, built, result, options);
     }
     const written = built.filter((deck) => !deck.refused);
     for (const deck of written) {
@@ -139,7 +175,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         failed: files.length - written.length,
       });
   } finally {
-    if (session) await session.then((started) => started.close());
     for (const deck of built) await discardDeck(deck); // staging folders left by an error
   }
   return result;
@@ -180,14 +215,13 @@ function reportPptx(built: BuiltDeck, options: BuildOptions): void {
 }
 
 /**
- * Prints every deck: a queue shared by `concurrency` tabs of the one browser.
- * Measured on 2 cores with 20 decks (BENCHMARKS.md): two tabs are a little
- * faster than one (the next deck loads while one prints); two browser
- * processes were a third slower (each Chromium keeps more than a core busy).
+ * Prints every deck: a queue shared by `concurrency` workers, each printing in a tab of the pool's one
+ * browser. Measured on 2 cores with 20 decks (BENCHMARKS.md): two tabs are a little faster than one
+ * (the next deck loads while one prints); two browser processes were a third slower (each Chromium
+ * keeps more than a core busy).
  */
 async function printAll(
-  session: PrintSession,
-  first: DeckPrinter,
+  pool: PrintPool,
   decks: BuiltDeck[],
   result: BuildResult,
   options: BuildOptions,
@@ -195,79 +229,57 @@ async function printAll(
   const { preloadPdfLib } = await import('../pdf/metadata.js');
   preloadPdfLib();
   const workers = Math.max(1, Math.min(options.concurrency ?? defaultConcurrency(), decks.length));
+  const stages = OUTPUT_STAGES.filter((stage) => stage.wanted(options));
   const queue = [...decks];
   let done = 0;
 
-  const work = async (_: unknown, index: number) => {
-    let printer: DeckPrinter | undefined = index === 0 ? first : undefined;
-    try {
-      for (let built = queue.shift(); built; built = queue.shift()) {
-        const { deck } = built;
-        const started = performance.now();
-        const job = printJobFor(built, { notesPages: options.notesPages });
-        const onRestart = () =>
+  const failed = (built: BuiltDeck, error: unknown) => {
+    if (!(error instanceof PdfError)) throw error;
+    result.errors.push(new PdfError(error.what, error.hint, { file: built.deck.file }, { cause: error }));
+  };
+  const work = async () => {
+    for (let built = queue.shift(); built; built = queue.shift()) {
+      const { deck } = built;
+      const started = performance.now();
+      const run: RunOptions = {
+        onRestart: () =>
           result.warnings.push({
             file: deck.file,
             message: 'the browser quit while printing this deck; started a new one to retry it and print the rest',
-          });
-        // A failed print is retried once in a fresh tab (of a new browser if it died): a hung or crashed tab
-        // must not cost the deck, nor the decks after it.
+          }),
+      };
+      try {
+        deck.pdf = await pool.print(printJob(built, { notesPages: options.notesPages }), run);
+      } catch (error) {
+        failed(built, error);
+        continue;
+      }
+      if (!reportPdf(built, deck.pdf, result, options)) {
+        built.refused = true; // --strict and it overflows: nothing of it is written
+        deck.pdf = undefined;
+        await discardDeck(built);
+        continue;
+      }
+      if (built.staged) {
+        await commitDeck(built);
+        reportHtml(built, options);
+      }
+      options.onProgress?.({
+        type: 'pdf',
+        slug: deck.slug,
+        file: deck.file,
+        pdf: deck.pdf,
+        ms: performance.now() - started,
+        index: ++done,
+        total: decks.length,
+      });
+      for (const stage of stages) {
         try {
-          printer ??= await session.newPrinter();
-          ({ result: deck.pdf, printer } = await session.twice(printer, (tab) => tab.print(job), onRestart));
+          options.onProgress?.(await stage.write(built, pool, options, run));
         } catch (error) {
-          if (!(error instanceof PdfError)) throw error;
-          printer = undefined; // closed by twice: the next deck gets a fresh tab
-          result.errors.push(new PdfError(error.what, error.hint, { file: deck.file }, { cause: error }));
-          continue;
-        }
-        if (!reportPdf(built, deck.pdf, result, options)) {
-          built.refused = true; // --strict and it overflows: nothing of it is written
-          deck.pdf = undefined;
-          await discardDeck(built);
-          continue;
-        }
-        if (built.staged) {
-          await commitDeck(built);
-          reportHtml(built, options);
-        }
-        options.onProgress?.({
-          type: 'pdf',
-          slug: deck.slug,
-          file: deck.file,
-          pdf: deck.pdf,
-          ms: performance.now() - started,
-          index: ++done,
-          total: decks.length,
-        });
-        if (options.handout) {
-          const handoutStarted = performance.now();
-          const size = options.handout;
-          const { printHandout } = await import('../pdf/handout.js');
-          try {
-            let handout: PrintResult;
-            ({ result: handout, printer } = await session.twice(
-              printer,
-              (tab) => printHandout(tab.browser, built, size, options.timeout),
-              onRestart,
-            ));
-            deck.handout = handout;
-            options.onProgress?.({
-              type: 'handout',
-              slug: deck.slug,
-              file: deck.file,
-              handout,
-              ms: performance.now() - handoutStarted,
-            });
-          } catch (error) {
-            if (!(error instanceof PdfError)) throw error;
-            printer = undefined;
-            result.errors.push(new PdfError(error.what, error.hint, { file: deck.file }, { cause: error }));
-          }
+          failed(built, error);
         }
       }
-    } finally {
-      await printer?.close();
     }
   };
   await Promise.all(Array.from({ length: workers }, work));
@@ -289,23 +301,4 @@ function reportPdf(built: BuiltDeck, pdf: PrintResult, result: BuildResult, opti
     else result.warnings.push({ file, message: what });
   }
   return !(options.strict && pdf.overflows.length > 0);
-}
-
-/** The build's browser session, started now; its browser is restarted if it dies mid-batch. */
-async function startSession(options: BuildOptions): Promise<PrintSession> {
-  const { PrintSession } = await import('../pdf/session.js');
-  return new PrintSession(() => startBrowser(options.browser, { handleSignals: options.handleSignals }), {
-    layout: options.printLayout,
-    timeout: options.timeout,
-  });
-}
-
-/** Launches lazily (Puppeteer is only imported when PDFs are wanted); a failure surfaces when awaited. */
-export function startBrowser(
-  explicit: string | undefined,
-  options: { handleSignals?: boolean } = {},
-): Promise<Browser> {
-  const launching = import('../pdf/browser.js').then(({ launchBrowser }) => launchBrowser(explicit, options));
-  launching.catch(() => undefined); // handled where awaited; avoid an unhandled rejection meanwhile
-  return launching;
 }

@@ -1,17 +1,21 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from '../config.js';
+import { CONFIG_NAMES, loadConfig } from '../config.js';
+import { briefingMarking } from '../content/marking.js';
 import type { Warning } from '../content/model.js';
 import { readBriefing } from '../content/parse.js';
 import { contrastError, contrastWarning } from '../deck/contrast.js';
 import { renderBriefing, type RenderContext, type RenderedDeck } from '../deck/render.js';
-import { TemplateRegistry } from '../deck/template/registry.js';
+import { BUILTIN_TEMPLATES, TemplateRegistry } from '../deck/template/registry.js';
 import { ContentError } from '../errors.js';
 import { deckAssets, type Asset } from '../output/assets.js';
 import { htmlFingerprint, sourceFor, writeDeckInfo, type DeckInfo } from '../output/deck-info.js';
 import { fontGapWarnings } from '../output/font-gaps.js';
 import { deckFonts } from '../output/fonts.js';
 import { moveFile, stagingFolder, writeDeck } from '../output/write-deck.js';
-import type { PrintResult } from '../pdf/print.js';
+import { bookmarksFor } from '../pdf/bookmarks.js';
+import type { HandoutJob, HandoutSize } from '../pdf/handout.js';
+import type { PrintJob, PrintResult } from '../pdf/print.js';
 import type { PptxFile } from './pptx-output.js';
 
 export interface BuilderOptions {
@@ -57,12 +61,18 @@ export interface BuiltDeck {
   refused?: boolean;
 }
 
+/** What a deck is made from besides its content file, for watching: the config file and the template folders. */
+export interface DeckSources {
+  config: string[];
+  templates: string[];
+}
+
 /**
- * Builds decks one file at a time (the CLI's build builds them all; serve
- * rebuilds only the file that changed). Holds what builds share: the project
+ * Builds one briefing at a time (a batch builds them all; serve and build --watch
+ * rebuild only the file that changed). Holds what builds share: the project
  * config, the template registry, and which file owns which slug.
  */
-export class DeckBuilder {
+export class BriefingBuilder {
   private context?: Promise<RenderContext>;
   private readonly owners = new Map<string, string>();
 
@@ -131,6 +141,24 @@ export class DeckBuilder {
     if (slug) this.owners.delete(slug);
   }
 
+  /** The config file and template folders the decks are built from (absolute); a broken config adds no folders. */
+  async sources(): Promise<DeckSources> {
+    const cwd = this.options.cwd ?? process.cwd();
+    const config = await this.renderContext().then(
+      (context) => context.config,
+      () => undefined,
+    );
+    const configFiles = this.options.config
+      ? [path.resolve(this.options.config)]
+      : CONFIG_NAMES.map((name) => path.resolve(cwd, name));
+    return {
+      config: configFiles.filter((file) => existsSync(file)),
+      templates: [...(this.options.templates ?? []), ...(config?.templates ?? []), BUILTIN_TEMPLATES].map((dir) =>
+        path.resolve(dir),
+      ),
+    };
+  }
+
   private renderContext(): Promise<RenderContext> {
     this.context ??= (async () => {
       const config = await loadConfig(this.options.cwd ?? process.cwd(), this.options.config);
@@ -152,6 +180,43 @@ export class DeckBuilder {
 export function deckLocation(built: BuiltDeck): { dir: string; htmlFile: string } {
   const dir = built.staged?.dir ?? built.deck.dir;
   return { dir, htmlFile: path.join(dir, 'index.html') };
+}
+
+/** What printing the deck's PDF needs (the print stage's PrintJob); the same for build and serve. */
+export function printJob(built: BuiltDeck, options: { notesPages?: boolean } = {}): PrintJob {
+  const { deck, rendered } = built;
+  const { meta } = rendered.briefing;
+  // A staged deck (--strict) is printed where it is staged, and moved into place only if accepted.
+  const { dir, htmlFile } = deckLocation(built);
+  return {
+    htmlFile,
+    html: rendered.html,
+    pdfFile: path.join(dir, `${deck.slug}.pdf`),
+    metadata: {
+      title: meta.title,
+      author: meta.author ?? meta.organization,
+      subject: meta.subtitle,
+      keywords: meta.keywords,
+    },
+    bookmarks: bookmarksFor(rendered.slides),
+    notesPages: options.notesPages,
+    marking: briefingMarking(meta),
+    // Decks of one template with the same fonts.css (the same script characters) share stylesheets and
+    // fonts, so a tab can be reused between them.
+    styleKey: [...rendered.template.chain, built.fontsKey].join('\0'),
+  };
+}
+
+/** What printing the deck's handout needs; printed from the deck in its folder (after any staging). */
+export function handoutJob(built: BuiltDeck, size: HandoutSize): HandoutJob {
+  const { deck, rendered } = built;
+  return {
+    htmlFile: deck.htmlFile,
+    pdfFile: path.join(deck.dir, `${deck.slug}-handout.pdf`),
+    meta: rendered.briefing.meta,
+    slides: rendered.slides.length,
+    size,
+  };
 }
 
 /**

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
-import type { BuiltDeck } from '../build/briefing.js';
+import type { BriefingMeta } from '../content/model.js';
 import { formatDate } from '../deck/helpers.js';
 import { escapeHtml } from '../html-text.js';
 import { briefingMarking, type Marking } from '../content/marking.js';
@@ -24,21 +23,23 @@ const PRINTABLE_WIDTH: Record<HandoutSize, number> = {
   letter: 8.5 * 96 - 2 * 15 * (96 / 25.4),
 };
 
+/** What printing a handout needs: the deck's HTML (printed with its scripts off), where the PDF goes, the cover's text. */
+export interface HandoutJob {
+  htmlFile: string;
+  pdfFile: string;
+  meta: BriefingMeta;
+  slides: number;
+  size: HandoutSize;
+}
+
 /**
  * Writes <slug>-handout.pdf: a read-ahead with every slide (vector, small) above
  * its speaker notes, the title, date and source first, the marking at the top
  * of every page and page numbers at the bottom.
  */
-export async function printHandout(
-  browser: Browser,
-  built: BuiltDeck,
-  size: HandoutSize,
-  wait = 60_000,
-): Promise<PrintResult> {
+export async function printHandout(browser: Browser, job: HandoutJob, wait = 60_000): Promise<PrintResult> {
   const timeout = timerSafe(wait);
-  const { deck, rendered } = built;
-  const { meta } = rendered.briefing;
-  const pdfFile = path.join(deck.dir, `${deck.slug}-handout.pdf`);
+  const { meta, pdfFile, htmlFile, size } = job;
   let page: Page | undefined;
   const blocked: string[] = [];
   try {
@@ -46,7 +47,7 @@ export async function printHandout(
     page = await browser.newPage();
     await page.setJavaScriptEnabled(false);
     await blockRemoteRequests(page, (url) => blocked.push(url));
-    await page.goto(pathToFileURL(deck.htmlFile).href, { waitUntil: 'load', timeout });
+    await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout });
     const source = meta.source;
     const cover = {
       title: meta.title,
@@ -60,7 +61,7 @@ export async function printHandout(
           : undefined,
         source?.credit,
         source?.note,
-        `Handout: ${rendered.slides.length} slides with speaker notes.`,
+        `Handout: ${job.slides} slides with speaker notes.`,
       ].filter((line): line is string => Boolean(line)),
     };
     await page.evaluate(
@@ -89,12 +90,9 @@ export async function printHandout(
   } catch (error) {
     if (error instanceof PdfError) throw error;
     const first = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new PdfError(
-      `printing the handout of ${deck.htmlFile} failed: ${first}`,
-      'run again with --debug',
-      undefined,
-      { cause: error },
-    );
+    throw new PdfError(`printing the handout of ${htmlFile} failed: ${first}`, 'run again with --debug', undefined, {
+      cause: error,
+    });
   } finally {
     await page?.close().catch(() => undefined);
   }

@@ -71,8 +71,8 @@ const NOTES_PAGES = readFileSync(packagePath('runtime', 'notes-pages.js'), 'utf8
 export class DeckPrinter {
   private page?: Promise<Page>;
   private blocked: string[] = [];
-  /** What the tab holds now, so that the next deck of the same template can reuse its stylesheets and fonts. */
-  private loaded?: { styleKey: string; head: string };
+  /** The style key of the deck the tab holds, so that the next deck of the same template can reuse its stylesheets and fonts. */
+  private loadedStyle?: string;
 
   constructor(
     /** The browser this printer's tab belongs to. */
@@ -159,45 +159,28 @@ export class DeckPrinter {
   }
 
   /**
-   * Static layout: navigates to the deck, or, when the tab already holds a deck
-   * with the same stylesheets (same style key and <head>), swaps in the new
-   * deck's body: navigating, parsing the CSS and loading the fonts again was
-   * most of the time per deck in a batch. Relative URLs in the body are made
-   * absolute so they still point into the new deck's folder.
+   * Static layout: navigates to the deck, or, when the tab already holds a deck of the same style key,
+   * swaps in the new deck's body: navigating, parsing the CSS and loading the fonts again was most of
+   * the time per deck in a batch. The tab's own HTML parser reads the new deck (swapInBody), the same
+   * parse navigating would give, and refuses the swap when its <head> differs from the loaded one.
    */
   private async load(page: Page, job: PrintJob, timeout: number): Promise<void> {
-    const html = job.html ?? (await readFile(job.htmlFile, 'utf8'));
-    const head =
-      /<head>([\s\S]*?)<\/head>/i
-        .exec(html)?.[1]
-        ?.replace(/<title>[\s\S]*?<\/title>|<meta name="(author|description)"[^>]*>/g, '') ?? '';
-    const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1];
-    const reuse =
-      job.styleKey !== undefined &&
-      body !== undefined &&
-      this.loaded?.styleKey === job.styleKey &&
-      this.loaded.head === head;
-    if (!reuse) {
-      this.loaded = undefined;
-      await page.goto(pathToFileURL(job.htmlFile).href, { waitUntil: 'load', timeout });
-      if (job.styleKey !== undefined) this.loaded = { styleKey: job.styleKey, head };
-      return;
+    const reuse = job.styleKey !== undefined && this.loadedStyle === job.styleKey;
+    if (reuse) {
+      const html = job.html ?? (await readFile(job.htmlFile, 'utf8'));
+      const folder = pathToFileURL(path.dirname(job.htmlFile) + path.sep).href;
+      if (await page.evaluate(swapInBody, html, folder)) {
+        await page.evaluate(() =>
+          Promise.all([...document.images].map((image) => image.decode().catch(() => undefined))),
+        );
+        return;
+      }
     }
-    const base = pathToFileURL(path.dirname(job.htmlFile) + path.sep).href;
-    const absolute = body.replace(
-      /\b(src|href)="(?![a-z][a-z0-9+.-]*:|#|\/)([^"]*)"/gi,
-      (_m, attribute: string, url: string) => `${attribute}="${new URL(url, base).href}"`,
-    );
-    const title = /<title>([\s\S]*?)<\/title>/i.exec(html)?.[1] ?? '';
-    await page.evaluate(
-      (newTitle, newBody) => {
-        document.title = new DOMParser().parseFromString(`<title>${newTitle}</title>`, 'text/html').title;
-        document.body.innerHTML = newBody;
-      },
-      title,
-      absolute,
-    );
-    await page.evaluate(() => Promise.all([...document.images].map((image) => image.decode().catch(() => undefined))));
+    this.loadedStyle = undefined;
+    await page.goto(pathToFileURL(job.htmlFile).href, { waitUntil: 'load', timeout });
+    if (job.styleKey === undefined) return;
+    await page.evaluate(swapInBody);
+    this.loadedStyle = job.styleKey;
   }
 
   private openPage(): Promise<Page> {
@@ -247,6 +230,39 @@ function isLocal(url: string): boolean {
 
 /** The URL in Chromium's console message for a load the page's policy refused. */
 const CSP_BLOCKED_URL = /'([a-z][a-z0-9+.-]*:[^']*)' (?:because it )?violates the following Content Security Policy/i;
+
+/**
+ * Runs in the page. Without `html`: remembers the <head> just loaded (before the print layout adds its
+ * styles to it). With it: parses the next deck's HTML and, when its <head> is the remembered one
+ * (leaving out what differs per deck without changing styles: the title, author and description), puts
+ * its title and body in place and returns true; false, with nothing changed, otherwise. Relative URLs
+ * in the body are made absolute so that they still point into the next deck's folder.
+ */
+function swapInBody(html?: string, folder?: string): boolean {
+  const tab = window as unknown as { briefdeckLoadedHead?: string };
+  const style = (head: HTMLHeadElement) => {
+    const copy = head.cloneNode(true) as HTMLHeadElement;
+    for (const element of copy.querySelectorAll('title, meta[name="author"], meta[name="description"]'))
+      element.remove();
+    return copy.innerHTML;
+  };
+  if (html === undefined || folder === undefined) {
+    tab.briefdeckLoadedHead = style(document.head);
+    return false;
+  }
+  const next = new DOMParser().parseFromString(html, 'text/html');
+  if (style(next.head) !== tab.briefdeckLoadedHead) return false;
+  for (const element of next.body.querySelectorAll('[src], [href]'))
+    for (const attribute of ['src', 'href']) {
+      const url = element.getAttribute(attribute);
+      // Left as they are: absolute URLs (any scheme), fragments and root-relative paths.
+      if (url !== null && !/^(?:[a-z][a-z0-9+.-]*:|#|\/)/i.test(url))
+        element.setAttribute(attribute, new URL(url, folder).href);
+    }
+  document.title = next.title;
+  document.body.innerHTML = next.body.innerHTML;
+  return true;
+}
 
 /**
  * Runs in the page after layout: for each slide, how far its content reaches

@@ -1,0 +1,71 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { packagePath } from '../paths.js';
+import { resolveUnder, sendFile, sendText } from './http.js';
+import type { LiveBuild } from './rebuild.js';
+
+const LIVE_SCRIPT = packagePath('runtime', 'live.js');
+
+/** The pages open in browsers, told over Server-Sent Events when their deck is rebuilt or errors change. */
+export class LiveClients {
+  private readonly clients = new Set<ServerResponse>();
+
+  add(request: IncomingMessage, response: ServerResponse, errors: string[]): void {
+    response.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    });
+    this.clients.add(response);
+    this.send(response, 'errors', { errors });
+    request.on('close', () => this.clients.delete(response));
+  }
+
+  broadcast(event: string, data: unknown): void {
+    for (const client of this.clients) this.send(client, event, data);
+  }
+
+  close(): void {
+    for (const client of this.clients) client.end();
+  }
+
+  private send(client: ServerResponse, event: string, data: unknown): void {
+    client.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  }
+}
+
+/**
+ * Answers one request: the event stream, the live-reload script, or a file of the output folder
+ * (never outside it); a deck's PDF is printed first when the one there is not of its current HTML,
+ * and every HTML page gets the live-reload script.
+ */
+export async function answer(
+  request: IncomingMessage,
+  response: ServerResponse,
+  site: { outDir: string; live: LiveBuild; clients: LiveClients; log: (line: string) => void },
+): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  if (url.pathname === '/__briefdeck/events') return site.clients.add(request, response, site.live.errorLines());
+  if (url.pathname === '/__briefdeck/live.js') {
+    await sendFile(response, LIVE_SCRIPT);
+    return;
+  }
+  const file = resolveUnder(site.outDir, url.pathname.endsWith('/') ? `${url.pathname}index.html` : url.pathname);
+  if (!file) return sendText(response, 403, 'Forbidden');
+  if (file.endsWith('.pdf')) {
+    try {
+      await site.live.printPdf(file);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      site.log(`error   ${message}`);
+      return sendText(response, 500, message);
+    }
+  }
+  const slug = path.relative(site.outDir, file).split(path.sep)[0] ?? '';
+  const inject = (html: string) =>
+    html.replace(
+      /<\/body>/i,
+      `<script src="/__briefdeck/live.js" data-slug="${slug === 'index.html' ? '' : slug}"></script>\n</body>`,
+    );
+  if (!(await sendFile(response, file, inject))) sendText(response, 404, `Not found: ${url.pathname}`);
+}
