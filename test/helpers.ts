@@ -1,5 +1,5 @@
-import { execFile, spawnSync } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { execFile, spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtemp, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -134,4 +134,59 @@ export function expectOneErrorLine(run: CliResult, file: string, line: number | 
   const m = new RegExp(`^${escapeRegExp(file)}${line === null ? '' : `:${line}`}: (.+ — .+)$`).exec(lines[0]!);
   expect(m, lines[0]).not.toBeNull();
   expect(m![1]).toMatch(error);
+}
+
+/** A CLI started in the background (startCli), for commands that keep running or are stopped from outside. */
+export interface Running {
+  child: ChildProcessWithoutNullStreams;
+  output: () => string;
+  /** Resolves when the output (stdout and stderr) matches. */
+  waitFor: (pattern: RegExp) => Promise<void>;
+  exit: Promise<number | null>;
+}
+
+/** Starts the built CLI in the background; `waitFor` waits on its output (never on a fixed sleep). */
+export function startCli(args: string[], env: NodeJS.ProcessEnv, cwd?: string): Running {
+  const child = spawn(process.execPath, [CLI, ...args], {
+    env: { ...process.env, ...env },
+    cwd,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const waiters: { pattern: RegExp; resolve: () => void }[] = [];
+  const listen = (chunk: Buffer) => {
+    output += chunk;
+    for (const waiter of waiters.filter((w) => w.pattern.test(output))) {
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve();
+    }
+  };
+  child.stdout.on('data', listen);
+  child.stderr.on('data', listen);
+  const exit = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return {
+    child,
+    output: () => output,
+    exit,
+    waitFor: (pattern) =>
+      new Promise<void>((resolve, reject) => {
+        if (pattern.test(output)) return resolve();
+        const timer = setTimeout(() => reject(new Error(`${pattern} never came: ${output}`)), 60_000);
+        waiters.push({
+          pattern,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        });
+        void exit.then(() => setTimeout(() => reject(new Error(`exited before ${pattern}: ${output}`)), 100));
+      }),
+  };
+}
+
+/** What is left in a private temporary folder, after the processes that used it are gone (bounded wait). */
+export async function leftIn(tmp: string): Promise<string[]> {
+  for (let waited = 0; waited < 3000 && (await readdir(tmp)).length > 0; waited += 100)
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  return readdir(tmp);
 }

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import path from 'node:path';
 // Each command imports what it needs when it runs, so that `draft` or `--help` do not load the build stack.
-import type { BuildResult } from '../build/batch.js';
+import type { BuildOptions, BuildResult } from '../build/batch.js';
 import { defaultConcurrency } from '../build/concurrency.js';
 import type { Warning } from '../content/model.js';
 import type { TemplateRegistry } from '../deck/template/registry.js';
@@ -76,13 +76,18 @@ program
   )
   .option('--json', 'print a machine-readable report on stdout instead of progress lines')
   .addOption(shardOption())
+  .addOption(
+    new Option(
+      '-w, --watch',
+      'after the build, rebuild the HTML and PDF of a briefing when it, its images, the templates or the config change (Ctrl-C to stop)',
+    ).conflicts(['json', 'shard']),
+  )
   .action(async (paths: string[], opts: BuildFlags) => {
     const started = performance.now();
     const live = !opts.json;
     // Ctrl-C or kill: the exit handlers run (the browser is killed, temporary files removed), then the process ends (signals.ts).
     exitOnSignals();
-    const { build } = await import('../build/batch.js');
-    const result = await build({
+    const options: BuildOptions = {
       paths,
       outDir: opts.out,
       pdf: opts.pdf,
@@ -115,22 +120,35 @@ program
             `handout ${event.handout.pdfFile} (${event.handout.pages} pages, ${formatBytes(event.handout.bytes)}) ${formatSeconds(event.ms)}`,
           );
       },
-    });
-    const elapsed = performance.now() - started;
-    result.warnings.forEach(printWarning);
-    result.errors.forEach(printError);
-    if (opts.json) console.log(JSON.stringify(jsonReport(result, elapsed), null, 2));
-    else {
-      if (result.indexFile) console.log(`index   ${result.indexFile}`);
-      if (result.shardRecord) console.log(`record  ${result.shardRecord}`);
-      const decks = result.decks.length;
-      const pages = result.decks.reduce((sum, d) => sum + (d.pdf?.pages ?? 0), 0);
-      console.log(
-        `${decks} deck${decks === 1 ? '' : 's'}${pages ? `, ${pages} PDF pages,` : ''} built in ${formatSeconds(elapsed)}${result.errors.length ? `, ${result.errors.length} failed` : ''}${result.warnings.length ? `, ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}` : ''}`,
-      );
+    };
+    if (opts.watch) {
+      const { watchBuild } = await import('../build/watch.js');
+      const watching = await watchBuild({ ...options, log: (line) => console.log(printable(line)) });
+      reportBuild(watching.first, performance.now() - started, opts);
+      console.log(`watching ${paths.join(' ')} (Ctrl-C to stop)`);
+      // Runs until Ctrl-C or kill: exitOnSignals ends the process (130, 143), its exit handlers the browser.
+      return new Promise<never>(() => undefined);
     }
+    const { build } = await import('../build/batch.js');
+    const result = await build(options);
+    reportBuild(result, performance.now() - started, opts);
     if (result.errors.length) process.exitCode = batchExitCode(result.errors);
   });
+
+/** A build's warnings and errors on stderr, then its report: the JSON one, or the index page and a summary line. */
+function reportBuild(result: BuildResult, elapsed: number, opts: BuildFlags): void {
+  result.warnings.forEach(printWarning);
+  result.errors.forEach(printError);
+  if (opts.json) console.log(JSON.stringify(jsonReport(result, elapsed), null, 2));
+  else {
+    if (result.indexFile) console.log(`index   ${result.indexFile}`);
+    const decks = result.decks.length;
+    const pages = result.decks.reduce((sum, d) => sum + (d.pdf?.pages ?? 0), 0);
+    console.log(
+      `${decks} deck${decks === 1 ? '' : 's'}${pages ? `, ${pages} PDF pages,` : ''} built in ${formatSeconds(elapsed)}${result.errors.length ? `, ${result.errors.length} failed` : ''}${result.warnings.length ? `, ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}` : ''}`,
+    );
+  }
+}
 
 const serveCommand = program
   .command('serve')
@@ -307,6 +325,7 @@ interface BuildFlags {
   printLayout: PrintLayout;
   json?: boolean;
   shard?: Shard;
+  watch?: boolean;
 }
 
 function parseWhole(value: string, max: number): number {

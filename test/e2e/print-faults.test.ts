@@ -1,9 +1,9 @@
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CLI, SAMPLE, tempDir } from '../helpers.js';
+import { CLI, leftIn, SAMPLE, startCli, tempDir } from '../helpers.js';
 
 /**
  * Faults while printing, from outside: the browser killed in the middle of a
@@ -32,52 +32,6 @@ async function decks(count: number): Promise<string> {
   return content;
 }
 
-interface Running {
-  child: ChildProcessWithoutNullStreams;
-  output: () => string;
-  /** Resolves when the output (stdout and stderr) matches. */
-  waitFor: (pattern: RegExp) => Promise<void>;
-  exit: Promise<number | null>;
-}
-
-function startCli(args: string[], env: NodeJS.ProcessEnv, cwd?: string): Running {
-  const child = spawn(process.execPath, [CLI, ...args], {
-    env: { ...process.env, ...env },
-    cwd,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const waiters: { pattern: RegExp; resolve: () => void }[] = [];
-  const listen = (chunk: Buffer) => {
-    output += chunk;
-    for (const waiter of waiters.filter((w) => w.pattern.test(output))) {
-      waiters.splice(waiters.indexOf(waiter), 1);
-      waiter.resolve();
-    }
-  };
-  child.stdout.on('data', listen);
-  child.stderr.on('data', listen);
-  const exit = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return {
-    child,
-    output: () => output,
-    exit,
-    waitFor: (pattern) =>
-      new Promise<void>((resolve, reject) => {
-        if (pattern.test(output)) return resolve();
-        const timer = setTimeout(() => reject(new Error(`${pattern} never came: ${output}`)), 60_000);
-        waiters.push({
-          pattern,
-          resolve: () => {
-            clearTimeout(timer);
-            resolve();
-          },
-        });
-        void exit.then(() => setTimeout(() => reject(new Error(`exited before ${pattern}: ${output}`)), 100));
-      }),
-  };
-}
-
 /** The browser's main process: the CLI's own child (Puppeteer spawns it directly). */
 function browserPids(cli: number): string[] {
   return spawnSync('pgrep', ['-P', String(cli)], { encoding: 'utf8' })
@@ -89,13 +43,6 @@ function killBrowser(cli: number): void {
   const pids = browserPids(cli);
   expect(pids.length, 'a browser under the CLI').toBeGreaterThan(0);
   for (const pid of pids) spawnSync('kill', ['-9', pid]);
-}
-
-/** What is left in a private temporary folder, after the processes that used it are gone (bounded wait). */
-async function leftIn(tmp: string): Promise<string[]> {
-  for (let waited = 0; waited < 3000 && (await readdir(tmp)).length > 0; waited += 100)
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  return readdir(tmp);
 }
 
 describe('the browser killed in the middle of a build', () => {
