@@ -82,12 +82,9 @@ export class PrintPool {
   async run<T>(task: (tab: DeckPrinter) => Promise<T>, options: RunOptions = {}): Promise<T> {
     const tab = await this.acquire();
     try {
-      const result = await task(tab);
-      this.idle.push(tab);
-      return result;
+      return await this.attempt(tab, task);
     } catch (firstError) {
       if (!(firstError instanceof PdfError)) throw firstError;
-      await tab.close();
       if ((await this.recover(tab.browser)) === 'restarted') options.onRestart?.();
       let fresh: DeckPrinter;
       try {
@@ -97,16 +94,25 @@ export class PrintPool {
         throw new PdfError(`${firstError.what}; ${error.what}`, error.hint, undefined, { cause: error });
       }
       try {
-        const result = await task(fresh);
-        this.idle.push(fresh);
-        return result;
+        return await this.attempt(fresh, task);
       } catch (error) {
         if (!(error instanceof PdfError)) throw error;
         // The next deck needs a live browser even when this one is given up.
-        await fresh.close();
         await this.recover(fresh.browser);
         throw new PdfError(`${error.what} (tried twice)`, error.hint, undefined, { cause: error });
       }
+    }
+  }
+
+  /** Runs `task` in `tab`: the tab goes back to the pool when it succeeds, and is closed (never reused) when it fails. */
+  private async attempt<T>(tab: DeckPrinter, task: (tab: DeckPrinter) => Promise<T>): Promise<T> {
+    try {
+      const result = await task(tab);
+      this.idle.push(tab);
+      return result;
+    } catch (error) {
+      await tab.close();
+      throw error;
     }
   }
 

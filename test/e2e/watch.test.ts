@@ -1,23 +1,12 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { leftIn, pdfText, runCli, SAMPLE, squash, startCli, tempDir } from '../helpers.js';
-
-const cleanup: string[] = [];
-afterEach(async () => {
-  for (const dir of cleanup.splice(0)) await rm(dir, { recursive: true, force: true });
-});
-
-async function dir(prefix: string): Promise<string> {
-  const made = await tempDir(prefix);
-  cleanup.push(made);
-  return made;
-}
 
 describe('briefdeck build --watch', () => {
   it('rebuilds the HTML and PDF on each save, one line each; bad input is one error line and the last good deck stays; Ctrl-C exits 130 and leaves nothing behind', async () => {
-    const work = await dir('briefdeck-watch-');
-    const tmp = await dir('briefdeck-tmp-');
+    const work = await tempDir('briefdeck-watch-');
+    const tmp = await tempDir('briefdeck-tmp-');
     await mkdir(path.join(work, 'content'));
     const file = path.join(work, 'content', 'brief.md');
     const sample = await readFile(SAMPLE, 'utf8');
@@ -66,6 +55,8 @@ describe('briefdeck build --watch', () => {
       expect(await leftIn(tmp)).toEqual([]);
     } finally {
       run.child.kill('SIGKILL');
+      await rm(work, { recursive: true, force: true });
+      await rm(tmp, { recursive: true, force: true });
     }
   });
 
