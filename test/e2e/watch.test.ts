@@ -1,7 +1,7 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { leftIn, pdfText, runCli, SAMPLE, squash, startCli, tempDir } from '../helpers.js';
+import { FIXTURES, leftIn, pdfText, runCli, SAMPLE, squash, startCli, tempDir } from '../helpers.js';
 
 describe('briefdeck build --watch', () => {
   it('rebuilds the HTML and PDF on each save, one line each; bad input is one error line and the last good deck stays; Ctrl-C exits 130 and leaves nothing behind', async () => {
@@ -57,6 +57,34 @@ describe('briefdeck build --watch', () => {
       run.child.kill('SIGKILL');
       await rm(work, { recursive: true, force: true });
       await rm(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it('watches the images of a briefing named by its path: a replaced image rebuilds its deck', async () => {
+    const work = await tempDir('briefdeck-watch-');
+    await mkdir(path.join(work, 'content', 'images'), { recursive: true });
+    const image = path.join(work, 'content', 'images', 'chart.png');
+    await copyFile(path.join(FIXTURES, 'images', 'chart.png'), image);
+    await writeFile(
+      path.join(work, 'content', 'pictures.md'),
+      '---\ntitle: Pictures\ndate: 2026-01-15\n---\n\n## Summary\n\nRising.\n\n![Attacks](images/chart.png)\n\n## Implications\n\nMore.\n\n## Recommendations\n\n1. Look.\n',
+    );
+    const html = path.join(work, 'output', 'pictures', 'index.html');
+    const run = startCli(['build', 'content/pictures.md', '--watch', '--no-pdf'], {}, work);
+    try {
+      await run.waitFor(/^watching content\/pictures\.md \(Ctrl-C to stop\)$/m);
+      const before = /<img src="([^"]+)"/.exec(await readFile(html, 'utf8'))?.[1];
+      expect(before).toBeDefined();
+      await copyFile(path.join(FIXTURES, 'images', 'tall.png'), image);
+      await run.waitFor(/^built {3}pictures \(\d+ slides\) in \d+ ms$/m);
+      const after = /<img src="([^"]+)"/.exec(await readFile(html, 'utf8'))?.[1];
+      expect(after).toBeDefined();
+      expect(after).not.toBe(before); // copies are named by their bytes
+      run.child.kill('SIGINT');
+      expect(await run.exit).toBe(130);
+    } finally {
+      run.child.kill('SIGKILL');
+      await rm(work, { recursive: true, force: true });
     }
   });
 
