@@ -1,11 +1,10 @@
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import { buildFiles, startPool, type BuildOptions, type BuildResult } from './batch.js';
 import { BriefingBuilder } from './briefing.js';
 import { discoverContent, findContentFiles } from '../content/discover.js';
 import { formatWarning } from '../errors.js';
 import { checkOutputFolder } from '../output/write-deck.js';
-import { watchSources, type Change } from '../serve/watch.js';
+import { contentToWatch, watchSources, type Change } from '../serve/watch.js';
 import type { PrintPool } from '../pdf/pool.js';
 
 export interface WatchBuildOptions extends BuildOptions {
@@ -39,8 +38,7 @@ export async function watchBuild(options: WatchBuildOptions): Promise<WatchingBu
     });
     let contentFiles = files;
     const watcher = watchSources({
-      // A briefing named by itself is watched with its folder: its images are there.
-      content: options.paths.map((given) => path.resolve(isFile(given) ? path.dirname(given) : given)),
+      content: contentToWatch(options.paths),
       ...(await builder.sources()),
       ignore: options.outDir,
       onChange: async (change) => {
@@ -102,8 +100,4 @@ async function rebuild(
     const ms = Math.round((finished.get(deck.file) ?? performance.now()) - started);
     log(`built   ${deck.slug} (${[`${deck.slides} slides`, ...prints].join(', ')}) in ${ms} ms`);
   }
-}
-
-function isFile(given: string): boolean {
-  return statSync(given, { throwIfNoEntry: false })?.isFile() ?? false;
 }

@@ -5,7 +5,7 @@ import { checkOutputFolder } from '../output/write-deck.js';
 import { listen, sendText } from './http.js';
 import { LiveBuild } from './rebuild.js';
 import { answer, LiveClients } from './requests.js';
-import { watchSources } from './watch.js';
+import { contentToWatch, watchSources } from './watch.js';
 
 export interface ServeOptions extends BuilderOptions {
   /** Content files or folders to serve and watch. */
@@ -53,7 +53,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
 
   const sources = await builder.sources();
   const watcher = watchSources({
-    content: options.paths.map((p) => path.resolve(p)),
+    content: contentToWatch(options.paths),
     ...sources,
     ignore: outDir,
     onChange: async (change) => {

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { watch } from 'chokidar';
 import { printable } from '../errors.js';
@@ -27,6 +28,13 @@ export interface Watcher {
 }
 
 const QUIET_MS = 60;
+
+/** What to watch for the given content paths (absolute): a folder as it is, a file with its folder (its images are there). */
+export function contentToWatch(paths: string[]): string[] {
+  return paths.map((given) =>
+    path.resolve(statSync(given, { throwIfNoEntry: false })?.isFile() ? path.dirname(given) : given),
+  );
+}
 
 /**
  * Watches content, templates and config with chokidar. Events are gathered

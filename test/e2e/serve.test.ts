@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
@@ -206,6 +206,44 @@ describe('briefdeck serve from the command line', () => {
     } finally {
       child.kill('SIGKILL');
       blocker.close();
+      await rm(work, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('briefdeck serve of a briefing named by its path', () => {
+  it('watches its folder too: a replaced image rebuilds the deck', async () => {
+    const work = await tempDir();
+    await mkdir(path.join(work, 'content', 'images'), { recursive: true });
+    const image = path.join(work, 'content', 'images', 'chart.png');
+    await copyFile(path.join(FIXTURES, 'images', 'chart.png'), image);
+    const file = path.join(work, 'content', 'pictures.md');
+    await writeFile(
+      file,
+      '---\ntitle: Pictures\ndate: 2026-01-15\n---\n\n## Summary\n\nRising.\n\n![Attacks](images/chart.png)\n\n## Implications\n\nMore.\n\n## Recommendations\n\n1. Look.\n',
+    );
+    const built: string[] = [];
+    let onBuilt: () => void = () => undefined;
+    const server = await serve({
+      paths: [file],
+      port: 0,
+      outDir: path.join(work, 'output'),
+      cwd: work,
+      log: (line) => {
+        if (line.startsWith('built   pictures')) built.push(line);
+        onBuilt();
+      },
+    });
+    try {
+      const html = path.join(work, 'output', 'pictures', 'index.html');
+      const before = /<img src="([^"]+)"/.exec(await readFile(html, 'utf8'))?.[1];
+      expect(before).toBeDefined();
+      const rebuilt = new Promise<void>((resolve) => (onBuilt = () => built.length === 2 && resolve()));
+      await copyFile(path.join(FIXTURES, 'images', 'tall.png'), image);
+      await rebuilt;
+      expect(/<img src="([^"]+)"/.exec(await readFile(html, 'utf8'))?.[1]).not.toBe(before); // copies are named by their bytes
+    } finally {
+      await server.close();
       await rm(work, { recursive: true, force: true });
     }
   });
