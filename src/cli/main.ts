@@ -142,6 +142,7 @@ function reportBuild(result: BuildResult, elapsed: number, opts: BuildFlags): vo
   if (opts.json) console.log(JSON.stringify(jsonReport(result, elapsed), null, 2));
   else {
     if (result.indexFile) console.log(`index   ${result.indexFile}`);
+    if (result.shardRecord) console.log(`record  ${result.shardRecord}`);
     const decks = result.decks.length;
     const pages = result.decks.reduce((sum, d) => sum + (d.pdf?.pages ?? 0), 0);
     console.log(
