@@ -1,8 +1,8 @@
 import { defaultConcurrency } from './concurrency.js';
-import { type PptxFile, writeDeckPptx } from './pptx-output.js';
 import {
   BriefingBuilder,
   commitDeck,
+  deckLocation,
   deckRecord,
   discardDeck,
   printJob,
@@ -11,7 +11,15 @@ import {
   type BuiltDeck,
   type DeckResult,
 } from './briefing.js';
-import { OUTPUT_STAGES } from './outputs.js';
+import {
+  OUTPUT_STAGES,
+  outputEvent,
+  outputOf,
+  outputStages,
+  writeOutput,
+  type OutputEvent,
+  type OutputStage,
+} from './outputs.js';
 import { discoverContent } from '../content/discover.js';
 import type { Warning } from '../content/model.js';
 import { BriefdeckError, ContentError, PdfError } from '../errors.js';
@@ -56,8 +64,7 @@ export interface BuildOptions extends BuilderOptions {
 export type ProgressEvent =
   | { type: 'html'; slug: string; file: string; htmlFile: string; slides: number }
   | { type: 'pdf'; slug: string; file: string; pdf: PrintResult; ms: number; index: number; total: number }
-  | { type: 'handout'; slug: string; file: string; handout: PrintResult; ms: number }
-  | { type: 'pptx'; slug: string; file: string; pptx: PptxFile; ms: number };
+  | OutputEvent;
 
 export interface BuildResult {
   decks: DeckResult[];
@@ -127,6 +134,7 @@ export async function buildFiles(
   result: BuildResult = { decks: [], errors: [], warnings: [] },
 ): Promise<BuildResult> {
   const stage = options.strict === true && pool !== undefined;
+  const rendered = outputStages(options, 'rendered');
   const built: BuiltDeck[] = [];
   try {
     for (const file of files) {
@@ -135,7 +143,7 @@ export async function buildFiles(
         built.push(deck);
         result.warnings.push(...deck.warnings);
         if (!stage) reportHtml(deck, options);
-        if (options.pptx) await writePptxStage(deck, result, options);
+        for (const output of rendered) await writeRenderedOutput(deck, output, result, options);
       } catch (error) {
         if (!(error instanceof BriefdeckError)) throw error;
         result.errors.push(error);
@@ -165,7 +173,7 @@ export async function buildFiles(
         await commitDeck(deck);
         reportHtml(deck, options);
       }
-      if (deck.deck.pdf || deck.deck.handout || deck.deck.pptx) await recordPrints(deck);
+      if (deck.deck.pdf || OUTPUT_STAGES.some((output) => outputOf(deck.deck, output))) await recordPrints(deck);
     }
     result.decks = written.map((deck) => deck.deck);
     if (built.length > 0)
@@ -189,14 +197,21 @@ async function publish(outDir: string, decks: BuiltDeck[], onWarning?: (warning:
   return writeIndexPage(outDir, { decks: decks.map(deckRecord), onWarning });
 }
 
-/** `--pptx`: the deck's PowerPoint file, written right after its HTML (a staged deck's is reported once it is in place). */
-async function writePptxStage(built: BuiltDeck, result: BuildResult, options: BuildOptions): Promise<void> {
-  const { warnings } = await writeDeckPptx(built);
-  result.warnings.push(...warnings);
-  if (!built.staged) reportPptx(built, options);
+/** A `rendered` output (outputs.ts), written right after the deck's HTML; a staged deck's is reported once it is in place. */
+async function writeRenderedOutput(
+  built: BuiltDeck,
+  stage: OutputStage,
+  result: BuildResult,
+  options: BuildOptions,
+): Promise<void> {
+  const event = await writeOutput(built, stage, deckLocation(built).dir, { options }, (warning) =>
+    result.warnings.push(warning),
+  );
+  if (built.staged) (built.unreported ??= []).push({ stage, ms: event.ms });
+  else options.onProgress?.(event);
 }
 
-/** The deck's HTML is in place (and, written with it, its PPTX). */
+/** The deck's HTML is in place (and, written with it, its `rendered` outputs). */
 function reportHtml(built: BuiltDeck, options: BuildOptions): void {
   const { deck } = built;
   options.onProgress?.({
@@ -206,12 +221,8 @@ function reportHtml(built: BuiltDeck, options: BuildOptions): void {
     htmlFile: deck.htmlFile,
     slides: deck.slides,
   });
-  reportPptx(built, options);
-}
-
-function reportPptx(built: BuiltDeck, options: BuildOptions): void {
-  const { slug, file, pptx } = built.deck;
-  if (pptx) options.onProgress?.({ type: 'pptx', slug, file, pptx, ms: pptx.ms });
+  for (const { stage, ms } of built.unreported ?? []) options.onProgress?.(outputEvent(built, stage, ms));
+  built.unreported = undefined;
 }
 
 /**
@@ -229,7 +240,7 @@ async function printAll(
   const { preloadPdfLib } = await import('../pdf/metadata.js');
   preloadPdfLib();
   const workers = Math.max(1, Math.min(options.concurrency ?? defaultConcurrency(), decks.length));
-  const stages = OUTPUT_STAGES.filter((stage) => stage.wanted(options));
+  const stages = outputStages(options, 'printed');
   const queue = [...decks];
   let done = 0;
 
@@ -275,7 +286,10 @@ async function printAll(
       });
       for (const stage of stages) {
         try {
-          options.onProgress?.(await stage.write(built, pool, options, run));
+          const event = await writeOutput(built, stage, deck.dir, { options, pool, run }, (warning) =>
+            result.warnings.push(warning),
+          );
+          options.onProgress?.(event);
         } catch (error) {
           failed(built, error);
         }

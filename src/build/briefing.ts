@@ -14,9 +14,8 @@ import { fontGapWarnings } from '../output/font-gaps.js';
 import { deckFonts } from '../output/fonts.js';
 import { moveFile, stagingFolder, writeDeck } from '../output/write-deck.js';
 import { bookmarksFor } from '../pdf/bookmarks.js';
-import type { HandoutJob, HandoutSize } from '../pdf/handout.js';
 import type { PrintJob, PrintResult } from '../pdf/print.js';
-import type { PptxFile } from './pptx-output.js';
+import { moveOutputs, outputFileNames, type DeckOutputs, type OutputStage } from './outputs.js';
 
 export interface BuilderOptions {
   /** Output folder; each deck goes to <outDir>/<slug>/. */
@@ -33,7 +32,8 @@ export interface BuilderOptions {
   strict?: boolean;
 }
 
-export interface DeckResult {
+/** `handout`, `pptx` …: set once written by their output stage (outputs.ts), from this build's deck. */
+export interface DeckResult extends DeckOutputs {
   file: string;
   slug: string;
   dir: string;
@@ -41,9 +41,6 @@ export interface DeckResult {
   slides: number;
   /** Set once printed from this build's HTML (and, when staged, moved into `dir`). */
   pdf?: PrintResult;
-  handout?: PrintResult;
-  /** Set once written from this build's slides (`--pptx`; see pptx-output.ts). */
-  pptx?: PptxFile;
 }
 
 export interface BuiltDeck {
@@ -59,6 +56,8 @@ export interface BuiltDeck {
   staged?: ReturnType<typeof stagingFolder>;
   /** Refused by --strict (its content overflows): written nowhere. */
   refused?: boolean;
+  /** Outputs written into the staging folder, reported once the deck is in place (with the time each took, ms). */
+  unreported?: { stage: OutputStage; ms: number }[];
 }
 
 /** What a deck is made from besides its content file, for watching: the config file and the template folders. */
@@ -207,20 +206,8 @@ export function printJob(built: BuiltDeck, options: { notesPages?: boolean } = {
   };
 }
 
-/** What printing the deck's handout needs; printed from the deck in its folder (after any staging). */
-export function handoutJob(built: BuiltDeck, size: HandoutSize): HandoutJob {
-  const { deck, rendered } = built;
-  return {
-    htmlFile: deck.htmlFile,
-    pdfFile: path.join(deck.dir, `${deck.slug}-handout.pdf`),
-    meta: rendered.briefing.meta,
-    slides: rendered.slides.length,
-    size,
-  };
-}
-
 /**
- * Writes a staged deck into its folder (its PDF too, when printed in the staging folder), then
+ * Writes a staged deck into its folder (its PDF and the output stages' files too), then
  * removes the staging folder. The HTML goes in first: writeDeck removes the old PDFs beside it.
  */
 export async function commitDeck(built: BuiltDeck): Promise<void> {
@@ -232,11 +219,7 @@ export async function commitDeck(built: BuiltDeck): Promise<void> {
     await moveFile(deck.pdf.pdfFile, pdfFile);
     deck.pdf = { ...deck.pdf, pdfFile };
   }
-  if (deck.pptx) {
-    const file = path.join(deck.dir, path.basename(deck.pptx.file));
-    await moveFile(deck.pptx.file, file);
-    deck.pptx = { ...deck.pptx, file };
-  }
+  await moveOutputs(deck, deck.dir, moveFile);
   await staged.remove();
   built.staged = undefined;
 }
@@ -247,20 +230,18 @@ export async function discardDeck(built: BuiltDeck): Promise<void> {
   built.staged = undefined;
 }
 
-/** Rewrites deck.json to name the PDFs printed from the deck's HTML (and its PPTX), for the index page. */
+/** Rewrites deck.json to name the PDFs printed from the deck's HTML (and the output stages' files), for the index page. */
 export async function recordPrints(built: BuiltDeck): Promise<void> {
   await writeDeckInfo(built.deck.dir, deckRecord(built));
 }
 
-/** What the index page and a shard's record say of a deck this build wrote: deck.json with the PDFs printed so far (and its PPTX). */
+/** What the index page and a shard's record say of a deck this build wrote: deck.json with the PDFs printed so far (and the output stages' files). */
 export function deckRecord(built: BuiltDeck): DeckInfo {
   const { deck } = built;
-  const name = (print: PrintResult | undefined) => print && path.basename(print.pdfFile);
   return {
     ...built.info,
-    pdf: name(deck.pdf),
-    handout: name(deck.handout),
-    pptx: deck.pptx && path.basename(deck.pptx.file),
+    pdf: deck.pdf && path.basename(deck.pdf.pdfFile),
+    ...outputFileNames(deck),
   };
 }
 

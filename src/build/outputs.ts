@@ -1,31 +1,125 @@
-import { handoutJob, type BuiltDeck } from './briefing.js';
-import type { BuildOptions, ProgressEvent } from './batch.js';
-import type { PrintPool, RunOptions } from '../pdf/pool.js';
-
 /**
- * An output written from a deck once its PDF is printed and the deck is in its folder: the handout
- * today. Adding an output format is adding one of these (in its own module) to OUTPUT_STAGES; the batch
- * runs each wanted stage for every printed deck, with the build's print pool, and reports its event.
+ * The extra output formats of a build, one stage each, beside the deck's HTML and PDF.
+ *
+ * To add an output format: write its stage in its own module (like pptx-output.ts or
+ * handout-output.ts: when it runs, whether the build wants it, how it writes its file into the folder
+ * it is given, how it is described), register it in OUTPUT_STAGES and its result type in DeckOutputs,
+ * and add its CLI option (cli/main.ts). The batch runs it, reports its progress line and --json entry,
+ * moves a staged (--strict) deck's file into place, names it in deck.json and drops it when the deck is
+ * rebuilt without it. deck.json's schema and the index page's link (output/deck-info.ts,
+ * output/index-page.ts) name its file too: they also read the deck.json of earlier builds.
  */
-export interface OutputStage {
-  /** Whether this build asked for it. */
-  wanted(options: BuildOptions): boolean;
-  /** Writes it for one deck and records it on `built.deck`; throws a PdfError (or another BriefdeckError) when it fails. */
-  write(built: BuiltDeck, pool: PrintPool, options: BuildOptions, run: RunOptions): Promise<ProgressEvent>;
+import path from 'node:path';
+import type { BuildOptions } from './batch.js';
+import type { BuiltDeck } from './briefing.js';
+import { handoutOutput } from './handout-output.js';
+import { pptxOutput, type PptxFile } from './pptx-output.js';
+import type { Warning } from '../content/model.js';
+import type { PrintPool, RunOptions } from '../pdf/pool.js';
+import type { PrintResult } from '../pdf/print.js';
+
+/** What each output stage wrote for a deck, by the name it goes by in DeckResult, deck.json, --json and its progress event. */
+export interface DeckOutputs {
+  handout?: PrintResult;
+  pptx?: PptxFile;
 }
 
-/** --handout: <slug>-handout.pdf, each slide with its notes (pdf/handout.ts). */
-const handout: OutputStage = {
-  wanted: (options) => Boolean(options.handout),
-  write: async (built, pool, options, run) => {
-    const started = performance.now();
-    const { printHandout } = await import('../pdf/handout.js');
-    const job = handoutJob(built, options.handout || 'a4');
-    const printed = await pool.run((tab) => printHandout(tab.browser, job, options.timeout), run);
-    const { deck } = built;
-    deck.handout = printed;
-    return { type: 'handout', slug: deck.slug, file: deck.file, handout: printed, ms: performance.now() - started };
-  },
-};
+export type OutputName = keyof DeckOutputs;
+type Output<N extends OutputName> = NonNullable<DeckOutputs[N]>;
 
-export const OUTPUT_STAGES: OutputStage[] = [handout];
+/** The progress event of an output: `{ type: 'pptx', slug, file, ms, pptx }`. */
+export type OutputEvent = {
+  [N in OutputName]: { type: N; slug: string; file: string; ms: number } & Pick<Required<DeckOutputs>, N>;
+}[OutputName];
+
+export interface OutputStage<N extends OutputName = OutputName> {
+  name: N;
+  /**
+   * `rendered`: written from the rendered deck right after its HTML, with no browser (into the staging
+   * folder while the deck is staged). `printed`: written with the print pool once the deck's PDF is
+   * printed and the deck is in its folder; not written when its PDF is not.
+   */
+  phase: 'rendered' | 'printed';
+  /** Whether this build asked for it. */
+  wanted(options: BuildOptions): boolean;
+  /** Writes it for one deck into `dir`; throws a BriefdeckError (a PdfError, for printing) when it fails. */
+  write(built: BuiltDeck, dir: string, tools: OutputTools): Promise<{ output: Output<N>; warnings?: Warning[] }>;
+  /** The file it wrote, and the same output once that file is moved to `file` (a staged deck, committed). */
+  file(output: Output<N>): string;
+  movedTo(output: Output<N>, file: string): Output<N>;
+  /** Its size for the progress line and build --watch (`10 pages`), and its --json entry. */
+  size(output: Output<N>): { bytes: number; count: string };
+  json(output: Output<N>): Record<string, unknown>;
+}
+
+export interface OutputTools {
+  options: BuildOptions;
+  /** The build's print pool: there for `printed` stages only. */
+  pool?: PrintPool;
+  run?: RunOptions;
+}
+
+/** In the order deck.json and --json name them. */
+export const OUTPUT_STAGES: readonly OutputStage[] = [handoutOutput, pptxOutput];
+
+/** The stages of `phase` this build wants. */
+export function outputStages(options: BuildOptions, phase: OutputStage['phase']): OutputStage[] {
+  return OUTPUT_STAGES.filter((stage) => stage.phase === phase && stage.wanted(options));
+}
+
+export function outputStage(name: OutputName): OutputStage {
+  const stage = OUTPUT_STAGES.find((candidate) => candidate.name === name);
+  if (!stage) throw new Error(`no output stage ${name}`);
+  return stage;
+}
+
+/** What `stage` wrote for this deck, if it did. */
+export function outputOf(deck: DeckOutputs, stage: OutputStage): Output<OutputName> | undefined {
+  return deck[stage.name];
+}
+
+/** Runs `stage` for one deck: writes its file where the deck's files are now, records it on the deck, and returns its event. */
+export async function writeOutput(
+  built: BuiltDeck,
+  stage: OutputStage,
+  dir: string,
+  tools: OutputTools,
+  onWarning: (warning: Warning) => void,
+): Promise<OutputEvent> {
+  const started = performance.now();
+  const { output, warnings = [] } = await stage.write(built, dir, tools);
+  warnings.forEach(onWarning);
+  Object.assign(built.deck, { [stage.name]: output });
+  return outputEvent(built, stage, performance.now() - started);
+}
+
+export function outputEvent(built: BuiltDeck, stage: OutputStage, ms: number): OutputEvent {
+  const { slug, file } = built.deck;
+  return { type: stage.name, slug, file, ms, [stage.name]: outputOf(built.deck, stage) } as OutputEvent;
+}
+
+/** Moves the files the stages wrote into the staging folder to `dir` (commitDeck). */
+export async function moveOutputs(
+  deck: DeckOutputs,
+  dir: string,
+  move: (from: string, to: string) => Promise<void>,
+): Promise<void> {
+  for (const stage of OUTPUT_STAGES) {
+    const output = outputOf(deck, stage);
+    if (!output) continue;
+    const file = path.join(dir, path.basename(stage.file(output)));
+    if (file === stage.file(output)) continue;
+    await move(stage.file(output), file);
+    Object.assign(deck, { [stage.name]: stage.movedTo(output, file) });
+  }
+}
+
+/** The file names of what the stages wrote, for deck.json: `{ handout: 'x-handout.pdf', pptx: 'x.pptx' }`. */
+export function outputFileNames(deck: DeckOutputs): Partial<Record<OutputName, string>> {
+  const names: Partial<Record<OutputName, string>> = {};
+  for (const stage of OUTPUT_STAGES) {
+    const output = outputOf(deck, stage);
+    names[stage.name] = output && path.basename(stage.file(output));
+  }
+  return names;
+}

@@ -1,7 +1,6 @@
 import path from 'node:path';
-import type { Warning } from '../content/model.js';
 import { writeFileAtomic } from '../output/write-deck.js';
-import { type BuiltDeck, deckLocation } from './briefing.js';
+import type { OutputStage } from './outputs.js';
 
 /** The PowerPoint file written for a deck (`build --pptx`). */
 export interface PptxFile {
@@ -13,19 +12,26 @@ export interface PptxFile {
 }
 
 /**
- * The PPTX output stage: writes <slug>.pptx beside the deck's HTML (in its
- * staging folder while it is staged: commitDeck moves it in with the PDF),
- * from the same rendered slides. Needs no browser. Its overflow estimates are
- * warnings, also under --strict: PowerPoint lays the text out itself, with the
- * fonts of the machine that opens the file.
+ * `--pptx`: writes <slug>.pptx beside the deck's HTML (in its staging folder while it is staged:
+ * commitDeck moves it in with the PDF), from the same rendered slides. Needs no browser. Its overflow
+ * estimates are warnings, also under --strict: PowerPoint lays the text out itself, with the fonts of
+ * the machine that opens the file.
  */
-export async function writeDeckPptx(built: BuiltDeck): Promise<{ pptx: PptxFile; warnings: Warning[] }> {
-  const started = performance.now();
-  const { writePptx } = await import('../pptx/index.js');
-  const result = await writePptx(built.rendered);
-  const file = path.join(deckLocation(built).dir, `${built.deck.slug}.pptx`);
-  await writeFileAtomic(file, result.bytes);
-  const pptx = { file, slides: result.slides, bytes: result.bytes.length, ms: performance.now() - started };
-  built.deck.pptx = pptx;
-  return { pptx, warnings: result.warnings };
-}
+export const pptxOutput: OutputStage<'pptx'> = {
+  name: 'pptx',
+  phase: 'rendered',
+  wanted: (options) => Boolean(options.pptx),
+  write: async (built, dir) => {
+    const started = performance.now();
+    const { writePptx } = await import('../pptx/index.js');
+    const result = await writePptx(built.rendered);
+    const file = path.join(dir, `${built.deck.slug}.pptx`);
+    await writeFileAtomic(file, result.bytes);
+    const pptx = { file, slides: result.slides, bytes: result.bytes.length, ms: performance.now() - started };
+    return { output: pptx, warnings: result.warnings };
+  },
+  file: (pptx) => pptx.file,
+  movedTo: (pptx, file) => ({ ...pptx, file }),
+  size: (pptx) => ({ bytes: pptx.bytes, count: `${pptx.slides} slides` }),
+  json: (pptx) => ({ file: pptx.file, slides: pptx.slides, bytes: pptx.bytes }),
+};

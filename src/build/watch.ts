@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { buildFiles, startPool, type BuildOptions, type BuildResult } from './batch.js';
 import { BriefingBuilder } from './briefing.js';
+import { OUTPUT_STAGES, outputOf } from './outputs.js';
 import { discoverContent, findContentFiles } from '../content/discover.js';
 import { formatWarning } from '../errors.js';
 import { checkOutputFolder } from '../output/write-deck.js';
@@ -95,7 +96,10 @@ async function rebuild(
     if (failed.has(deck.file)) continue;
     const prints = [
       deck.pdf && `PDF ${deck.pdf.pages} pages`,
-      deck.handout && `handout ${deck.handout.pages} pages`,
+      ...OUTPUT_STAGES.map((stage) => {
+        const output = outputOf(deck, stage);
+        return output && `${stage.name} ${stage.size(output).count}`;
+      }),
     ].filter(Boolean);
     const ms = Math.round((finished.get(deck.file) ?? performance.now()) - started);
     log(`built   ${deck.slug} (${[`${deck.slides} slides`, ...prints].join(', ')}) in ${ms} ms`);

@@ -4,8 +4,9 @@ import { spawn } from 'node:child_process';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import path from 'node:path';
 // Each command imports what it needs when it runs, so that `draft` or `--help` do not load the build stack.
-import type { BuildOptions, BuildResult } from '../build/batch.js';
+import type { BuildOptions, BuildResult, DeckResult } from '../build/batch.js';
 import { defaultConcurrency } from '../build/concurrency.js';
+import { OUTPUT_STAGES, outputOf, outputStage, type OutputEvent } from '../build/outputs.js';
 import type { Warning } from '../content/model.js';
 import type { TemplateRegistry } from '../deck/template/registry.js';
 import type { HandoutSize } from '../pdf/handout.js';
@@ -111,14 +112,7 @@ program
           console.log(
             `[${event.index}/${event.total}] ${event.pdf.pdfFile} (${event.pdf.pages} pages, ${formatBytes(event.pdf.bytes)}) ${formatSeconds(event.ms)}`,
           );
-        else if (event.type === 'pptx')
-          console.log(
-            `pptx    ${event.pptx.file} (${event.pptx.slides} slides, ${formatBytes(event.pptx.bytes)}) ${formatSeconds(event.ms)}`,
-          );
-        else
-          console.log(
-            `handout ${event.handout.pdfFile} (${event.handout.pages} pages, ${formatBytes(event.handout.bytes)}) ${formatSeconds(event.ms)}`,
-          );
+        else console.log(outputLine(event));
       },
     };
     if (opts.watch) {
@@ -367,6 +361,25 @@ function parseHandout(value: string | undefined): HandoutSize {
   return size;
 }
 
+/** The progress line of an output stage's file: `pptx    output/x/x.pptx (10 slides, 41.2 KB) 0.2 s`. */
+function outputLine(event: OutputEvent): string {
+  const stage = outputStage(event.type);
+  const output = outputOf(event, stage);
+  if (!output) return '';
+  const { bytes, count } = stage.size(output);
+  return `${event.type.padEnd(7)} ${stage.file(output)} (${count}, ${formatBytes(bytes)}) ${formatSeconds(event.ms)}`;
+}
+
+/** The --json entries of what the output stages wrote: `handout: { file, pages, bytes }`, `pptx: { file, slides, bytes }`. */
+function outputEntries(deck: DeckResult): Record<string, unknown> {
+  return Object.fromEntries(
+    OUTPUT_STAGES.map((stage) => {
+      const output = outputOf(deck, stage);
+      return [stage.name, output && stage.json(output)];
+    }),
+  );
+}
+
 /** --json: decks, pages, bytes, timings, warnings and errors, for scripts and CI. */
 function jsonReport(result: BuildResult, ms: number) {
   return {
@@ -386,8 +399,7 @@ function jsonReport(result: BuildResult, ms: number) {
         bytes: deck.pdf.bytes,
         overflows: deck.pdf.overflows,
       },
-      handout: deck.handout && { file: deck.handout.pdfFile, pages: deck.handout.pages, bytes: deck.handout.bytes },
-      pptx: deck.pptx && { file: deck.pptx.file, slides: deck.pptx.slides, bytes: deck.pptx.bytes },
+      ...outputEntries(deck),
     })),
     warnings: result.warnings,
     errors: result.errors.map((error) => ({
