@@ -207,7 +207,7 @@ async function writeRenderedOutput(
   const event = await writeOutput(built, stage, deckLocation(built).dir, { options }, (warning) =>
     result.warnings.push(warning),
   );
-  if (built.staged) (built.unreported ??= []).push({ stage, ms: event.ms });
+  if (built.staged) built.unreported = [...(built.unreported ?? []), { stage, ms: event.ms }];
   else options.onProgress?.(event);
 }
 
