@@ -3,8 +3,8 @@ import { existsSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { ContentError } from '../errors.js';
 import { isInside, readRegularFileSync } from '../files.js';
+import { decodeAttribute } from '../html-text.js';
 import { IMAGE_EXTENSIONS, sniffImageType } from './image-type.js';
-import { tagsIn } from './html-tags.js';
 import { svgActiveContent } from './svg.js';
 import type { MediaFile, Warning } from './model.js';
 
@@ -85,7 +85,7 @@ export class ContentFiles {
    * asUrlParserReads: `&#1;javascript:` is a javascript: link).
    */
   link(href: string, line: number): void {
-    const target = asUrlParserReads(decodeCharacterReferences(href));
+    const target = asUrlParserReads(decodeAttribute(href));
     const shown = JSON.stringify(href.length > 60 ? `${href.slice(0, 57)}...` : href);
     const scheme = /^[a-z]:[/\\]/i.test(target) ? undefined : SCHEME.exec(target)?.[1]?.toLowerCase(); // C:\… is a Windows path
     if (scheme && !LINK_SCHEMES.includes(scheme)) {
@@ -210,12 +210,6 @@ export function checkImage(
       'export it again as a plain SVG (no scripts, links, styles that load files, or external files), or as PNG',
     );
   return { from: real, name: path.basename(from), extension, contents };
-}
-
-/** An attribute value as an HTML parser reads it (`&#46;` → `.`), using the sanitizer's own parser. */
-function decodeCharacterReferences(value: string): string {
-  if (!value.includes('&')) return value;
-  return tagsIn(`<a href="${value.replace(/"/g, '&quot;')}">`)[0]?.attribs.href ?? value;
 }
 
 /** The path part of a URL (no ?query or #fragment), %-decoded, with `\` read as `/` the way browsers do; undefined if undecodable. */

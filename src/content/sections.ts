@@ -1,5 +1,6 @@
 import type { Token, Tokens } from 'marked';
 import { ContentError } from '../errors.js';
+import { plainText } from '../html-text.js';
 import type { ContentMarkdown } from './markdown.js';
 import { scanBlocks, type LineKind } from './blocks.js';
 import { checkNesting } from './limits.js';
@@ -306,7 +307,7 @@ class Notes {
 
 /** Whether sanitized HTML shows anything: some text, or an image. */
 function hasText(html: string): boolean {
-  return /<img\b/.test(html) || html.replace(/<[^>]*>|&nbsp;|&#160;|&#xa0;|[\s\u200b\u2060\ufeff]/gi, '') !== '';
+  return /<img\b/.test(html) || plainText(html).replace(/[\s\u200b\u2060\ufeff]/g, '') !== '';
 }
 
 function parseQuote(markdown: string, part: RawSection, file: string, md: ContentMarkdown): Quote {

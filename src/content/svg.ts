@@ -1,3 +1,4 @@
+import { decodeEntities } from '../html-text.js';
 import { tagsIn } from './html-tags.js';
 
 /** Elements that run script, embed documents or act on a click when an SVG is opened by itself. */
@@ -56,8 +57,9 @@ export function svgActiveContent(svg: string): string | undefined {
  * presentation attributes (`fill="url(…)"`), so the whole text is searched
  * rather than what a parser says is CSS: a parser that reads the file
  * differently from the browser cannot hide anything. The text is searched as
- * written and as CSS reads it: XML character references decoded
- * (`&#117;rl(`), CSS escapes decoded (`\75 rl(`), and with and without
+ * written and as CSS reads it: character references decoded (`&#117;rl(`;
+ * by HTML's rules, which read every reference XML has and more, also
+ * without the `;`, to be safe), CSS escapes decoded (`\75 rl(`), and with and without
  * comments (`u/∗∗/rl(` is not a url( to CSS, but refusing it costs nothing).
  * What counts: `url(` and `src(` whose target is not a `#fragment` in the file,
  * and any `image-set(` (also `-webkit-`), `image(`, `cross-fade(` or `@import`,
@@ -66,7 +68,7 @@ export function svgActiveContent(svg: string): string | undefined {
  * a label is refused too: the price of not trusting a parser.)
  */
 function cssReference(text: string): string | undefined {
-  for (const base of [decodeXmlReferences(text), text]) {
+  for (const base of [decodeEntities(text), text]) {
     for (const css of [
       decodeCssEscapes(base),
       decodeCssEscapes(withoutCssComments(base)),
@@ -87,17 +89,6 @@ function loadingCss(css: string): string | undefined {
   const text = css.slice(found.index, found.index + 48).replace(/\s+/g, ' ');
   const end = text.search(/[);}]/);
   return end >= 0 ? text.slice(0, end + 1) : `${text}…`;
-}
-
-const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-/** `&#117;`, `&#x75;` and `&quot;` (an XML parser decodes them in attributes and text); the `;` is optional here, to be safe. */
-function decodeXmlReferences(text: string): string {
-  return text.replace(
-    /&(?:#x([0-9a-f]+)|#(\d+)|(lt|gt|amp|quot|apos));?/gi,
-    (_, hex: string | undefined, decimal: string | undefined, name: string | undefined) =>
-      name ? XML_ENTITIES[name.toLowerCase()]! : codePoint(hex ? parseInt(hex, 16) : Number(decimal)),
-  );
 }
 
 /** CSS escapes (https://www.w3.org/TR/css-syntax-3/#consume-escaped-code-point): `\75 ` or `\000075` is `u`, `\(` is `(`, `\` + newline is nothing. */

@@ -7,6 +7,7 @@
 
 import { Lexer, type Token, type Tokens } from 'marked';
 import { parse as parseYaml } from 'yaml';
+import { decodeEntities } from '../../html-text.js';
 import { absorbLine, classifyLine, emptyMeta, findDate, squash } from './lines.js';
 import type { Article, Block } from '../article.js';
 
@@ -128,11 +129,11 @@ function inlineText(token: Token): string {
       return ' ';
     case 'escape':
     case 'codespan':
-      return decode((token as Tokens.Escape).text);
+      return (token as Tokens.Escape).text; // as written: CommonMark reads no character references in code
     default: {
       const children = (token as { tokens?: Token[] }).tokens;
       if (children?.length) return children.map(inlineText).join('');
-      return decode((token as { text?: string }).text ?? '');
+      return decodeEntities((token as { text?: string }).text ?? '');
     }
   }
 }
@@ -144,12 +145,6 @@ function splitLines(paragraph: Tokens.Paragraph): string[] {
   if (lines.length > 1 && ATTRIBUTION.test(last))
     return [plain(new Lexer().inlineTokens(lines.slice(0, -1).join('\n'))), squash(last)];
   return [plain(paragraph.tokens)];
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
-
-function decode(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_, name: string) => ENTITIES[name]!);
 }
 
 function count(raw: string): number {
