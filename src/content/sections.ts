@@ -1,5 +1,6 @@
 import type { Token, Tokens } from 'marked';
 import { ContentError } from '../errors.js';
+import { afterAttributionDash } from './attribution.js';
 import { plainText } from '../html-text.js';
 import type { ContentMarkdown } from './markdown.js';
 import { scanBlocks, type LineKind } from './blocks.js';
@@ -330,12 +331,11 @@ function parseQuote(markdown: string, part: RawSection, file: string, md: Conten
   const inner = [...quote.tokens];
   let attribution: string | undefined;
   const last = inner[inner.length - 1];
-  const dash = /^\s*(?:—|–|--|-)\s*/;
   if (last?.type === 'paragraph') {
     const lines = (last as Tokens.Paragraph).text.split('\n');
-    const lastLine = lines[lines.length - 1]!;
-    if (dash.test(lastLine)) {
-      attribution = md.renderInline(lastLine.replace(dash, ''), part.textLine);
+    const speaker = afterAttributionDash(lines[lines.length - 1]!);
+    if (speaker !== undefined) {
+      attribution = md.renderInline(speaker, part.textLine);
       if (lines.length > 1)
         inner[inner.length - 1] = { ...last, ...md.lex(lines.slice(0, -1).join('\n'), part.textLine)[0]! } as Token;
       else inner.pop();
@@ -345,7 +345,8 @@ function parseQuote(markdown: string, part: RawSection, file: string, md: Conten
   if (!attribution) {
     const after = tokens[tokens.indexOf(quote) + 1];
     if (after?.type === 'paragraph') {
-      attribution = md.renderInline((after as Tokens.Paragraph).text.replace(dash, ''), part.textLine);
+      const text = (after as Tokens.Paragraph).text;
+      attribution = md.renderInline(afterAttributionDash(text) ?? text, part.textLine);
       attributionParagraph = after;
     }
   }

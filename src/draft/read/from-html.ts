@@ -5,6 +5,7 @@
  * itself, since Readability keeps only part of it.
  */
 
+import { afterAttributionDash } from '../../content/attribution.js';
 import { absorbLine, classifyLine, emptyMeta, findDate, squash } from './lines.js';
 import type { Article, ArticleMeta, Block } from '../article.js';
 
@@ -139,10 +140,11 @@ export async function readHtml(source: string, file: string): Promise<Article> {
       .filter(Boolean);
     if (!parts.length) parts.push(squash(element.textContent ?? ''));
     const cite = element.querySelector('cite, footer');
-    let attribution = cite ? squash(cite.textContent ?? '').replace(/^(?:—|–|--|-)\s*/, '') : undefined;
-    const last = parts[parts.length - 1]!;
-    if (!attribution && parts.length > 1 && /^(?:—|–|--|―)\s*\S/.test(last)) {
-      attribution = last.replace(/^(?:—|–|--|―)\s*/, '');
+    const cited = cite ? squash(cite.textContent ?? '') : undefined;
+    let attribution = cited === undefined ? undefined : (afterAttributionDash(cited) ?? cited);
+    const speaker = parts.length > 1 ? afterAttributionDash(parts[parts.length - 1]!) : undefined;
+    if (!attribution && speaker) {
+      attribution = speaker;
       parts.pop();
     } else if (attribution) {
       const at = parts.findIndex((p) => p.includes(attribution!));

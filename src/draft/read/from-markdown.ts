@@ -7,11 +7,10 @@
 
 import { Lexer, type Token, type Tokens } from 'marked';
 import { parse as parseYaml } from 'yaml';
+import { afterAttributionDash } from '../../content/attribution.js';
 import { decodeEntities } from '../../html-text.js';
 import { absorbLine, classifyLine, emptyMeta, findDate, squash } from './lines.js';
 import type { Article, Block } from '../article.js';
-
-const ATTRIBUTION = /^\s*(?:—|–|--|―)\s*(\S.*)$/;
 
 export function readMarkdown(source: string, file: string): Article {
   const meta = emptyMeta();
@@ -77,10 +76,9 @@ export function readMarkdown(source: string, file: string): Article {
         case 'blockquote': {
           const inner = (token as Tokens.Blockquote).tokens.filter((t) => t.type !== 'space');
           const texts = inner.flatMap((t) => (t.type === 'paragraph' ? splitLines(t as Tokens.Paragraph) : []));
-          const last = texts.length > 1 ? ATTRIBUTION.exec(texts[texts.length - 1]!) : null;
-          const text = squash((last ? texts.slice(0, -1) : texts).join(' '));
-          if (text)
-            blocks.push({ kind: 'quote', text, attribution: last ? squash(last[1]!) : undefined, line: tokenLine });
+          const speaker = texts.length > 1 ? squash(afterAttributionDash(texts[texts.length - 1]!) ?? '') : '';
+          const text = squash((speaker ? texts.slice(0, -1) : texts).join(' '));
+          if (text) blocks.push({ kind: 'quote', text, attribution: speaker || undefined, line: tokenLine });
           break;
         }
         default:
@@ -142,7 +140,7 @@ function splitLines(paragraph: Tokens.Paragraph): string[] {
   // The attribution is usually the last line of the quote's last paragraph.
   const lines = paragraph.text.split('\n');
   const last = lines[lines.length - 1]!;
-  if (lines.length > 1 && ATTRIBUTION.test(last))
+  if (lines.length > 1 && afterAttributionDash(last))
     return [plain(new Lexer().inlineTokens(lines.slice(0, -1).join('\n'))), squash(last)];
   return [plain(paragraph.tokens)];
 }

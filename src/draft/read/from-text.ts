@@ -5,6 +5,7 @@
  * disclaimers are moved out by the line classifier.
  */
 
+import { afterAttributionDash } from '../../content/attribution.js';
 import { absorbLine, classifyLine, emptyMeta, squash } from './lines.js';
 import type { Article, Block } from '../article.js';
 
@@ -12,7 +13,6 @@ const BULLET = /^\s{0,8}([•·‣▪◦●○■□➢➤►✓✔*+-])\s+(\S.*
 const NUMBERED = /^\s{0,8}(?:(\d{1,2})[.)]|\((\d{1,2})\))\s+(\S.*)$/;
 const HASH_HEADING = /^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$/;
 const QUOTE_LINE = /^\s{0,3}>\s?(.*)$/;
-const ATTRIBUTION = /^\s*(?:—|–|--|―)\s*(\S.*)$/;
 
 interface Line {
   text: string;
@@ -80,11 +80,11 @@ export function readText(source: string, file: string): Article {
     }
     if (kept.every((line) => QUOTE_LINE.test(line.text))) {
       const quoted = kept.map((line) => QUOTE_LINE.exec(line.text)![1]!);
-      const last = quoted.length > 1 ? ATTRIBUTION.exec(quoted[quoted.length - 1]!) : null;
+      const speaker = quoted.length > 1 ? squash(afterAttributionDash(quoted[quoted.length - 1]!) ?? '') : '';
       blocks.push({
         kind: 'quote',
-        text: squash((last ? quoted.slice(0, -1) : quoted).join(' ')),
-        attribution: last ? squash(last[1]!) : undefined,
+        text: squash((speaker ? quoted.slice(0, -1) : quoted).join(' ')),
+        attribution: speaker || undefined,
         line: first.number,
       });
       lastWasList = false;
@@ -116,7 +116,7 @@ export function readText(source: string, file: string): Article {
       continue;
     }
     const text = squash(kept.map((line) => line.text).join(' '));
-    const attribution = kept.length === 1 ? ATTRIBUTION.exec(first.text) : null;
+    const attribution = kept.length === 1 ? squash(afterAttributionDash(first.text) ?? '') : '';
     const previous = blocks[blocks.length - 1];
     if (
       attribution &&
@@ -124,7 +124,7 @@ export function readText(source: string, file: string): Article {
       (previous.kind === 'quote' || /[”"]$/.test(previous.text)) &&
       !previous.attribution
     ) {
-      previous.attribution = squash(attribution[1]!);
+      previous.attribution = attribution;
       if (previous.kind !== 'quote') Object.assign(previous, { kind: 'quote' });
       continue;
     }
