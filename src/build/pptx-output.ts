@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { writeFileAtomic } from '../output/write-deck.js';
+import { writeFileAtomic } from '../atomic-write.js';
 import type { OutputStage } from './outputs.js';
 
 /** The PowerPoint file written for a deck (`build --pptx`). */

@@ -1,8 +1,8 @@
 import { copyFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { TemplateError } from '../errors.js';
-import { kindOf, makeDirectory } from '../files.js';
-import { outputError } from '../output/write-deck.js';
+import { outputError, replaceAtomic } from '../atomic-write.js';
+import { kindOf } from '../files.js';
 import type { TemplateRegistry } from './template/registry.js';
 
 const ELSEWHERE = 'eject into another folder';
@@ -37,19 +37,14 @@ export async function ejectTemplate(
   const newName = path.basename(path.resolve(dir)).replace(/[^\w.-]+/g, '-');
   const { manifest } = template;
   const written: string[] = [];
-  /** Writes one file of the copy; a refusal of the file system is one OutputError naming it (exit 4). */
-  const put = async (relative: string, produce: (file: string) => Promise<void>) => {
+  /** Writes one file of the copy atomically; a refusal of the file system is one OutputError naming it (exit 4). */
+  const put = async (relative: string, produce: (tmp: string) => Promise<void>) => {
     const file = path.join(dir, relative);
-    try {
-      await makeDirectory(path.dirname(file));
-      await produce(file);
-    } catch (error) {
-      throw outputError(error, file, ELSEWHERE);
-    }
+    await replaceAtomic(file, produce, { elsewhere: ELSEWHERE });
     written.push(file);
   };
-  const write = (relative: string, data: string | Uint8Array) => put(relative, (file) => writeFile(file, data));
-  const copy = (relative: string, from: string) => put(relative, (file) => copyFile(from, file));
+  const write = (relative: string, data: string | Uint8Array) => put(relative, (tmp) => writeFile(tmp, data));
+  const copy = (relative: string, from: string) => put(relative, (tmp) => copyFile(from, tmp));
 
   const ejected = {
     name: newName,

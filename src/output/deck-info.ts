@@ -18,7 +18,8 @@ import {
   string,
   validate,
 } from '../validate.js';
-import { removeFolder, writeFileAtomic } from './write-deck.js';
+import { writeFileAtomic } from '../atomic-write.js';
+import { removeFolder } from './write-deck.js';
 
 /** A file name in the deck folder: no path, not hidden, with the given extension. */
 const outputName = (extension: string, what: string) =>

@@ -5,8 +5,8 @@ import { indexPagePolicy, withContentSecurityPolicy } from '../deck/csp.js';
 import { formatDate } from '../deck/helpers.js';
 import { escapeHtml } from '../html-text.js';
 import { markingOf, TLP_COLOURS } from '../content/marking.js';
+import { writeFileAtomic } from '../atomic-write.js';
 import { byDate, readEarlierDecks, type DeckInfo } from './deck-info.js';
-import { writeFileAtomic } from './write-deck.js';
 
 /** A deck on the index page: its record, and where its folder is. */
 export interface IndexEntry {

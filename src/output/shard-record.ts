@@ -4,7 +4,8 @@ import { ShardError } from '../errors.js';
 import { describeFileError, readRegularFile } from '../files.js';
 import { type Infer, integer, list, object, oneOf } from '../validate.js';
 import { DeckInfoSchema, type DeckInfo, parseRecord } from './deck-info.js';
-import { removeFile, writeFileAtomic } from './write-deck.js';
+import { writeFileAtomic } from '../atomic-write.js';
+import { removeFile } from './write-deck.js';
 
 /** Shard `index` of `count` (both from 1): the part of the briefings one job of a CI matrix builds. */
 export interface Shard {

@@ -1,67 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { copyFile, readdir, realpath, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { readdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { copyFileAtomic, outputError, writeFileAtomic } from '../atomic-write.js';
 import { OutputError } from '../errors.js';
 import { isInside, makeDirectory } from '../files.js';
 import type { Asset } from './assets.js';
-
-/**
- * Writes through a temporary file in the same folder and renames it into place,
- * so a reader (a browser, a second build, a crash) never sees a half-written file.
- */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  await replaceAtomic(file, (tmp) => writeFile(tmp, data));
-}
-
-/**
- * Copies unless `to` is already this copy: same size and modification time,
- * which a copy made here is given. Rebuilds (and serve) skip the ~70 unchanged
- * asset files of a deck this way.
- */
-export async function copyFileAtomic(from: string, to: string): Promise<void> {
-  const [source, target] = await Promise.all([stat(from), stat(to).catch(() => undefined)]);
-  if (target && target.size === source.size && target.mtimeMs === source.mtimeMs) return;
-  await replaceAtomic(to, async (tmp) => {
-    await copyFile(from, tmp);
-    await utimes(tmp, source.atime, source.mtime);
-  });
-}
-
-/** Temporary files and folders in use now: removed if the process exits (Ctrl-C) before they are renamed or removed. */
-const inFlight = new Set<string>();
-let cleanupRegistered = false;
-
-/** A hidden name beside `file` for a temporary copy of it, removed at exit if it is still there. */
-function temporaryName(file: string): string {
-  if (!cleanupRegistered) {
-    cleanupRegistered = true;
-    process.once('exit', () => {
-      for (const leftover of inFlight) rmSync(leftover, { recursive: true, force: true });
-    });
-  }
-  const tmp = path.join(
-    path.dirname(file),
-    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-  );
-  inFlight.add(tmp);
-  return tmp;
-}
-
-/**
- * A temporary folder beside `dir` (hidden, so the index page does not list it) for a deck that is not
- * accepted yet; `remove()` it when done. Removed at exit if the build is interrupted.
- */
-export function stagingFolder(dir: string): { dir: string; remove(): Promise<void> } {
-  const staging = temporaryName(dir);
-  return {
-    dir: staging,
-    remove: async () => {
-      await rm(staging, { recursive: true, force: true });
-      inFlight.delete(staging);
-    },
-  };
-}
 
 /** Renames `from` to `to` (atomic: on the same file system, as a staging folder beside the deck is). */
 export async function moveFile(from: string, to: string): Promise<void> {
@@ -75,20 +17,6 @@ export async function removeFolder(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true }).catch((error: unknown) => {
     throw outputError(error, dir);
   });
-}
-
-async function replaceAtomic(file: string, produce: (tmp: string) => Promise<void>): Promise<void> {
-  const tmp = temporaryName(file);
-  try {
-    await makeDirectory(path.dirname(file));
-    await produce(tmp);
-    await rename(tmp, file);
-  } catch (error) {
-    await rm(tmp, { force: true }).catch(() => undefined); // may fail the same way (e.g. ENOTDIR): the first error is the one to report
-    throw outputError(error, file);
-  } finally {
-    inFlight.delete(tmp);
-  }
 }
 
 /**
@@ -176,40 +104,4 @@ export async function checkOutputFolder(outDir: string, contentPaths: string[]):
       );
     }
   }
-}
-
-/** What to do about a write the file system refused; `elsewhere` says how to choose another place. */
-function writeHint(code: string | undefined, elsewhere: string): string {
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-      return `the folder is not writable: ${elsewhere} or fix its permissions`;
-    case 'EROFS':
-      return `the file system is read-only: ${elsewhere}`;
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return `the disk is full: free some space or ${elsewhere}`;
-    case 'ENOTDIR':
-    case 'EEXIST':
-      return `a file stands where a folder is needed: remove it or ${elsewhere}`;
-    case 'ENOENT':
-      return `a folder cannot be made there (a special file system such as /proc, or a path that vanished): ${elsewhere}`;
-    case 'ELOOP':
-      return `a symbolic link on the way loops: fix it or ${elsewhere}`;
-    case 'ENAMETOOLONG':
-      return `the path is too long: ${elsewhere} with a shorter path`;
-    default:
-      return `the system refused the write: check the disk and the folder, or ${elsewhere}`;
-  }
-}
-
-/** A write failure as one line: the file, the system's code, and what to do (never the raw Node message as the hint). */
-export function outputError(error: unknown, file: string, elsewhere = 'choose another folder with --out'): OutputError {
-  const code = (error as NodeJS.ErrnoException).code;
-  return new OutputError(
-    `cannot write ${file} (${code ?? (error instanceof Error ? error.message : String(error))})`,
-    writeHint(code, elsewhere),
-    undefined,
-    { cause: error },
-  );
 }

@@ -6,7 +6,7 @@ import { formatDate } from '../deck/helpers.js';
 import { escapeHtml } from '../html-text.js';
 import { briefingMarking, type Marking } from '../content/marking.js';
 import { PdfError } from '../errors.js';
-import { writeFileAtomic } from '../output/write-deck.js';
+import { writeFileAtomic } from '../atomic-write.js';
 import { timerSafe } from '../timers.js';
 import { DRAFT_NOTICE, markingColours } from './marking.js';
 import { finishPdf } from './metadata.js';

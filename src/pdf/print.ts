@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { PdfError } from '../errors.js';
-import { writeFileAtomic } from '../output/write-deck.js';
+import { writeFileAtomic } from '../atomic-write.js';
 import { timerSafe } from '../timers.js';
 import type { Marking } from '../content/marking.js';
 import { markingLine } from './marking.js';

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic, writeNewFile } from '../atomic-write.js';
 import { slugify } from '../content/parse.js';
 import { BUILTIN_TEMPLATES } from '../deck/template/registry.js';
-import { BriefdeckError, OutputError, ProjectError } from '../errors.js';
+import { OutputError, ProjectError } from '../errors.js';
+import { MAX_TEXT_BYTES, readRegularFile } from '../files.js';
 import { packagePath } from '../paths.js';
 
 const SAMPLE = packagePath('content', 'iskp-moscow-plot.md');
@@ -36,25 +38,21 @@ export async function initProject(dir: string, options: { force?: boolean } = {}
   const files = await projectFiles(path.basename(root));
   for (const [name, contents] of Object.entries(files)) {
     const target = path.join(root, name);
-    try {
-      await mkdir(path.dirname(target), { recursive: true });
-      if (name === 'package.json' && present.includes(name)) {
-        await writeFile(target, mergePackageJson(await readFile(target, 'utf8'), contents, path.join(dir, name)));
-        result.written.push(name);
-        continue;
-      }
-      await writeFile(target, contents, { flag: 'wx' }); // never replaces a file of the user's
+    const where = { shown: path.join(dir, name), elsewhere: 'run init in another folder' };
+    if (name === 'package.json' && present.includes(name)) {
+      const existing = await readRegularFile(target, {
+        as: OutputError,
+        noun: 'package.json',
+        maxBytes: MAX_TEXT_BYTES,
+        ...where,
+      });
+      const merged = mergePackageJson(existing.toString('utf8'), contents, where.shown);
+      await writeFileAtomic(target, merged, where);
       result.written.push(name);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') result.kept.push(name);
-      else if (error instanceof BriefdeckError) throw error;
-      else
-        throw new OutputError(
-          'cannot write the file',
-          (error as Error).message,
-          { file: path.join(dir, name) },
-          { cause: error },
-        );
+    } else if (await writeNewFile(target, contents, where)) {
+      result.written.push(name);
+    } else {
+      result.kept.push(name); // never replaces a file of the user's
     }
   }
   return result;

@@ -319,6 +319,14 @@ describe('output folders and template targets', () => {
     );
   });
 
+  it('`init /proc/x` is one clear line, exit 4 (it used to spin forever in a recursive mkdir)', async () => {
+    const run = await runCli(['init', '/proc/briefdeck-x']);
+    expect(run.code).toBe(4);
+    expect(oneLine(run)).toBe(
+      'cannot write /proc/briefdeck-x/package.json (ENOENT) — a folder cannot be made there (a special file system such as /proc, or a path that vanished): run init in another folder',
+    );
+  });
+
   // `/` is refused by the same rule as a parent (it contains every content folder); not run here, because
   // code without the rule would write /index.html as root.
   it.each([
