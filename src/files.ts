@@ -7,7 +7,7 @@
  * under a folder that exists (/proc/x). Errors come out as BriefdeckErrors with
  * a human hint that keeps the system's code.
  */
-import { constants, fstatSync, openSync, closeSync, readSync, type Stats } from 'node:fs';
+import { constants, fstatSync, openSync, closeSync, readSync, realpathSync, type Stats } from 'node:fs';
 import { mkdir, open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { BriefdeckError, Location } from './errors.js';
@@ -235,8 +235,39 @@ async function expectDirectory(dir: string, error: unknown): Promise<void> {
   });
 }
 
-/** True for `folder` itself and anything below it (paths compared as written: resolve symlinks first where they matter). */
+/**
+ * Containment, the one rule for "is this path inside that folder" (content images and links,
+ * the output folder, serve, the watcher):
+ *
+ * isInside: `folder` itself and anything below it, the paths compared as written, resolved against
+ * the working folder (`..` resolved first; `/a/bc` is not inside `/a/b`). Enough for paths that name
+ * no file yet on their own, or that another program reported as they are (the watcher's).
+ */
 export function isInside(folder: string, file: string): boolean {
   const relative = path.relative(folder, file);
   return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+}
+
+/**
+ * isReallyInside: isInside as written and also after every symbolic link is followed, so a link
+ * inside `folder` that leads out of it is outside. For anything read or served from disk.
+ */
+export function isReallyInside(folder: string, file: string): boolean {
+  return isInside(folder, file) && isInside(realPath(folder), realPath(file));
+}
+
+/**
+ * The absolute path with every symbolic link on it followed, as far as it exists; the part not made
+ * yet is appended as written (so `out/new` under a link `out` is resolved through the link).
+ */
+export function realPath(file: string): string {
+  const absolute = path.resolve(file);
+  try {
+    return realpathSync(absolute);
+  } catch (error) {
+    const parent = path.dirname(absolute);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (parent === absolute || (code !== 'ENOENT' && code !== 'ENOTDIR')) return absolute; // a loop, or no access: as written
+    return path.join(realPath(parent), path.basename(absolute));
+  }
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { ContentError } from '../errors.js';
-import { isInside, readRegularFileSync } from '../files.js';
+import { isInside, isReallyInside, readRegularFileSync } from '../files.js';
 import { decodeAttribute } from '../html-text.js';
 import { IMAGE_EXTENSIONS, sniffImageType } from './image-type.js';
 import { svgActiveContent } from './svg.js';
@@ -35,7 +35,6 @@ const UNSAFE_SCHEMES = ['javascript', 'vbscript', 'data'];
  */
 export class ContentFiles {
   private readonly folder: string;
-  private realFolder?: string;
   /** href → deck URL, so an image named twice is read once. */
   private readonly resolved = new Map<string, string>();
   private readonly copies = new Map<string, MediaFile>();
@@ -101,17 +100,11 @@ export class ContentFiles {
     }
     if (!target || target.startsWith('#') || scheme || /^[/\\]{2}/.test(target)) return;
     const to = path.resolve(this.folder, decodePath(target) ?? target);
-    const real = existsSync(to) ? realpathSync(to) : undefined;
     const where = { file: this.file, line };
-    if (!isInside(this.folder, to) || (real && !isInside(this.realFolderPath(), real))) {
+    if (!isReallyInside(this.folder, to)) {
       throw new ContentError(`link ${shown} points outside the folder of ${this.file}`, LINK_HINT, where);
     }
     throw new ContentError(`link ${shown} points to a local file, which the deck does not carry`, LINK_HINT, where);
-  }
-
-  private realFolderPath(): string {
-    this.realFolder ??= realpathSync(this.folder);
-    return this.realFolder;
   }
 }
 
@@ -182,9 +175,9 @@ export function checkImage(
   if (info!.isDirectory())
     fail(`image ${shown} is a folder, not an image file`, 'name the image file itself, e.g. images/chart.png');
   if (!info!.isFile()) fail(`image ${shown} is not a regular file`, 'use a PNG, JPEG, GIF, WebP or SVG file');
-  const real = realpathSync(from);
-  if (!isInside(realpathSync(source.folder), real))
+  if (!isReallyInside(source.folder, from))
     fail(`image ${shown} is a link to a file outside the folder of ${source.file}`, CONTAINED_HINT);
+  const real = realpathSync(from);
   const extension = path.extname(from).toLowerCase();
   const type = IMAGE_EXTENSIONS[extension];
   if (!type)

@@ -2,7 +2,7 @@ import { readdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { copyFileAtomic, outputError, writeFileAtomic } from '../atomic-write.js';
 import { OutputError } from '../errors.js';
-import { isInside, makeDirectory } from '../files.js';
+import { isInside, makeDirectory, realPath } from '../files.js';
 import type { Asset } from './assets.js';
 
 /** Renames `from` to `to` (atomic: on the same file system, as a staging folder beside the deck is). */
@@ -91,7 +91,7 @@ export async function removeFile(file: string): Promise<void> {
 export async function checkOutputFolder(outDir: string, contentPaths: string[]): Promise<void> {
   if (!outDir)
     throw new OutputError('the output folder is an empty path', 'name a folder with --out, e.g. --out output');
-  const out = await realpath(outDir).catch(() => path.resolve(outDir));
+  const out = realPath(outDir);
   for (const given of contentPaths) {
     const folder = await realpath(given).then(
       async (real) => ((await stat(real)).isDirectory() ? real : path.dirname(real)),

@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { ServeError } from '../errors.js';
+import { isReallyInside } from '../files.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -30,7 +31,7 @@ export function resolveUnder(root: string, urlPath: string): string | undefined 
     return undefined;
   }
   const file = path.resolve(root, `.${path.posix.normalize(`/${decoded}`)}`);
-  return file === root || file.startsWith(root + path.sep) ? file : undefined;
+  return isReallyInside(root, file) ? file : undefined; // also refuses a link in the output folder that leads out of it
 }
 
 /**

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { watch } from 'chokidar';
 import { printable } from '../errors.js';
+import { isInside } from '../files.js';
 
 /** What a burst of file events means for the build. */
 export interface Change {
@@ -47,17 +48,14 @@ export function watchSources(options: WatchOptions): Watcher {
     ignoreInitial: true,
     // Hidden files and folders (editor swap files, .git) and node_modules are never content.
     ignored: (file: string) =>
-      file === ignore ||
-      file.startsWith(ignore + path.sep) ||
-      path.basename(file).startsWith('.') ||
-      file.split(path.sep).includes('node_modules'),
+      isInside(ignore, file) || path.basename(file).startsWith('.') || file.split(path.sep).includes('node_modules'),
     awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 },
   });
   const pending: Change = { files: [], removed: [], everything: false };
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
 
-  const isUnder = (file: string, dirs: string[]) => dirs.some((dir) => file === dir || file.startsWith(dir + path.sep));
+  const isUnder = (file: string, dirs: string[]) => dirs.some((dir) => isInside(dir, file));
   const record = (kind: 'change' | 'unlink', file: string) => {
     const absolute = path.resolve(file);
     if (isUnder(absolute, options.templates) || options.config.includes(absolute) || !absolute.endsWith('.md'))
