@@ -112,7 +112,7 @@ export class ContentMarkdown {
 
   lex(markdown: string, firstLine: number): Token[] {
     const tokens = lex(markdown);
-    resolveReferences(walkTokens, tokens, markdown, firstLine, this.files);
+    resolveReferences(tokens, firstLine, this.files);
     return tokens;
   }
 
@@ -127,9 +127,7 @@ export class ContentMarkdown {
   /** Inline markdown (a heading, a note paragraph) on `line`. */
   renderInline(markdown: string, line: number): string {
     const tokens = marked.Lexer.lexInline(markdown, marked.defaults);
-    resolveReferences(walkTokens, tokens, markdown, line, this.files);
+    resolveReferences(tokens, line, this.files);
     return sanitize(marked.Parser.parseInline(tokens, marked.defaults), this.files.imageUrls);
   }
 }
-
-const walkTokens: Marked['walkTokens'] = (tokens, callback) => marked.walkTokens(tokens, callback);

@@ -1,8 +1,9 @@
-import type { Marked, Token, Tokens } from 'marked';
+import type { Token, Tokens } from 'marked';
 import { ContentError } from '../errors.js';
 import { tagsIn } from './html-tags.js';
 import type { ContentFiles } from './media.js';
 import { countNewlines } from './source-text.js';
+import { walkWithLines } from './token-lines.js';
 
 /**
  * Checks every image and link in lexed markdown against the content file's
@@ -10,32 +11,18 @@ import { countNewlines } from './source-text.js';
  * place). Raw HTML <img> is refused, so that no image reaches the deck without
  * these checks. Throws a ContentError at the line of the first bad reference.
  *
- * marked's tokens carry no line numbers: a reference's line is found by
- * locating its raw text in `source` (the markdown that was lexed, whose first
- * line is `firstLine`), searching forward from the previous reference.
+ * `firstLine` is the line of the file the lexed markdown starts on; each
+ * reference's own line is carried down the token tree (token-lines.ts).
  */
-export function resolveReferences(
-  walk: Marked['walkTokens'],
-  tokens: Token[],
-  source: string,
-  firstLine: number,
-  files: ContentFiles,
-): void {
-  let cursor = 0;
-  const lineOf = (raw: string): number => {
-    const at = locate(source, raw, cursor);
-    if (at >= 0) cursor = at + 1; // +1, not +raw.length: an image inside a link comes after the link's start
-    return firstLine + countNewlines(source.slice(0, at >= 0 ? at : cursor));
-  };
-  walk(tokens, (token) => {
+export function resolveReferences(tokens: Token[], firstLine: number, files: ContentFiles): void {
+  walkWithLines(tokens, firstLine, (token, line) => {
     if (token.type === 'image') {
       const image = token as Tokens.Image;
-      image.href = files.image(image.href, lineOf(image.raw));
+      image.href = files.image(image.href, line);
     } else if (token.type === 'link') {
-      const link = token as Tokens.Link;
-      files.link(link.href, lineOf(link.raw));
+      files.link((token as Tokens.Link).href, line);
     } else if (token.type === 'html') {
-      checkRawHtml((token as Tokens.HTML).text, lineOf(token.raw), files);
+      checkRawHtml((token as Tokens.HTML).text, line, files);
     }
   });
 }
@@ -60,12 +47,4 @@ function checkRawHtml(html: string, line: number, files: ContentFiles): void {
     }
     if (name === 'a' && attribs.href !== undefined) files.link(attribs.href, lineOfTag(/<a[\s>/]/i));
   }
-}
-
-/** Where `raw` starts in `source` at or after `from`; its first line alone when the whole is not there (list items and quotes lose their indent and `>`). */
-function locate(source: string, raw: string, from: number): number {
-  const whole = source.indexOf(raw, from);
-  if (whole >= 0) return whole;
-  const firstLine = raw.split('\n')[0]!.trim();
-  return firstLine ? source.indexOf(firstLine, from) : -1;
 }

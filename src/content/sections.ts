@@ -6,7 +6,7 @@ import type { ContentMarkdown } from './markdown.js';
 import { scanBlocks, type LineKind } from './blocks.js';
 import { checkNesting } from './limits.js';
 import type { Body, Item, Quote, Section, SectionKind, Subsection, Warning } from './model.js';
-import { countNewlines } from './source-text.js';
+import { withLines } from './token-lines.js';
 
 /** Headings that name the summary's own first paragraph. */
 const BOTTOM_LINE_ALIASES = ['bottom line', 'bottom line up front', 'bluf'];
@@ -189,10 +189,7 @@ function parseBody(markdown: string, firstLine: number, context: Context): Body 
   let items: Item[] = [];
   let ordered = false;
   let list: Tokens.List | undefined;
-  let line = firstLine;
-  for (const token of md.lex(markdown, firstLine)) {
-    const tokenLine = line + leadingNewlines(token.raw);
-    line += countNewlines(token.raw);
+  for (const [token, tokenLine] of withLines(md.lex(markdown, firstLine), firstLine)) {
     if (token.type === 'space') continue;
     if (notes.take(token, tokenLine)) continue;
     if (token.type === 'list' && !list) {
@@ -225,9 +222,9 @@ function parseItems(list: Tokens.List, firstLine: number, context: Context): Ite
       warnEmptyItem(itemLine, context);
       return;
     }
+    const lines = new Map(withLines(item.tokens, itemLine));
     for (const token of content)
-      if (token.type === 'list')
-        dropEmptyItems(token as Tokens.List, lineWithin(item.raw, token.raw, itemLine), context);
+      if (token.type === 'list') dropEmptyItems(token as Tokens.List, lines.get(token)!, context);
     items.push({ html: md.renderInlineBlocks(content), line: itemLine, notes: notes.done() });
   });
   return items;
@@ -238,30 +235,15 @@ function dropEmptyItems(list: Tokens.List, firstLine: number, context: Context):
   const kept: Tokens.ListItem[] = [];
   forEachItem(list, firstLine, (item, itemLine) => {
     if (!hasText(context.md.renderBlocks(item.tokens))) return warnEmptyItem(itemLine, context);
-    for (const token of item.tokens)
-      if (token.type === 'list')
-        dropEmptyItems(token as Tokens.List, lineWithin(item.raw, token.raw, itemLine), context);
+    for (const [token, line] of withLines(item.tokens, itemLine))
+      if (token.type === 'list') dropEmptyItems(token as Tokens.List, line, context);
     kept.push(item);
   });
   list.items = kept;
 }
 
 function forEachItem(list: Tokens.List, firstLine: number, visit: (item: Tokens.ListItem, line: number) => void): void {
-  let line = firstLine;
-  for (const item of list.items) {
-    visit(item, line);
-    line += countNewlines(item.raw);
-  }
-}
-
-/**
- * The line of `inner`, markdown lexed from inside `outer` (which starts on
- * `outerLine`). marked lexes an item's content without its indentation, so
- * `inner` is found by its first line.
- */
-function lineWithin(outer: string, inner: string, outerLine: number): number {
-  const at = outer.indexOf(inner.split('\n', 1)[0]!);
-  return outerLine + countNewlines(outer.slice(0, Math.max(0, at)));
+  for (const [item, line] of withLines(list.items, firstLine)) visit(item, line);
 }
 
 function warnEmptyItem(line: number, context: Context): void {
@@ -362,8 +344,4 @@ function isNote(token: Token): boolean {
 function renderNote(token: Token, line: number, md: ContentMarkdown): string {
   if (isNote(token)) return md.renderInline((token as Tokens.Paragraph).text.replace(NOTE, ''), line);
   return md.renderBlocks([token]);
-}
-
-function leadingNewlines(text: string): number {
-  return /^\n*/.exec(text)![0].length;
 }

@@ -8,6 +8,8 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 import { parse as parseYaml } from 'yaml';
 import { afterAttributionDash } from '../../content/attribution.js';
+import { countNewlines } from '../../content/source-text.js';
+import { withLines } from '../../content/token-lines.js';
 import { decodeEntities } from '../../html-text.js';
 import { absorbLine, classifyLine, emptyMeta, findDate, squash } from './lines.js';
 import type { Article, Block } from '../article.js';
@@ -36,7 +38,7 @@ export function readMarkdown(source: string, file: string): Article {
       // Not YAML after all: treat it as text.
     }
     body = source.slice(fm[0].length);
-    line += count(fm[0]);
+    line += countNewlines(fm[0]);
   }
 
   const blocks: Block[] = [];
@@ -50,10 +52,7 @@ export function readMarkdown(source: string, file: string): Article {
   };
 
   const walk = (tokens: Token[], startLine: number) => {
-    let at = startLine;
-    for (const token of tokens) {
-      const tokenLine = at + leading(token.raw);
-      at += count(token.raw);
+    for (const [token, tokenLine] of withLines(tokens, startLine)) {
       switch (token.type) {
         case 'heading': {
           const heading = token as Tokens.Heading;
@@ -90,16 +89,10 @@ export function readMarkdown(source: string, file: string): Article {
 
   const list = (token: Tokens.List, startLine: number) => {
     const id = ++listId;
-    let at = startLine;
     const nested: [Tokens.List, number][] = [];
-    for (const item of token.items) {
-      const itemLine = at;
-      at += count(item.raw);
-      let inner = itemLine;
+    for (const [item, itemLine] of withLines(token.items, startLine)) {
       const parts: string[] = [];
-      for (const child of item.tokens) {
-        const childLine = inner + leading(child.raw);
-        inner += count(child.raw);
+      for (const [child, childLine] of withLines(item.tokens, itemLine)) {
         if (child.type === 'list') nested.push([child as Tokens.List, childLine]);
         else if (child.type === 'text' || child.type === 'paragraph')
           parts.push(plain((child as Tokens.Text).tokens ?? []) || squash((child as Tokens.Text).text));
@@ -143,12 +136,4 @@ function splitLines(paragraph: Tokens.Paragraph): string[] {
   if (lines.length > 1 && afterAttributionDash(last))
     return [plain(new Lexer().inlineTokens(lines.slice(0, -1).join('\n'))), squash(last)];
   return [plain(paragraph.tokens)];
-}
-
-function count(raw: string): number {
-  return (raw.match(/\n/g) ?? []).length;
-}
-
-function leading(raw: string): number {
-  return /^\n*/.exec(raw)![0].length;
 }
