@@ -24,7 +24,10 @@
     '.handout__item { break-inside: avoid; margin: 0 0 18px; }',
     // The scaled slide's boxes are laid out left to right (right to left, they overflow to the left and
     // are clipped away); the slide's content keeps the deck's direction. `contain: strict`: without it,
-    // Chromium printed a five-slide Arabic handout shrunk to two thirds of the page (measured).
+    // Chromium printed a five-slide Arabic handout shrunk to two thirds of the page (measured): it sizes
+    // the printout by overflow even where overflow: hidden clips it, and shrinks every page to fit;
+    // containment keeps the clipped boxes out of that measure (the same diagnosis and fix:
+    // https://github.com/area9innovation/flow9/pull/1653; https://developer.mozilla.org/docs/Web/CSS/contain).
     '.handout__slide { width: ' + width * scale + 'px; height: ' + height * scale + 'px; overflow: hidden; position: relative; outline: 1px solid #888; direction: ltr; contain: strict; }',
     '.handout__scale { width: ' + width + 'px; height: ' + height + 'px; transform: scale(' + scale + '); transform-origin: 0 0; }',
     '.handout__scale > .reveal { width: ' + width + 'px !important; height: ' + height + 'px !important; position: relative; overflow: hidden; }',

@@ -72,7 +72,8 @@ export function installedDeckPolicy(): string {
 
 /**
  * reveal's notes plugin, the same file output/assets.ts copies into every deck
- * (resolved the same way: reveal.js 6 blocks deep imports, so from its entry).
+ * (resolved the same way: reveal.js 6 blocks deep imports, so from its entry;
+ * https://nodejs.org/api/packages.html#subpath-exports).
  * test/e2e/csp.test.ts checks the hash against the copy in a built deck.
  */
 function notesPluginFile(): string {

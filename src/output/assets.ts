@@ -11,8 +11,10 @@ const RUNTIME_DIR = packagePath('runtime');
 export type Asset = { to: string; from: string } | { to: string; contents: string | Uint8Array };
 
 /**
- * reveal.js 6 blocks deep imports (`reveal.js/dist/...`), so resolve the
- * package's entry and take its folder. We copy the UMD builds: ES modules do
+ * reveal.js 6 blocks deep imports (`reveal.js/dist/...`: its package.json
+ * "exports" lists no such path, so Node refuses them with
+ * ERR_PACKAGE_PATH_NOT_EXPORTED, https://nodejs.org/api/packages.html#subpath-exports),
+ * so resolve the package's entry and take its folder. We copy the UMD builds: ES modules do
  * not load from file:// pages, and decks must open from file://.
  */
 function revealDist(): string {

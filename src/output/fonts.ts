@@ -55,7 +55,9 @@ interface ScriptFont extends ScriptPackage {
  * hangul, which it does not draw (seen as boxes), so hangul comes from Noto
  * Sans KR, which is used for nothing else. Emoji are the
  * monochrome Noto Emoji: measured here, Chromium draws the colour (COLRv1)
- * Noto Color Emoji neither on screen headless nor in the PDF, while outline
+ * Noto Color Emoji neither on screen headless nor in the PDF (reported
+ * upstream as blank emoji in Puppeteer's PDFs,
+ * https://github.com/puppeteer/puppeteer/issues/12304), while outline
  * glyphs print as vector text that pdftotext reads back.
  * None of them comes with briefdeck: they are optional peer dependencies
  * (package.json#peerDependenciesMeta), which npm does not install, because

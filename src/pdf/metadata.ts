@@ -62,7 +62,11 @@ export function preloadPdfLib(): void {
 /**
  * Writes the outline dictionaries (PDF 1.7, 12.3.3) by hand: pdf-lib has no API
  * for them. Each item links to its page with /Fit; the document opens with the
- * bookmarks panel shown.
+ * bookmarks panel shown. Not Puppeteer's `page.pdf({ outline: true })`: it is
+ * experimental, Chromium builds that outline from the page's headings (h1–h6)
+ * rather than from the deck's sections and slides, and for long it worked only
+ * in the old headless mode (https://github.com/puppeteer/puppeteer/issues/12360,
+ * https://issues.chromium.org/issues/41387522).
  */
 function addOutline(lib: PdfLib, doc: PDFDocument, bookmarks: Bookmark[]): void {
   const { PDFHexString, PDFName, PDFNumber } = lib;
