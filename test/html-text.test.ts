@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { draftBriefing } from '../src/draft/index.js';
-import { decodeAttribute, decodeEntities, escapeHtml, plainText } from '../src/html-text.js';
+import { decodeAttribute, decodeEntities, escapeHtml, plainText, tagsIn } from '../src/html-text.js';
 
 describe('plainText', () => {
   it('decodes every character reference HTML has, not only the five escapeHtml writes', () => {
@@ -48,5 +48,16 @@ describe('a drafted briefing from a markdown article', () => {
     expect(markdown).toContain('ministry’s');
     expect(markdown).toContain('€40 million');
     expect(markdown).not.toMatch(/&(?:rsquo|mdash|euro|nbsp);/);
+  });
+});
+
+describe('tagsIn', () => {
+  it('names each tag with its attributes and where it starts', () => {
+    const html = '<p>One <a href="a&amp;b">x</a>\n<IMG src="c.png"></p>';
+    expect(tagsIn(html)).toEqual([
+      { name: 'p', attribs: {}, offset: 0 },
+      { name: 'a', attribs: { href: 'a&b' }, offset: 7 },
+      { name: 'img', attribs: { src: 'c.png' }, offset: html.indexOf('<IMG') },
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import type { Token, Tokens } from 'marked';
 import { ContentError } from '../errors.js';
-import { tagsIn } from './html-tags.js';
+import { tagsIn } from '../html-text.js';
 import type { ContentFiles } from './media.js';
 import { countNewlines } from './source-text.js';
 import { walkWithLines } from './token-lines.js';
@@ -30,21 +30,18 @@ export function resolveReferences(tokens: Token[], firstLine: number, files: Con
 /**
  * Raw HTML: <img> is refused (one way to show an image, with one set of
  * checks); <a href> is checked like a markdown link. `line` is where the HTML
- * starts; a tag found further down a block is reported at its own line.
+ * starts; a tag further down a block is reported at its own line.
  */
 function checkRawHtml(html: string, line: number, files: ContentFiles): void {
-  const lineOfTag = (pattern: RegExp) => line + countNewlines(html.slice(0, Math.max(0, html.search(pattern))));
-  for (const { name, attribs } of tagsIn(html)) {
+  for (const { name, attribs, offset } of tagsIn(html)) {
+    const at = line + countNewlines(html.slice(0, offset));
     if (name === 'img') {
       throw new ContentError(
         'raw HTML <img> is not supported',
         'write the image in markdown, ![description](images/file.png), with the file saved next to the briefing',
-        {
-          file: files.file,
-          line: lineOfTag(/<img/i),
-        },
+        { file: files.file, line: at },
       );
     }
-    if (name === 'a' && attribs.href !== undefined) files.link(attribs.href, lineOfTag(/<a[\s>/]/i));
+    if (name === 'a' && attribs.href !== undefined) files.link(attribs.href, at);
   }
 }

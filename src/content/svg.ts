@@ -1,5 +1,4 @@
-import { decodeEntities } from '../html-text.js';
-import { tagsIn } from './html-tags.js';
+import { decodeEntities, tagsIn } from '../html-text.js';
 
 /** Elements that run script, embed documents or act on a click when an SVG is opened by itself. */
 const ACTIVE_ELEMENTS = new Set([

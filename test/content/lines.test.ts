@@ -43,6 +43,12 @@ describe('line numbers: each token its own line, also where its text occurs twic
     expect(lineOfError(text)).toBe(8);
   });
 
+  it('a bad link further down a raw HTML block is named at its own line, not at the first <a>', () => {
+    const text = briefing('<p><a href="https://example.org/">fine</a>\nand <a href="../secret.txt">not</a></p>');
+    expect(text.split('\n')[7]).toBe('and <a href="../secret.txt">not</a></p>');
+    expect(lineOfError(text)).toBe(8);
+  });
+
   it('an empty item of a nested list whose first item repeats its parent: warned at its own line', () => {
     const text = briefing('- Alpha\n  - Alpha\n  - <span></span>');
     expect(text.split('\n')[8]).toBe('  - <span></span>');
