@@ -1,10 +1,33 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+import { HOOK_TIMEOUT_MS, TEST_TIMEOUT_MS } from './test/timeouts.js';
 
+// Two lanes (https://vitest.dev/guide/projects):
+// - unit: every test outside test/e2e/. No browser, no child process (test/lanes/unit-setup.ts makes
+//   either one fail the test), so `npm run test:unit` runs in seconds.
+// - e2e: test/e2e/, real CLI runs of the dist/ bundle and real Chromium. test/lanes/dist-is-current.ts
+//   refuses to start when dist/ is older than src/ (`npm test` compiles once, in pretest).
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // End-to-end tests start Chromium and print real PDFs.
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    testTimeout: TEST_TIMEOUT_MS,
+    hookTimeout: HOOK_TIMEOUT_MS,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'test/e2e/**'],
+          setupFiles: ['test/lanes/unit-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/lanes/dist-is-current.ts'],
+        },
+      },
+    ],
   },
 });

@@ -1,11 +1,13 @@
-import { execFile, spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { expect } from 'vitest';
-import { promisify } from 'node:util';
+import { expect, onTestFinished } from 'vitest';
+import { getCurrentTest } from 'vitest/suite';
 import type { Browser, Page } from 'puppeteer-core';
+import { CLI_MARGIN_MS, HOOK_TIMEOUT_MS } from './timeouts.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The CLI as users run it: the bundle that `npm run compile` writes (package.json bin). */
@@ -23,22 +25,88 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the built CLI (dist/, compiled by `pretest`; or `cli`, that of another install) as a user would. */
+/**
+ * How long a CLI run may take: up to a few seconds before the current test's (or hook's) own limit, so a
+ * hung build fails here, with its output, rather than as a bare vitest timeout with the process still running.
+ */
+function cliBudgetMs(): number {
+  const test = getCurrentTest();
+  if (!test) return HOOK_TIMEOUT_MS - CLI_MARGIN_MS;
+  const elapsed = test.result?.startTime ? Date.now() - test.result.startTime : 0;
+  return Math.max(1_000, test.timeout - elapsed - CLI_MARGIN_MS);
+}
+
+/**
+ * Runs the built CLI (dist/, compiled by `pretest`; or `cli`, that of another install) as a user would.
+ * A run that outlasts the test's time budget is killed with its whole process group (its Chromium too) and
+ * fails the test with what it printed so far.
+ */
 export async function runCli(
   args: string[],
   options: { cwd?: string; env?: NodeJS.ProcessEnv; cli?: string } = {},
 ): Promise<CliResult> {
+  const budget = cliBudgetMs();
+  // detached: the CLI leads its own process group, so one kill reaches the browsers it started.
+  const child = spawn(process.execPath, [options.cli ?? CLI, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  const killGroup = () => {
+    try {
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // The group has already exited.
+    }
+  };
+  // If the test ends first (it failed elsewhere, or vitest timed it out), the run must not outlive it.
+  if (getCurrentTest())
+    onTestFinished(() => (child.exitCode === null && child.signalCode === null ? killGroup() : undefined));
+  const stdout: Buffer[] = [];
+  const stderr: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    killGroup();
+  }, budget);
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [options.cli ?? CLI, ...args], {
-      cwd: options.cwd ?? ROOT,
-      env: { ...process.env, ...options.env },
-      timeout: 120_000,
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.once('error', reject);
+      child.once('close', (exitCode) => resolve(exitCode));
     });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+    const result = {
+      code: code ?? -1,
+      stdout: Buffer.concat(stdout).toString(),
+      stderr: Buffer.concat(stderr).toString(),
+    };
+    if (timedOut)
+      throw new Error(
+        `briefdeck ${args.join(' ')} did not finish within ${Math.round(budget / 1000)} s and was killed` +
+          `\n--- stdout ---\n${result.stdout}\n--- stderr ---\n${result.stderr}`,
+      );
+    return result;
+  } finally {
+    clearTimeout(timer);
   }
+}
+
+/** Whether process `pid` is gone (or a zombie: dead, waiting to be reaped) within `ms`, checked every 20 ms. */
+export async function exitsWithin(pid: number, ms: number): Promise<boolean> {
+  const alive = () => {
+    try {
+      return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    } catch {
+      return false;
+    }
+  };
+  for (const deadline = Date.now() + ms; alive(); ) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return true;
 }
 
 /** Text of a PDF, or of one page of it, via poppler's pdftotext. */

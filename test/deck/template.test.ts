@@ -8,7 +8,7 @@ import { ejectTemplate } from '../../src/deck/eject.js';
 import { renderBriefing } from '../../src/deck/render.js';
 import { TemplateRegistry } from '../../src/deck/template/registry.js';
 import { BriefdeckError, ContentError } from '../../src/errors.js';
-import { FIXTURES, runCli, SAMPLE, tempDir } from '../helpers.js';
+import { FIXTURES, SAMPLE, tempDir } from '../helpers.js';
 
 const USER_TEMPLATES = path.join(FIXTURES, 'templates');
 const REQUIRED =
@@ -267,26 +267,6 @@ describe('errors in user templates name the template file and line', () => {
       `${path.join(dir, 'template.json')}: template "orphan" extends unknown template "fancy" — use one of: orphan, dark, default, print (and no cycles)`,
     );
   });
-
-  it('through the CLI: one line, exit 1, nothing written', async () => {
-    const dir = await brokenTemplate('clisyntax', { 'layout.hbs': '<html>\n{{#each slides}}\n</html>\n' });
-    const out = path.join(work, 'cli-out');
-    const run = await runCli([
-      'build',
-      SAMPLE,
-      '--out',
-      out,
-      '--no-pdf',
-      '--templates',
-      dir,
-      '--template',
-      'clisyntax',
-    ]);
-    expect(run.code).toBe(1);
-    expect(run.stderr.trim().split('\n')).toHaveLength(1);
-    expect(run.stderr).toContain(`${path.join(dir, 'layout.hbs')}:`);
-    expect(existsSync(out)).toBe(false);
-  });
 });
 
 describe('markings', () => {
@@ -311,16 +291,5 @@ describe('markings', () => {
       /^m\.md:3: front matter: "marking" must be TLP:CLEAR, not TLP:WHITE \(renamed in TLP 2\.0\) — use one of TLP:CLEAR/,
     );
     expect(() => parse('TLP:BLUE')).toThrow(/must be a TLP 2\.0 label, not TLP:BLUE/);
-  });
-});
-
-describe('briefdeck template list', () => {
-  it('shows every template with its options', async () => {
-    const run = await runCli(['template', 'list', '--templates', USER_TEMPLATES]);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^brand \(extends default\) — Test fixture/m);
-    expect(run.stdout).toMatch(/^dark \(extends default\) — .* \[built-in\]$/m);
-    expect(run.stdout).toMatch(/^ {4}size: one of "16:9", "4:3" = "16:9"/m);
-    expect(run.stdout).toMatch(/^ {4}logo: a path to an image file {2}Logo/m);
   });
 });

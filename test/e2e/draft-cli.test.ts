@@ -4,7 +4,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLI, runCli, tempDir } from '../helpers.js';
-import { ARTICLES, fixtures } from './helpers.js';
+import { ARTICLES, fixtures } from '../draft/helpers.js';
 
 // The CLI runs from dist/ (compiled by `npm test`'s pretest, or `npx tsc -p tsconfig.build.json`).
 const SEED = path.join(ARTICLES, 'seed-article.txt');
