@@ -232,6 +232,8 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv, cwd?: string): 
   child.stdout.on('data', listen);
   child.stderr.on('data', listen);
   const exit = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  // 'close' comes after the last of the output has been read, so nothing can match after it.
+  const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
   return {
     child,
     output: () => output,
@@ -247,7 +249,10 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv, cwd?: string): 
             resolve();
           },
         });
-        void exit.then(() => setTimeout(() => reject(new Error(`exited before ${pattern}: ${output}`)), 100));
+        void closed.then(() => {
+          clearTimeout(timer);
+          reject(new Error(`exited before ${pattern}: ${output}`));
+        });
       }),
   };
 }

@@ -45,10 +45,14 @@ const LEAKY_CSS = (canary: string) => `
 .leaky-probe { font-family: "Remote Sans", serif; background-image: url(${canary}/background.png); }
 `;
 
-/** Opens a page that records every CSP violation from the start (DevTools scripts are not subject to the policy). */
+/**
+ * Opens a page that records every CSP violation from the start (DevTools scripts are not subject to the policy).
+ * With `untilResponse`, also waits until a request for that path got its response or something was blocked.
+ */
 async function openRecording(
   browser: Browser,
   url: string,
+  options: { untilResponse?: string } = {},
 ): Promise<{ page: Page; violations: () => Promise<Violation[]> }> {
   const page = await browser.newPage();
   await page.evaluateOnNewDocument(() => {
@@ -58,7 +62,14 @@ async function openRecording(
       seen.push({ directive: event.effectiveDirective, blocked: event.blockedURI }),
     );
   });
+  const answered = options.untilResponse
+    ? Promise.race([
+        page.waitForResponse((response) => new URL(response.url()).pathname === options.untilResponse),
+        page.waitForFunction(() => (window as unknown as { __violations: Violation[] }).__violations.length > 0),
+      ])
+    : undefined;
   await page.goto(url, { waitUntil: 'load' });
+  await answered;
   return {
     page,
     violations: () => page.evaluate(() => (window as unknown as { __violations: Violation[] }).__violations),
@@ -194,7 +205,10 @@ describe('the Content-Security-Policy of every deck and the index page, in Chrom
     const { page, violations } = await openRecording(browser, pathToFileURL(path.join(deck.dir, 'index.html')).href);
     await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    await new Promise((resolve) => setTimeout(resolve, 500)); // time for any stray request to arrive
+    // Each of the template's nine probes ends as a violation or as a request to the canary: wait for all nine.
+    await expect
+      .poll(async () => (await violations()).length + canaryHits.length, { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(9);
 
     expect(await page.evaluate(() => document.documentElement.dataset.inlineRan)).toBeUndefined();
     expect(canaryHits).toEqual([]);
@@ -249,9 +263,9 @@ describe('the policy under briefdeck serve (live reload added)', () => {
 
   it("lets the deck and the index page run serve's live-reload script and its event stream, with no violation", async () => {
     for (const url of [`${server.url}brief/index.html`, server.url]) {
-      const { page, violations } = await openRecording(browser, url);
+      // The live-reload script's EventSource has connected (or was blocked) before violations are read.
+      const { page, violations } = await openRecording(browser, url, { untilResponse: '/__briefdeck/events' });
       expect(await page.$('script[src="/__briefdeck/live.js"]'), url).not.toBeNull();
-      await new Promise((resolve) => setTimeout(resolve, 500)); // the EventSource connects
       expect(await violations(), url).toEqual([]);
       await page.close();
     }

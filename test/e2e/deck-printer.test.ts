@@ -60,11 +60,10 @@ describe('DeckPrinter', () => {
       () => undefined,
       (error: unknown) => error,
     );
-    let tab: import('puppeteer-core').Page | undefined;
-    for (let waited = 0; !tab && waited < 30_000; waited += 50) {
-      tab = (await browser.pages()).find((candidate) => candidate.url().includes('crashes.html'));
-      if (!tab) await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    const target = await browser.waitForTarget((candidate) => candidate.url().includes('crashes.html'), {
+      timeout: 30_000,
+    });
+    const tab = await target.page();
     const session = await tab!.createCDPSession();
     void session.send('Page.crash').catch(() => undefined); // never answered: the session dies with the tab
     expect(String(await failure)).toMatch(/printing .*crashes\.html failed: .*crash/i);

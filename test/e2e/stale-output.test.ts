@@ -238,24 +238,21 @@ describe('serve: an edit removes the PDF of the old HTML; a changed slug removes
   it('prints the PDF of the current HTML on request, never the one before the edit', async () => {
     const minimal = await readFile(path.join(FIXTURES, 'minimal.md'), 'utf8');
     const { dir, source, out } = await workspace('brief.md', minimal);
-    const log: string[] = [];
+    let rebuilt: (() => void) | undefined;
     const server = await serve({
       paths: [path.dirname(source)],
       port: 0,
       outDir: out,
       cwd: dir,
-      log: (line) => log.push(line),
+      log: (line) => {
+        if (line.startsWith('built ')) rebuilt?.();
+      },
     });
-    /** Saves the file and waits (bounded) for serve's rebuild of it. */
+    /** Saves the file and waits for serve's rebuild of it (its `built` line). */
     const save = async (text: string) => {
-      const builds = log.filter((line) => line.startsWith('built ')).length;
+      const built = new Promise<void>((resolve) => (rebuilt = resolve));
       await writeFile(source, text);
-      for (
-        let waited = 0;
-        log.filter((line) => line.startsWith('built ')).length === builds && waited < 10_000;
-        waited += 100
-      )
-        await new Promise((resolve) => setTimeout(resolve, 100));
+      await built;
     };
     const pdf = async (url: string) => {
       const response = await fetch(url);
