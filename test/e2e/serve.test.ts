@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFile, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
@@ -16,6 +17,20 @@ type RevealWindow = {
     getSlideNotes(slide?: HTMLElement): string;
   };
 };
+
+/** GET with the path sent exactly as given (no URL normalisation), as a hostile client can send it. */
+function rawGet(port: string, rawPath: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest({ host: '127.0.0.1', port, path: rawPath }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
 
 describe('briefdeck serve (real server, real browser)', () => {
   let work: string;
@@ -157,9 +172,35 @@ describe('briefdeck serve (real server, real browser)', () => {
     expect(response?.headers()['content-security-policy']).toContain("default-src 'none'");
   });
 
-  it('refuses paths outside the output folder', async () => {
-    const response = await fetch(`${server.url}..%2f..%2fetc%2fpasswd`);
-    expect([403, 404]).toContain(response.status);
+  it('refuses paths outside the output folder, however the request spells them', async () => {
+    // A file next to the output folder: what a traversal would reach. fetch() would normalise `..` away
+    // before sending; rawGet sends each path byte for byte, as a hostile client can.
+    await writeFile(path.join(work, 'secret.txt'), 'SECRET next to the output folder');
+    await writeFile(path.join(work, 'output', 'inside.txt'), 'inside the output folder');
+    // And one in a sibling whose name starts with the output folder's (a check without the separator passes it).
+    await mkdir(path.join(work, 'output-old'), { recursive: true });
+    await writeFile(path.join(work, 'output-old', 'secret.txt'), 'SECRET in output-old');
+    const { port } = new URL(server.url);
+    expect(await rawGet(port, '/inside.txt')).toEqual({ status: 200, body: 'inside the output folder' });
+    for (const attempt of [
+      '/../secret.txt',
+      '/brief/../../secret.txt',
+      '/..%2f..%2fetc%2fpasswd',
+      '/..%2fsecret.txt',
+      '/..%2foutput-old%2fsecret.txt',
+      '/%2e%2e%2fsecret.txt',
+      '/%2e%2e/secret.txt',
+      '/brief/..%2f..%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/..\\secret.txt',
+      '/brief\\..\\..\\secret.txt',
+      `/..%2f${encodeURIComponent(work.slice(1))}%2fsecret.txt`,
+      `/${encodeURIComponent(path.join(work, 'secret.txt'))}`,
+    ]) {
+      const response = await rawGet(port, attempt);
+      expect(response.body, attempt).not.toContain('SECRET');
+      expect([403, 404], `${attempt}: ${response.status}`).toContain(response.status);
+    }
   });
 });
 
