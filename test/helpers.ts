@@ -1,10 +1,12 @@
 import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { mkdtemp, readdir } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { expect, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, expect, onTestFinished } from 'vitest';
 import { getCurrentTest } from 'vitest/suite';
 import type { Browser, Page } from 'puppeteer-core';
 import { CLI_MARGIN_MS, HOOK_TIMEOUT_MS } from './timeouts.js';
@@ -31,7 +33,7 @@ export interface CliResult {
  */
 function cliBudgetMs(): number {
   const test = getCurrentTest();
-  if (!test) return HOOK_TIMEOUT_MS - CLI_MARGIN_MS;
+  if (!test) return HOOK_TIMEOUT_MS - CLI_MARGIN_MS; // in a hook: vitest has no API for its timeout (pass timeoutMs)
   const elapsed = test.result?.startTime ? Date.now() - test.result.startTime : 0;
   return Math.max(1_000, test.timeout - elapsed - CLI_MARGIN_MS);
 }
@@ -43,9 +45,15 @@ function cliBudgetMs(): number {
  */
 export async function runCli(
   args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; cli?: string } = {},
+  options: {
+    cwd?: string;
+    env?: NodeJS.ProcessEnv;
+    cli?: string;
+    /** The limit for a run in a hook given a longer timeout than vitest's default (keep it below that timeout). */
+    timeoutMs?: number;
+  } = {},
 ): Promise<CliResult> {
-  const budget = cliBudgetMs();
+  const budget = options.timeoutMs ?? cliBudgetMs();
   // detached: the CLI leads its own process group, so one kill reaches the browsers it started.
   const child = spawn(process.execPath, [options.cli ?? CLI, ...args], {
     cwd: options.cwd ?? ROOT,
@@ -93,15 +101,9 @@ export async function runCli(
   }
 }
 
-/** Whether process `pid` is gone (or a zombie: dead, waiting to be reaped) within `ms`, checked every 20 ms. */
+/** Whether process `pid` is gone (exited and reaped) within `ms`, checked every 20 ms. */
 export async function exitsWithin(pid: number, ms: number): Promise<boolean> {
-  const alive = () => {
-    try {
-      return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-    } catch {
-      return false;
-    }
-  };
+  const alive = () => existsSync(`/proc/${pid}`);
   for (const deadline = Date.now() + ms; alive(); ) {
     if (Date.now() > deadline) return false;
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -185,6 +187,68 @@ export async function openPrintView(browser: Browser, htmlFile: string): Promise
   await page.waitForFunction(() => document.documentElement.getAttribute('data-briefdeck-pdf-ready') === 'true');
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   return page;
+}
+
+/** What deckSuite gives a suite; the fields are set before its first test (read them inside tests and hooks). */
+export interface DeckSuite {
+  /** The suite's temporary folder. */
+  dir: string;
+  /** `<dir>/output`, where `prepare` builds the decks. */
+  out: string;
+  browser: Browser;
+  /** Deck `slug` of `out` in reveal's print view (close the page when done). */
+  open(slug: string): Promise<Page>;
+}
+
+/**
+ * For a suite that looks at built decks in Chromium: before its tests, a temporary folder, `prepare`
+ * (write content there and build it into `out`), then a browser; after them, the browser closed and the
+ * folder removed. `timeout`: for the whole set-up, builds included.
+ */
+export function deckSuite(
+  prepare: (suite: { dir: string; out: string }) => Promise<void>,
+  timeout?: number,
+): DeckSuite {
+  const suite = {
+    open: (slug: string) => openPrintView(suite.browser, path.join(suite.out, slug, 'index.html')),
+  } as DeckSuite;
+  beforeAll(async () => {
+    suite.dir = await tempDir();
+    suite.out = path.join(suite.dir, 'output');
+    await prepare(suite);
+    // Imported here, not at the top: unit tests share this file and must not load Puppeteer.
+    const { launchBrowser } = await import('../src/pdf/browser.js');
+    suite.browser = await launchBrowser();
+  }, timeout);
+  afterAll(async () => {
+    await suite.browser?.close();
+    if (suite.dir) await rm(suite.dir, { recursive: true, force: true });
+  });
+  return suite;
+}
+
+/** A local HTTP server that records the path of every request it gets: where a leak would arrive. */
+export interface Canary {
+  /** `http://127.0.0.1:<port>`, no trailing slash. */
+  url: string;
+  /** Request paths, in order of arrival (empty it between checks). */
+  hits: string[];
+  close(): Promise<void>;
+}
+
+export async function startCanary(): Promise<Canary> {
+  const hits: string[] = [];
+  const server = createServer((request, response) => {
+    hits.push(request.url ?? '');
+    response.writeHead(200, { 'content-type': 'text/plain', 'access-control-allow-origin': '*' });
+    response.end('');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    hits,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** A string as a literal inside a RegExp. */

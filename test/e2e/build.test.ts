@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -7,7 +7,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBriefing } from '../../src/content/parse.js';
 import { plainText } from '../../src/html-text.js';
 import { planSlides } from '../../src/deck/plan.js';
-import { CLI, pdfInfo, pdfText, ROOT, runCli, SAMPLE, squash, tempDir, type CliResult } from '../helpers.js';
+import {
+  pdfInfo,
+  pdfText,
+  ROOT,
+  runCli,
+  exitsWithin,
+  SAMPLE,
+  squash,
+  startCli,
+  tempDir,
+  type CliResult,
+} from '../helpers.js';
 
 const SLUG = 'iskp-moscow-plot';
 
@@ -201,31 +212,16 @@ describe('briefdeck build: Ctrl-C and kill', () => {
       const text = await readFile(SAMPLE, 'utf8');
       for (let i = 1; i <= 6; i++)
         await writeFile(path.join(content, `deck-${i}.md`), text.replace(/^title: .*$/m, `title: Deck ${i}`));
-      const child = spawn(process.execPath, [CLI, 'build', content, '--out', out], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let output = '';
-      child.stdout.on('data', (chunk) => (output += chunk));
+      const run = startCli(['build', content, '--out', out], {});
       // Interrupt while PDFs are being printed, with the browser running.
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no PDF progress: ${output}`)), 60_000);
-        child.stdout.on('data', () => {
-          if (/^\[1\/6\]/m.test(output)) {
-            clearTimeout(timer);
-            resolve();
-          }
-        });
-      });
+      await run.waitFor(/^\[1\/6\]/m);
+      const { child } = run;
       const tree = descendants(child.pid!);
       expect(tree.length).toBeGreaterThan(2); // the browser and its own children
       child.kill(signal);
-      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-      expect(code).toBe(exitCode);
+      expect(await run.exit).toBe(exitCode);
       // SIGKILLed children can take a moment to be reaped: poll, bounded.
-      const alive = () => tree.filter((pid) => spawnSync('kill', ['-0', pid]).status === 0);
-      for (let waited = 0; alive().length > 0 && waited < 5000; waited += 100)
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(alive()).toEqual([]);
+      for (const pid of tree) expect(await exitsWithin(Number(pid), 5000), `process ${pid} still running`).toBe(true);
       const files = await readdir(out, { recursive: true });
       expect(files.filter((file) => String(file).endsWith('.tmp'))).toEqual([]);
       await rm(content, { recursive: true, force: true });

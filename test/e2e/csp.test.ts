@@ -1,6 +1,4 @@
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
@@ -8,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deckPolicy, speakerViewScriptHash } from '../../src/deck/csp.js';
 import { launchBrowser } from '../../src/pdf/browser.js';
 import { serve, type RunningServer } from '../../src/serve/index.js';
-import { ROOT, runCli, SAMPLE, tempDir } from '../helpers.js';
+import { type Canary, ROOT, runCli, SAMPLE, startCanary, tempDir } from '../helpers.js';
 
 interface Violation {
   directive: string;
@@ -79,9 +77,9 @@ async function openRecording(
 describe('the Content-Security-Policy of every deck and the index page, in Chromium', () => {
   let work: string;
   let browser: Browser;
-  let canaryServer: Server;
+  let canaryServer: Canary;
   let canary: string;
-  const canaryHits: string[] = [];
+  let canaryHits: string[];
   const decks = () => [
     { name: 'default template', dir: path.join(work, 'out-default', 'iskp-moscow-plot') },
     { name: 'user template examples/templates/house', dir: path.join(work, 'out-house', 'iskp-moscow-plot') },
@@ -90,13 +88,8 @@ describe('the Content-Security-Policy of every deck and the index page, in Chrom
 
   beforeAll(async () => {
     work = await tempDir();
-    canaryServer = createServer((request, response) => {
-      canaryHits.push(request.url ?? '');
-      response.writeHead(200, { 'content-type': 'text/plain', 'access-control-allow-origin': '*' });
-      response.end('');
-    });
-    await new Promise<void>((resolve) => canaryServer.listen(0, '127.0.0.1', resolve));
-    canary = `http://127.0.0.1:${(canaryServer.address() as AddressInfo).port}`;
+    canaryServer = await startCanary();
+    ({ url: canary, hits: canaryHits } = canaryServer);
 
     const leaky = path.join(work, 'templates', 'leaky');
     await mkdir(leaky, { recursive: true });
@@ -141,7 +134,7 @@ describe('the Content-Security-Policy of every deck and the index page, in Chrom
   });
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => canaryServer?.close(resolve));
+    await canaryServer?.close();
     await rm(work, { recursive: true, force: true });
   });
 

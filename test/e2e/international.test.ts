@@ -1,12 +1,10 @@
 // Right-to-left (Arabic, Dari, Pashto), CJK and emoji text must render with the fonts the deck ships,
 // not with whatever the machine has (a machine without them shows boxes), in the deck and in the PDF.
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build/batch.js';
-import { launchBrowser } from '../../src/pdf/browser.js';
-import { fontsDrawing, openPrintView, pdfFontNames, pdfFonts, pdfText, SAMPLE, tempDir } from '../helpers.js';
+import { deckSuite, fontsDrawing, pdfFontNames, pdfFonts, pdfText, SAMPLE } from '../helpers.js';
 
 const DARI = 'تهدید داعش خراسان در حال افزایش است';
 const PASHTO = 'د افغانستان امنیت ته ګواښ';
@@ -63,13 +61,7 @@ lang: ar
 `;
 
 describe('international text: right-to-left, CJK and emoji', () => {
-  let dir: string;
-  let out: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    dir = await tempDir();
-    out = path.join(dir, 'output');
+  const suite = deckSuite(async ({ dir, out }) => {
     await writeFile(path.join(dir, 'mixed.md'), MIXED);
     await writeFile(path.join(dir, 'rtl.md'), RTL);
     await writeFile(path.join(dir, 'latin.md'), await readFile(SAMPLE, 'utf8'));
@@ -85,20 +77,13 @@ describe('international text: right-to-left, CJK and emoji', () => {
     }
     const result = await build({ paths: [dir], outDir: out, cwd: dir, concurrency: 1 });
     expect(result.errors).toEqual([]);
-    browser = await launchBrowser();
   }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await rm(dir, { recursive: true, force: true });
-  });
-
-  const open = (slug: string) => openPrintView(browser, path.join(out, slug, 'index.html'));
+  const { open } = suite;
 
   it('copies only the script font subsets the text needs', async () => {
-    const latin = await readdir(path.join(out, 'latin', 'assets', 'fonts'));
+    const latin = await readdir(path.join(suite.out, 'latin', 'assets', 'fonts'));
     expect(latin.filter((name) => name.startsWith('noto-'))).toEqual([]);
-    const mixed = await readdir(path.join(out, 'mixed', 'assets', 'fonts'));
+    const mixed = await readdir(path.join(suite.out, 'mixed', 'assets', 'fonts'));
     for (const family of ['noto-sans-arabic-arabic', 'noto-sans-sc-', 'noto-sans-kr-', 'noto-emoji-']) {
       expect(
         mixed.some((name) => name.startsWith(family)),
@@ -107,7 +92,7 @@ describe('international text: right-to-left, CJK and emoji', () => {
     }
     // Noto Sans SC alone has 101 subsets per weight; a few sentences need a handful.
     expect(mixed.filter((name) => name.startsWith('noto-sans-sc-')).length).toBeLessThan(30);
-    const rtl = await readdir(path.join(out, 'rtl', 'assets', 'fonts'));
+    const rtl = await readdir(path.join(suite.out, 'rtl', 'assets', 'fonts'));
     expect(
       rtl.filter((name) => name.startsWith('noto-')).every((name) => name.startsWith('noto-sans-arabic-arabic-')),
     ).toBe(true);
@@ -144,7 +129,7 @@ describe('international text: right-to-left, CJK and emoji', () => {
 
   it('embeds no system font in any PDF of the batch, also when a tab is reused between decks', () => {
     for (const slug of ['arabic-a', 'arabic-b', 'latin', 'mixed', 'rtl']) {
-      const names = pdfFontNames(path.join(out, slug, `${slug}.pdf`));
+      const names = pdfFontNames(path.join(suite.out, slug, `${slug}.pdf`));
       expect(names.length, slug).toBeGreaterThan(0);
       expect(
         names.filter((name) => !/^(SourceSans3|SourceSerif4|Noto)/.test(name)),
@@ -154,7 +139,7 @@ describe('international text: right-to-left, CJK and emoji', () => {
   });
 
   it('embeds the script fonts in the PDF, whose text reads back', () => {
-    const pdf = path.join(out, 'mixed', 'mixed.pdf');
+    const pdf = path.join(suite.out, 'mixed', 'mixed.pdf');
     const fonts = pdfFonts(pdf);
     for (const font of ['NotoSansArabic', 'NotoSansSC', 'NotoSansKR', 'NotoEmoji']) expect(fonts).toContain(font);
     const text = pdfText(pdf);
@@ -187,7 +172,7 @@ describe('international text: right-to-left, CJK and emoji', () => {
   });
 
   it('lays out a right-to-left briefing from the right, dates in its language', async () => {
-    const html = await readFile(path.join(out, 'rtl', 'index.html'), 'utf8');
+    const html = await readFile(path.join(suite.out, 'rtl', 'index.html'), 'utf8');
     expect(html).toMatch(/<html lang="ar" dir="rtl">/);
     expect(html).toMatch(/(15|١٥) يناير (2026|٢٠٢٦)/); // 2026-01-15 in Arabic: digits depend on the ICU version
     const page = await open('rtl');

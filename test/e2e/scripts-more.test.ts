@@ -4,10 +4,8 @@
 // package builds every deck that does not need it, and names the package for one that does.
 import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../src/pdf/browser.js';
-import { fontsDrawing, openPrintView, pdfFontNames, pdfText, ROOT, runCli, SAMPLE, tempDir } from '../helpers.js';
+import { deckSuite, fontsDrawing, pdfFontNames, pdfText, ROOT, runCli, SAMPLE, tempDir } from '../helpers.js';
 
 /** Text per script, with the family expected to draw it. Conjuncts (क्ष, স্থ, ស្ថ, ශ්‍රී) need the fonts' shaping. */
 const SCRIPTS: Array<[string, string, string]> = [
@@ -60,29 +58,16 @@ const THAI_MD = briefing('Thai brief', [`Thai: ${SCRIPTS[3]![1]}`]);
 const RARE_WARNING = `content/rare.md:${lineOf(RARE_MD, '𠜎')}: warning: slide 2 "Summary": no font can draw "𠜎" (U+2070E, CJK Extension B) — it prints as a box where the reader's system has no font for it: write it another way, or use a template whose fonts draw it`;
 
 describe('scripts beyond Arabic, Hebrew and CJK', () => {
-  let dir: string;
-  let out: string;
   let stderr: string;
   let code: number;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    dir = await tempDir();
-    out = path.join(dir, 'output');
+  const suite = deckSuite(async ({ dir, out }) => {
     await mkdir(path.join(dir, 'content'));
     await writeFile(path.join(dir, 'content', 'scripts.md'), SCRIPTS_MD);
     await writeFile(path.join(dir, 'content', 'rare.md'), RARE_MD);
     await writeFile(path.join(dir, 'content', 'latin.md'), await readFile(SAMPLE, 'utf8'));
-    ({ code, stderr } = await runCli(['build', 'content', '-o', out], { cwd: dir }));
-    browser = await launchBrowser();
+    ({ code, stderr } = await runCli(['build', 'content', '-o', out], { cwd: dir, timeoutMs: 170_000 }));
   }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await rm(dir, { recursive: true, force: true });
-  });
-
-  const open = (slug: string) => openPrintView(browser, path.join(out, slug, 'index.html'));
+  const { open } = suite;
 
   it('builds, warning only about the character no font can draw', () => {
     expect(code, stderr).toBe(0);
@@ -90,7 +75,9 @@ describe('scripts beyond Arabic, Hebrew and CJK', () => {
   });
 
   it('warns the same without printing (the check reads the fonts, not the PDF)', async () => {
-    const result = await runCli(['build', 'content/rare.md', '-o', path.join(dir, 'no-pdf'), '--no-pdf'], { cwd: dir });
+    const result = await runCli(['build', 'content/rare.md', '-o', path.join(suite.dir, 'no-pdf'), '--no-pdf'], {
+      cwd: suite.dir,
+    });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr.trim().split('\n')).toEqual([RARE_WARNING]);
   });
@@ -138,7 +125,7 @@ describe('scripts beyond Arabic, Hebrew and CJK', () => {
   });
 
   it('embeds only shipped fonts in the PDF, whose text reads back', () => {
-    const names = pdfFontNames(path.join(out, 'scripts', 'scripts.pdf'));
+    const names = pdfFontNames(path.join(suite.out, 'scripts', 'scripts.pdf'));
     expect(names.filter((name) => !/^(SourceSans3|SourceSerif4|Noto)/.test(name))).toEqual([]);
     for (const font of [
       'NotoSansDevanagari',
@@ -155,14 +142,14 @@ describe('scripts beyond Arabic, Hebrew and CJK', () => {
       ).toBe(true);
     }
     // pdftotext puts a space inside some clusters (পরিস্থি তি); the letters and their order survive.
-    const letters = pdfText(path.join(out, 'scripts', 'scripts.pdf')).replace(/\s+/g, '');
+    const letters = pdfText(path.join(suite.out, 'scripts', 'scripts.pdf')).replace(/\s+/g, '');
     for (const [language, text] of SCRIPTS) expect(letters, language).toContain(text.replace(/\s+/g, ''));
   });
 
   it('copies only the subsets a deck needs: an English deck gets no script font', async () => {
-    const latin = await readdir(path.join(out, 'latin', 'assets', 'fonts'));
+    const latin = await readdir(path.join(suite.out, 'latin', 'assets', 'fonts'));
     expect(latin.filter((name) => name.startsWith('noto-'))).toEqual([]);
-    const scripts = await readdir(path.join(out, 'scripts', 'assets', 'fonts'));
+    const scripts = await readdir(path.join(suite.out, 'scripts', 'assets', 'fonts'));
     expect(scripts.filter((name) => name.startsWith('noto-sans-devanagari-'))).toEqual([
       'noto-sans-devanagari-devanagari-400-normal.woff2',
       'noto-sans-devanagari-devanagari-700-normal.woff2',

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../src/pdf/browser.js';
 import { serve, type RunningServer } from '../../src/serve/index.js';
-import { CLI, FIXTURES, SAMPLE, tempDir } from '../helpers.js';
+import { FIXTURES, SAMPLE, startCli, tempDir } from '../helpers.js';
 
 type RevealWindow = {
   Reveal: {
@@ -211,25 +211,12 @@ describe('briefdeck serve from the command line', () => {
     const blocker = createServer().listen(0, '127.0.0.1');
     await new Promise((resolve) => blocker.once('listening', resolve));
     const busy = (blocker.address() as { port: number }).port;
-    const child = spawn(process.execPath, [CLI, 'serve', 'content', '--port', String(busy)], {
-      cwd: work,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
+    const run = startCli(['serve', 'content', '--port', String(busy)], {}, work);
+    const { child } = run;
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no URL in: ${output}`)), 20_000);
-        child.stdout.on('data', () => {
-          const match = /serving (http:\/\/\S+) /.exec(output);
-          if (match) {
-            clearTimeout(timer);
-            resolve(match[1]!);
-          }
-        });
-      });
-      expect(output).toContain(`port ${busy} is in use; serving on ${busy + 1} instead`);
+      await run.waitFor(/serving http:\/\/\S+ /);
+      const url = /serving (http:\/\/\S+) /.exec(run.output())![1]!;
+      expect(run.output()).toContain(`port ${busy} is in use; serving on ${busy + 1} instead`);
       expect(url).toBe(`http://127.0.0.1:${busy + 1}/`);
       // Asking for the PDF starts a browser under this process.
       expect((await fetch(`${url}brief/brief.pdf`)).status).toBe(200);
@@ -239,8 +226,7 @@ describe('briefdeck serve from the command line', () => {
       expect(children.length).toBeGreaterThan(0);
 
       child.kill('SIGINT');
-      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-      expect(code).toBe(0);
+      expect(await run.exit).toBe(0);
       for (const pid of children)
         expect(spawnSync('kill', ['-0', pid]).status, `process ${pid} still running`).not.toBe(0);
       await expect(fetch(url)).rejects.toThrow();

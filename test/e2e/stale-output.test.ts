@@ -3,13 +3,12 @@
 // index.html. Rewriting a deck's HTML removes the PDFs printed from the old one; deck.json and the
 // index page name only the outputs printed from the HTML now in the folder. With --strict, a deck
 // that overflows is refused whole: the earlier good deck stays byte-identical.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve } from '../../src/serve/index.js';
-import { CLI, FIXTURES, pdfText, runCli, SAMPLE, tempDir } from '../helpers.js';
+import { FIXTURES, pdfText, runCli, SAMPLE, startCli, tempDir } from '../helpers.js';
 
 let root: string;
 let n = 0;
@@ -206,22 +205,10 @@ describe('a build interrupted while printing', () => {
     expect((await indexLinks(out)).filter((link) => link.endsWith('.pdf'))).toHaveLength(4);
 
     for (const file of files) await writeFile(file, minimal.replace('marking: TLP:AMBER', 'marking: TLP:RED'));
-    const child = spawn(process.execPath, [CLI, 'build', ...files, '--out', out, '--concurrency', '1'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no PDF progress: ${output}`)), 60_000);
-      child.stdout.on('data', (chunk) => {
-        output += chunk;
-        if (/^\[1\/4\]/m.test(output)) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-    });
-    child.kill('SIGINT');
-    expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(130);
+    const run = startCli(['build', ...files, '--out', out, '--concurrency', '1'], {});
+    await run.waitFor(/^\[1\/4\]/m);
+    run.child.kill('SIGINT');
+    expect(await run.exit).toBe(130);
     const index = await readFile(path.join(out, 'index.html'), 'utf8');
     expect(index.match(/TLP:RED/g)).toHaveLength(4);
     expect(index).not.toContain('TLP:AMBER');

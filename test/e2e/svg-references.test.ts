@@ -4,14 +4,12 @@
 // honest); the build must refuse it as content image and as logo. A build that let one through would
 // leave a copy in the deck: that copy is opened by its URL too, and must reach nothing.
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../src/pdf/browser.js';
-import { runCli, tempDir } from '../helpers.js';
+import { type Canary, runCli, startCanary, tempDir } from '../helpers.js';
 
 const svg = (inner: string, attributes = '') =>
   `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="100" height="100"${attributes}>${inner}<rect width="50" height="50"/></svg>`;
@@ -50,25 +48,20 @@ const BRIEFING = (extra: string, image: string) =>
 describe('SVGs that would load another file when opened by their URL, in Chromium', () => {
   let work: string;
   let browser: Browser;
-  let server: Server;
+  let server: Canary;
   let canary: string;
-  const hits: string[] = [];
+  let hits: string[];
   let n = 0;
 
   beforeAll(async () => {
     work = await tempDir('briefdeck-svg-');
-    server = createServer((request, response) => {
-      hits.push(request.url ?? '');
-      response.writeHead(200, { 'content-type': 'text/plain', 'access-control-allow-origin': '*' });
-      response.end('');
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    canary = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await startCanary();
+    ({ url: canary, hits } = server);
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    await server?.close();
     await rm(work, { recursive: true, force: true });
   });
 
