@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CLI, runCli, tempDir } from '../helpers.js';
 import { ARTICLES, fixtures } from '../draft/helpers.js';
 
-// The CLI runs from dist/ (compiled by `npm test`'s pretest, or `npx tsc -p tsconfig.build.json`).
+// The CLI runs from dist/ (compiled by `npm test`'s pretest, or `npm run -s compile`; test/lanes/dist-is-current.ts checks it).
 const SEED = path.join(ARTICLES, 'seed-article.txt');
 
 describe('briefdeck draft', () => {
