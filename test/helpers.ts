@@ -40,7 +40,7 @@ function cliBudgetMs(): number {
 
 /**
  * Runs the built CLI (dist/, compiled by `pretest`; or `cli`, that of another install) as a user would.
- * A run that outlasts the test's time budget is killed with its whole process group (its Chromium too) and
+ * A run that outlasts the test's time budget is killed with every process under it (its Chromium too) and
  * fails the test with what it printed so far.
  */
 export async function runCli(
@@ -54,23 +54,26 @@ export async function runCli(
   } = {},
 ): Promise<CliResult> {
   const budget = options.timeoutMs ?? cliBudgetMs();
-  // detached: the CLI leads its own process group, so one kill reaches the browsers it started.
   const child = spawn(process.execPath, [options.cli ?? CLI, ...args], {
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
   });
-  const killGroup = () => {
-    try {
-      if (child.pid) process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // The group has already exited.
+  // The whole tree, found before anything is killed (an orphan loses its place in it). Not the process
+  // group: Puppeteer starts Chromium detached, in a group of its own.
+  const killTree = () => {
+    if (!child.pid) return;
+    for (const pid of [String(child.pid), ...descendants(child.pid)]) {
+      try {
+        process.kill(Number(pid), 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
     }
   };
   // If the test ends first (it failed elsewhere, or vitest timed it out), the run must not outlive it.
   if (getCurrentTest())
-    onTestFinished(() => (child.exitCode === null && child.signalCode === null ? killGroup() : undefined));
+    onTestFinished(() => (child.exitCode === null && child.signalCode === null ? killTree() : undefined));
   const stdout: Buffer[] = [];
   const stderr: Buffer[] = [];
   child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
@@ -78,7 +81,7 @@ export async function runCli(
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
-    killGroup();
+    killTree();
   }, budget);
   try {
     const code = await new Promise<number | null>((resolve, reject) => {
@@ -99,6 +102,25 @@ export async function runCli(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Every process below `pid` (Chromium's zygote, renderers and GPU process are grandchildren of the CLI). */
+export function descendants(pid: number): string[] {
+  const table = spawnSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' })
+    .stdout.trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/));
+  const found: string[] = [];
+  const walk = (parent: string) => {
+    for (const [child, ppid] of table) {
+      if (ppid === parent && child) {
+        found.push(child);
+        walk(child);
+      }
+    }
+  };
+  walk(String(pid));
+  return found;
 }
 
 /** Whether process `pid` is gone (exited and reaped) within `ms`, checked every 20 ms. */

@@ -12,6 +12,7 @@ import {
   pdfText,
   ROOT,
   runCli,
+  descendants,
   exitsWithin,
   SAMPLE,
   squash,
@@ -180,25 +181,6 @@ describe('briefdeck build: errors', () => {
     expect(run.stderr).toMatch(/unknown command 'biuld'/);
   });
 });
-
-/** Every process below `pid` (Chromium's zygote, renderers and GPU process are grandchildren of the CLI). */
-function descendants(pid: number): string[] {
-  const table = spawnSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' })
-    .stdout.trim()
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/));
-  const found: string[] = [];
-  const walk = (parent: string) => {
-    for (const [child, ppid] of table) {
-      if (ppid === parent && child) {
-        found.push(child);
-        walk(child);
-      }
-    }
-  };
-  walk(String(pid));
-  return found;
-}
 
 describe('briefdeck build: Ctrl-C and kill', () => {
   it.each([

@@ -20,7 +20,8 @@ describe('runCli', () => {
       hung,
       `import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+// Detached, in a process group of its own, as Puppeteer starts Chromium.
+const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore', detached: true });
 writeFileSync(${JSON.stringify(pidFile)}, String(child.pid));
 console.log('rendering deck');
 console.error('printing PDF');
