@@ -32,12 +32,12 @@ setInterval(() => {}, 1000);
     const run = runCli(['build', 'content'], { cli: hung });
     await expect(run).rejects.toThrow(/^briefdeck build content did not finish within \d+ s and was killed/);
     await expect(run).rejects.toThrow(/--- stdout ---\nrendering deck\n[\s\S]*--- stderr ---\nprinting PDF/);
-    // It gave up before vitest's limit for this test (10 s), not after.
-    expect(Date.now() - started).toBeLessThan(10_000 - CLI_MARGIN_MS / 2);
+    // It gave up before vitest's limit for this test (12 s), not after.
+    expect(Date.now() - started).toBeLessThan(12_000 - CLI_MARGIN_MS / 2);
     // SIGKILL reaches the whole group at once, but the kernel may take a moment to tear down the grandchild.
     const grandchild = Number(await readFile(pidFile, 'utf8'));
-    expect(await exitsWithin(grandchild, 2_000), `process ${grandchild} still running`).toBe(true);
-  }, 10_000);
+    expect(await exitsWithin(grandchild, 4_000), `process ${grandchild} still running`).toBe(true);
+  }, 12_000);
 
   it('returns the exit code and output of a run that ends', async () => {
     const script = path.join(dir, 'ends.mjs');
