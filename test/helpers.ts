@@ -6,8 +6,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, expect, onTestFinished } from 'vitest';
-import { getCurrentTest } from 'vitest/suite';
+import { afterAll, beforeAll, expect, onTestFinished, TestRunner } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import { CLI_MARGIN_MS, HOOK_TIMEOUT_MS } from './timeouts.js';
 
@@ -32,7 +31,7 @@ export interface CliResult {
  * hung build fails here, with its output, rather than as a bare vitest timeout with the process still running.
  */
 function cliBudgetMs(): number {
-  const test = getCurrentTest();
+  const test = TestRunner.getCurrentTest();
   if (!test) return HOOK_TIMEOUT_MS - CLI_MARGIN_MS; // in a hook: vitest has no API for its timeout (pass timeoutMs)
   const elapsed = test.result?.startTime ? Date.now() - test.result.startTime : 0;
   return Math.max(1_000, test.timeout - elapsed - CLI_MARGIN_MS);
@@ -72,7 +71,7 @@ export async function runCli(
     }
   };
   // If the test ends first (it failed elsewhere, or vitest timed it out), the run must not outlive it.
-  if (getCurrentTest())
+  if (TestRunner.getCurrentTest())
     onTestFinished(() => (child.exitCode === null && child.signalCode === null ? killTree() : undefined));
   const stdout: Buffer[] = [];
   const stderr: Buffer[] = [];
