@@ -3,8 +3,8 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DeckInfo, writeDeckInfo } from '../../src/output/deck-info.js';
-import { renderIndexPage, writeIndexPage } from '../../src/output/index-page.js';
+import { type DeckInfo, htmlFingerprint, writeDeckInfo } from '../../src/output/deck-info.js';
+import { type ListedDeck, renderIndexPage, writeIndexPage } from '../../src/output/index-page.js';
 import { tempDir } from '../helpers.js';
 
 const deck = (fields: Partial<DeckInfo> & { slug: string }): DeckInfo => ({
@@ -28,9 +28,12 @@ function listed(html: string) {
 }
 
 describe('renderIndexPage', () => {
-  it('lists each deck with its date, marking, draft flag and links, linking only the PDFs that exist', () => {
-    const html = renderIndexPage(
-      [
+  /** A deck as writeIndexFile hands it over: its folder's URL path, and only the PDFs there to link. */
+  const listedDeck = (info: DeckInfo): ListedDeck => ({ info, href: encodeURIComponent(info.slug) });
+
+  it('lists each deck with its date, marking, draft flag and links, linking only the PDFs it is given', () => {
+    const html = renderIndexPage([
+      listedDeck(
         deck({
           slug: 'iskp',
           title: 'ISKP plot',
@@ -38,12 +41,10 @@ describe('renderIndexPage', () => {
           date: '2026-11-29',
           marking: 'TLP:AMBER',
           pdf: 'iskp.pdf',
-          handout: 'iskp-handout.pdf',
         }),
-        deck({ slug: 'draft one', title: 'Draft one', draft: true, slides: 3, pdf: 'draft one.pdf' }),
-      ],
-      (info, print) => !(info.slug === 'iskp' && print === 'iskp-handout.pdf'),
-    );
+      ),
+      listedDeck(deck({ slug: 'draft one', title: 'Draft one', draft: true, slides: 3, pdf: 'draft one.pdf' })),
+    ]);
     expect(listed(html)).toEqual([
       {
         title: 'ISKP plot',
@@ -65,18 +66,17 @@ describe('renderIndexPage', () => {
   });
 
   it('escapes what a briefing says and shows only the file name of its source (from any system)', () => {
-    const html = renderIndexPage(
-      [
+    const html = renderIndexPage([
+      listedDeck(
         deck({
           slug: 'x',
           title: '<img src=x onerror=alert(1)>',
           subtitle: '"quoted" & <b>',
           source: 'C:\\Users\\me\\secret\\x.md',
         }),
-        deck({ slug: 'y', source: '/home/me/private/y.md' }),
-      ],
-      () => true,
-    );
+      ),
+      listedDeck(deck({ slug: 'y', source: '/home/me/private/y.md' })),
+    ]);
     const { document } = parseHTML(html);
     expect(document.querySelector('img')).toBeNull();
     expect(document.querySelector('b')).toBeNull();
@@ -88,8 +88,19 @@ describe('renderIndexPage', () => {
     expect(html).not.toContain('private');
   });
 
+  it('lists the decks of earlier builds apart, under their own heading', () => {
+    const html = renderIndexPage([listedDeck(deck({ slug: 'now' }))], [listedDeck(deck({ slug: 'before' }))]);
+    const { document } = parseHTML(html);
+    expect(document.querySelector('h2.earlier')?.textContent).toBe('Earlier builds');
+    expect(listed(html).map((d) => d.title)).toEqual(['now', 'before']);
+    expect(document.querySelector('h2.earlier ~ ul li.deck h2')?.textContent).toBe('before');
+    expect(
+      parseHTML(renderIndexPage([listedDeck(deck({ slug: 'now' }))])).document.querySelector('h2.earlier'),
+    ).toBeNull();
+  });
+
   it('says so when there is nothing to list, and always carries its Content-Security-Policy first', () => {
-    const html = renderIndexPage([], () => true);
+    const html = renderIndexPage([]);
     const { document } = parseHTML(html);
     expect(document.querySelector('.empty')?.textContent).toBe('No briefings built yet.');
     expect(document.head.firstElementChild?.getAttribute('http-equiv')).toBe('Content-Security-Policy');
@@ -99,38 +110,61 @@ describe('renderIndexPage', () => {
 
 describe('writeIndexPage', () => {
   let out: string;
+  const built = deck({
+    slug: 'built',
+    date: '2026-03-01',
+    title: 'Deck built',
+    pdf: 'built.pdf',
+    handout: 'built-handout.pdf',
+  });
   beforeAll(async () => {
     out = await tempDir();
+    // Two decks an earlier build left, with the HTML their records describe; one deck.json that is broken.
     for (const [slug, date] of [
       ['older', '2026-01-01'],
       ['newer', '2026-06-01'],
     ] as const) {
+      const html = `<html>${slug}</html>`;
       await mkdir(path.join(out, slug));
-      await writeDeckInfo(path.join(out, slug), deck({ slug, date, title: `Deck ${slug}`, pdf: `${slug}.pdf` }));
+      await writeFile(path.join(out, slug, 'index.html'), html);
+      await writeDeckInfo(
+        path.join(out, slug),
+        deck({ slug, date, title: `Deck ${slug}`, pdf: `${slug}.pdf`, html: htmlFingerprint(html) }),
+      );
     }
     await writeFile(path.join(out, 'newer', 'newer.pdf'), '%PDF-');
     await mkdir(path.join(out, 'broken'));
     await writeFile(path.join(out, 'broken', 'deck.json'), '{ not json');
+    // This build's deck: its PDF printed, its handout not.
+    await mkdir(path.join(out, 'built'));
+    await writeFile(path.join(out, 'built', 'built.pdf'), '%PDF-');
   });
   afterAll(() => rm(out, { recursive: true, force: true }));
 
-  it('writes <out>/index.html listing the decks newest first, warning about a deck.json it cannot read', async () => {
+  it("writes <out>/index.html: this build's decks, then earlier ones newest first, warning about a deck.json it cannot read", async () => {
     const warnings: string[] = [];
     const file = await writeIndexPage(out, {
+      decks: [built],
       onWarning: (w) => warnings.push(`${path.relative(out, w.file)}: ${w.message}`),
     });
     expect(file).toBe(path.join(out, 'index.html'));
     const decks = listed(await readFile(file, 'utf8'));
-    expect(decks.map((d) => d.title)).toEqual(['Deck newer', 'Deck older']);
-    expect(decks.map((d) => d.links.filter((link) => link.startsWith('PDF')))).toEqual([['PDF newer/newer.pdf'], []]);
+    expect(decks.map((d) => d.title)).toEqual(['Deck built', 'Deck newer', 'Deck older']);
+    // A PDF is linked only where its file is there.
+    expect(decks.map((d) => d.links.filter((link) => !link.startsWith('Open deck')))).toEqual([
+      ['PDF built/built.pdf'],
+      ['PDF newer/newer.pdf'],
+      [],
+    ]);
     expect(warnings).toEqual([
       `${path.join('broken', 'deck.json')}: not JSON: not listed on the index page (build its briefing again to rewrite it)`,
     ]);
   });
 
   it("with pdfOnDemand (serve) links every deck's PDF, printed or not", async () => {
-    const decks = listed(await readFile(await writeIndexPage(out, { pdfOnDemand: true }), 'utf8'));
+    const decks = listed(await readFile(await writeIndexPage(out, { decks: [built], pdfOnDemand: true }), 'utf8'));
     expect(decks.map((d) => d.links.filter((link) => link.startsWith('PDF')))).toEqual([
+      ['PDF built/built.pdf'],
       ['PDF newer/newer.pdf'],
       ['PDF older/older.pdf'],
     ]);
