@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, SAMPLE, tempDir } from '../helpers.js';
-import { readPptx, slideParts } from './package-reader.js';
+import { readPptx, slideParts } from '../pptx/package-reader.js';
 
 describe('briefdeck build --pptx', () => {
   it('writes <slug>/<slug>.pptx without a browser, reports it in --json, and the index page links it', async () => {
