@@ -2,7 +2,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SAMPLE, startCli, tempDir } from '../helpers.js';
-import { readPptx, slideParts } from './package-reader.js';
+import { readPptx, slideParts } from '../pptx/package-reader.js';
 
 /** The text of the PPTX's first slide (the title slide). */
 async function titleSlide(file: string): Promise<string> {
