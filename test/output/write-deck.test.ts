@@ -5,16 +5,8 @@ import { mkdir, readdir, readFile, rm, stat, symlink, utimes, writeFile } from '
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutputError } from '../../src/errors.js';
-import {
-  checkOutputFolder,
-  copyFileAtomic,
-  moveFile,
-  outputError,
-  removeFolder,
-  stagingFolder,
-  writeDeck,
-  writeFileAtomic,
-} from '../../src/output/write-deck.js';
+import { copyFileAtomic, outputError, stagingFolder, writeFileAtomic } from '../../src/atomic-write.js';
+import { checkOutputFolder, moveFile, removeFolder, writeDeck } from '../../src/output/write-deck.js';
 import { escapeRegExp, tempDir } from '../helpers.js';
 
 let work: string;
