@@ -15,7 +15,7 @@ import type { Shard } from '../output/shard-record.js';
 import { BriefdeckError, batchExitCode, EXIT_CODES, formatWarning, PdfError, printable } from '../errors.js';
 import { MAX_TIMER_MS } from '../timers.js';
 import { formatBytes, formatSeconds } from './format.js';
-import { addProjectCommands } from './init.js';
+import { addProjectCommands } from './project-commands.js';
 import { addIndexCommand, refuseShard, shardOption } from './shard.js';
 import { exitOnSignals } from './signals.js';
 

@@ -8,7 +8,7 @@ import { briefingMarking, type Marking } from '../content/marking.js';
 import { PdfError } from '../errors.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { timerSafe } from '../timers.js';
-import { DRAFT_NOTICE, markingColours } from './marking.js';
+import { DRAFT_NOTICE, markingColours } from './page-marking.js';
 import { finishPdf } from './metadata.js';
 import { blockRemoteRequests, type PrintResult } from './print.js';
 import { packagePath } from '../paths.js';

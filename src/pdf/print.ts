@@ -7,7 +7,7 @@ import { PdfError } from '../errors.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { timerSafe } from '../timers.js';
 import type { Marking } from '../content/marking.js';
-import { markingLine } from './marking.js';
+import { markingLine } from './page-marking.js';
 import { finishPdf, type Bookmark, type PdfMetadata } from './metadata.js';
 import { packagePath } from '../paths.js';
 

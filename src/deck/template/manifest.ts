@@ -21,7 +21,7 @@ import {
 } from '../../validate.js';
 import { contrastPairSchema, type ContrastPair } from '../contrast.js';
 import { describe, imageOption, valueFits } from '../options.js';
-import { readTemplateFile } from './files.js';
+import { readTemplateFile } from './sources.js';
 
 const description = optional(string());
 

@@ -16,7 +16,7 @@ import {
   listFolder,
   readTemplateFile,
   resolvePartials,
-} from './files.js';
+} from './sources.js';
 import { defaultImages, mergeManifests, readManifest, type ManifestFile, type TemplateManifest } from './manifest.js';
 import { packagePath } from '../../paths.js';
 
