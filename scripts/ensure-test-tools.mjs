@@ -11,7 +11,7 @@ import { aptGetInstall, canAptGet, missingPackages } from '../dist/pdf/system-pa
 
 const tools = { pdftotext: 'poppler-utils', qpdf: 'qpdf', pgrep: 'procps' };
 const apt = canAptGet();
-// LibreOffice Impress opens the PPTX in test/pptx/libreoffice.test.ts; installed where apt-get can, else that test is skipped (it says so).
+// LibreOffice Impress opens the PPTX in test/e2e/pptx-libreoffice.test.ts; installed where apt-get can, else that test is skipped (it says so).
 const missing = missingPackages(apt ? { chromium: 'chromium', soffice: 'libreoffice-impress-nogui', ...tools } : tools);
 if (missing.length === 0) process.exit(0);
 
