@@ -83,27 +83,36 @@ export interface BuildResult {
  * A file with an error is reported and skipped; nothing is written for it.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  const { files, pool, result } = await startBuild(options);
+  try {
+    return await buildFiles(files, new BriefingBuilder(options), pool, options, result);
+  } finally {
+    await pool?.close();
+  }
+}
+
+/**
+ * What `build` and `build --watch` start from: the files (of the shard, with `shard`), a checked output
+ * folder, the print pool with its browser already starting, and the result so far (discovery's
+ * warnings and errors).
+ */
+export async function startBuild(
+  options: BuildOptions,
+  lifetime: { retryFailedStart?: boolean } = {},
+): Promise<{ files: string[]; pool: PrintPool | undefined; result: BuildResult }> {
   const { files: found, skipped, errors } = await discoverContent(options.paths);
   const files = options.shard ? await filesOfShard(found, options.shard) : found;
   await checkOutputFolder(options.outDir, options.paths);
   // An interrupted shard build must not leave the record of an earlier run behind, to pass for its own.
   if (options.shard) await removeShardRecord(options.outDir, options.shard);
   // Start the browser now, and open its first tab: that takes about as long as building the HTML.
-  const pool = options.pdf === false ? undefined : await startPool(options);
+  const pool = options.pdf === false ? undefined : await startPool(options, lifetime);
   pool?.warm();
-  try {
-    return await buildFiles(files, new BriefingBuilder(options), pool, options, {
-      decks: [],
-      errors: [...errors],
-      warnings: [...skipped],
-    });
-  } finally {
-    await pool?.close();
-  }
+  return { files, pool, result: { decks: [], errors: [...errors], warnings: [...skipped] } };
 }
 
 /** The print pool of a build (Puppeteer is only imported when PDFs are wanted); the browser starts when first asked for. */
-export async function startPool(
+async function startPool(
   options: Pick<BuildOptions, 'browser' | 'handleSignals' | 'printLayout' | 'timeout'>,
   lifetime: { retryFailedStart?: boolean } = {},
 ): Promise<PrintPool> {
@@ -149,11 +158,10 @@ export async function buildFiles(
         result.errors.push(error);
       }
     }
-    if (pool && !stage && built.length > 0) {
-      // The index page goes with the new HTML now, not only after printing: a build interrupted
-      // while printing must not leave it showing the decks' old titles and markings.
-      await publish(options.outDir, built);
-    }
+    // The index page goes with the new HTML now, not only after printing: a build interrupted
+    // while printing must not leave it showing the decks' old titles and markings.
+    const publishedEarly = pool !== undefined && !stage && built.length > 0;
+    if (publishedEarly) await publish(options.outDir, built);
     if (pool && built.length > 0) {
       // No browser is an error for the PDFs only: the HTML decks above are already written.
       const launched = await pool.browser().then(
@@ -177,7 +185,10 @@ export async function buildFiles(
     }
     result.decks = written.map((deck) => deck.deck);
     if (built.length > 0)
-      result.indexFile = await publish(options.outDir, written, (warning) => result.warnings.push(warning));
+      result.indexFile = await publish(options.outDir, written, (warning) => result.warnings.push(warning), {
+        // Published early, the same decks' superseded folders are gone already (no deck is refused unstaged).
+        removeSuperseded: !publishedEarly,
+      });
     if (options.shard)
       result.shardRecord = await writeShardRecord(options.outDir, options.shard, written.map(deckRecord), {
         failed: files.length - written.length,
@@ -189,11 +200,17 @@ export async function buildFiles(
 }
 
 /** Drops the folders these decks had under an old slug, then writes the index page of the output folder. */
-async function publish(outDir: string, decks: BuiltDeck[], onWarning?: (warning: Warning) => void): Promise<string> {
-  await removeSupersededDecks(
-    outDir,
-    decks.map((deck) => deck.deck),
-  );
+async function publish(
+  outDir: string,
+  decks: BuiltDeck[],
+  onWarning?: (warning: Warning) => void,
+  { removeSuperseded = true } = {},
+): Promise<string> {
+  if (removeSuperseded)
+    await removeSupersededDecks(
+      outDir,
+      decks.map((deck) => deck.deck),
+    );
   return writeIndexPage(outDir, { decks: decks.map(deckRecord), onWarning });
 }
 

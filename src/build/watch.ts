@@ -1,10 +1,9 @@
 import path from 'node:path';
-import { buildFiles, startPool, type BuildOptions, type BuildResult } from './batch.js';
+import { buildFiles, startBuild, type BuildOptions, type BuildResult } from './batch.js';
 import { BriefingBuilder } from './briefing.js';
 import { OUTPUT_STAGES, outputOf } from './outputs.js';
-import { discoverContent, findContentFiles } from '../content/discover.js';
+import { findContentFiles } from '../content/discover.js';
 import { formatWarning } from '../errors.js';
-import { checkOutputFolder } from '../output/write-deck.js';
 import { contentToWatch, watchSources, type Change } from '../serve/watch.js';
 import type { PrintPool } from '../pdf/pool.js';
 
@@ -26,17 +25,10 @@ export interface WatchingBuild {
  * A rebuild with bad input writes nothing for that file: its last good deck stays as it was.
  */
 export async function watchBuild(options: WatchBuildOptions): Promise<WatchingBuild> {
-  const { files, skipped, errors } = await discoverContent(options.paths);
-  await checkOutputFolder(options.outDir, options.paths);
-  const pool = options.pdf === false ? undefined : await startPool(options, { retryFailedStart: true });
-  pool?.warm();
+  const { files, pool, result } = await startBuild(options, { retryFailedStart: true });
   const builder = new BriefingBuilder(options);
   try {
-    const first = await buildFiles(files, builder, pool, options, {
-      decks: [],
-      errors: [...errors],
-      warnings: [...skipped],
-    });
+    const first = await buildFiles(files, builder, pool, options, result);
     let contentFiles = files;
     const watcher = watchSources({
       content: contentToWatch(options.paths),
