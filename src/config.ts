@@ -5,8 +5,11 @@ import { parseYamlMap } from './content/yaml.js';
 import type { OptionLayer } from './deck/options.js';
 import { ConfigError } from './errors.js';
 import { MAX_TEXT_BYTES, readRegularFile } from './files.js';
+import { FORMAT_NAMES, type FormatName } from './formats.js';
 import {
   anything,
+  number,
+  oneOf,
   map,
   object,
   oneOrList,
@@ -24,7 +27,16 @@ import {
 export const CONFIG_NAMES = ['briefdeck.config.yaml', 'briefdeck.config.yml', 'briefdeck.config.json'];
 
 const nonEmpty = refine(string(), (value) => value || reject('must not be empty'));
-const configSchema = object(partial({ template: nonEmpty, templates: oneOrList(nonEmpty), options: map(anything()) }));
+const configSchema = object(
+  partial({
+    template: nonEmpty,
+    templates: oneOrList(nonEmpty),
+    options: map(anything()),
+    formats: oneOrList(oneOf(FORMAT_NAMES)),
+    paper: oneOf(['a4', 'letter'] as const),
+    scale: refine(number(), (scale) => (scale >= 1 && scale <= 4 ? scale : reject('must be from 1 to 4'))),
+  }),
+);
 
 /** Project-wide settings: defaults that each briefing's front matter can override. */
 export interface ProjectConfig {
@@ -35,6 +47,10 @@ export interface ProjectConfig {
   templates: string[];
   /** Template options for every briefing, under the briefing's own. */
   options?: OptionLayer;
+  /** The output formats `build` writes when the command line names none (see build/formats.ts), on `paper`, at `scale`. */
+  formats?: FormatName[];
+  paper?: 'a4' | 'letter';
+  scale?: number;
 }
 
 export async function loadConfig(cwd: string, explicit?: string): Promise<ProjectConfig> {
@@ -58,14 +74,17 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Projec
       problem.kind === 'unknown'
         ? `config: ${unknownKeysAre(problem, ['a config field', 'config fields'])}`
         : `config: "${problem.path.join('.')}" ${sentence(problem)}`,
-      'config fields are template, templates and options',
+      'config fields are template, templates, options, formats, paper and scale',
       { file: display, line: yaml.lineOf(problemKey(problem)) },
     );
   }
   const base = path.dirname(path.resolve(file));
-  const { template, templates = [], options } = result.value;
+  const { template, templates = [], options, formats, paper, scale } = result.value;
   return {
     file,
+    formats,
+    paper,
+    scale,
     template: template ? { name: template, line: yaml.lineOf(['template']) } : undefined,
     templates: templates.map((dir) => path.resolve(base, dir)),
     options: options ? { values: options, file: display, lineOf: (key) => yaml.lineOf(['options', key]) } : undefined,

@@ -51,6 +51,18 @@ export interface BuildOptions extends BuilderOptions {
   pptx?: boolean;
   /** Also write <slug>-handout.pdf: slides with their notes, A4 or Letter. */
   handout?: HandoutSize | false;
+  /** Also write <slug>.html: the deck with every stylesheet, script, font and image inlined (--single-file). */
+  singleFile?: boolean;
+  /** Also write slides/01.png …: one PNG per slide, at `scale` times the deck's size (--png). */
+  png?: boolean;
+  /** Device scale of the --png images, 1 to 4 (default 1: 1280×720 for a 16:9 deck). */
+  scale?: number;
+  /** Also write thumbnails/01.png …: small PNGs (320 px wide); the index page shows the title slide's (--thumbnails). */
+  thumbnails?: boolean;
+  /** Also write <slug>-contact.pdf and <slug>-contact.png: every slide on an A4 or Letter landscape page (--contact-sheet). */
+  contactSheet?: HandoutSize | false;
+  /** Also write <slug>-script.md: each slide's number, title, bullets and notes, for rehearsal (--script). */
+  script?: boolean;
   /** Longest wait for one deck to load and print, in ms (default 60 s); a deck that takes longer is retried once. */
   timeout?: number;
   /** false: Ctrl-C and kill are the caller's to handle (the CLI's handler also ends a build stuck on the file system); the browser still ends with the process. Default: Puppeteer's handlers. */
@@ -106,7 +118,8 @@ export async function startBuild(
   // An interrupted shard build must not leave the record of an earlier run behind, to pass for its own.
   if (options.shard) await removeShardRecord(options.outDir, options.shard);
   // Start the browser now, and open its first tab: that takes about as long as building the HTML.
-  const pool = options.pdf === false ? undefined : await startPool(options, lifetime);
+  const browserWanted = options.pdf !== false || outputStages(options, 'printed').length > 0;
+  const pool = browserWanted ? await startPool(options, lifetime) : undefined;
   pool?.warm();
   return { files, pool, result: { decks: [], errors: [...errors], warnings: [...skipped] } };
 }
@@ -276,31 +289,35 @@ async function printAll(
             message: 'the browser quit while printing this deck; started a new one to retry it and print the rest',
           }),
       };
-      try {
-        deck.pdf = await pool.print(printJob(built, { notesPages: options.notesPages }), run);
-      } catch (error) {
-        failed(built, error);
-        continue;
-      }
-      if (!reportPdf(built, deck.pdf, result, options)) {
-        built.refused = true; // --strict and it overflows: nothing of it is written
-        deck.pdf = undefined;
-        await discardDeck(built);
-        continue;
+      // --no-pdf with a format that needs the browser (--png …): no PDF, those formats only.
+      if (options.pdf !== false) {
+        try {
+          deck.pdf = await pool.print(printJob(built, { notesPages: options.notesPages }), run);
+        } catch (error) {
+          failed(built, error);
+          continue;
+        }
+        if (!reportPdf(built, deck.pdf, result, options)) {
+          built.refused = true; // --strict and it overflows: nothing of it is written
+          deck.pdf = undefined;
+          await discardDeck(built);
+          continue;
+        }
       }
       if (built.staged) {
         await commitDeck(built);
         reportHtml(built, options);
       }
-      options.onProgress?.({
-        type: 'pdf',
-        slug: deck.slug,
-        file: deck.file,
-        pdf: deck.pdf,
-        ms: performance.now() - started,
-        index: ++done,
-        total: decks.length,
-      });
+      if (deck.pdf)
+        options.onProgress?.({
+          type: 'pdf',
+          slug: deck.slug,
+          file: deck.file,
+          pdf: deck.pdf,
+          ms: performance.now() - started,
+          index: ++done,
+          total: decks.length,
+        });
       for (const stage of stages) {
         try {
           const event = await writeOutput(built, stage, deck.dir, { options, pool, run }, (warning) =>

@@ -16,7 +16,7 @@ import { stagingFolder } from '../atomic-write.js';
 import { moveFile, writeDeck } from '../output/write-deck.js';
 import { bookmarksFor } from '../pdf/bookmarks.js';
 import type { PrintJob, PrintResult } from '../pdf/print.js';
-import { moveOutputs, outputFileNames, type DeckOutputs, type OutputStage } from './outputs.js';
+import { moveOutputs, outputRecords, type DeckOutputs, type OutputStage } from './outputs.js';
 
 export interface BuilderOptions {
   /** Output folder; each deck goes to <outDir>/<slug>/. */
@@ -242,7 +242,7 @@ export function deckRecord(built: BuiltDeck): DeckInfo {
   return {
     ...built.info,
     pdf: deck.pdf && path.basename(deck.pdf.pdfFile),
-    ...outputFileNames(deck),
+    ...outputRecords(deck),
   };
 }
 

@@ -14,8 +14,9 @@ export const handoutOutput: OutputStage<'handout'> = {
     const job = handoutJob(built, options.handout || 'a4');
     return { output: await pool.run((tab) => printHandout(tab.browser, job, options.timeout), run) };
   },
-  file: (handout) => handout.pdfFile,
-  movedTo: (handout, pdfFile) => ({ ...handout, pdfFile }),
+  files: (handout) => [handout.pdfFile],
+  movedTo: (handout, dir) => ({ ...handout, pdfFile: path.join(dir, path.basename(handout.pdfFile)) }),
+  record: (handout) => ({ handout: path.basename(handout.pdfFile) }),
   size: (handout) => ({ bytes: handout.bytes, count: `${handout.pages} pages` }),
   json: (handout) => ({ file: handout.pdfFile, pages: handout.pages, bytes: handout.bytes }),
 };

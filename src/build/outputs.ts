@@ -17,6 +17,7 @@ import { pptxOutput, type PptxFile } from './pptx-output.js';
 import type { Warning } from '../content/model.js';
 import type { PrintPool, RunOptions } from '../pdf/pool.js';
 import type { PrintResult } from '../pdf/print.js';
+import type { DeckInfo } from '../output/deck-info.js';
 
 /** What each output stage wrote for a deck, by the name it goes by in DeckResult, deck.json, --json and its progress event. */
 export interface DeckOutputs {
@@ -37,16 +38,22 @@ export interface OutputStage<N extends OutputName = OutputName> {
   /**
    * `rendered`: written from the rendered deck right after its HTML, with no browser (into the staging
    * folder while the deck is staged). `printed`: written with the print pool once the deck's PDF is
-   * printed and the deck is in its folder; not written when its PDF is not.
+   * printed (or, with --no-pdf, once its HTML is written) and the deck is in its folder; not written
+   * when its PDF failed.
    */
   phase: 'rendered' | 'printed';
   /** Whether this build asked for it. */
   wanted(options: BuildOptions): boolean;
   /** Writes it for one deck into `dir`; throws a BriefdeckError (a PdfError, for printing) when it fails. */
   write(built: BuiltDeck, dir: string, tools: OutputTools): Promise<{ output: Output<N>; warnings?: Warning[] }>;
-  /** The file it wrote, and the same output once that file is moved to `file` (a staged deck, committed). */
-  file(output: Output<N>): string;
-  movedTo(output: Output<N>, file: string): Output<N>;
+  /**
+   * The files (or folders, such as slides/) it wrote at the top of the deck folder, the main one first;
+   * and the same output once they are moved into `dir` (a staged deck, committed: same names).
+   */
+  files(output: Output<N>): string[];
+  movedTo(output: Output<N>, dir: string): Output<N>;
+  /** What deck.json says of it: the file names (relative to the deck folder) the index page links. */
+  record(output: Output<N>): Partial<DeckInfo>;
   /** Its size for the progress line and build --watch (`10 pages`), and its --json entry. */
   size(output: Output<N>): { bytes: number; count: string };
   json(output: Output<N>): Record<string, unknown>;
@@ -107,19 +114,20 @@ export async function moveOutputs(
   for (const stage of OUTPUT_STAGES) {
     const output = outputOf(deck, stage);
     if (!output) continue;
-    const file = path.join(dir, path.basename(stage.file(output)));
-    if (file === stage.file(output)) continue;
-    await move(stage.file(output), file);
-    Object.assign(deck, { [stage.name]: stage.movedTo(output, file) });
+    for (const from of stage.files(output)) {
+      const to = path.join(dir, path.basename(from));
+      if (to !== from) await move(from, to);
+    }
+    Object.assign(deck, { [stage.name]: stage.movedTo(output, dir) });
   }
 }
 
-/** The file names of what the stages wrote, for deck.json: `{ handout: 'x-handout.pdf', pptx: 'x.pptx' }`. */
-export function outputFileNames(deck: DeckOutputs): Partial<Record<OutputName, string>> {
-  const names: Partial<Record<OutputName, string>> = {};
+/** What deck.json says of what the stages wrote: `{ handout: 'x-handout.pdf', pptx: 'x.pptx' }`. */
+export function outputRecords(deck: DeckOutputs): Partial<DeckInfo> {
+  const record: Partial<DeckInfo> = {};
   for (const stage of OUTPUT_STAGES) {
     const output = outputOf(deck, stage);
-    names[stage.name] = output && path.basename(stage.file(output));
+    if (output) Object.assign(record, stage.record(output));
   }
-  return names;
+  return record;
 }

@@ -30,8 +30,9 @@ export const pptxOutput: OutputStage<'pptx'> = {
     const pptx = { file, slides: result.slides, bytes: result.bytes.length, ms: performance.now() - started };
     return { output: pptx, warnings: result.warnings };
   },
-  file: (pptx) => pptx.file,
-  movedTo: (pptx, file) => ({ ...pptx, file }),
+  files: (pptx) => [pptx.file],
+  movedTo: (pptx, dir) => ({ ...pptx, file: path.join(dir, path.basename(pptx.file)) }),
+  record: (pptx) => ({ pptx: path.basename(pptx.file) }),
   size: (pptx) => ({ bytes: pptx.bytes, count: `${pptx.slides} slides` }),
   json: (pptx) => ({ file: pptx.file, slides: pptx.slides, bytes: pptx.bytes }),
 };

@@ -10,6 +10,7 @@ import { OUTPUT_STAGES, outputOf, outputStage, type OutputEvent } from '../build
 import type { Warning } from '../content/model.js';
 import type { TemplateRegistry } from '../deck/template/registry.js';
 import type { HandoutSize } from '../pdf/handout.js';
+import type { FormatOptions } from '../formats.js';
 import type { PrintLayout } from '../pdf/print.js';
 import type { Shard } from '../output/shard-record.js';
 import { BriefdeckError, batchExitCode, EXIT_CODES, formatWarning, PdfError, printable } from '../errors.js';
@@ -40,7 +41,8 @@ program
   .description('build every .md briefing under the given files/folders into <out>/<slug>/ (HTML deck and PDF)')
   .argument('[paths...]', 'content files or folders', ['content'])
   .option('-o, --out <dir>', 'output folder', nonEmptyPath, 'output')
-  .option('--no-pdf', 'build the HTML decks only (no browser needed)')
+  .option('--pdf', "write <slug>.pdf (the default, unless the config file's formats leave it out)")
+  .option('--no-pdf', 'no PDF: the HTML decks only, and any other format asked for')
   .option('-t, --template <name>', "template for every deck, instead of each file's `template:`")
   .addOption(templatesOption())
   .addOption(configOption())
@@ -55,7 +57,23 @@ program
     (value) => parseWhole(value, MAX_CONCURRENCY),
   )
   .option('--pptx', 'also write <slug>.pptx: the slides as an editable PowerPoint file (no browser needed)')
-  .option('--handout [size]', 'also write <slug>-handout.pdf: each slide with its notes (a4 or letter)', parseHandout)
+  .option('--handout [size]', 'also write <slug>-handout.pdf: each slide with its notes (a4 or letter)', parsePaper)
+  .option(
+    '--single-file',
+    'also write <slug>.html: the deck with every style, script, font and image inlined, to mail or open from a USB stick',
+  )
+  .option('--png', 'also write slides/01.png …: one PNG per slide (1280×720 for a 16:9 deck, times --scale)')
+  .option('--scale <n>', 'size of the --png images: 1 to 4 times the deck size (default 1)', parseScale)
+  .option('--thumbnails', "also write thumbnails/01.png …: 320 px wide; the index page shows the title slide's")
+  .option(
+    '--contact-sheet [size]',
+    'also write <slug>-contact.pdf and .png: every slide, numbered, on one landscape page (a4 or letter)',
+    parsePaper,
+  )
+  .option(
+    '--script',
+    "also write <slug>-script.md: each slide's number, title, bullets and speaker notes, for rehearsal",
+  )
   .option('--notes-pages', "put each slide's speaker notes on a page after it in the PDF")
   .option(
     '--strict',
@@ -83,22 +101,21 @@ program
       'after the build, rebuild the HTML and PDF of a briefing when it, its images, the templates or the config change (Ctrl-C to stop)',
     ).conflicts(['json', 'shard']),
   )
-  .action(async (paths: string[], opts: BuildFlags) => {
+  .action(async (paths: string[], opts: BuildFlags, command: Command) => {
     const started = performance.now();
+    const formats = await formatsOf(opts, command);
     const live = !opts.json;
     // Ctrl-C or kill: the exit handlers run (the browser is killed, temporary files removed), then the process ends (signals.ts).
     exitOnSignals();
     const options: BuildOptions = {
       paths,
       outDir: opts.out,
-      pdf: opts.pdf,
+      ...formats,
       template: opts.template,
       templates: opts.templates,
       config: opts.config,
       browser: opts.browser,
       concurrency: opts.concurrency,
-      handout: (opts.handout as HandoutSize | true | undefined) === true ? 'a4' : opts.handout,
-      pptx: opts.pptx,
       notesPages: opts.notesPages,
       strict: opts.strict,
       timeout: opts.timeout * 1000,
@@ -306,7 +323,7 @@ program
 
 interface BuildFlags {
   out: string;
-  pdf: boolean;
+  pdf?: boolean;
   template?: string;
   templates: string[];
   config?: string;
@@ -314,6 +331,12 @@ interface BuildFlags {
   concurrency?: number;
   handout?: HandoutSize;
   pptx?: boolean;
+  singleFile?: boolean;
+  png?: boolean;
+  scale?: number;
+  thumbnails?: boolean;
+  contactSheet?: HandoutSize;
+  script?: boolean;
   notesPages?: boolean;
   strict?: boolean;
   timeout: number;
@@ -330,21 +353,43 @@ function parseWhole(value: string, max: number): number {
 }
 
 /**
- * `--handout [a4|letter]`: the next argument is its size only when it is a size.
+ * The formats a build writes: the config file's `formats:` (else the PDF alone), plus each format flag
+ * given on the command line, less the PDF with --no-pdf (see formats.ts).
+ */
+async function formatsOf(opts: BuildFlags, command: Command): Promise<FormatOptions> {
+  const [{ loadConfig }, { formatOptions }] = await Promise.all([import('../config.js'), import('../formats.js')]);
+  // A config that cannot be read is each briefing's error, reported by the build as before.
+  const config = await loadConfig(process.cwd(), opts.config).catch(() => undefined);
+  const formats = formatOptions(config?.formats ?? ['pdf'], { paper: config?.paper, scale: config?.scale });
+  const given = (name: keyof BuildFlags) => command.getOptionValueSource(name) === 'cli';
+  if (given('pdf')) formats.pdf = opts.pdf;
+  if (given('handout')) formats.handout = opts.handout;
+  if (given('contactSheet')) formats.contactSheet = opts.contactSheet;
+  for (const name of ['pptx', 'singleFile', 'png', 'thumbnails', 'script'] as const)
+    if (given(name)) formats[name] = true;
+  if (given('scale')) {
+    if (!formats.png) command.error('error: --scale sets the size of the --png images: add --png');
+    formats.scale = opts.scale;
+  }
+  return formats;
+}
+
+/**
+ * `--handout [a4|letter]`, `--contact-sheet [a4|letter]`: the next argument is its size only when it is a size.
  * Commander gives an option with an optional value whatever argument follows it,
  * so `build --handout content/x.md` took the path for the size (a usage error).
  * A --handout not followed by a size is therefore given its default before parsing.
  */
-function withHandoutSizes(argv: string[]): string[] {
+function withPaperSizes(argv: string[]): string[] {
   const build = argv.indexOf('build');
   const end = argv.indexOf('--');
   return argv.map((arg, i) =>
-    arg === '--handout' &&
+    (arg === '--handout' || arg === '--contact-sheet') &&
     build >= 0 &&
     i > build &&
     (end < 0 || i < end) &&
     !/^(?:a4|letter)$/i.test(argv[i + 1] ?? '')
-      ? '--handout=a4'
+      ? `${arg}=a4`
       : arg,
   );
 }
@@ -355,10 +400,16 @@ function nonEmptyPath(value: string): string {
   return value;
 }
 
-function parseHandout(value: string | undefined): HandoutSize {
+function parsePaper(value: string | undefined): HandoutSize {
   const size = (value ?? 'a4').toLowerCase();
   if (size !== 'a4' && size !== 'letter') throw new InvalidArgumentError('a4 or letter');
   return size;
+}
+
+function parseScale(value: string): number {
+  const scale = Number(value);
+  if (!Number.isFinite(scale) || scale < 1 || scale > 4) throw new InvalidArgumentError('a number from 1 to 4, e.g. 2');
+  return scale;
 }
 
 /** The progress line of an output stage's file: `pptx    output/x/x.pptx (10 slides, 41.2 KB) 0.2 s`. */
@@ -367,7 +418,7 @@ function outputLine(event: OutputEvent): string {
   const output = outputOf(event, stage);
   if (!output) return '';
   const { bytes, count } = stage.size(output);
-  return `${event.type.padEnd(7)} ${stage.file(output)} (${count}, ${formatBytes(bytes)}) ${formatSeconds(event.ms)}`;
+  return `${event.type.padEnd(7)} ${stage.files(output)[0]} (${count}, ${formatBytes(bytes)}) ${formatSeconds(event.ms)}`;
 }
 
 /** The --json entries of what the output stages wrote: `handout: { file, pages, bytes }`, `pptx: { file, slides, bytes }`. */
@@ -479,7 +530,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 async function main(): Promise<void> {
   try {
-    await program.parseAsync(withHandoutSizes(process.argv));
+    await program.parseAsync(withPaperSizes(process.argv));
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version exit 0; usage mistakes exit 2 (commander already printed the message).

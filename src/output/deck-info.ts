@@ -33,6 +33,16 @@ const outputName = (extension: string, what: string) =>
   );
 const printName = outputName('.pdf', 'PDF');
 
+/** A folder of the deck's images at the top of the deck folder (slides/, thumbnails/). */
+const folderName = refine(string(), (name) =>
+  /^[a-z][a-z0-9-]*$/.test(name) ? name : reject('invalid input: expected a folder name'),
+);
+
+/** An image in such a folder: `thumbnails/01.png`. */
+const imageInFolder = refine(string(), (name) =>
+  /^[a-z][a-z0-9-]*\/[0-9]+\.png$/.test(name) ? name : reject('invalid input: expected a folder/NN.png path'),
+);
+
 /** A briefing's date, as its front matter had it (content/schema.ts). */
 const isoDate = refine(string(), (date) =>
   /^\d{4}-\d{2}-\d{2}$/.test(date) && !impossibleDate(date)
@@ -70,6 +80,18 @@ export const DeckInfoSchema = object(
     handout: optional(printName),
     /** The PowerPoint file written from the deck's current slides (absent: not written, see writeDeck). */
     pptx: optional(outputName('.pptx', 'PPTX')),
+    /** The other forms written from the deck's current HTML, each absent when not written (see writeDeck): */
+    /** `--single-file`: <slug>.html, the deck with everything inlined. */
+    singleFile: optional(outputName('.html', 'HTML')),
+    /** `--png`: the folder of one PNG per slide (slides). */
+    png: optional(folderName),
+    /** `--thumbnails`: the title slide's small PNG (thumbnails/01.png), shown on the index page. */
+    thumbnail: optional(imageInFolder),
+    /** `--contact-sheet`: every slide on one page (<slug>-contact.pdf), and that page as a picture (<slug>-contact.png). */
+    contactSheet: optional(printName),
+    contactSheetPng: optional(outputName('.png', 'PNG')),
+    /** `--script`: the speaker script (<slug>-script.md). */
+    script: optional(outputName('.md', 'Markdown')),
   },
   { unknown: 'ignore' },
 );

@@ -55,8 +55,9 @@ export async function writeIndexFile(
   const listed = (entry: IndexEntry): ListedDeck => {
     const linked = (print: string | undefined) =>
       print && (onDemand(entry, print) || existsSync(path.join(entry.dir, print))) ? print : undefined;
+    const links = Object.fromEntries(LINKED_OUTPUTS.map(([field]) => [field, linked(entry.info[field])]));
     return {
-      info: { ...entry.info, pdf: linked(entry.info.pdf), handout: linked(entry.info.handout) },
+      info: { ...entry.info, ...links, thumbnail: linked(entry.info.thumbnail) },
       href: path.relative(pageDir, entry.dir).split(path.sep).map(encodeURIComponent).join('/'),
     };
   };
@@ -65,7 +66,18 @@ export async function writeIndexFile(
   return file;
 }
 
-/** A deck as the page shows it: the PDFs in `info` are those there to link; `href`, its folder's URL path from the page. */
+/** The outputs a deck's entry links, by their deck.json field, in this order, with their link text. */
+const LINKED_OUTPUTS = [
+  ['pdf', 'PDF'],
+  ['handout', 'Handout'],
+  ['contactSheet', 'Contact sheet'],
+  ['pptx', 'PowerPoint'],
+  ['singleFile', 'Single file'],
+  ['png', 'Slide images'],
+  ['script', 'Speaker script'],
+] as const satisfies ReadonlyArray<readonly [keyof DeckInfo, string]>;
+
+/** A deck as the page shows it: the outputs in `info` are those there to link; `href`, its folder's URL path from the page. */
 export interface ListedDeck {
   info: DeckInfo;
   href: string;
@@ -74,9 +86,11 @@ export interface ListedDeck {
 export function renderIndexPage(current: ListedDeck[], earlier: ListedDeck[] = []): string {
   const item = ({ info: deck, href: folder }: ListedDeck) => {
     const marking = deck.marking ? markingOf(deck.marking) : undefined;
-    const href = (file: string) => `${folder}/${encodeURIComponent(file)}`;
-    const link = (print: string | undefined, label: string) =>
-      print ? ` · <a href="${href(print)}">${label}</a>` : '';
+    const href = (file: string) => `${folder}/${file.split('/').map(encodeURIComponent).join('/')}`;
+    const links = LINKED_OUTPUTS.map(([field, label]) => {
+      const file = deck[field];
+      return file ? ` · <a href="${href(file)}${field === 'png' ? '/' : ''}">${label}</a>` : '';
+    }).join('');
     // Only the file name of the source: its folder says nothing to a reader of the page, and may say too much.
     // (win32's basename splits at both / and \, whichever system wrote the deck.json.)
     const source = path.win32.basename(deck.source);
@@ -84,7 +98,7 @@ export function renderIndexPage(current: ListedDeck[], earlier: ListedDeck[] = [
     <div class="deck__meta">${deck.date ? `<time datetime="${deck.date}">${formatDate(deck.date)}</time>` : ''}${marking ? `<span class="marking ${marking.className}">${escapeHtml(marking.text)}</span>` : ''}${deck.draft ? '<span class="draft">DRAFT</span>' : ''}</div>
     <h2 dir="auto"><a href="${href('index.html')}">${escapeHtml(deck.title)}</a></h2>
     ${deck.subtitle ? `<p class="deck__subtitle" dir="auto">${escapeHtml(deck.subtitle)}</p>` : ''}
-    <p class="deck__links"><a href="${href('index.html')}">Open deck</a> (${deck.slides} slides)${link(deck.pdf, 'PDF')}${link(deck.handout, 'Handout')}${link(deck.pptx, 'PowerPoint')} · <span class="deck__source">${escapeHtml(source)}</span></p>
+    <p class="deck__links"><a href="${href('index.html')}">Open deck</a> (${deck.slides} slides)${links} · <span class="deck__source">${escapeHtml(source)}</span></p>
   </li>`;
   };
   const list = (decks: ListedDeck[]) => `<ul>\n${decks.map(item).join('\n')}\n</ul>`;

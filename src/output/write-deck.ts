@@ -22,8 +22,8 @@ export async function removeFolder(dir: string): Promise<void> {
 /**
  * Writes a deck folder: assets first (all at once), index.html last, so the HTML never points at missing files.
  *
- * Just before the new HTML goes in, every PDF and PPTX beside it (the deck's PDF, handout, notes
- * pages, PowerPoint) is removed: they were printed from the HTML being replaced, and a PDF left there would pass for the
+ * Just before the new HTML goes in, every output beside it (isDeckOutput: the deck's PDF, handout,
+ * notes pages, PowerPoint, slide images, contact sheet, speaker script, single file) is removed: they were printed from the HTML being replaced, and a PDF left there would pass for the
  * new deck's (a TLP:AMBER PDF linked next to a TLP:RED deck, an old title after a failed print).
  * So a deck folder never holds a PDF older than its index.html; the build prints the new ones
  * afterwards, and deck.json names those it printed. Removed rather than kept under a "stale" name:
@@ -64,13 +64,35 @@ async function removeUnusedAssets(deckDir: string, assets: Asset[]): Promise<voi
   await Promise.all(unused.map(removeFile));
 }
 
-/** The PDFs and PPTX files at the top of a deck folder (assets/ holds none of the deck's own output). */
+/** The folders of slide images a deck's outputs write beside its index.html (--png, --thumbnails). */
+export const SLIDE_IMAGE_FOLDERS = { png: 'slides', thumbnails: 'thumbnails' } as const;
+
+/**
+ * Whether a name at the top of a deck folder is an output made from the deck's HTML: its PDFs
+ * (deck, handout, notes pages, contact sheet), PowerPoint file, PNGs (contact sheet), speaker script,
+ * single-file HTML (any .html but index.html), and the folders of slide images. deck.json is
+ * rewritten with the HTML; assets/ is cleaned by removeUnusedAssets; hidden names are another
+ * build's writes in progress.
+ */
+export function isDeckOutput(name: string, isFolder: boolean): boolean {
+  if (name.startsWith('.')) return false;
+  if (isFolder) return (Object.values(SLIDE_IMAGE_FOLDERS) as string[]).includes(name);
+  return /\.(pdf|pptx|png|md)$/i.test(name) || (/\.html$/i.test(name) && name !== 'index.html');
+}
+
+/** The outputs at the top of a deck folder made from its earlier HTML (isDeckOutput). */
 async function removePrints(deckDir: string): Promise<void> {
   const entries = await readdir(deckDir, { withFileTypes: true });
   const prints = entries
-    .filter((entry) => entry.isFile() && /\.(pdf|pptx)$/i.test(entry.name))
+    .filter((entry) => (entry.isFile() || entry.isDirectory()) && isDeckOutput(entry.name, entry.isDirectory()))
     .map((entry) => path.join(deckDir, entry.name));
-  await Promise.all(prints.map(removeFile));
+  await Promise.all(
+    prints.map((print) =>
+      rm(print, { recursive: true, force: true }).catch((error: unknown) => {
+        throw outputError(error, print);
+      }),
+    ),
+  );
 }
 
 /** Removes a file if it is there. */
