@@ -14,6 +14,7 @@ import type { BuildOptions } from './batch.js';
 import type { BuiltDeck } from './briefing.js';
 import { handoutOutput } from './handout-output.js';
 import { pptxOutput, type PptxFile } from './pptx-output.js';
+import { scriptOutput, type ScriptFile } from './script-output.js';
 import type { Warning } from '../content/model.js';
 import type { PrintPool, RunOptions } from '../pdf/pool.js';
 import type { PrintResult } from '../pdf/print.js';
@@ -23,6 +24,7 @@ import type { DeckInfo } from '../output/deck-info.js';
 export interface DeckOutputs {
   handout?: PrintResult;
   pptx?: PptxFile;
+  script?: ScriptFile;
 }
 
 export type OutputName = keyof DeckOutputs;
@@ -67,7 +69,7 @@ export interface OutputTools {
 }
 
 /** In the order deck.json and --json name them. */
-export const OUTPUT_STAGES: readonly OutputStage[] = [handoutOutput, pptxOutput];
+export const OUTPUT_STAGES: readonly OutputStage[] = [handoutOutput, pptxOutput, scriptOutput];
 
 /** The stages of `phase` this build wants. */
 export function outputStages(options: BuildOptions, phase: OutputStage['phase']): OutputStage[] {

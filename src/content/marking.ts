@@ -1,6 +1,9 @@
 import type { BriefingMeta } from './model.js';
 import { TLP_LABELS } from './schema.js';
 
+/** The notice beside the marking on every slide and page of a machine-made draft (as the templates show it). */
+export const DRAFT_NOTICE = 'DRAFT – generated from source, review before use';
+
 /** A briefing's marking as templates, the index page and the PDF banners draw it. */
 export interface Marking {
   text: string;
@@ -27,6 +30,11 @@ export const TLP_COLOURS: Record<string, string> = {
 export function markingOf(text: string, draft = false): Marking {
   const tlp = TLP_LABELS.includes(text) ? `tlp-${text.slice(4).toLowerCase().replace('+', '-')}` : undefined;
   return { text, draft, className: tlp ? `tlp ${tlp}` : '' };
+}
+
+/** The marking as one line of text, after the draft notice when there is one (banners drawn outside a template, the speaker script). */
+export function markingBanner(marking: Marking, separator = '   '): string {
+  return [marking.draft ? DRAFT_NOTICE : '', marking.text].filter(Boolean).join(separator);
 }
 
 /** A briefing's marking (and draft notice), or undefined when it has neither. */

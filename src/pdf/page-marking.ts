@@ -1,7 +1,4 @@
-import { tlpColour, type Marking } from '../content/marking.js';
-
-/** The notice beside the marking on every page of a machine-made draft (as the templates show it). */
-export const DRAFT_NOTICE = 'DRAFT – generated from source, review before use';
+import { markingBanner, tlpColour, type Marking } from '../content/marking.js';
 
 /**
  * The marking as drawn outside a template, on pages the printer makes (handout
@@ -16,7 +13,7 @@ export function markingColours(marking: Marking): { ink: string; background: str
 /** One line of text for a page margin: the draft notice, then the marking. */
 export function markingLine(marking: Marking): { text: string; ink: string; background: string } {
   return {
-    text: [marking.draft ? DRAFT_NOTICE : '', marking.text].filter(Boolean).join('   '),
+    text: markingBanner(marking),
     ...markingColours(marking),
   };
 }

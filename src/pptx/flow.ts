@@ -1,7 +1,7 @@
 import type { PptxSlide, TableRow, TextProps, TextPropsOptions } from './pptxgenjs.js';
 import { imageSize } from 'image-size';
 import type { MediaFile } from '../content/model.js';
-import type { Block, Paragraph, Run } from './html-blocks.js';
+import type { Block, Paragraph, Run } from '../html-blocks.js';
 import { type TextStyle, runsText, textRuns } from './text.js';
 import { inch, pt } from './geometry.js';
 import type { PptxLook } from './look.js';

@@ -7,7 +7,7 @@
  * colours and fonts.
  *
  * look.ts (template → colours, fonts) · layouts.ts (master, layouts) ·
- * slides.ts (one writer per slide kind) · html-blocks.ts + text.ts (HTML
+ * slides.ts (one writer per slide kind) · ../html-blocks.ts + text.ts (HTML
  * fields → paragraphs → runs) · flow.ts (placing blocks, the overflow
  * estimate) · package.ts (XML fixes, metadata, reproducible zip).
  */

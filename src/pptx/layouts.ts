@@ -1,5 +1,5 @@
 import type { SlideMasterProps, SlideNumberProps, Pptx } from './pptxgenjs.js';
-import { type Marking, tlpColour } from '../content/marking.js';
+import { type Marking, markingBanner, tlpColour } from '../content/marking.js';
 import type { SlideKind } from '../deck/slide.js';
 import { type Frame, TYPE, inch, pt } from './geometry.js';
 import type { PptxLook } from './look.js';
@@ -40,8 +40,6 @@ export const TITLE_BOX = {
 
 /** Placeholder names the slide writers fill. */
 export const PLACEHOLDER = { title: 'title', body: 'body' } as const;
-
-export const DRAFT_NOTICE = 'DRAFT – generated from source, review before use';
 
 /**
  * Defines one layout per slide kind. Every layout carries the marking banners
@@ -185,7 +183,7 @@ function footer({ frame, look, footer, lang, rtl, logo }: MasterContext): Master
 function banners({ frame, look, marking }: MasterContext): MasterObject[] {
   if (!marking) return [];
   const tlp = tlpColour(marking);
-  const text = [marking.draft ? DRAFT_NOTICE : '', marking.text].filter(Boolean).join('   ');
+  const text = markingBanner(marking);
   const banner = (y: number) => ({
     text: {
       text,

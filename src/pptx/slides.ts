@@ -2,7 +2,7 @@ import type { Pptx, PptxSlide, TextProps } from './pptxgenjs.js';
 import type { Briefing, MediaFile, Source } from '../content/model.js';
 import { formatDate } from '../deck/helpers.js';
 import type { Slide } from '../deck/slide.js';
-import { type Block, type Paragraph, type Run, htmlBlocks, htmlRuns } from './html-blocks.js';
+import { type Block, type Paragraph, type Run, htmlBlocks, htmlRuns } from '../html-blocks.js';
 import { type Box, addText, flowBlocks, textHeight } from './flow.js';
 import { type Frame, TYPE, inch, pt } from './geometry.js';
 import { LAYOUT_NAMES, PLACEHOLDER, TITLE_BOX } from './layouts.js';

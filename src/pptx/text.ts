@@ -1,5 +1,5 @@
 import type { TextProps, TextPropsOptions } from './pptxgenjs.js';
-import type { Paragraph, Run } from './html-blocks.js';
+import type { Paragraph, Run } from '../html-blocks.js';
 import { pt } from './geometry.js';
 
 /** What every run of a text box shares: its font, size, colour, language and direction. */

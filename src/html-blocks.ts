@@ -27,6 +27,8 @@ export interface Paragraph {
   number?: number;
   quote?: boolean;
   heading?: boolean;
+  /** A further paragraph of the list item above (a second `<p>` in an `<li>`, text after a nested list): not an item of its own. */
+  continued?: boolean;
   /** Size and colour of this paragraph when they differ from its text box's (a lead, a note), CSS px and RRGGBB. */
   look?: { size?: number; color?: string; italic?: boolean };
 }
@@ -158,7 +160,7 @@ class BlockBuilder {
     const continuing = this.current && this.current.runs.length === 0;
     if (!continuing) {
       this.endParagraph();
-      this.startParagraph({ level, ...extra, number: undefined });
+      this.startParagraph({ level, ...extra, number: undefined, ...continuedItem(level) });
     }
     this.walk(children, style, level, extra);
     this.endParagraph();
@@ -169,7 +171,7 @@ class BlockBuilder {
     const text = data.replace(/\s+/g, ' ');
     if (!this.current) {
       if (!text.trim()) return;
-      this.startParagraph({ level, ...extra, number: undefined });
+      this.startParagraph({ level, ...extra, number: undefined, ...continuedItem(level) });
     }
     const paragraph = this.current!;
     const value = paragraph.runs.length === 0 || this.pendingBreak ? text.trimStart() : text;
@@ -204,6 +206,11 @@ class BlockBuilder {
     this.flushText();
     return this.blocks;
   }
+}
+
+/** A paragraph that starts inside a list item after the item's first one (only items have a level above 0) continues that item. */
+function continuedItem(level: number): Partial<Paragraph> {
+  return level > 0 ? { continued: true } : {};
 }
 
 function tableRows(table: DomNode): { header: boolean; cells: Run[][] }[] {

@@ -1,0 +1,112 @@
+import type { BriefingMeta, Source } from '../content/model.js';
+import { briefingMarking, markingBanner } from '../content/marking.js';
+import { formatDate } from '../deck/helpers.js';
+import type { RenderedDeck } from '../deck/render.js';
+import type { Slide } from '../deck/slide.js';
+import { blocksMarkdown, escapeMarkdown, inlineMarkdown, listItemMarkdown, markdownLink } from './markdown-text.js';
+
+/** What --script wrote: the Markdown, and how many of its slides have speaker notes. */
+export interface SpeakerScript {
+  markdown: string;
+  slides: number;
+  withNotes: number;
+}
+
+/**
+ * The speaker script of a deck (`<slug>-script.md`): for rehearsal, and for whoever briefs it next
+ * time. A document of the briefing like its PDF: the marking (and DRAFT notice) at the top and the
+ * bottom, the title, date and source; then each slide in reading order under its number as the deck
+ * and the PDF show it ("Slide 7 of 10", continued lists "(2/3)"), with what the slide says as a
+ * reminder and its speaker notes, or a line saying it has none. Made from the rendered slides, the
+ * same Slide[] the HTML, PDF and PowerPoint come from; every piece of text is escaped as Markdown
+ * (markdown-text.ts).
+ */
+export function speakerScript(deck: RenderedDeck): SpeakerScript {
+  const { meta } = deck.briefing;
+  const total = deck.slides.length;
+  const banner = bannerLine(meta);
+  const parts = [
+    ...(banner ? [banner] : []),
+    `# ${escapeMarkdown(`Speaker script: ${meta.title}`, false)}`,
+    ...aboutTheBriefing(meta),
+    `${total} slides, numbered as in the deck and its PDF. Each gives what the slide shows, then its speaker notes.`,
+    ...deck.slides.map((slide) => slideSection(slide, total, meta.lang)),
+    ...(banner ? ['---', banner] : []),
+  ];
+  return {
+    markdown: `${parts.join('\n\n')}\n`,
+    slides: total,
+    withNotes: deck.slides.filter((slide) => slide.notesHtml).length,
+  };
+}
+
+/** The marking as the PDF's banner reads, bold: `**DRAFT – … · TLP:AMBER**`. */
+function bannerLine(meta: BriefingMeta): string | undefined {
+  const marking = briefingMarking(meta);
+  return marking && `**${escapeMarkdown(markingBanner(marking, ' · '), false)}**`;
+}
+
+/** Subtitle, author and date, and the source with its credit, licence and note. */
+function aboutTheBriefing(meta: BriefingMeta): string[] {
+  const lines: string[] = [];
+  if (meta.subtitle) lines.push(`*${escapeMarkdown(meta.subtitle, false)}*`);
+  const byline = [meta.author, meta.organization, meta.date && formatDate(meta.date, meta.lang)].filter(Boolean);
+  if (byline.length) lines.push(escapeMarkdown(byline.join(' · ')));
+  if (meta.source) lines.push(...sourceLines(meta.source, meta.lang, 'Based on: '));
+  return lines;
+}
+
+/** The citation as the title and sources slides write it, then the note, credit and licence. */
+function sourceLines(source: Source, lang: string, before = ''): string[] {
+  const parts = [source.author, source.publisher, source.date && formatDate(source.date, lang)].filter(Boolean);
+  let citation = `${escapeMarkdown(before)}*${escapeMarkdown(source.title, false)}*`;
+  for (const part of parts) citation += `, ${escapeMarkdown(part!, false)}`;
+  if (source.url) citation += `, ${markdownLink(escapeMarkdown(source.url, false), source.url)}`;
+  const more = [source.note, source.credit, source.license && `Licence: ${source.license}`].filter(Boolean);
+  return [`${citation}.`, ...more.map((text) => escapeMarkdown(text!))];
+}
+
+function slideSection(slide: Slide, total: number, lang: string): string {
+  const kicker = slide.sectionHtml ? `${inlineMarkdown(slide.sectionHtml)}: ` : '';
+  const part = slide.part ? ` (${slide.part.index}/${slide.part.count})` : '';
+  const title = slide.kind === 'title' ? escapeMarkdown(slide.label, false) : inlineMarkdown(slide.titleHtml);
+  const shown = shownOn(slide, lang);
+  return [
+    '---',
+    `## Slide ${slide.number} of ${total}: ${kicker}${title}${part}`,
+    ...(shown.length ? ['**On the slide**', ...shown] : []),
+    '**Speaker notes**',
+    slide.notesHtml ? blocksMarkdown(slide.notesHtml) : '*No speaker notes for this slide.*',
+  ].join('\n\n');
+}
+
+/** What the slide shows besides its title, as a reminder: its lead, bullets, quote, source and closing text. */
+function shownOn(slide: Slide, lang: string): string[] {
+  const shown: string[] = [];
+  if (slide.kind === 'sources' && slide.source) shown.push(...sourceLines(slide.source, lang));
+  if (slide.quote) {
+    shown.push(quoted(blocksMarkdown(slide.quote.html)));
+    if (slide.quote.attributionHtml) shown.push(`— ${inlineMarkdown(slide.quote.attributionHtml)}`);
+  }
+  if (slide.leadHtml) {
+    if (slide.kind === 'summary' && !slide.headingIsBottomLine) shown.push('*Bottom line*');
+    shown.push(blocksMarkdown(slide.leadHtml));
+  }
+  if (slide.items.length) {
+    // Recommendations are always numbered on the slide; numbers run on across continued slides.
+    const numbered = slide.ordered || slide.kind === 'recommendations';
+    shown.push(
+      slide.items.map((item) => listItemMarkdown(item.html, numbered ? `${item.number}. ` : '- ')).join('\n'),
+    );
+  }
+  if (slide.restHtml) shown.push(blocksMarkdown(slide.restHtml));
+  return shown;
+}
+
+/** Markdown as a block quote: every line behind `> `. */
+function quoted(markdown: string): string {
+  return markdown
+    .split('\n')
+    .map((line) => (line ? `> ${line}` : '>'))
+    .join('\n');
+}
