@@ -124,6 +124,11 @@ export class ContentMarkdown {
     return renderInlineBlocks(tokens, this.files.imageUrls);
   }
 
+  /** Inline tokens this file's lex() gave (and so checked), as sanitized HTML. */
+  renderInlineTokens(tokens: Token[]): string {
+    return sanitize(marked.Parser.parseInline(tokens, marked.defaults), this.files.imageUrls);
+  }
+
   /** Inline markdown (a heading, a note paragraph) on `line`. */
   renderInline(markdown: string, line: number): string {
     const tokens = marked.Lexer.lexInline(markdown, marked.defaults);

@@ -6,6 +6,7 @@ import { isInside, isReallyInside, readRegularFileSync } from '../files.js';
 import { decodeAttribute } from '../html-text.js';
 import { IMAGE_EXTENSIONS, sniffImageType } from './image-type.js';
 import { svgActiveContent } from './svg.js';
+import type { AnchorLink } from './anchors.js';
 import type { MediaFile, Warning } from './model.js';
 
 /** Where images are copied in a deck, relative to its index.html: content images and image options such as `logo`. */
@@ -40,6 +41,8 @@ export class ContentFiles {
   private readonly copies = new Map<string, MediaFile>();
   /** Links the deck leaves out (see link). */
   readonly warnings: Warning[] = [];
+  /** Links to slides of the deck (`#sources`), checked once every section's id is known (content/anchors.ts). */
+  readonly anchorLinks: AnchorLink[] = [];
 
   constructor(readonly file: string) {
     this.folder = path.resolve(path.dirname(file));
@@ -98,7 +101,11 @@ export class ContentFiles {
       });
       return;
     }
-    if (!target || target.startsWith('#') || scheme || /^[/\\]{2}/.test(target)) return;
+    if (target.startsWith('#')) {
+      this.anchorLinks.push({ target, shown, line });
+      return;
+    }
+    if (!target || scheme || /^[/\\]{2}/.test(target)) return;
     const to = path.resolve(this.folder, decodePath(target) ?? target);
     const where = { file: this.file, line };
     if (!isReallyInside(this.folder, to)) {

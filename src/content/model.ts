@@ -86,6 +86,8 @@ export interface Subsection extends Body {
 
 export interface Section extends Body {
   kind: SectionKind;
+  /** The id of its first slide, for links inside the deck (`#summary`, `#for-the-record`): see content/anchors.ts. */
+  id: string;
   /** The heading as written (markdown source), for messages. */
   heading: string;
   /** The heading rendered as sanitized inline HTML. */

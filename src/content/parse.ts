@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { BriefdeckError, ContentError } from '../errors.js';
+import { addsSourcesSlide, anchorLinkWarnings, SOURCES_SLIDE_ID } from './anchors.js';
 import { decodeText } from './decode.js';
 import { readRegularFile } from '../files.js';
 import { parseFrontMatter } from './frontmatter.js';
@@ -73,6 +74,11 @@ export function parseBriefing(source: string, file: string): ParsedBriefing {
   const parsed = parseSections(body, bodyLine, file, new ContentMarkdown(files));
   const sections = parsed.sections;
   warnings.push(...parsed.warnings, ...files.warnings, ...checkSections(sections, file, bodyLine, meta.draft));
+  const anchors = [
+    ...sections.map((section) => section.id),
+    ...(addsSourcesSlide(meta, sections) ? [SOURCES_SLIDE_ID] : []),
+  ];
+  warnings.push(...anchorLinkWarnings(files.anchorLinks, anchors, file));
   return {
     briefing: {
       file,

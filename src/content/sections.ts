@@ -1,5 +1,6 @@
 import type { Token, Tokens } from 'marked';
 import { ContentError } from '../errors.js';
+import { sectionAnchors } from './anchors.js';
 import { afterAttributionDash } from './attribution.js';
 import { plainText } from '../html-text.js';
 import type { ContentMarkdown } from './markdown.js';
@@ -140,10 +141,12 @@ export function parseSections(
     );
   }
   const context: Context = { file, md, warnings: [] };
-  return { sections: parts.map((part) => parseSection(part, context)), warnings: context.warnings };
+  const sections = parts.map((part) => parseSection(part, context));
+  const ids = sectionAnchors(sections);
+  return { sections: sections.map((section, i) => ({ ...section, id: ids[i]! })), warnings: context.warnings };
 }
 
-function parseSection(part: RawSection, context: Context): Section {
+function parseSection(part: RawSection, context: Context): Omit<Section, 'id'> {
   const { file, md } = context;
   if (!part.heading) {
     throw new ContentError('a `##` heading has no text', 'name the section, e.g. `## Implications`', {
@@ -168,7 +171,7 @@ function parseSection(part: RawSection, context: Context): Section {
       ...parseBody(sub.lines.join('\n'), sub.textLine, context),
     };
   });
-  const section: Section = {
+  const section: Omit<Section, 'id'> = {
     kind,
     heading: part.heading,
     title: md.renderInline(part.heading, part.line),
@@ -341,7 +344,21 @@ function isNote(token: Token): boolean {
   return token.type === 'paragraph' && NOTE.test((token as Tokens.Paragraph).text);
 }
 
+/**
+ * A note's paragraph without its `Note:`, from the inline tokens the body's lexing already checked
+ * (lexed again, each of its links was reported twice, the second time at the line its list item
+ * starts on).
+ */
 function renderNote(token: Token, line: number, md: ContentMarkdown): string {
-  if (isNote(token)) return md.renderInline((token as Tokens.Paragraph).text.replace(NOTE, ''), line);
-  return md.renderBlocks([token]);
+  if (!isNote(token)) return md.renderBlocks([token]);
+  const paragraph = token as Tokens.Paragraph;
+  const [first, ...rest] = paragraph.tokens;
+  if (first?.type === 'text' && NOTE.test((first as Tokens.Text).text) && !(first as Tokens.Text).tokens) {
+    const text = first as Tokens.Text;
+    return md.renderInlineTokens([
+      { ...text, raw: text.raw.replace(NOTE, ''), text: text.text.replace(NOTE, '') },
+      ...rest,
+    ]);
+  }
+  return md.renderInline(paragraph.text.replace(NOTE, ''), line);
 }

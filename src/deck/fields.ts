@@ -76,6 +76,7 @@ export const SLIDE = fields<Slide>(
   {
     kind: VALUE,
     number: VALUE,
+    id: VALUE,
     titleHtml: HTML,
     label: VALUE,
     sectionHtml: HTML,

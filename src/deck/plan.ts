@@ -1,3 +1,4 @@
+import { addsSourcesSlide, SOURCES_SLIDE_ID } from '../content/anchors.js';
 import type { Body, Briefing, Item, Quote, Section } from '../content/model.js';
 import { isBottomLineHeading } from '../content/sections.js';
 import { escapeHtml, plainText } from '../html-text.js';
@@ -16,10 +17,18 @@ export function planSlides(briefing: Briefing, options: PlanOptions): Slide[] {
   const planned: PlannedSlide[] = [titleSlide(briefing)];
   for (const section of briefing.sections) {
     const group = plainText(section.title);
-    planned.push(...sectionSlides(section, briefing, options).map((slide) => ({ ...slide, group })));
+    // The section's id goes on its first slide only: a continued list's further slides are not its start.
+    planned.push(
+      ...sectionSlides(section, briefing, options).map((slide, i) => ({
+        ...slide,
+        group,
+        ...(i === 0 ? { id: section.id } : {}),
+      })),
+    );
   }
-  if (briefing.meta.source && !briefing.sections.some((s) => s.kind === 'sources')) {
-    planned.push({ ...emptySlide('sources', 'Sources', 0), source: briefing.meta.source, group: 'Sources' });
+  if (addsSourcesSlide(briefing.meta, briefing.sections)) {
+    const sources = emptySlide('sources', 'Sources', 0);
+    planned.push({ ...sources, id: SOURCES_SLIDE_ID, source: briefing.meta.source, group: 'Sources' });
   }
   return planned.map((slide, i) => ({ ...slide, number: i + 1 }));
 }

@@ -31,6 +31,12 @@ export interface Slide {
   kind: SlideKind;
   /** 1-based position in the deck. */
   number: number;
+  /**
+   * The slide's HTML id, on the first slide of each `##` section: `summary`, `implications`,
+   * `recommendations`, `background`, `quote`, `sources`, or the slug of another section's heading
+   * (content/anchors.ts). Links inside the deck (`#sources`) go to it.
+   */
+  id?: string;
   /** Heading shown on the slide (inline HTML). */
   titleHtml: string;
   /** Plain-text name for reports and PDF bookmarks, e.g. "Recommendations (2/2)". */

@@ -22,9 +22,7 @@ export function escapeMarkdown(text: string, lineStart = true): string {
   const opening = LINE_START.exec(escaped);
   if (!opening) return escaped;
   // "1." → "1\.": the number stays readable; "#", ">", "-" … get a backslash before them.
-  return /^\d/.test(opening[0])
-    ? `${opening[0]}\\${escaped.slice(opening[0].length)}`
-    : `\\${escaped}`;
+  return /^\d/.test(opening[0]) ? `${opening[0]}\\${escaped.slice(opening[0].length)}` : `\\${escaped}`;
 }
 
 /** Inline HTML (a title, an attribution) as one line of Markdown; `<br>`s become spaces. */
@@ -151,11 +149,13 @@ function runsMarkdown(runs: Run[], indent = ''): string {
 }
 
 function sameStyle(a: Style, b: Style): boolean {
-  return Boolean(a.bold) === Boolean(b.bold) &&
+  return (
+    Boolean(a.bold) === Boolean(b.bold) &&
     Boolean(a.italic) === Boolean(b.italic) &&
     Boolean(a.code) === Boolean(b.code) &&
     Boolean(a.strike) === Boolean(b.strike) &&
-    a.link === b.link;
+    a.link === b.link
+  );
 }
 
 /** One run with its emphasis markers; whitespace at its ends stays outside them (`** x**` would not close). */

@@ -95,9 +95,7 @@ function shownOn(slide: Slide, lang: string): string[] {
   if (slide.items.length) {
     // Recommendations are always numbered on the slide; numbers run on across continued slides.
     const numbered = slide.ordered || slide.kind === 'recommendations';
-    shown.push(
-      slide.items.map((item) => listItemMarkdown(item.html, numbered ? `${item.number}. ` : '- ')).join('\n'),
-    );
+    shown.push(slide.items.map((item) => listItemMarkdown(item.html, numbered ? `${item.number}. ` : '- ')).join('\n'));
   }
   if (slide.restHtml) shown.push(blocksMarkdown(slide.restHtml));
   return shown;

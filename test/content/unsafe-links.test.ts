@@ -76,4 +76,16 @@ describe('parseBriefing: unsafe links', () => {
     ]);
     expect(briefing.sections[0]!.lead).toContain('See <a>this</a> and <a>that</a>.');
   });
+
+  it('reports a link in a speaker note once, at its own line (also in a list item, whose note was checked twice)', () => {
+    const text =
+      '---\ntitle: T\n---\n## Summary\n\nBottom.\n\nNote: see [x](ftp://x).\n\n## Implications\n\n- I.\n\n## Recommendations\n\n1. R.\n\n   Note: and [y](ftp://y).\n';
+    const { briefing, warnings } = parseBriefing(text, file);
+    expect(warnings.map((w) => [w.line, w.message.split(' uses')[0]])).toEqual([
+      [8, 'link "ftp://x"'],
+      [18, 'link "ftp://y"'],
+    ]);
+    expect(briefing.sections[0]!.notes).toEqual(['see <a>x</a>.']);
+    expect(briefing.sections[2]!.items[0]!.notes).toEqual(['and <a>y</a>.']);
+  });
 });

@@ -139,7 +139,9 @@ Note two: with a [link](https://example.org/n).
   });
 
   it('writes HTML in notes as what it shows: bold as bold, a literal tag as text', () => {
-    expect(html).toContain('<strong>Bold</strong> HTML in a note, a literal &lt;script&gt; tag, and <em>emphasis</em>.');
+    expect(html).toContain(
+      '<strong>Bold</strong> HTML in a note, a literal &lt;script&gt; tag, and <em>emphasis</em>.',
+    );
     expect(html).toContain('<a href="https://example.org/n">link</a>');
     expect(html).not.toContain('<script');
     expect(html).not.toContain('<b>');
@@ -154,16 +156,25 @@ Note two: with a [link](https://example.org/n).
 
 describe('the speaker script of a draft', () => {
   it('puts the DRAFT notice beside the marking, at the top and the bottom', async () => {
-    const source = (await readFile(path.join(FIXTURES, 'minimal.md'), 'utf8')).replace('---\n\n', 'draft: true\n---\n\n');
-    const lines = speakerScript(await deckOf(source)).markdown.trimEnd().split('\n');
+    const source = (await readFile(path.join(FIXTURES, 'minimal.md'), 'utf8')).replace(
+      '---\n\n',
+      'draft: true\n---\n\n',
+    );
+    const lines = speakerScript(await deckOf(source))
+      .markdown.trimEnd()
+      .split('\n');
     const banner = '**DRAFT – generated from source, review before use · TLP:AMBER**';
     expect([lines[0], lines.at(-1)]).toEqual([banner, banner]);
   });
 
   it('with no marking, still shows the DRAFT notice', async () => {
-    const source = (await readFile(path.join(FIXTURES, 'minimal.md'), 'utf8'))
-      .replace('marking: TLP:AMBER\n', 'draft: true\n');
-    const lines = speakerScript(await deckOf(source)).markdown.trimEnd().split('\n');
+    const source = (await readFile(path.join(FIXTURES, 'minimal.md'), 'utf8')).replace(
+      'marking: TLP:AMBER\n',
+      'draft: true\n',
+    );
+    const lines = speakerScript(await deckOf(source))
+      .markdown.trimEnd()
+      .split('\n');
     expect([lines[0], lines.at(-1)]).toEqual([
       '**DRAFT – generated from source, review before use**',
       '**DRAFT – generated from source, review before use**',

@@ -1,0 +1,120 @@
+import { plainText } from '../html-text.js';
+import { closest } from './schema.js';
+import type { BriefingMeta, Section, SectionKind, Warning } from './model.js';
+
+/*
+ * Links inside a deck: `[see the sources](#sources)`. The first slide of every `##` section carries
+ * an id (deck/plan.ts puts it on the slide, the layout on its <section>): reveal.js navigates to it
+ * when the link is clicked (its click handler and `#/<id>` URLs), and Chromium makes the link an
+ * internal link to that page in the PDF. The sections briefdeck knows are named by their kind
+ * whatever their heading says (`#summary` for "## Bottom line" too), so links survive a reworded
+ * heading; any other section by its heading, as GitHub names headings.
+ */
+
+/** What a link inside the deck was written as, where (content/media.ts collects them while checking links). */
+export interface AnchorLink {
+  /** The href as the browser reads it (character references decoded), starting with `#`. */
+  target: string;
+  /** The href as written, for messages. */
+  shown: string;
+  line: number;
+}
+
+/** The ids the runtime and printer use in a deck (templates/README.md, "Reserved"): a section heading never takes one. */
+const RESERVED_PREFIX = 'briefdeck-';
+
+/**
+ * The id of each section's first slide, in order: its kind for the sections briefdeck knows (at most
+ * one of each), else the slug of its heading; unique in the deck (`-2`, `-3` … after a repeat).
+ */
+export function sectionAnchors(sections: readonly Pick<Section, 'kind' | 'title'>[]): string[] {
+  // Every kind's id is taken even when the briefing has no such section: a heading never gets
+  // `sources`, which the deck's own sources slide may need.
+  const taken = new Set<string>(KNOWN_KINDS);
+  return sections.map((section) => {
+    if (section.kind !== 'generic') return section.kind;
+    const base = headingSlug(plainText(section.title));
+    let id = base;
+    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+    taken.add(id);
+    return id;
+  });
+}
+
+const KNOWN_KINDS: readonly Exclude<SectionKind, 'generic'>[] = [
+  'summary',
+  'implications',
+  'recommendations',
+  'background',
+  'quote',
+  'sources',
+];
+
+/**
+ * A heading as an id, as GitHub names headings: lower case, letters (any script), marks, digits,
+ * `_` and `-` kept, spaces as `-`, other punctuation dropped ("For the Taliban's credibility" →
+ * `for-the-talibans-credibility`). Not the file-name slug (parse.ts slugify): an id may hold any
+ * letter. A heading left with no letter, only digits (reveal.js reads `#2026` as slide 2026) or a
+ * name in briefdeck's own `briefdeck-` namespace is prefixed `section-`.
+ */
+export function headingSlug(heading: string): string {
+  const slug = heading
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}_\s-]/gu, '')
+    .trim()
+    .replace(/\s+/g, '-');
+  if (!slug) return 'section';
+  return /^[0-9]*$/.test(slug) || slug.startsWith(RESERVED_PREFIX) ? `section-${slug}` : slug;
+}
+
+/** Whether the deck adds a sources slide of its own: the front matter cites a source and no section is the sources. */
+export function addsSourcesSlide(
+  meta: Pick<BriefingMeta, 'source'>,
+  sections: readonly Pick<Section, 'kind'>[],
+): boolean {
+  return Boolean(meta.source) && !sections.some((section) => section.kind === 'sources');
+}
+
+/** The id of that slide. */
+export const SOURCES_SLIDE_ID: Exclude<SectionKind, 'generic'> = 'sources';
+
+/**
+ * A warning at each link to a slide id the deck does not have, with a "did you mean" among the ids
+ * it has (the link would do nothing when clicked). Links by number, reveal.js's `#/3` (the fourth
+ * slide), are not checked: how many slides a list needs is up to the template.
+ */
+export function anchorLinkWarnings(links: readonly AnchorLink[], anchors: readonly string[], file: string): Warning[] {
+  const warnings: Warning[] = [];
+  for (const link of links) {
+    const id = linkedId(link.target);
+    if (id === undefined || anchors.includes(id)) continue;
+    const guess = closest(id, [...anchors]);
+    const known = anchors.map((anchor) => `#${anchor}`).join(', ');
+    warnings.push({
+      file,
+      line: link.line,
+      message:
+        `link ${link.shown} goes to no slide of this deck: no slide has the id "${id}" — ` +
+        `${guess ? `did you mean "#${guess}"? ` : ''}the slides' ids: ${known} (see "Links inside a deck" in the README)`,
+    });
+  }
+  return warnings;
+}
+
+/**
+ * The slide id a `#…` href names, as reveal.js reads it (location.js getIndicesFromHash): `#name`,
+ * `#/name`, `#/name/2` (a fragment of it), percent-decoded; undefined for `#`, `#/` and `#/3/0`
+ * (slides by number).
+ */
+function linkedId(target: string): string | undefined {
+  let name = target.replace(/^#\/?/, '');
+  const [first = ''] = name.split('/');
+  if (/^[0-9]*$/.test(first)) return undefined;
+  if (/\/[-\d]+$/.test(name)) name = name.split('/')[0]!;
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
