@@ -90,8 +90,12 @@ describe('links inside a deck: [see the sources](#sources)', () => {
     out = path.join(dir, 'output');
     // The sample, with a link to the sources slide in a summary bullet and one to the recommendations in a note.
     const sample = await readFile(SAMPLE, 'utf8');
-    const linked = sample
-      .replace('conditional engagement with Kabul.', 'conditional engagement with Kabul ([see the sources](#sources)).')
+    // Two sections of its own after the sources: one headed in English, one in Arabic (ids keep any letter).
+    const linked = `${sample}\n## Annex: Glossary\n\nTerms.\n\n## ملحق\n\nنص.\n`
+      .replace(
+        'conditional engagement with Kabul.',
+        'conditional engagement with Kabul ([see the sources](#sources), [glossary](#annex-glossary), [ملحق](#ملحق)).',
+      )
       .replace(
         'Everything after this slide',
         'The plan is on [the recommendations](#/recommendations). Everything after this slide',
@@ -126,6 +130,16 @@ describe('links inside a deck: [see the sources](#sources)', () => {
     );
     expect(sources).toBe(9);
     expect(await current()).toEqual({ h: sources, id: 'sources' });
+    // A section of its own, by its heading's slug, in any script.
+    for (const [href, h] of [
+      ['#annex-glossary', 10],
+      ['#%D9%85%D9%84%D8%AD%D9%82', 11], // marked writes the Arabic href percent-encoded
+    ] as const) {
+      await page.evaluate(() => (window as any).Reveal.slide(1));
+      await page.click(`section#summary a[href="${href}"]`);
+      await page.waitForFunction((want) => (window as any).Reveal.getIndices().h === want, {}, h);
+      expect((await current()).id).toBe(decodeURIComponent(href.slice(1)));
+    }
   });
 
   it("reveal.js's #/<id> form goes to that section's first slide, also from a URL", async () => {
@@ -155,7 +169,12 @@ describe('links inside a deck: [see the sources](#sources)', () => {
         links.push({ from, to });
       }
     }
-    expect(links).toEqual([{ from: 1, to: 9 }]); // the summary's page 2 → the sources' page 10
+    // The summary's page 2 → the pages of the sources (10), the glossary (11) and the Arabic annex (12).
+    expect(links).toEqual([
+      { from: 1, to: 9 },
+      { from: 1, to: 10 },
+      { from: 1, to: 11 },
+    ]);
   });
 
   it('a link to an id no slide has is one warning line at its line, with a "did you mean"; the deck is still built', async () => {
