@@ -8,7 +8,8 @@ import type { BriefingMeta, Section, SectionKind, Warning } from './model.js';
  * when the link is clicked (its click handler and `#/<id>` URLs), and Chromium makes the link an
  * internal link to that page in the PDF. The sections briefdeck knows are named by their kind
  * whatever their heading says (`#summary` for "## Bottom line" too), so links survive a reworded
- * heading; any other section by its heading, as GitHub names headings.
+ * heading; any other section by its heading, as GitHub names headings. The title slide is `#top`,
+ * which HTML itself reads as the top of the page.
  */
 
 /** What a link inside the deck was written as, where (content/media.ts collects them while checking links). */
@@ -29,8 +30,8 @@ const RESERVED_PREFIX = 'briefdeck-';
  */
 export function sectionAnchors(sections: readonly Pick<Section, 'kind' | 'title'>[]): string[] {
   // Every kind's id is taken even when the briefing has no such section: a heading never gets
-  // `sources`, which the deck's own sources slide may need.
-  const taken = new Set<string>(KNOWN_KINDS);
+  // `sources`, which the deck's own sources slide may need, nor the title slide's `top`.
+  const taken = new Set<string>([TITLE_SLIDE_ID, ...KNOWN_KINDS]);
   return sections.map((section) => {
     if (section.kind !== 'generic') return section.kind;
     const base = headingSlug(plainText(section.title));
@@ -78,6 +79,9 @@ export function addsSourcesSlide(
 
 /** The id of that slide. */
 export const SOURCES_SLIDE_ID: Exclude<SectionKind, 'generic'> = 'sources';
+
+/** The title slide's id: `#top`, the top of the page in HTML (a link there goes to the first slide). */
+export const TITLE_SLIDE_ID = 'top';
 
 /**
  * A warning at each link to a slide id the deck does not have, with a "did you mean" among the ids

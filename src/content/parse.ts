@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { BriefdeckError, ContentError } from '../errors.js';
-import { addsSourcesSlide, anchorLinkWarnings, SOURCES_SLIDE_ID } from './anchors.js';
+import { addsSourcesSlide, anchorLinkWarnings, SOURCES_SLIDE_ID, TITLE_SLIDE_ID } from './anchors.js';
 import { decodeText } from './decode.js';
 import { readRegularFile } from '../files.js';
 import { parseFrontMatter } from './frontmatter.js';
@@ -75,6 +75,7 @@ export function parseBriefing(source: string, file: string): ParsedBriefing {
   const sections = parsed.sections;
   warnings.push(...parsed.warnings, ...files.warnings, ...checkSections(sections, file, bodyLine, meta.draft));
   const anchors = [
+    TITLE_SLIDE_ID,
     ...sections.map((section) => section.id),
     ...(addsSourcesSlide(meta, sections) ? [SOURCES_SLIDE_ID] : []),
   ];

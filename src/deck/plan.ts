@@ -1,4 +1,4 @@
-import { addsSourcesSlide, SOURCES_SLIDE_ID } from '../content/anchors.js';
+import { addsSourcesSlide, SOURCES_SLIDE_ID, TITLE_SLIDE_ID } from '../content/anchors.js';
 import type { Body, Briefing, Item, Quote, Section } from '../content/model.js';
 import { isBottomLineHeading } from '../content/sections.js';
 import { escapeHtml, plainText } from '../html-text.js';
@@ -36,6 +36,7 @@ export function planSlides(briefing: Briefing, options: PlanOptions): Slide[] {
 function titleSlide(briefing: Briefing): PlannedSlide {
   return {
     ...emptySlide('title', escapeHtml(briefing.meta.title), 1),
+    id: TITLE_SLIDE_ID,
     label: briefing.meta.title,
     group: briefing.meta.title,
     source: briefing.meta.source,

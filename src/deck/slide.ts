@@ -32,9 +32,9 @@ export interface Slide {
   /** 1-based position in the deck. */
   number: number;
   /**
-   * The slide's HTML id, on the first slide of each `##` section: `summary`, `implications`,
-   * `recommendations`, `background`, `quote`, `sources`, or the slug of another section's heading
-   * (content/anchors.ts). Links inside the deck (`#sources`) go to it.
+   * The slide's HTML id: `top` on the title slide; on the first slide of each `##` section,
+   * `summary`, `implications`, `recommendations`, `background`, `quote`, `sources`, or the slug of
+   * another section's heading (content/anchors.ts). Links inside the deck (`#sources`) go to it.
    */
   id?: string;
   /** Heading shown on the slide (inline HTML). */

@@ -32,7 +32,7 @@ describe('slide ids for links inside a deck', () => {
     const { briefing: parsed } = parseBriefing(await readFile(SAMPLE, 'utf8'), SAMPLE);
     const deck = await renderBriefing(parsed, { registry });
     expect(deck.slides.map((slide) => slide.id)).toEqual([
-      undefined, // the title slide
+      'top', // the title slide: HTML's own name for the top of the page
       'summary',
       'implications', // "For Russia", the first implication
       undefined,
@@ -43,8 +43,8 @@ describe('slide ids for links inside a deck', () => {
       'quote',
       'sources',
     ]);
-    const ids = [...deck.html.matchAll(/<section id="([^"]+)"/g)].map(([, id]) => id);
-    expect(ids).toEqual(['summary', 'implications', 'recommendations', 'quote', 'sources']);
+    const ids = [...deck.html.matchAll(/<span class="slide__anchor" id="([^"]+)"><\/span>/g)].map(([, id]) => id);
+    expect(ids).toEqual(['top', 'summary', 'implications', 'recommendations', 'quote', 'sources']);
   });
 
   it('names the known sections by their kind, whatever the heading says, and others by their heading', () => {
@@ -64,7 +64,7 @@ describe('slide ids for links inside a deck', () => {
 
   it('gives repeated headings unique ids, and never an id the runtime uses or reveal.js reads as a number', () => {
     const { briefing: parsed } = briefing(
-      `${REQUIRED}\n## Annex\n\nA.\n\n## Annex\n\nB.\n\n## Sources!\n\nS.\n\n## Briefdeck config\n\nC.\n\n## 2026\n\nY.\n\n## ???\n\nQ.\n`,
+      `${REQUIRED}\n## Annex\n\nA.\n\n## Annex\n\nB.\n\n## Sources!\n\nS.\n\n## Briefdeck config\n\nC.\n\n## 2026\n\nY.\n\n## ???\n\nQ.\n\n## Top\n\nT.\n`,
     );
     expect(parsed.sections.slice(3).map((section) => section.id)).toEqual([
       'annex',
@@ -73,6 +73,7 @@ describe('slide ids for links inside a deck', () => {
       'section-briefdeck-config',
       'section-2026',
       'section',
+      'top-2', // `top` is the title slide's
     ]);
     expect(headingSlug('Sóurces')).toBe('sóurces');
     expect(headingSlug('تحليل إضافي')).toBe('تحليل-إضافي');
@@ -100,7 +101,7 @@ describe('slide ids for links inside a deck', () => {
         line: 13,
         message:
           'link "#sourcse" goes to no slide of this deck: no slide has the id "sourcse" — did you mean "#sources"? ' +
-          `the slides' ids: #summary, #implications, #recommendations, #sources (see "Links inside a deck" in the README)`,
+          `the slides' ids: #top, #summary, #implications, #recommendations, #sources (see "Links inside a deck" in the README)`,
       },
       {
         file: FILE,
@@ -113,7 +114,7 @@ describe('slide ids for links inside a deck', () => {
     // Without the source, the deck has no sources slide: the link is still named, with no guess.
     const [alone] = briefing(body).warnings;
     expect(alone!.message).toMatch(
-      /^link "#sourcse" goes to no slide of this deck: no slide has the id "sourcse" — the slides' ids: #summary, #implications, #recommendations \(/,
+      /^link "#sourcse" goes to no slide of this deck: no slide has the id "sourcse" — the slides' ids: #top, #summary, #implications, #recommendations \(/,
     );
   });
 });

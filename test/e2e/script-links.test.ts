@@ -96,13 +96,24 @@ describe('links inside a deck: [see the sources](#sources)', () => {
         'conditional engagement with Kabul.',
         'conditional engagement with Kabul ([see the sources](#sources), [glossary](#annex-glossary), [ملحق](#ملحق)).',
       )
+      .replace('as cited by the source author.', 'as cited by the source author. [Back to the start](#top).')
       .replace(
         'Everything after this slide',
         'The plan is on [the recommendations](#/recommendations). Everything after this slide',
       );
     expect(linked).not.toBe(sample);
     await writeFile(path.join(dir, 'linked.md'), linked);
-    const run = await runCli(['build', path.join(dir, 'linked.md'), '-o', out]);
+    // A second deck printed after it in the same tab (-j 1): the printer reuses the tab for it, replacing the page's body.
+    await writeFile(path.join(dir, 'linked-again.md'), linked);
+    const run = await runCli([
+      'build',
+      path.join(dir, 'linked.md'),
+      path.join(dir, 'linked-again.md'),
+      '-j',
+      '1',
+      '-o',
+      out,
+    ]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     browser = await launchBrowser();
@@ -116,27 +127,32 @@ describe('links inside a deck: [see the sources](#sources)', () => {
   const current = () =>
     page.evaluate(() => {
       const reveal = (window as any).Reveal;
-      return { h: reveal.getIndices().h as number, id: reveal.getCurrentSlide().id as string };
+      // The slide's id is on the anchor inside it (templates/README.md).
+      const anchor = reveal.getCurrentSlide().querySelector('.slide__anchor');
+      return { h: reveal.getIndices().h as number, id: (anchor?.id ?? '') as string };
     });
 
   it('clicking it in the live deck goes to the sources slide', async () => {
     await page.goto(`${pathToFileURL(html()).href}#/summary`, { waitUntil: 'load' });
     await page.waitForFunction(() => (window as any).Reveal?.isReady());
     expect(await current()).toEqual({ h: 1, id: 'summary' });
-    await page.click('section#summary a[href="#sources"]');
-    await page.waitForFunction(() => (window as any).Reveal.getCurrentSlide().id === 'sources');
+    await page.click('section:has(#summary) a[href="#sources"]');
+    await page.waitForFunction(() => Boolean((window as any).Reveal.getCurrentSlide().querySelector('#sources')));
     const sources = await page.evaluate(() =>
-      [...document.querySelectorAll('.slides > section')].findIndex((s) => s.id === 'sources'),
+      [...document.querySelectorAll('.slides > section')].findIndex((s) => s.querySelector('#sources')),
     );
     expect(sources).toBe(9);
     expect(await current()).toEqual({ h: sources, id: 'sources' });
+    await page.click('section:has(#sources) a[href="#top"]'); // the title slide is #top, as HTML names the top of a page
+    await page.waitForFunction(() => (window as any).Reveal.getIndices().h === 0);
+    expect(await current()).toEqual({ h: 0, id: 'top' });
     // A section of its own, by its heading's slug, in any script.
     for (const [href, h] of [
       ['#annex-glossary', 10],
       ['#%D9%85%D9%84%D8%AD%D9%82', 11], // marked writes the Arabic href percent-encoded
     ] as const) {
       await page.evaluate(() => (window as any).Reveal.slide(1));
-      await page.click(`section#summary a[href="${href}"]`);
+      await page.click(`section:has(#summary) a[href="${href}"]`);
       await page.waitForFunction((want) => (window as any).Reveal.getIndices().h === want, {}, h);
       expect((await current()).id).toBe(decodeURIComponent(href.slice(1)));
     }
@@ -151,31 +167,36 @@ describe('links inside a deck: [see the sources](#sources)', () => {
     );
   });
 
-  it('is an internal link in the PDF, to the page of the sources slide', async () => {
-    const pdf = await PDFDocument.load(await readFile(path.join(out, 'linked', 'linked.pdf')));
-    const pages = pdf.getPages();
-    const dests = pdf.catalog.lookup(PDFName.of('Dests'), PDFDict);
-    const links: { from: number; to: number }[] = [];
-    for (const [from, pdfPage] of pages.entries()) {
-      const annots = pdfPage.node.Annots();
-      for (let i = 0; i < (annots?.size() ?? 0); i++) {
-        const annot = annots!.lookup(i, PDFDict);
-        if (annot.get(PDFName.of('Subtype')) !== PDFName.of('Link')) continue;
-        // Chromium writes a named destination, resolved in the catalog's /Dests.
-        const dest = annot.get(PDFName.of('Dest'));
-        expect(dest, 'an internal link, not a URI action').toBeInstanceOf(PDFName);
-        const target = dests.lookup(dest as PDFName, PDFArray);
-        const to = pages.findIndex((p) => p.ref === (target.get(0) as PDFRef));
-        links.push({ from, to });
+  it.each(['linked', 'linked-again'])(
+    'is an internal link in the PDF, to the page of the sources slide (%s)',
+    async (slug) => {
+      const pdf = await PDFDocument.load(await readFile(path.join(out, slug, `${slug}.pdf`)));
+      const pages = pdf.getPages();
+      const dests = pdf.catalog.lookup(PDFName.of('Dests'), PDFDict);
+      const links: { from: number; to: number }[] = [];
+      for (const [from, pdfPage] of pages.entries()) {
+        const annots = pdfPage.node.Annots();
+        for (let i = 0; i < (annots?.size() ?? 0); i++) {
+          const annot = annots!.lookup(i, PDFDict);
+          if (annot.get(PDFName.of('Subtype')) !== PDFName.of('Link')) continue;
+          // Chromium writes a named destination, resolved in the catalog's /Dests.
+          const dest = annot.get(PDFName.of('Dest'));
+          expect(dest, 'an internal link, not a URI action').toBeInstanceOf(PDFName);
+          const target = dests.lookup(dest as PDFName, PDFArray);
+          const to = pages.findIndex((p) => p.ref === (target.get(0) as PDFRef));
+          links.push({ from, to });
+        }
       }
-    }
-    // The summary's page 2 → the pages of the sources (10), the glossary (11) and the Arabic annex (12).
-    expect(links).toEqual([
-      { from: 1, to: 9 },
-      { from: 1, to: 10 },
-      { from: 1, to: 11 },
-    ]);
-  });
+      // The summary's page 2 → the pages of the sources (10), the glossary (11) and the Arabic annex (12);
+      // the sources' page 10 → the title page.
+      expect(links).toEqual([
+        { from: 1, to: 9 },
+        { from: 1, to: 10 },
+        { from: 1, to: 11 },
+        { from: 9, to: 0 },
+      ]);
+    },
+  );
 
   it('a link to an id no slide has is one warning line at its line, with a "did you mean"; the deck is still built', async () => {
     const dir = await tempDir();
@@ -187,7 +208,7 @@ describe('links inside a deck: [see the sources](#sources)', () => {
     expect(run.code).toBe(0);
     expect(run.stderr.trim().split('\n')).toEqual([
       `${file}:${line}: warning: link "#sourcse" goes to no slide of this deck: no slide has the id "sourcse" — did you mean "#sources"? ` +
-        `the slides' ids: #summary, #implications, #recommendations, #quote, #sources (see "Links inside a deck" in the README)`,
+        `the slides' ids: #top, #summary, #implications, #recommendations, #quote, #sources (see "Links inside a deck" in the README)`,
     ]);
   });
 });
