@@ -84,41 +84,47 @@ export const SOURCES_SLIDE_ID: Exclude<SectionKind, 'generic'> = 'sources';
 export const TITLE_SLIDE_ID = 'top';
 
 /**
- * A warning at each link to a slide id the deck does not have, with a "did you mean" among the ids
- * it has (the link would do nothing when clicked). Links by number, reveal.js's `#/3` (the fourth
- * slide), are not checked: how many slides a list needs is up to the template.
+ * A warning at each link that would do nothing somewhere: to an id no slide has (with a "did you
+ * mean" among the ids there are), and in reveal.js's own forms, `#/sources` and `#/3` (the fourth
+ * slide), which reveal.js follows in the live deck but the PDF cannot (Chromium links only `#id`
+ * to an element with that id); `#/3` also points elsewhere once slides are added or a list splits.
  */
 export function anchorLinkWarnings(links: readonly AnchorLink[], anchors: readonly string[], file: string): Warning[] {
+  const known = `the slides' ids: ${anchors.map((anchor) => `#${anchor}`).join(', ')} (see "Links inside a deck" in the README)`;
   const warnings: Warning[] = [];
-  for (const link of links) {
-    const id = linkedId(link.target);
-    if (id === undefined || anchors.includes(id)) continue;
-    const guess = closest(id, [...anchors]);
-    const known = anchors.map((anchor) => `#${anchor}`).join(', ');
-    warnings.push({
-      file,
-      line: link.line,
-      message:
-        `link ${link.shown} goes to no slide of this deck: no slide has the id "${id}" — ` +
-        `${guess ? `did you mean "#${guess}"? ` : ''}the slides' ids: ${known} (see "Links inside a deck" in the README)`,
-    });
+  for (const { target, shown, line } of links) {
+    const link = linkedSlide(target);
+    let message: string | undefined;
+    if (link.by === 'number') {
+      message = `links a slide by its position, which works in the live deck only (not in the PDF) and points elsewhere once slides are added or a list is split — link the slide's section by its id; ${known}`;
+    } else if (link.by === 'id' && !anchors.includes(link.id)) {
+      const guess = closest(link.id, [...anchors]);
+      message = `goes to no slide of this deck: no slide has the id "${link.id}" — ${guess ? `did you mean "#${guess}"? ` : ''}${known}`;
+    } else if (link.by === 'id' && link.revealForm) {
+      message = `is reveal.js's own form of a link, which works in the live deck only: the PDF has no link there — write "#${link.id}"`;
+    }
+    if (message) warnings.push({ file, line, message: `link ${shown} ${message}` });
   }
   return warnings;
 }
 
 /**
- * The slide id a `#…` href names, as reveal.js reads it (location.js getIndicesFromHash): `#name`,
- * `#/name`, `#/name/2` (a fragment of it), percent-decoded; undefined for `#`, `#/` and `#/3/0`
- * (slides by number).
+ * The slide a `#…` href names, as reveal.js reads it (location.js getIndicesFromHash): by id
+ * (`#name`; in reveal.js's form `#/name`, `#/name/2` with a fragment), percent-decoded; by number
+ * (`#/3`, `#/3/0`); or the first slide (`#`, `#/`), which the PDF has no link for either but which
+ * goes nowhere wrong.
  */
-function linkedId(target: string): string | undefined {
-  let name = target.replace(/^#\/?/, '');
-  const [first = ''] = name.split('/');
-  if (/^[0-9]*$/.test(first)) return undefined;
-  if (/\/[-\d]+$/.test(name)) name = name.split('/')[0]!;
+function linkedSlide(target: string): { by: 'id'; id: string; revealForm: boolean } | { by: 'number' | 'start' } {
+  const name = target.replace(/^#\/?/, '');
+  if (!name) return { by: 'start' };
+  const [first = '', ...more] = name.split('/');
+  if (/^[0-9]+$/.test(first)) return { by: 'number' };
+  const withFragment = more.length > 0 && more.every((part) => /^-?\d*$/.test(part));
+  let id = withFragment ? first : name;
   try {
-    return decodeURIComponent(name);
+    id = decodeURIComponent(id);
   } catch {
-    return name;
+    // not percent-encoding after all: the id as written
   }
+  return { by: 'id', id, revealForm: target.startsWith('#/') || withFragment };
 }

@@ -81,18 +81,35 @@ describe('slide ids for links inside a deck', () => {
 
   it("keeps a link to a slide's id in the sanitized HTML", () => {
     const { briefing: parsed, warnings } = briefing(
-      REQUIRED.replace('Bottom line.', 'Bottom line, [see the sources](#sources) and [the plan](#/recommendations).'),
+      REQUIRED.replace('Bottom line.', 'Bottom line, [see the sources](#sources) and [the start](#top).'),
       'source:\n  title: An article\n',
     );
     expect(parsed.sections[0]!.lead).toContain('<a href="#sources">see the sources</a>');
-    expect(parsed.sections[0]!.lead).toContain('<a href="#/recommendations">the plan</a>');
-    expect(warnings).toEqual([]); // the sources slide the deck adds for `source:` has the id
+    expect(parsed.sections[0]!.lead).toContain('<a href="#top">the start</a>');
+    expect(warnings).toEqual([]); // the sources slide the deck adds for `source:` has the id; the title slide is #top
+  });
+
+  it("warns about reveal.js's own link forms, which the PDF cannot follow, with the form that works", () => {
+    const { briefing: parsed, warnings } = briefing(
+      REQUIRED.replace('Bottom line.', 'Bottom line: [the plan](#/recommendations), [slide 3](#/2), [start](#/).'),
+    );
+    expect(parsed.sections[0]!.lead).toContain('<a href="#/recommendations">the plan</a>'); // still works in the deck
+    expect(warnings.map((warning) => [warning.line, warning.message])).toEqual([
+      [
+        7,
+        `link "#/recommendations" is reveal.js's own form of a link, which works in the live deck only: the PDF has no link there — write "#recommendations"`,
+      ],
+      [
+        7,
+        `link "#/2" links a slide by its position, which works in the live deck only (not in the PDF) and points elsewhere once slides are added or a list is split — link the slide's section by its id; the slides' ids: #top, #summary, #implications, #recommendations (see "Links inside a deck" in the README)`,
+      ],
+    ]);
   });
 
   it('warns at its line about a link to an id no slide has, with a "did you mean" and the ids there are', () => {
     const body = REQUIRED.replace('- One.', '- One, [see the sources](#sourcse).').replace(
       '1. Act.',
-      '1. Act.\n\n   Note: Back to [the summary](#Summary), [slide 3](#/2), [the top](#/).',
+      '1. Act.\n\n   Note: Back to [the summary](#Summary), [the top](#/).',
     );
     const { warnings } = briefing(body, 'source:\n  title: An article\n');
     expect(warnings).toEqual([

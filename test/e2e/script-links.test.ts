@@ -99,7 +99,7 @@ describe('links inside a deck: [see the sources](#sources)', () => {
       .replace('as cited by the source author.', 'as cited by the source author. [Back to the start](#top).')
       .replace(
         'Everything after this slide',
-        'The plan is on [the recommendations](#/recommendations). Everything after this slide',
+        'The plan is on [the recommendations](#recommendations). Everything after this slide',
       );
     expect(linked).not.toBe(sample);
     await writeFile(path.join(dir, 'linked.md'), linked);
