@@ -15,6 +15,7 @@ import type { BuiltDeck } from './briefing.js';
 import { handoutOutput } from './handout-output.js';
 import { pptxOutput, type PptxFile } from './pptx-output.js';
 import { scriptOutput, type ScriptFile } from './script-output.js';
+import { singleFileOutput, type SingleFile } from './single-file-output.js';
 import type { Warning } from '../content/model.js';
 import type { PrintPool, RunOptions } from '../pdf/pool.js';
 import type { PrintResult } from '../pdf/print.js';
@@ -25,6 +26,7 @@ export interface DeckOutputs {
   handout?: PrintResult;
   pptx?: PptxFile;
   script?: ScriptFile;
+  singleFile?: SingleFile;
 }
 
 export type OutputName = keyof DeckOutputs;
@@ -69,7 +71,7 @@ export interface OutputTools {
 }
 
 /** In the order deck.json and --json name them. */
-export const OUTPUT_STAGES: readonly OutputStage[] = [handoutOutput, pptxOutput, scriptOutput];
+export const OUTPUT_STAGES: readonly OutputStage[] = [handoutOutput, pptxOutput, scriptOutput, singleFileOutput];
 
 /** The stages of `phase` this build wants. */
 export function outputStages(options: BuildOptions, phase: OutputStage['phase']): OutputStage[] {

@@ -62,12 +62,45 @@ export function indexPagePolicy(styleBlock: string): string {
   ].join('; ');
 }
 
-let cachedDeckPolicy: string | undefined;
+/**
+ * The policy of the single-file deck (output/single-file.ts), where every file is inlined:
+ * - script-src: the hash of each script it inlines and of the speaker view's; no 'self', no
+ *   'unsafe-inline' (a template's own inline scripts stay blocked, as in the deck's folder).
+ * - style-src 'unsafe-inline', as in the deck: the layouts' style attributes (`--accent`), the
+ *   `<style>` that reveal's print view (?print-pdf) writes at run time for the slide size, and the
+ *   speaker view's <style> block. CSS cannot fetch anything: every fetch directive is data: or 'none'.
+ * - font-src, img-src, media-src data:: the inlined fonts and images, nothing from a file or server.
+ * - frame-src 'self': the speaker view shows the file itself in two iframes (Chromium counts another
+ *   file: URL as 'self'; the folder deck relies on the same).
+ * - no connect-src: default-src 'none' forbids every fetch, XHR and EventSource.
+ */
+export function singleFilePolicy(scriptHashes: string[]): string {
+  const scripts = [...new Set([...scriptHashes, installedSpeakerViewHash()])].map((hash) => `'${hash}'`);
+  return [
+    "default-src 'none'",
+    `script-src ${scripts.join(' ')}`,
+    "style-src 'unsafe-inline'",
+    'img-src data:',
+    'font-src data:',
+    'media-src data:',
+    "frame-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "object-src 'none'",
+  ].join('; ');
+}
 
-/** The deck policy for the reveal.js installed here (its notes plugin is read once per process). */
+let cachedSpeakerViewHash: string | undefined;
+
+/** The speaker view's script hash for the reveal.js installed here (its notes plugin is read once per process). */
+function installedSpeakerViewHash(): string {
+  cachedSpeakerViewHash ??= speakerViewScriptHash(readFileSync(notesPluginFile(), 'utf8'));
+  return cachedSpeakerViewHash;
+}
+
+/** The deck policy for the reveal.js installed here. */
 export function installedDeckPolicy(): string {
-  cachedDeckPolicy ??= deckPolicy(speakerViewScriptHash(readFileSync(notesPluginFile(), 'utf8')));
-  return cachedDeckPolicy;
+  return deckPolicy(installedSpeakerViewHash());
 }
 
 /**
