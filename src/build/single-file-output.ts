@@ -28,7 +28,8 @@ export const singleFileOutput: OutputStage<'singleFile'> = {
   write: async (built, dir) => {
     const started = performance.now();
     const { singleFileHtml } = await import('../output/single-file.js');
-    const html = singleFileHtml(built.rendered.html, await readAssets(built.assets));
+    const files = await readAssets(built.assets);
+    const html = located(built.deck.file, () => singleFileHtml(built.rendered.html, files));
     const file = path.join(dir, `${built.deck.slug}.html`);
     await writeFileAtomic(file, html);
     const bytes = Buffer.byteLength(html);
@@ -40,6 +41,16 @@ export const singleFileOutput: OutputStage<'singleFile'> = {
   size: (single) => ({ bytes: single.bytes, count: `${single.slides} slides` }),
   json: (single) => ({ file: single.file, slides: single.slides, bytes: single.bytes }),
 };
+
+/** Runs `make`; an OutputError it throws is reported at the briefing whose deck it is (`file: what — hint`). */
+function located<T>(file: string, make: () => T): T {
+  try {
+    return make();
+  } catch (error) {
+    if (!(error instanceof OutputError) || error.location) throw error;
+    throw new OutputError(error.what, error.hint, { file }, { cause: error });
+  }
+}
 
 /** The deck's files in memory, by their path in the deck folder (the same bytes writeDeck wrote). */
 async function readAssets(assets: Asset[]): Promise<DeckFiles> {

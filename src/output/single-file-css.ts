@@ -125,7 +125,7 @@ function importedSheet(tokens: CSSToken[], at: number, end: number, css: string,
   const statement = css.slice(tokens[at]![2], (tokens[end]?.[3] ?? css.length - 1) + 1);
   if (ref === undefined || args.length > consumed)
     throw new OutputError(
-      `the single file cannot inline ${JSON.stringify(statement)} in ${base}`,
+      `the single file cannot inline ${statement} in ${base}`,
       'import the sheet without conditions (@import "file.css";), or put its rules in theme.css',
     );
   const sheet = context.inliner.text(ref, base, 'a CSS @import');

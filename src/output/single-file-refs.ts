@@ -122,13 +122,15 @@ export function cannotCarry(ref: string, base: string, where: string, target?: R
   const url = target?.kind === 'elsewhere' ? target.url : undefined;
   const remote = url && (url.protocol === 'http:' || url.protocol === 'https:');
   const what = !url
-    ? 'it cannot be inlined'
-    : remote
-      ? 'it is on another server, and the single file must open with no network'
-      : url.protocol === 'invalid:'
-        ? 'it is not a valid URL'
-        : url.origin === new URL(DECK_URL).origin
-          ? 'it points outside the deck folder'
+    ? target?.kind === 'file'
+      ? 'it links to a file beside the deck, which the single file does not carry'
+      : 'it cannot be inlined'
+    : url.origin === new URL(DECK_URL).origin
+      ? 'it points outside the deck folder'
+      : remote
+        ? 'it is on another server, and the single file must open with no network'
+        : url.protocol === 'invalid:'
+          ? 'it is not a valid URL'
           : `${url.protocol} URLs cannot be inlined`;
   return new OutputError(
     `the single file cannot carry ${shown(ref)} (${where} in ${base}): ${what}`,

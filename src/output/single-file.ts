@@ -272,7 +272,7 @@ function validLocale(lang: string): boolean {
 
 function openTag(name: string, attribs: Record<string, string>, selfClosing: boolean): string {
   const attributes = Object.entries(attribs)
-    .map(([attribute, value]) => (value === '' ? ` ${attribute}` : ` ${attribute}="${escapeHtml(value)}"`))
+    .map(([attribute, value]) => ` ${attribute}="${escapeHtml(value)}"`)
     .join('');
   return `<${name}${attributes}${selfClosing ? ' />' : '>'}`;
 }

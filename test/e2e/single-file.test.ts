@@ -1,9 +1,10 @@
-import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { deckSuite, FIXTURES, pdfText, runCli, SAMPLE, squash } from '../helpers.js';
+import { deckSuite, FIXTURES, pdfText, ROOT, runCli, SAMPLE, squash, tempDir } from '../helpers.js';
 
 /**
  * `build --single-file`: <slug>.html, copied alone into an empty folder (as a mail attachment or a USB
@@ -236,5 +237,42 @@ describe('the single-file deck, alone in a folder, opened from file://', () => {
     expect(run.code, run.stderr).toBe(0);
     expect((await readdir(path.join(suite.out, 'pictures'))).sort()).toEqual(['assets', 'deck.json', 'index.html']);
     expect(JSON.parse(await readFile(deckJson, 'utf8')).singleFile).toBeUndefined();
+  });
+});
+
+describe('a deck whose template loads a file from elsewhere, built with --single-file', () => {
+  it('fails with one line naming the reference, writes no single file and drops the earlier one', async () => {
+    const dir = await tempDir();
+    try {
+      const out = path.join(dir, 'out');
+      const first = await runCli(['build', SAMPLE, '--no-pdf', '--single-file', '--out', out]);
+      expect(first.code, first.stderr).toBe(0);
+      const single = path.join(out, 'iskp-moscow-plot', 'iskp-moscow-plot.html');
+      expect(existsSync(single)).toBe(true);
+
+      const template = path.join(dir, 'templates', 'remote');
+      await mkdir(template, { recursive: true });
+      await writeFile(path.join(template, 'template.json'), JSON.stringify({ name: 'remote', extends: 'default' }));
+      const layout = await readFile(path.join(ROOT, 'templates', 'default', 'layout.hbs'), 'utf8');
+      await writeFile(
+        path.join(template, 'layout.hbs'),
+        layout.replace('</title>', '</title>\n<link rel="stylesheet" href="https://cdn.example.org/remote.css">'),
+      );
+      const args = ['--templates', path.join(dir, 'templates'), '--template', 'remote'];
+      const run = await runCli(['build', SAMPLE, '--no-pdf', '--single-file', '--out', out, ...args]);
+      expect(run.code).toBe(4); // EXIT_CODES.output
+      expect(run.stderr).not.toMatch(/^\s+at /m);
+      const lines = run.stderr.trimEnd().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toBe(
+        `${SAMPLE}: the single file cannot carry "https://cdn.example.org/remote.css" (<link rel="stylesheet"> in index.html): it is on another server, and the single file must open with no network — save the file in the template's assets/ folder and name it by a path relative to the file that uses it, or build without --single-file`,
+      );
+      // The deck's HTML was rebuilt, so the single file of the earlier HTML is gone, and none is named.
+      expect(existsSync(single)).toBe(false);
+      const info = JSON.parse(await readFile(path.join(out, 'iskp-moscow-plot', 'deck.json'), 'utf8'));
+      expect(info.singleFile).toBeUndefined();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
