@@ -181,32 +181,34 @@ describe('the single-file deck, alone in a folder, opened from file://', () => {
     await page.close();
   });
 
-  it("prints from the browser (?print-pdf): every slide's text is in the PDF", async () => {
-    const slug = 'iskp-moscow-plot';
-    const expected = await slideTexts(path.join(suite.out, slug, 'index.html'));
-    const url = `${pathToFileURL(alone(slug)).href}?print-pdf`;
-    const page = await suite.browser.newPage();
-    const recorded = watch(page, url);
-    await page.goto(url, { waitUntil: 'load' });
-    await page.waitForFunction(() => document.documentElement.getAttribute('data-briefdeck-pdf-ready') === 'true');
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    const pdf = path.join(suite.dir, 'printed.pdf');
-    await writeFile(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-    const text = squash(pdfText(pdf));
-    // The slide titles (each slide's first line of text) and its slide number.
-    const titles = await page.evaluate(() =>
-      [...document.querySelectorAll('.slides section')].map(
-        (slide) => slide.querySelector('h1, h2')?.textContent ?? '',
-      ),
-    );
-    expect(titles).toHaveLength(expected.length);
-    for (const [i, title] of titles.entries()) {
-      expect(text).toContain(squash(title));
-      expect(text).toContain(`${i + 1} / ${expected.length}`);
+  it("prints from the browser (?print-pdf): every slide's text is in the PDF, every image drawn", async () => {
+    for (const slug of ['iskp-moscow-plot', 'pictures']) {
+      const expected = await slideTexts(path.join(suite.out, slug, 'index.html'));
+      const url = `${pathToFileURL(alone(slug)).href}?print-pdf`;
+      const page = await suite.browser.newPage();
+      const recorded = watch(page, url);
+      await page.goto(url, { waitUntil: 'load' });
+      await page.waitForFunction(() => document.documentElement.getAttribute('data-briefdeck-pdf-ready') === 'true');
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      const pdf = path.join(suite.dir, `${slug}-printed.pdf`);
+      await writeFile(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+      const text = squash(pdfText(pdf));
+      const seen = await page.evaluate(() => ({
+        titles: [...document.querySelectorAll('.slides section')].map(
+          (slide) => slide.querySelector('h1, h2')?.textContent ?? '',
+        ),
+        images: [...document.images].map((image) => image.naturalWidth),
+      }));
+      expect(seen.titles, slug).toHaveLength(expected.length);
+      for (const [i, title] of seen.titles.entries()) {
+        expect(text, slug).toContain(squash(title));
+        expect(text, slug).toMatch(new RegExp(`\\b${i + 1} ?/ ?${expected.length}\\b`)); // pdftotext may drop the spaces
+      }
+      for (const width of seen.images) expect(width, slug).toBeGreaterThan(0);
+      expect(recorded.requests, slug).toEqual([]);
+      expect(recorded.problems, slug).toEqual([]);
+      await page.close();
     }
-    expect(recorded.requests).toEqual([]);
-    expect(recorded.problems).toEqual([]);
-    await page.close();
   });
 
   it('carries its own strict policy: scripts by hash only, fonts and images as data:, no live-reload script', async () => {

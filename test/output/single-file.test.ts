@@ -182,3 +182,21 @@ describe('singleFileHtml', () => {
     expect(failure('', { 'assets/theme.css': '@import "theme.css";' }).what).toMatch(/@import cycle/);
   });
 });
+
+describe('an image shown on several slides (a logo)', () => {
+  it('is carried once: the first <img> has its data: URL, the others copy it by a hashed script that runs before the deck’s', () => {
+    const img = '<img class="logo" src="assets/template/bg.png" alt="">';
+    const html = inline(`<section>${img}</section><section>${img}</section><section>${img}</section>`);
+    expect(html.split(base64(PNG))).toHaveLength(2 + 1); // once in the <img>, once in theme.css's url()
+    const images = tagsIn(html).filter((tag) => tag.name === 'img');
+    expect(images.map((tag) => [tag.attribs.src?.slice(0, 15), tag.attribs['data-briefdeck-image']])).toEqual([
+      ['data:image/png;', '1'],
+      [undefined, '1'],
+      [undefined, '1'],
+    ]);
+    const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(scripts).toHaveLength(2);
+    expect(scripts[1]).toBe('start();');
+    expect(policyOf(html)).toContain(`'sha256-${createHash('sha256').update(scripts[0]!).digest('base64')}'`);
+  });
+});
