@@ -6,31 +6,10 @@
  */
 import path from 'node:path';
 import { OutputError } from '../errors.js';
+import { mediaTypeOf } from '../media-types.js';
 
 /** The deck's files by their path relative to the deck folder (`assets/theme.css`), as the HTML names them. */
 export type DeckFiles = ReadonlyMap<string, Uint8Array>;
-
-/** The types a browser needs to be told in a data: URL, by extension. */
-const MIME_TYPES: Record<string, string> = {
-  '.css': 'text/css',
-  '.js': 'text/javascript',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.mp4': 'video/mp4',
-  '.webm': 'video/webm',
-  '.mp3': 'audio/mpeg',
-  '.vtt': 'text/vtt',
-};
 
 /**
  * References are resolved by the WHATWG URL parser, as the browser resolves them (`./`, `../`,
@@ -86,8 +65,9 @@ export class Inliner {
     const { path: file, bytes } = this.fileOf(ref, base, where, target);
     let uri = this.uris.get(file);
     if (!uri) {
-      const type = MIME_TYPES[path.posix.extname(file).toLowerCase()];
-      if (!type)
+      const type = mediaTypeOf(path.posix.extname(file).toLowerCase());
+      // A page, a PDF or a PowerPoint file is not something a deck can show inline.
+      if (!type || /^(text\/html|application\/)/.test(type))
         throw new OutputError(
           `the single file cannot carry ${shown(ref)} (${where} in ${base}): briefdeck does not know the type of a ${path.posix.extname(file) || 'file without an extension'}`,
           `use an image (${['.png', '.jpg', '.gif', '.webp', '.svg'].join(' ')}) or a font (.woff2)`,

@@ -4,23 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import path from 'node:path';
 import { ServeError } from '../errors.js';
 import { isReallyInside } from '../files.js';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.pdf': 'application/pdf',
-  '.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  '.woff2': 'font/woff2',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-};
+import { mediaTypeOf } from '../media-types.js';
 
 /** Maps a URL path to a file inside `root`, or undefined when it would leave it. */
 export function resolveUnder(root: string, urlPath: string): string | undefined {
@@ -49,7 +33,13 @@ export async function sendFile(
 ): Promise<boolean> {
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) return false;
-  const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const known = mediaTypeOf(path.extname(file).toLowerCase());
+  // Text is UTF-8: the build writes nothing else.
+  const type = known
+    ? /^text\/|^application\/json$/.test(known)
+      ? `${known}; charset=utf-8`
+      : known
+    : 'application/octet-stream';
   const headers: Record<string, string> = {
     'content-type': type,
     'cache-control': 'no-store',
