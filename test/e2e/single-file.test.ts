@@ -232,9 +232,12 @@ describe('the single-file deck, alone in a folder, opened from file://', () => {
     expect(styles).not.toMatch(/url\((?!["']?data:)/);
   });
 
-  it('is named in deck.json, and a build without --single-file removes it', async () => {
+  it('is named in deck.json and linked from the index page, and a build without --single-file removes it', async () => {
     const deckJson = path.join(suite.out, 'pictures', 'deck.json');
     expect(JSON.parse(await readFile(deckJson, 'utf8')).singleFile).toBe('pictures.html');
+    expect(await readFile(path.join(suite.out, 'index.html'), 'utf8')).toContain(
+      '<a href="pictures/pictures.html">Single file</a>',
+    );
     const run = await runCli(['build', path.join(suite.dir, 'content', 'pictures.md'), '--no-pdf', '--out', suite.out]);
     expect(run.code, run.stderr).toBe(0);
     expect((await readdir(path.join(suite.out, 'pictures'))).sort()).toEqual(['assets', 'deck.json', 'index.html']);
