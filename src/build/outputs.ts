@@ -12,6 +12,7 @@
 import path from 'node:path';
 import type { BuildOptions } from './batch.js';
 import type { BuiltDeck } from './briefing.js';
+import { contactSheetOutput } from './contact-sheet-output.js';
 import { handoutOutput } from './handout-output.js';
 import { pptxOutput, type PptxFile } from './pptx-output.js';
 import { scriptOutput, type ScriptFile } from './script-output.js';
@@ -19,11 +20,13 @@ import { singleFileOutput, type SingleFile } from './single-file-output.js';
 import type { Warning } from '../content/model.js';
 import type { PrintPool, RunOptions } from '../pdf/pool.js';
 import type { PrintResult } from '../pdf/print.js';
+import type { ContactSheet } from '../pdf/contact-sheet.js';
 import type { DeckInfo } from '../output/deck-info.js';
 
 /** What each output stage wrote for a deck, by the name it goes by in DeckResult, deck.json, --json and its progress event. */
 export interface DeckOutputs {
   handout?: PrintResult;
+  contactSheet?: ContactSheet;
   pptx?: PptxFile;
   script?: ScriptFile;
   singleFile?: SingleFile;
@@ -71,7 +74,13 @@ export interface OutputTools {
 }
 
 /** In the order deck.json and --json name them. */
-export const OUTPUT_STAGES: readonly OutputStage[] = [handoutOutput, pptxOutput, scriptOutput, singleFileOutput];
+export const OUTPUT_STAGES: readonly OutputStage[] = [
+  handoutOutput,
+  contactSheetOutput,
+  pptxOutput,
+  scriptOutput,
+  singleFileOutput,
+];
 
 /** The stages of `phase` this build wants. */
 export function outputStages(options: BuildOptions, phase: OutputStage['phase']): OutputStage[] {

@@ -1,16 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import type { BriefingMeta } from '../content/model.js';
 import { formatDate } from '../deck/helpers.js';
 import { escapeHtml } from '../html-text.js';
 import { briefingMarking, DRAFT_NOTICE, type Marking } from '../content/marking.js';
-import { PdfError } from '../errors.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { timerSafe } from '../timers.js';
 import { markingColours } from './page-marking.js';
 import { finishPdf } from './metadata.js';
-import { blockRemoteRequests, type PrintResult } from './print.js';
+import type { PrintResult } from './print.js';
+import { withDeckTab } from './deck-tab.js';
 import { packagePath } from '../paths.js';
 
 export type HandoutSize = 'a4' | 'letter';
@@ -40,14 +39,7 @@ export interface HandoutJob {
 export async function printHandout(browser: Browser, job: HandoutJob, wait = 60_000): Promise<PrintResult> {
   const timeout = timerSafe(wait);
   const { meta, pdfFile, htmlFile, size } = job;
-  let page: Page | undefined;
-  const blocked: string[] = [];
-  try {
-    // Inside the try: a browser that has died fails here, and that is a failed print like any other.
-    page = await browser.newPage();
-    await page.setJavaScriptEnabled(false);
-    await blockRemoteRequests(page, (url) => blocked.push(url));
-    await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout });
+  return withDeckTab(browser, htmlFile, 'the handout', timeout, async ({ page, blocked, layOut }) => {
     const source = meta.source;
     const cover = {
       title: meta.title,
@@ -64,10 +56,7 @@ export async function printHandout(browser: Browser, job: HandoutJob, wait = 60_
         `Handout: ${job.slides} slides with speaker notes.`,
       ].filter((line): line is string => Boolean(line)),
     };
-    await page.evaluate(
-      `window.briefdeckHandout = ${JSON.stringify({ width: Math.floor(PRINTABLE_WIDTH[size]), cover })};\n${HANDOUT_LAYOUT}`,
-    );
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await layOut(HANDOUT_LAYOUT, 'briefdeckHandout', { width: Math.floor(PRINTABLE_WIDTH[size]), cover });
     const marking = briefingMarking(meta);
     const pdf = await page.pdf({
       timeout,
@@ -87,15 +76,7 @@ export async function printHandout(browser: Browser, job: HandoutJob, wait = 60_
     });
     await writeFileAtomic(pdfFile, bytes);
     return { pdfFile, pages, bytes: bytes.byteLength, blockedRequests: [...new Set(blocked)], overflows: [] };
-  } catch (error) {
-    if (error instanceof PdfError) throw error;
-    const first = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new PdfError(`printing the handout of ${htmlFile} failed: ${first}`, 'run again with --debug', undefined, {
-      cause: error,
-    });
-  } finally {
-    await page?.close().catch(() => undefined);
-  }
+  });
 }
 
 /** Puppeteer's header: inline styles only (it is rendered apart from the page). */
