@@ -1,17 +1,17 @@
 /* briefdeck slide thumbnails: a built deck's slides drawn small (vector, so the PDF's text stays text),
  * for the pages the printer lays out itself: the handout (handout-layout.js) and the contact sheet
  * (contact-layout.js). Run first, in a tab with page scripts off; defines
- * window.briefdeckThumbnails(fit), where fit(width, height) gives the scale of a slide of that size
+ * window.briefdeckThumbnails(scaleFor), where scaleFor(width, height) gives the scale of a slide of that size
  * (the deck's, from its config), and returns { sections, direction, width, height, frame, done }:
  * width and height are a thumbnail's; frame(section) moves that slide into a thumbnail box of its own;
  * done() removes the deck's own wrapper, empty once every slide is framed. */
 (function () {
   'use strict';
-  window.briefdeckThumbnails = function (fit) {
+  window.briefdeckThumbnails = function (scaleFor) {
     var config = JSON.parse(document.getElementById('briefdeck-config').textContent || '{}');
     var width = config.width;
     var height = config.height;
-    var scale = fit(width, height);
+    var scale = scaleFor(width, height);
     var original = document.querySelector('.reveal');
     var direction = document.documentElement.dir === 'rtl' ? 'rtl' : 'ltr';
     var style = document.createElement('style');

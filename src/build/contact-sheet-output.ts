@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { BuiltDeck } from './briefing.js';
 import type { OutputStage } from './outputs.js';
-import type { ContactSheet, ContactSheetJob } from '../pdf/contact-sheet.js';
+import type { ContactSheetJob } from '../pdf/contact-sheet.js';
 import type { HandoutSize } from '../pdf/handout.js';
 
 /**

@@ -10,6 +10,7 @@ import { withDeckTab } from './deck-tab.js';
 import type { HandoutSize } from './handout.js';
 import { finishPdf } from './metadata.js';
 import { DRAFT_NOTICE, markingColours } from './page-marking.js';
+import { screenshotInFront } from './screenshot.js';
 
 const CONTACT_LAYOUT = readFileSync(packagePath('runtime', 'contact-layout.js'), 'utf8');
 
@@ -100,7 +101,7 @@ export async function printContactSheet(browser: Browser, job: ContactSheetJob, 
     const pngFiles = contactPngFiles(job.pngFile, pages);
     let pngBytes = 0;
     for (const [index, file] of pngFiles.entries()) {
-      const png = await screenshotSheet(page, index, viewport);
+      const png = await screenshotSheet(page, index, viewport, timeout);
       await writeFileAtomic(file, png);
       pngBytes += png.byteLength;
     }
@@ -114,11 +115,16 @@ function mm(length: number): number {
 }
 
 /** A picture of sheet `index` alone (the others hidden), at the top of the page. */
-async function screenshotSheet(page: Page, index: number, clip: { width: number; height: number }): Promise<Uint8Array> {
+async function screenshotSheet(
+  page: Page,
+  index: number,
+  size: { width: number; height: number },
+  timeout: number,
+): Promise<Uint8Array> {
   await page.evaluate((shown) => {
     document.querySelectorAll('.contact__sheet').forEach((sheet, i) => {
       sheet.classList.toggle('contact__sheet--hidden', i !== shown);
     });
   }, index);
-  return page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...clip } });
+  return screenshotInFront(page, { x: 0, y: 0, ...size }, timeout);
 }
