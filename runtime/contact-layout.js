@@ -3,8 +3,8 @@
  * title and date, with the marking at the top and bottom and the page number on every sheet. Run by the
  * printer in a tab with page scripts off; the sheets are the pages (the printer adds nothing), so that a
  * screenshot of one is the same picture as its PDF page.
- * Expects window.briefdeckContact = { paper: { width, height } (mm), columns, rows, title, details,
- * footer, marking: { text, ink, background } | null, draft: <notice> | null, pageLabel }. */
+ * Expects window.briefdeckContact = { paper: { width, height } (mm), columns, rows, title,
+ * details: [<text>…], footer: [<text>…], marking: { text, ink, background } | null, draft: <notice> | null, pageLabel }. */
 (function () {
   'use strict';
   var options = window.briefdeckContact;
@@ -39,6 +39,7 @@
     '.contact__grid { flex: 1; min-height: 0; display: grid; grid-template-columns: repeat(' + options.columns + ', auto); justify-content: center; align-content: ' + (single ? 'center' : 'start') + '; column-gap: ' + GAP_X + 'px; row-gap: ' + GAP_Y + 'px; }',
     '.contact__item { break-inside: avoid; }',
     '.contact__caption { display: flex; gap: 6px; align-items: baseline; height: ' + CAPTION + 'px; font-size: 10.5px; line-height: ' + CAPTION + 'px; overflow: hidden; white-space: nowrap; }',
+    '.contact__part { unicode-bidi: isolate; }',
     '.contact__number { font-weight: 700; color: ' + accent + '; }',
     '.contact__label { overflow: hidden; text-overflow: ellipsis; }',
     '.contact__footer { display: flex; justify-content: space-between; font-size: 10px; color: #5b6576; border-top: 1px solid #d5dbe5; padding-top: 4px; margin-top: 6px; }',
@@ -50,6 +51,18 @@
     var element = document.createElement(tag);
     element.className = className;
     element.textContent = content;
+    return element;
+  };
+  // Parts in either direction (an Arabic date, "5 slides"), each isolated so that none reorders the others.
+  var parts = function (className, list) {
+    var element = document.createElement('div');
+    element.className = className;
+    list.forEach(function (part, index) {
+      if (index > 0) element.appendChild(document.createTextNode(' · '));
+      var span = text('span', 'contact__part', part);
+      span.dir = 'auto';
+      element.appendChild(span);
+    });
     return element;
   };
   var marking = function () {
@@ -76,7 +89,7 @@
     var header = document.createElement('div');
     header.className = 'contact__header';
     header.appendChild(text('div', 'contact__title', options.title));
-    header.appendChild(text('div', 'contact__details', options.details));
+    header.appendChild(parts('contact__details', options.details));
     sheet.appendChild(header);
     var grid = document.createElement('div');
     grid.className = 'contact__grid';
@@ -84,8 +97,8 @@
     grids.push(grid);
     var footer = document.createElement('div');
     footer.className = 'contact__footer';
-    footer.appendChild(text('span', '', options.footer));
-    footer.appendChild(text('span', 'contact__page', options.pageLabel + ' ' + (n + 1) + ' / ' + total));
+    footer.appendChild(parts('contact__credit', options.footer));
+    footer.appendChild(parts('contact__page', [options.pageLabel + ' ' + (n + 1) + ' / ' + total]));
     sheet.appendChild(footer);
     sheet.appendChild(marking());
     root.appendChild(sheet);

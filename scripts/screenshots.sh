@@ -13,13 +13,14 @@ shot() { # pdf page png-name
 }
 for template in $(ls templates); do
   [ -f "templates/$template/template.json" ] || continue
-  node dist/bin/main.js build "$sample" --template "$template" --out "$out/$template" --handout >/dev/null
+  node dist/bin/main.js build "$sample" --template "$template" --out "$out/$template" --handout --contact-sheet >/dev/null
   pdf="$out/$template/$slug/$slug.pdf"
   shot "$pdf" 1 "template-$template-title"
   shot "$pdf" 7 "template-$template"
   if [ "$template" = default ]; then
     for page in 1 2 3 7 9; do shot "$pdf" "$page" "sample-slide-$page"; done
     pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$out/$template/$slug/$slug-handout.pdf" docs/images/handout-page-1
+    pdftoppm -png -scale-to-x 900 -scale-to-y -1 -singlefile "$out/$template/$slug/$slug-contact.pdf" docs/images/contact-sheet
   fi
 done
 # Right-to-left, CJK and emoji: the examples in examples/international.

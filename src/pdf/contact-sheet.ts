@@ -82,10 +82,8 @@ export async function printContactSheet(browser: Browser, job: ContactSheetJob, 
       paper: size,
       ...contactGrid(job.slides),
       title: meta.title,
-      details: [meta.date ? formatDate(meta.date, meta.lang) : undefined, `${job.slides} slides`]
-        .filter(Boolean)
-        .join(' · '),
-      footer: ['Contact sheet', meta.author, meta.organization].filter(Boolean).join(' · '),
+      details: [meta.date ? formatDate(meta.date, meta.lang) : undefined, `${job.slides} slides`].filter(Boolean),
+      footer: ['Contact sheet', meta.author, meta.organization].filter(Boolean),
       marking: marking?.text ? { text: marking.text, ...markingColours(marking) } : null,
       draft: marking?.draft ? DRAFT_NOTICE : null,
       pageLabel: 'page',
