@@ -30,7 +30,13 @@ export const contactSheetOutput: OutputStage<'contactSheet'> = {
     contactSheetPng: path.basename(sheet.pngFiles[0]!),
   }),
   size: (sheet) => ({ bytes: sheet.bytes, count: sheet.pages === 1 ? '1 page' : `${sheet.pages} pages` }),
-  json: (sheet) => ({ file: sheet.pdfFile, pages: sheet.pages, bytes: sheet.bytes, png: sheet.pngFiles }),
+  json: (sheet) => ({
+    file: sheet.pdfFile,
+    pages: sheet.pages,
+    bytes: sheet.bytes,
+    png: sheet.pngFiles,
+    pngBytes: sheet.pngBytes,
+  }),
 };
 
 /** What printing the deck's contact sheet needs; printed from the deck in its folder (after any staging). */

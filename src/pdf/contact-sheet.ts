@@ -95,14 +95,15 @@ export async function printContactSheet(browser: Browser, job: ContactSheetJob, 
       subject: meta.subtitle,
       keywords: meta.keywords,
     });
-    await writeFileAtomic(job.pdfFile, bytes);
     const pngFiles = contactPngFiles(job.pngFile, pages);
-    let pngBytes = 0;
-    for (const [index, file] of pngFiles.entries()) {
-      const png = await screenshotSheet(page, index, viewport, timeout);
-      await writeFileAtomic(file, png);
-      pngBytes += png.byteLength;
-    }
+    const pngs: Uint8Array[] = [];
+    for (const index of pngFiles.keys()) pngs.push(await screenshotSheet(page, index, viewport, timeout));
+    // Written once all are made: a screenshot that fails leaves no PDF without its pictures behind.
+    await Promise.all([
+      writeFileAtomic(job.pdfFile, bytes),
+      ...pngFiles.map((file, index) => writeFileAtomic(file, pngs[index]!)),
+    ]);
+    const pngBytes = pngs.reduce((sum, png) => sum + png.byteLength, 0);
     return { pdfFile: job.pdfFile, pngFiles, pages, bytes: bytes.byteLength, pngBytes };
   });
 }

@@ -169,6 +169,7 @@ describe('--contact-sheet', () => {
       pages: 1,
       bytes: expect.any(Number),
       png: [sheet('brief', '.png')],
+      pngBytes: expect.any(Number),
     });
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toContain('href="brief/brief-contact.pdf"');
   });
