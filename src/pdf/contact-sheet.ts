@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'puppeteer-core';
 import type { BriefingMeta } from '../content/model.js';
-import { briefingMarking } from '../content/marking.js';
+import { briefingMarking, DRAFT_NOTICE } from '../content/marking.js';
 import { formatDate } from '../deck/helpers.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { packagePath } from '../paths.js';
@@ -9,7 +9,7 @@ import { timerSafe } from '../timers.js';
 import { withDeckTab } from './deck-tab.js';
 import type { HandoutSize } from './handout.js';
 import { finishPdf } from './metadata.js';
-import { DRAFT_NOTICE, markingColours } from './page-marking.js';
+import { markingColours } from './page-marking.js';
 import { screenshotInFront } from './screenshot.js';
 
 const CONTACT_LAYOUT = readFileSync(packagePath('runtime', 'contact-layout.js'), 'utf8');

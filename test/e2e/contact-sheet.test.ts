@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBriefing } from '../../src/content/parse.js';
 import { planSlides } from '../../src/deck/plan.js';
-import { DRAFT_NOTICE } from '../../src/pdf/page-marking.js';
+import { DRAFT_NOTICE } from '../../src/content/marking.js';
 import { escapeRegExp, pdfInfo, pdfText, ROOT, runCli, SAMPLE, tempDir } from '../helpers.js';
 
 /**
