@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import type { Browser, Page } from 'puppeteer-core';
 import type { BriefingMeta } from '../content/model.js';
 import { briefingMarking, DRAFT_NOTICE } from '../content/marking.js';
@@ -98,14 +99,23 @@ export async function printContactSheet(browser: Browser, job: ContactSheetJob, 
     const pngFiles = contactPngFiles(job.pngFile, pages);
     const pngs: Uint8Array[] = [];
     for (const index of pngFiles.keys()) pngs.push(await screenshotSheet(page, index, viewport, timeout));
-    // Written once all are made: a screenshot that fails leaves no PDF without its pictures behind.
-    await Promise.all([
-      writeFileAtomic(job.pdfFile, bytes),
-      ...pngFiles.map((file, index) => writeFileAtomic(file, pngs[index]!)),
-    ]);
+    await writeAll([...pngFiles.map((file, index) => ({ file, bytes: pngs[index]! })), { file: job.pdfFile, bytes }]);
     const pngBytes = pngs.reduce((sum, png) => sum + png.byteLength, 0);
     return { pdfFile: job.pdfFile, pngFiles, pages, bytes: bytes.byteLength, pngBytes };
   });
+}
+
+/**
+ * Writes the sheet's files once all are made, and none of them when one cannot be written (a folder in
+ * the way): a PDF without its pictures, or pictures of another sheet, would be left behind unnamed.
+ */
+async function writeAll(files: { file: string; bytes: Uint8Array }[]): Promise<void> {
+  try {
+    for (const { file, bytes } of files) await writeFileAtomic(file, bytes);
+  } catch (error) {
+    await Promise.all(files.map(({ file }) => rm(file, { force: true }).catch(() => undefined)));
+    throw error;
+  }
 }
 
 /** CSS px (96 an inch) in `length` mm. */

@@ -222,6 +222,26 @@ describe('--contact-sheet', () => {
   });
 });
 
+describe('a folder in the way of a PNG', () => {
+  it('fails that deck in one line naming the file, and leaves none of the sheet behind', async () => {
+    const way = path.join(work, 'way');
+    const deck = path.join(way, 'brief');
+    await mkdir(path.join(deck, 'brief-contact.png'), { recursive: true });
+    await writeFile(path.join(deck, 'brief-contact.png', 'kept'), 'mine');
+    const run = await runCli(['build', path.join(content, 'brief.md'), '--out', way, '--contact-sheet']);
+    expect(run.code, run.stderr).toBe(3); // a print failure (EXIT_CODES.pdf)
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines, run.stderr).toHaveLength(1);
+    expect(lines[0]).toContain(`cannot write ${path.join(deck, 'brief-contact.png')}`);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+    // The deck and its PDF are there; no contact sheet PDF without its picture, and the folder is untouched.
+    expect(existsSync(path.join(deck, 'brief.pdf'))).toBe(true);
+    expect(existsSync(path.join(deck, 'brief-contact.pdf'))).toBe(false);
+    expect(await readFile(path.join(deck, 'brief-contact.png', 'kept'), 'utf8')).toBe('mine');
+    expect(JSON.parse(await readFile(path.join(deck, 'deck.json'), 'utf8'))).not.toHaveProperty('contactSheet');
+  });
+});
+
 describe('Letter paper', () => {
   it('--contact-sheet letter: a Letter landscape page and its PNG', async () => {
     const letter = path.join(work, 'letter');
