@@ -81,6 +81,9 @@
   var root = document.createElement('div');
   root.className = 'contact';
   var grids = [];
+  // The printer shows one sheet at a time through this to take its picture.
+  var sheets = [];
+  window.briefdeckContactSheets = sheets;
   for (var n = 0; n < total; n++) {
     var sheet = document.createElement('div');
     sheet.className = 'contact__sheet';
@@ -102,6 +105,7 @@
     sheet.appendChild(footer);
     sheet.appendChild(marking());
     root.appendChild(sheet);
+    sheets.push(sheet);
   }
   document.body.appendChild(root);
 

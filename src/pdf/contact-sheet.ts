@@ -131,9 +131,8 @@ async function screenshotSheet(
   timeout: number,
 ): Promise<Uint8Array> {
   await page.evaluate((shown) => {
-    document.querySelectorAll('.contact__sheet').forEach((sheet, i) => {
-      sheet.classList.toggle('contact__sheet--hidden', i !== shown);
-    });
+    const { briefdeckContactSheets: sheets } = window as unknown as { briefdeckContactSheets: HTMLElement[] };
+    for (const [i, sheet] of sheets.entries()) sheet.classList.toggle('contact__sheet--hidden', i !== shown);
   }, index);
   return screenshotInFront(page, { x: 0, y: 0, ...size }, timeout);
 }
