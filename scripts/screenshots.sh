@@ -21,6 +21,8 @@ for template in $(ls templates); do
     for page in 1 2 3 7 9; do shot "$pdf" "$page" "sample-slide-$page"; done
     pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$out/$template/$slug/$slug-handout.pdf" docs/images/handout-page-1
     pdftoppm -png -scale-to-x 900 -scale-to-y -1 -singlefile "$out/$template/$slug/$slug-contact.pdf" docs/images/contact-sheet
+    # Optional: a third smaller, the same pixels.
+    if command -v optipng >/dev/null; then optipng -quiet -o5 docs/images/contact-sheet.png; fi
   fi
 done
 # Right-to-left, CJK and emoji: the examples in examples/international.
