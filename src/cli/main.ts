@@ -67,7 +67,7 @@ program
   .option('--thumbnails', "also write thumbnails/01.png …: 320 px wide; the index page shows the title slide's")
   .option(
     '--contact-sheet [size]',
-    'also write <slug>-contact.pdf and .png: every slide, numbered, on one landscape page (a4 or letter)',
+    'also write <slug>-contact.pdf and .png: every slide, numbered, on landscape pages of up to 12 (a4 or letter)',
     parsePaper,
   )
   .option(
