@@ -16,6 +16,7 @@ import {
   outputEvent,
   outputOf,
   outputStages,
+  slideCaptures,
   writeOutput,
   type OutputEvent,
   type OutputStage,
@@ -29,7 +30,7 @@ import { removeShardRecord, writeShardRecord, type Shard } from '../output/shard
 import { checkOutputFolder } from '../output/write-deck.js';
 import type { HandoutSize } from '../pdf/handout.js';
 import type { PrintPool, RunOptions } from '../pdf/pool.js';
-import type { PrintLayout, PrintResult } from '../pdf/print.js';
+import type { PrintLayout, PrintResult, SlideImages } from '../pdf/print.js';
 import { filesOfShard } from './shard.js';
 
 export type { DeckResult } from './briefing.js';
@@ -271,6 +272,7 @@ async function printAll(
   preloadPdfLib();
   const workers = Math.max(1, Math.min(options.concurrency ?? defaultConcurrency(), decks.length));
   const stages = outputStages(options, 'printed');
+  const captures = slideCaptures(stages, options);
   const queue = [...decks];
   let done = 0;
 
@@ -289,10 +291,17 @@ async function printAll(
             message: 'the browser quit while printing this deck; started a new one to retry it and print the rest',
           }),
       };
+      // The slide images the stages need come from the PDF's own page load (its print tab).
+      let images: SlideImages | undefined;
       // --no-pdf with a format that needs the browser (--png …): no PDF, those formats only.
       if (options.pdf !== false) {
         try {
-          deck.pdf = await pool.print(printJob(built, { notesPages: options.notesPages }), run);
+          const { captures: taken, ...pdf } = await pool.print(
+            printJob(built, { notesPages: options.notesPages, captures }),
+            run,
+          );
+          deck.pdf = pdf;
+          images = taken;
         } catch (error) {
           failed(built, error);
           continue;
@@ -301,6 +310,14 @@ async function printAll(
           built.refused = true; // --strict and it overflows: nothing of it is written
           deck.pdf = undefined;
           await discardDeck(built);
+          continue;
+        }
+      } else if (captures) {
+        try {
+          const { htmlFile, html, styleKey } = printJob(built);
+          images = await pool.capture({ htmlFile, html, styleKey, captures }, run);
+        } catch (error) {
+          failed(built, error);
           continue;
         }
       }
@@ -320,7 +337,7 @@ async function printAll(
         });
       for (const stage of stages) {
         try {
-          const event = await writeOutput(built, stage, deck.dir, { options, pool, run }, (warning) =>
+          const event = await writeOutput(built, stage, deck.dir, { options, pool, run, images }, (warning) =>
             result.warnings.push(warning),
           );
           options.onProgress?.(event);

@@ -183,7 +183,7 @@ export function deckLocation(built: BuiltDeck): { dir: string; htmlFile: string 
 }
 
 /** What printing the deck's PDF needs (the print stage's PrintJob); the same for build and serve. */
-export function printJob(built: BuiltDeck, options: { notesPages?: boolean } = {}): PrintJob {
+export function printJob(built: BuiltDeck, options: Pick<PrintJob, 'notesPages' | 'captures'> = {}): PrintJob {
   const { deck, rendered } = built;
   const { meta } = rendered.briefing;
   // A staged deck (--strict) is printed where it is staged, and moved into place only if accepted.
@@ -200,6 +200,7 @@ export function printJob(built: BuiltDeck, options: { notesPages?: boolean } = {
     },
     bookmarks: bookmarksFor(rendered.slides),
     notesPages: options.notesPages,
+    captures: options.captures,
     marking: briefingMarking(meta),
     // Decks of one template with the same fonts.css (the same script characters) share stylesheets and
     // fonts, so a tab can be reused between them.

@@ -14,12 +14,13 @@ import type { BuildOptions } from './batch.js';
 import type { BuiltDeck } from './briefing.js';
 import { contactSheetOutput } from './contact-sheet-output.js';
 import { handoutOutput } from './handout-output.js';
+import { pngOutput, type SlideImageFolder, thumbnailsOutput } from './png-output.js';
 import { pptxOutput, type PptxFile } from './pptx-output.js';
 import { scriptOutput, type ScriptFile } from './script-output.js';
 import { singleFileOutput, type SingleFile } from './single-file-output.js';
 import type { Warning } from '../content/model.js';
 import type { PrintPool, RunOptions } from '../pdf/pool.js';
-import type { PrintResult } from '../pdf/print.js';
+import type { PrintResult, SlideCapture, SlideImages } from '../pdf/print.js';
 import type { ContactSheet } from '../pdf/contact-sheet.js';
 import type { DeckInfo } from '../output/deck-info.js';
 
@@ -30,6 +31,8 @@ export interface DeckOutputs {
   pptx?: PptxFile;
   script?: ScriptFile;
   singleFile?: SingleFile;
+  png?: SlideImageFolder;
+  thumbnails?: SlideImageFolder;
 }
 
 export type OutputName = keyof DeckOutputs;
@@ -51,6 +54,12 @@ export interface OutputStage<N extends OutputName = OutputName> {
   phase: 'rendered' | 'printed';
   /** Whether this build asked for it. */
   wanted(options: BuildOptions): boolean;
+  /**
+   * A `printed` stage made of slide images: the images it needs, taken in the deck's print tab in the
+   * same page load as its PDF (or, with --no-pdf, laid out the same way); `write` finds them in
+   * `tools.images` under the stage's name.
+   */
+  captures?(options: BuildOptions): SlideCapture;
   /** Writes it for one deck into `dir`; throws a BriefdeckError (a PdfError, for printing) when it fails. */
   write(built: BuiltDeck, dir: string, tools: OutputTools): Promise<{ output: Output<N>; warnings?: Warning[] }>;
   /**
@@ -71,6 +80,8 @@ export interface OutputTools {
   /** The build's print pool: there for `printed` stages only. */
   pool?: PrintPool;
   run?: RunOptions;
+  /** The slide images the `printed` stages asked for (`captures`), by stage name. */
+  images?: SlideImages;
 }
 
 /** In the order deck.json and --json name them. */
@@ -80,6 +91,8 @@ export const OUTPUT_STAGES: readonly OutputStage[] = [
   pptxOutput,
   scriptOutput,
   singleFileOutput,
+  pngOutput,
+  thumbnailsOutput,
 ];
 
 /** The stages of `phase` this build wants. */
@@ -91,6 +104,12 @@ export function outputStage(name: OutputName): OutputStage {
   const stage = OUTPUT_STAGES.find((candidate) => candidate.name === name);
   if (!stage) throw new Error(`no output stage ${name}`);
   return stage;
+}
+
+/** The slide images `stages` need, by stage name; undefined when none does. */
+export function slideCaptures(stages: OutputStage[], options: BuildOptions): Record<string, SlideCapture> | undefined {
+  const captures = stages.flatMap((stage) => (stage.captures ? [[stage.name, stage.captures(options)] as const] : []));
+  return captures.length ? Object.fromEntries(captures) : undefined;
 }
 
 /** What `stage` wrote for this deck, if it did. */

@@ -46,15 +46,17 @@ export function deckPolicy(speakerViewHash: string): string {
 
 /**
  * The index page's policy: its only style is its own <style> block (allowed
- * by hash, so not even a style attribute is), it loads no file, and its only
- * script is the live-reload one `briefdeck serve` adds (same origin, with its
- * EventSource). The page as built has no script at all.
+ * by hash, so not even a style attribute is), the only files it loads are the
+ * decks' thumbnails (images of the same origin: the folders beside it), and its
+ * only script is the live-reload one `briefdeck serve` adds (same origin, with
+ * its EventSource). The page as built has no script at all.
  */
 export function indexPagePolicy(styleBlock: string): string {
   return [
     "default-src 'none'",
     "script-src 'self'",
     `style-src '${sha256Source(styleBlock)}'`,
+    "img-src 'self'",
     "connect-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",

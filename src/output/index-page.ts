@@ -19,7 +19,8 @@ export interface IndexEntry {
  * Writes <outDir>/index.html: the decks this build wrote (`decks`, from what it knows, never read
  * back), then, under their own heading, the decks an earlier build left in the folder whose record
  * still describes the HTML beside it (readEarlierDecks): those are listed as earlier builds, never
- * as this build's. Each with its date, marking and links to its deck, PDF, handout and PowerPoint file.
+ * as this build's. Each with its date, marking and links to its deck, PDF, handout and PowerPoint file,
+ * and the title slide's thumbnail (--thumbnails) where it has one.
  * Self-contained (inline CSS, no script), so it opens from file://.
  * Its Content-Security-Policy lets nothing else load (see deck/csp.ts).
  * Links only the outputs the record names as printed from the deck's current HTML (see writeDeck).
@@ -94,8 +95,12 @@ export function renderIndexPage(current: ListedDeck[], earlier: ListedDeck[] = [
     // Only the file name of the source: its folder says nothing to a reader of the page, and may say too much.
     // (win32's basename splits at both / and \, whichever system wrote the deck.json.)
     const source = path.win32.basename(deck.source);
-    return `  <li class="deck">
-    <div class="deck__meta">${deck.date ? `<time datetime="${deck.date}">${formatDate(deck.date)}</time>` : ''}${marking ? `<span class="marking ${marking.className}">${escapeHtml(marking.text)}</span>` : ''}${deck.draft ? '<span class="draft">DRAFT</span>' : ''}</div>
+    // The title slide's --thumbnails image, when this deck has one; decks without keep the plain card.
+    const thumbnail = deck.thumbnail
+      ? `<a class="deck__thumb" href="${href('index.html')}" tabindex="-1"><img src="${href(deck.thumbnail)}" alt="${escapeHtml(`Title slide of ${deck.title}`)}"></a>\n    `
+      : '';
+    return `  <li class="deck${thumbnail ? ' deck--thumb' : ''}">
+    ${thumbnail}<div class="deck__meta">${deck.date ? `<time datetime="${deck.date}">${formatDate(deck.date)}</time>` : ''}${marking ? `<span class="marking ${marking.className}">${escapeHtml(marking.text)}</span>` : ''}${deck.draft ? '<span class="draft">DRAFT</span>' : ''}</div>
     <h2 dir="auto"><a href="${href('index.html')}">${escapeHtml(deck.title)}</a></h2>
     ${deck.subtitle ? `<p class="deck__subtitle" dir="auto">${escapeHtml(deck.subtitle)}</p>` : ''}
     <p class="deck__links"><a href="${href('index.html')}">Open deck</a> (${deck.slides} slides)${links} · <span class="deck__source">${escapeHtml(source)}</span></p>
@@ -113,6 +118,10 @@ export function renderIndexPage(current: ListedDeck[], earlier: ListedDeck[] = [
   h1 { font-size: 32px; margin: 0 0 24px; }
   ul { list-style: none; margin: 0; padding: 0; }
   .deck { background: #fff; border-left: 6px solid #b4452c; padding: 18px 24px; margin-bottom: 16px; }
+  .deck--thumb { display: grid; grid-template-columns: 192px 1fr; column-gap: 20px; align-items: start; }
+  .deck--thumb > :not(.deck__thumb) { grid-column: 2; }
+  .deck__thumb { grid-row: 1 / span 4; display: block; line-height: 0; }
+  .deck__thumb img { width: 192px; height: auto; border: 1px solid #d5dae3; }
   .deck h2 { font-size: 22px; margin: 6px 0; }
   .deck a { color: #14213d; }
   .deck__meta { font-size: 14px; color: #5b6576; display: flex; gap: 12px; align-items: center; }

@@ -1,7 +1,14 @@
 import type { Browser } from 'puppeteer-core';
 import { PdfError } from '../errors.js';
 import { launchBrowser } from './browser.js';
-import { DeckPrinter, type PrintJob, type PrintOptions, type PrintResult } from './print.js';
+import {
+  type CaptureJob,
+  DeckPrinter,
+  type PrintJob,
+  type PrintOptions,
+  type PrintResult,
+  type SlideImages,
+} from './print.js';
 
 /** More restarts than this in one batch means something kills every browser: stop trying. */
 const MAX_RESTARTS = 3;
@@ -73,6 +80,11 @@ export class PrintPool {
   /** Prints one deck, retried once in a fresh tab when it fails; throws the second failure, marked "(tried twice)". */
   print(job: PrintJob, options: RunOptions = {}): Promise<PrintResult> {
     return this.run((tab) => tab.print(job), options);
+  }
+
+  /** Takes a deck's slide images without printing it (DeckPrinter.capture), with the same retry as `print`. */
+  capture(job: CaptureJob, options: RunOptions = {}): Promise<SlideImages> {
+    return this.run((tab) => tab.capture(job), options);
   }
 
   /**

@@ -42,7 +42,24 @@ export interface PrintJob {
    * the tab instead of navigating. Leave it out to always load the page anew.
    */
   styleKey?: string;
+  /**
+   * Slide images to take in the same page load as the PDF, by name (`{ png: { scale: 2 } }`): the
+   * result's `captures` has, under each name, one PNG per slide, in order. Taken from the pages the PDF
+   * was printed from, they show what its pages show.
+   */
+  captures?: Record<string, SlideCapture>;
 }
+
+/** The size of a set of slide images: `scale` times the deck's size (its CSS px), or `width` px wide. */
+export type SlideCapture = { scale: number } | { width: number };
+
+/** One PNG per slide, in order, under each name of the job's `captures`. */
+export type SlideImages = Record<string, Uint8Array[]>;
+
+/** What taking slide images without printing needs: the deck (as for printing it) and the images. */
+export type CaptureJob = Pick<PrintJob, 'htmlFile' | 'html' | 'styleKey'> & {
+  captures: Record<string, SlideCapture>;
+};
 
 /** A slide whose content does not fit its box. */
 export interface Overflow {
@@ -58,6 +75,8 @@ export interface PrintResult {
   /** Requests to anything but local files that were refused while printing. */
   blockedRequests: string[];
   overflows: Overflow[];
+  /** The slide images the job asked for (PrintJob.captures). */
+  captures?: SlideImages;
 }
 
 const PRINT_LAYOUT = readFileSync(packagePath('runtime', 'print-layout.js'), 'utf8');
@@ -87,33 +106,12 @@ export class DeckPrinter {
   }
 
   async print(job: PrintJob): Promise<PrintResult> {
-    this.blocked = [];
-    // Capped for library callers (the CLI refuses a longer --timeout): Puppeteer's timers would fire at once.
-    const timeout = timerSafe(this.options.timeout ?? 60_000);
-    // A crashed tab answers nothing until the timeout: fail at once instead, so the retry comes sooner.
-    let onCrash: (error: Error) => void = () => undefined;
-    const crashed = new Promise<never>((_, reject) => (onCrash = reject));
-    let page: Page | undefined;
-    let printed: { pdf: Uint8Array; overflows: Overflow[] };
-    try {
-      // Opening the tab fails too when the browser has died: the same error, so that the deck is retried.
-      page = await this.openPage();
-      page.on('error', onCrash);
-      const rendering = this.render(page, job, timeout);
-      rendering.catch(() => undefined); // after a crash it fails later, unwatched
-      printed = await Promise.race([rendering, crashed]);
-    } catch (error) {
-      const first = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      throw new PdfError(
-        `printing ${job.htmlFile} failed: ${first}`,
-        'run again with --debug; if it hangs, check the deck opens in a browser',
-        undefined,
-        { cause: error },
-      );
-    } finally {
-      page?.off('error', onCrash);
-    }
-    const { pdf, overflows } = printed;
+    const { pdf, overflows, captures } = await this.inTab(`printing ${job.htmlFile}`, async (page, timeout) => {
+      await this.layOut(page, job, timeout);
+      const overflows = await page.evaluate(measureOverflow);
+      const pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, timeout });
+      return { pdf, overflows, captures: job.captures && (await captureSlides(page, job.captures)) };
+    });
     // Notes pages sit between slides, so bookmarks would point at the wrong pages: only plain decks get them.
     const { bytes, pages } = await finishPdf(pdf, job.metadata, job.notesPages ? [] : job.bookmarks);
     await writeFileAtomic(job.pdfFile, bytes);
@@ -123,15 +121,56 @@ export class DeckPrinter {
       bytes: bytes.byteLength,
       blockedRequests: [...new Set(this.blocked)],
       overflows,
+      ...(captures && { captures }),
     };
   }
 
-  /** Lays the deck out in the tab and prints it; measures overflow on the way. */
-  private async render(
+  /** The slide images of a deck, laid out as for printing (`--png` with `--no-pdf`), without printing it. */
+  async capture(job: CaptureJob): Promise<SlideImages> {
+    return this.inTab(`taking the slide images of ${job.htmlFile}`, async (page, timeout) => {
+      await this.layOut(page, job, timeout);
+      return captureSlides(page, job.captures);
+    });
+  }
+
+  /**
+   * Runs `task` in this printer's tab, with the timeout for one deck; a failure is a PdfError
+   * "`doing` failed: …", so that the pool retries the deck.
+   */
+  private async inTab<T>(doing: string, task: (page: Page, timeout: number) => Promise<T>): Promise<T> {
+    this.blocked = [];
+    // Capped for library callers (the CLI refuses a longer --timeout): Puppeteer's timers would fire at once.
+    const timeout = timerSafe(this.options.timeout ?? 60_000);
+    // A crashed tab answers nothing until the timeout: fail at once instead, so the retry comes sooner.
+    let onCrash: (error: Error) => void = () => undefined;
+    const crashed = new Promise<never>((_, reject) => (onCrash = reject));
+    let page: Page | undefined;
+    try {
+      // Opening the tab fails too when the browser has died: the same error, so that the deck is retried.
+      page = await this.openPage();
+      page.on('error', onCrash);
+      const running = task(page, timeout);
+      running.catch(() => undefined); // after a crash it fails later, unwatched
+      return await Promise.race([running, crashed]);
+    } catch (error) {
+      const first = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      throw new PdfError(
+        `${doing} failed: ${first}`,
+        'run again with --debug; if it hangs, check the deck opens in a browser',
+        undefined,
+        { cause: error },
+      );
+    } finally {
+      page?.off('error', onCrash);
+    }
+  }
+
+  /** Lays the deck out in the tab as its printed pages, with its fonts loaded. */
+  private async layOut(
     page: Page,
-    job: PrintJob,
+    job: Pick<PrintJob, 'htmlFile' | 'html' | 'styleKey' | 'notesPages' | 'marking'>,
     timeout: number,
-  ): Promise<{ pdf: Uint8Array; overflows: Overflow[] }> {
+  ): Promise<void> {
     if (this.options.layout === 'reveal') {
       // `?print-pdf` switches reveal to its print view: every slide becomes one page.
       const query = job.notesPages ? '?print-pdf&showNotes=separate-page' : '?print-pdf';
@@ -153,9 +192,6 @@ export class DeckPrinter {
       await page.evaluate(`window.briefdeckNotesPages = ${JSON.stringify({ marking })};\n${NOTES_PAGES}`);
     }
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    const overflows = await page.evaluate(measureOverflow);
-    const pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, timeout });
-    return { pdf, overflows };
   }
 
   /**
@@ -164,7 +200,11 @@ export class DeckPrinter {
    * the time per deck in a batch. The tab's own HTML parser reads the new deck (swapInBody), the same
    * parse navigating would give, and refuses the swap when its <head> differs from the loaded one.
    */
-  private async load(page: Page, job: PrintJob, timeout: number): Promise<void> {
+  private async load(
+    page: Page,
+    job: Pick<PrintJob, 'htmlFile' | 'html' | 'styleKey'>,
+    timeout: number,
+  ): Promise<void> {
     const reuse = job.styleKey !== undefined && this.loadedStyle === job.styleKey;
     if (reuse) {
       const html = job.html ?? (await readFile(job.htmlFile, 'utf8'));
@@ -198,6 +238,49 @@ export class DeckPrinter {
     const closing = this.page.then((page) => page.close()).catch(() => undefined);
     await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
   }
+}
+
+/**
+ * Takes the slide images from the deck as laid out for printing, in print media as the PDF is drawn:
+ * each printed page's box, at the slide's full height (reveal's print view makes each page 1 px
+ * shorter than the slide, its pdfPageHeightOffset, so that no page spills onto a second sheet; an
+ * image has no sheet to spill onto, and keeps the slide's last row). Chromium draws each clip at its
+ * `scale` (CDP Page.captureScreenshot clip.scale), sharp at 2 or 4, not a resized 1× image.
+ */
+async function captureSlides(page: Page, captures: Record<string, SlideCapture>): Promise<SlideImages> {
+  await page.emulateMediaType('print');
+  try {
+    const { width, height, pages } = await page.evaluate(slidePages);
+    const images: SlideImages = {};
+    for (const [name, capture] of Object.entries(captures)) {
+      const scale = 'scale' in capture ? capture.scale : capture.width / width;
+      const shots: Uint8Array[] = [];
+      for (const { x, y } of pages)
+        shots.push(await page.screenshot({ clip: { x, y, width, height, scale }, captureBeyondViewport: true }));
+      images[name] = shots;
+    }
+    return images;
+  } finally {
+    await page.emulateMediaType();
+  }
+}
+
+/** Runs in the page: the deck's size, and where each slide's printed page is (in document px), set to the slide's full height. */
+function slidePages(): { width: number; height: number; pages: { x: number; y: number }[] } {
+  const config = JSON.parse(document.getElementById('briefdeck-config')?.textContent || '{}') as {
+    width: number;
+    height: number;
+  };
+  const pages = [...document.querySelectorAll<HTMLElement>('.reveal .slides .pdf-page')];
+  for (const slidePage of pages) slidePage.style.height = `${config.height}px`;
+  return {
+    width: config.width,
+    height: config.height,
+    pages: pages.map((slidePage) => {
+      const box = slidePage.getBoundingClientRect();
+      return { x: box.left + window.scrollX, y: box.top + window.scrollY };
+    }),
+  };
 }
 
 /**
