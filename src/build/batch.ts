@@ -23,7 +23,7 @@ import {
 } from './outputs.js';
 import { discoverContent } from '../content/discover.js';
 import type { Warning } from '../content/model.js';
-import { BriefdeckError, ContentError, PdfError } from '../errors.js';
+import { BriefdeckError, ContentError, OutputError, PdfError } from '../errors.js';
 import { removeSupersededDecks } from '../output/deck-info.js';
 import { writeIndexPage } from '../output/index-page.js';
 import { removeShardRecord, writeShardRecord, type Shard } from '../output/shard-record.js';
@@ -342,7 +342,9 @@ async function printAll(
           );
           options.onProgress?.(event);
         } catch (error) {
-          failed(built, error);
+          // A file system that refuses one output's file fails that output (the error names the file), not the build.
+          if (error instanceof OutputError) result.errors.push(error);
+          else failed(built, error);
         }
       }
     }

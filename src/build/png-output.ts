@@ -3,7 +3,7 @@ import path from 'node:path';
 import { imageSize } from 'image-size';
 import { outputError, stagingFolder } from '../atomic-write.js';
 import { makeDirectory } from '../files.js';
-import { moveFile, removeFolder, SLIDE_IMAGE_FOLDERS } from '../output/write-deck.js';
+import { moveFile, SLIDE_IMAGE_FOLDERS } from '../output/write-deck.js';
 import type { DeckInfo } from '../output/deck-info.js';
 import type { SlideCapture } from '../pdf/print.js';
 import type { BuildOptions } from './batch.js';
@@ -93,8 +93,8 @@ async function writeSlideImages(folder: string, shots: Uint8Array[]): Promise<Sl
       .catch((error: unknown) => {
         throw outputError(error, folder);
       });
-    // Only this build's own earlier images can be there: the deck's new HTML removed older ones (isDeckOutput).
-    await removeFolder(folder);
+    // No folder of earlier images is there: writing the deck's new HTML removed it (isDeckOutput). Anything
+    // else in the way (a file of that name) makes the rename fail, and that is this output's error.
     await moveFile(staging.dir, folder);
   } finally {
     await staging.remove();

@@ -99,6 +99,24 @@ describe('renderIndexPage', () => {
     ).toBeNull();
   });
 
+  it("shows a deck's title-slide thumbnail (--thumbnails) beside its entry, with alt text, and none for a deck without", () => {
+    const html = renderIndexPage([
+      listedDeck(deck({ slug: 'with thumb', title: 'Risks & <options>', thumbnail: 'thumbnails/01.png' })),
+      listedDeck(deck({ slug: 'plain', title: 'Plain' })),
+    ]);
+    const { document } = parseHTML(html);
+    const [withThumb, plain] = [...document.querySelectorAll('li.deck')];
+    const image = withThumb?.querySelector('img');
+    expect(image?.getAttribute('src')).toBe('with%20thumb/thumbnails/01.png');
+    expect(image?.getAttribute('alt')).toBe('Title slide of Risks & <options>');
+    expect(image?.closest('a')?.getAttribute('href')).toBe('with%20thumb/index.html');
+    expect(plain?.querySelector('img')).toBeNull();
+    // The policy lets the page show images of its own folders, and nothing else new.
+    const policy = document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content');
+    expect(policy).toMatch(/(^|; )img-src 'self'(;|$)/);
+    expect(policy).toMatch(/^default-src 'none';/);
+  });
+
   it('says so when there is nothing to list, and always carries its Content-Security-Policy first', () => {
     const html = renderIndexPage([]);
     const { document } = parseHTML(html);
