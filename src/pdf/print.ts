@@ -224,7 +224,10 @@ export class DeckPrinter {
   }
 
   private openPage(): Promise<Page> {
-    this.page ??= this.browser.newPage().then(async (page) => {
+    // A window of its own, not a tab: Chromium draws only the front tab of a window, and a screenshot
+    // (captureSlides) of a tab behind another waits for a frame that never comes (two decks printed
+    // at once hung there for minutes, in both tabs); pages of separate windows are all drawn.
+    this.page ??= this.browser.newPage({ type: 'window' }).then(async (page) => {
       if (this.options.layout !== 'reveal') await page.setJavaScriptEnabled(false);
       await blockRemoteRequests(page, (url) => this.blocked.push(url));
       return page;
@@ -242,45 +245,54 @@ export class DeckPrinter {
 
 /**
  * Takes the slide images from the deck as laid out for printing, in print media as the PDF is drawn:
- * each printed page's box, at the slide's full height (reveal's print view makes each page 1 px
- * shorter than the slide, its pdfPageHeightOffset, so that no page spills onto a second sheet; an
- * image has no sheet to spill onto, and keeps the slide's last row). Chromium draws each clip at its
- * `scale` (CDP Page.captureScreenshot clip.scale), sharp at 2 or 4, not a resized 1× image.
+ * the view is made one slide big (at the image's scale) and scrolled to each printed page in turn.
+ * Not a clip of the whole page (CDP captureBeyondViewport): that one put a right-to-left deck's clip
+ * half a page off, whatever the view's width. Each page is set to the slide's full height first
+ * (reveal's print view makes it 1 px shorter, its pdfPageHeightOffset, so that no page spills onto
+ * a second sheet; an image has no sheet to spill onto, and keeps the slide's last row). Chromium draws
+ * the view at its scale (the device scale factor), sharp at 2 or 4, not a resized 1× image.
  */
 async function captureSlides(page: Page, captures: Record<string, SlideCapture>): Promise<SlideImages> {
+  const view = page.viewport();
+  const { width, height } = await page.evaluate(deckSize);
   await page.emulateMediaType('print');
   try {
-    const { width, height, pages } = await page.evaluate(slidePages);
     const images: SlideImages = {};
     for (const [name, capture] of Object.entries(captures)) {
       const scale = 'scale' in capture ? capture.scale : capture.width / width;
+      await page.setViewport({ width, height, deviceScaleFactor: scale });
       const shots: Uint8Array[] = [];
-      for (const { x, y } of pages)
-        shots.push(await page.screenshot({ clip: { x, y, width, height, scale }, captureBeyondViewport: true }));
+      for (const top of await page.evaluate(slideTops, height)) {
+        const scrolled = await page.evaluate((y) => {
+          window.scrollTo(0, y);
+          return window.scrollY;
+        }, top);
+        if (scrolled !== top) throw new Error(`the slide at ${top}px could not be scrolled into view`);
+        shots.push(await page.screenshot({ captureBeyondViewport: false }));
+      }
       images[name] = shots;
     }
     return images;
   } finally {
     await page.emulateMediaType();
+    await page.setViewport(view);
   }
 }
 
-/** Runs in the page: the deck's size, and where each slide's printed page is (in document px), set to the slide's full height. */
-function slidePages(): { width: number; height: number; pages: { x: number; y: number }[] } {
+/** Runs in the page: the deck's size in CSS px, from the configuration the build wrote into it. */
+function deckSize(): { width: number; height: number } {
   const config = JSON.parse(document.getElementById('briefdeck-config')?.textContent || '{}') as {
     width: number;
     height: number;
   };
+  return { width: config.width, height: config.height };
+}
+
+/** Runs in the page: the top of each slide's printed page (in document px), each set to the slide's full `height`. */
+function slideTops(height: number): number[] {
   const pages = [...document.querySelectorAll<HTMLElement>('.reveal .slides .pdf-page')];
-  for (const slidePage of pages) slidePage.style.height = `${config.height}px`;
-  return {
-    width: config.width,
-    height: config.height,
-    pages: pages.map((slidePage) => {
-      const box = slidePage.getBoundingClientRect();
-      return { x: box.left + window.scrollX, y: box.top + window.scrollY };
-    }),
-  };
+  for (const slidePage of pages) slidePage.style.height = `${height}px`;
+  return pages.map((slidePage) => Math.round(slidePage.getBoundingClientRect().top + window.scrollY));
 }
 
 /**

@@ -3,14 +3,14 @@
 // same page), the index page's thumbnail in Chromium under its policy, and what a rebuild leaves.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { imageSize } from 'image-size';
 import { PNG } from 'pngjs';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, SAMPLE, tempDir } from '../helpers.js';
+import { ROOT, runCli, SAMPLE, tempDir } from '../helpers.js';
 
 const SLUG = 'iskp-moscow-plot';
 const SLIDES = 10;
@@ -138,6 +138,49 @@ describe('build --png --thumbnails', () => {
     const title = await png(path.join(thumbnails, '01.png'));
     expect(looksLike(title, popplerPage(pdf, 1, 24))).toBe(true);
     expect(looksLike(title, popplerPage(pdf, 2, 24))).toBe(false);
+  });
+});
+
+describe('build --png in a batch printed in two tabs at once', () => {
+  it("gets every deck's images, each of its own deck (a screenshot of a tab behind another used to hang)", async () => {
+    const content = path.join(work, 'batch');
+    await mkdir(content);
+    const sample = await readFile(SAMPLE, 'utf8');
+    // Deck two in the dark template, so that its slides cannot pass for the others'.
+    for (const name of ['one', 'two', 'three'])
+      await writeFile(
+        path.join(content, `${name}.md`),
+        sample.replace(/^title: .*$/m, `title: Deck ${name}${name === 'two' ? '\ntemplate: dark' : ''}`),
+      );
+    const out = path.join(work, 'batch-out');
+    const run = await runCli(['build', content, '--out', out, '--png', '--thumbnails', '--concurrency', '2']);
+    expect(run.code, run.stderr).toBe(0);
+    for (const slug of ['one', 'two', 'three']) {
+      expect((await readdir(path.join(out, slug, 'slides'))).sort(), slug).toEqual(NAMES);
+      expect((await readdir(path.join(out, slug, 'thumbnails'))).sort(), slug).toEqual(NAMES);
+      // The title slide carries the deck's own title: its image is its own PDF's first page, not another deck's.
+      const title = popplerPage(path.join(out, slug, `${slug}.pdf`), 1, 96);
+      expect(looksLike(await png(path.join(out, slug, 'slides', '01.png')), title), slug).toBe(true);
+    }
+    const other = popplerPage(path.join(out, 'two', 'two.pdf'), 1, 96);
+    expect(looksLike(await png(path.join(out, 'one', 'slides', '01.png')), other)).toBe(false);
+  });
+});
+
+describe('build --png of a right-to-left deck', () => {
+  it('shows the whole slide, as its PDF page does (a clip of the whole page came out half a page off)', async () => {
+    const arabic = path.join(ROOT, 'examples', 'international', 'iskp-moscow-plot-ar.md');
+    const out = path.join(work, 'rtl');
+    const run = await runCli(['build', arabic, '--out', out, '--png']);
+    expect(run.code, run.stderr).toBe(0);
+    const slug = 'iskp-moscow-plot-ar';
+    const names = (await readdir(path.join(out, slug, 'slides'))).sort();
+    expect(names).toEqual(['01.png', '02.png', '03.png', '04.png', '05.png']);
+    for (const [i, name] of names.entries()) {
+      const image = await png(path.join(out, slug, 'slides', name));
+      const page = popplerPage(path.join(out, slug, `${slug}.pdf`), i + 1, 96);
+      expect(looksLike(image, page), `${name}: ${JSON.stringify(difference(image, page))}`).toBe(true);
+    }
   });
 });
 
