@@ -31,6 +31,6 @@ shot "$out/international/iskp-moscow-plot-ar/iskp-moscow-plot-ar.pdf" 1 internat
 shot "$out/international/iskp-moscow-plot-ar/iskp-moscow-plot-ar.pdf" 2 international-arabic-summary
 shot "$out/international/multilingual-sources/multilingual-sources.pdf" 2 international-mixed-summary
 # --png and --thumbnails: slide 2 as --png writes it (halved), and the index page with the thumbnails.
-node dist/bin/main.js build "$sample" examples/international --out "$out/png" --png --thumbnails >/dev/null
+node dist/bin/main.js build "$sample" examples/international/iskp-moscow-plot-ar.md --out "$out/png" --png --thumbnails >/dev/null
 node scripts/png-pictures.mjs "$out/png" "$slug"
 echo "wrote $(ls docs/images | wc -l) pictures in docs/images/"
