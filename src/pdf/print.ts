@@ -8,6 +8,7 @@ import { writeFileAtomic } from '../atomic-write.js';
 import { timerSafe } from '../timers.js';
 import type { Marking } from '../content/marking.js';
 import { markingLine } from './page-marking.js';
+import { screenshotInFront } from './screenshot.js';
 import { finishPdf, type Bookmark, type PdfMetadata } from './metadata.js';
 import { packagePath } from '../paths.js';
 
@@ -110,7 +111,7 @@ export class DeckPrinter {
       await this.layOut(page, job, timeout);
       const overflows = await page.evaluate(measureOverflow);
       const pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, timeout });
-      return { pdf, overflows, captures: job.captures && (await captureSlides(page, job.captures)) };
+      return { pdf, overflows, captures: job.captures && (await captureSlides(page, job.captures, timeout)) };
     });
     // Notes pages sit between slides, so bookmarks would point at the wrong pages: only plain decks get them.
     const { bytes, pages } = await finishPdf(pdf, job.metadata, job.notesPages ? [] : job.bookmarks);
@@ -129,7 +130,7 @@ export class DeckPrinter {
   async capture(job: CaptureJob): Promise<SlideImages> {
     return this.inTab(`taking the slide images of ${job.htmlFile}`, async (page, timeout) => {
       await this.layOut(page, job, timeout);
-      return captureSlides(page, job.captures);
+      return captureSlides(page, job.captures, timeout);
     });
   }
 
@@ -224,10 +225,7 @@ export class DeckPrinter {
   }
 
   private openPage(): Promise<Page> {
-    // A window of its own, not a tab: Chromium draws only the front tab of a window, and a screenshot
-    // (captureSlides) of a tab behind another waits for a frame that never comes (two decks printed
-    // at once hung there for minutes, in both tabs); pages of separate windows are all drawn.
-    this.page ??= this.browser.newPage({ type: 'window' }).then(async (page) => {
+    this.page ??= this.browser.newPage().then(async (page) => {
       if (this.options.layout !== 'reveal') await page.setJavaScriptEnabled(false);
       await blockRemoteRequests(page, (url) => this.blocked.push(url));
       return page;
@@ -252,7 +250,11 @@ export class DeckPrinter {
  * a second sheet; an image has no sheet to spill onto, and keeps the slide's last row). Chromium draws
  * the view at its scale (the device scale factor), sharp at 2 or 4, not a resized 1× image.
  */
-async function captureSlides(page: Page, captures: Record<string, SlideCapture>): Promise<SlideImages> {
+async function captureSlides(
+  page: Page,
+  captures: Record<string, SlideCapture>,
+  timeout: number,
+): Promise<SlideImages> {
   const view = page.viewport();
   const { width, height } = await page.evaluate(deckSize);
   await page.emulateMediaType('print');
@@ -268,7 +270,8 @@ async function captureSlides(page: Page, captures: Record<string, SlideCapture>)
           return window.scrollY;
         }, top);
         if (scrolled !== top) throw new Error(`the slide at ${top}px could not be scrolled into view`);
-        shots.push(await page.screenshot({ captureBeyondViewport: false }));
+        // In front, one tab at a time: a tab behind another gets no frame to capture (screenshot.ts).
+        shots.push(await screenshotInFront(page, { x: 0, y: top, width, height }, timeout));
       }
       images[name] = shots;
     }
