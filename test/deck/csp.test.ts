@@ -115,12 +115,12 @@ describe('withContentSecurityPolicy', () => {
 });
 
 describe("the index page's policy", () => {
-  it('allows exactly its own <style> block, by hash, and no file but same-origin scripts (serve live reload)', () => {
+  it("allows exactly its own <style> block, by hash, and no file but same-origin images (the decks' --thumbnails) and scripts (serve live reload)", () => {
     const html = renderIndexPage([]);
     const policy = /<head>\n<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
     const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
     expect(policy).toBe(
-      `default-src 'none'; script-src 'self'; style-src '${sha256Source(style)}'; connect-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'`,
+      `default-src 'none'; script-src 'self'; style-src '${sha256Source(style)}'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'`,
     );
     expect(html).not.toMatch(/<script\b/);
   });
