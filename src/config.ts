@@ -38,6 +38,13 @@ const configSchema = object(
   }),
 );
 
+/** What the format fields take, for the hint of a bad value there; any other problem lists the config fields. */
+const FIELD_HINTS: Partial<Record<string, string>> = {
+  formats: `formats are ${FORMAT_NAMES.join(', ')} (e.g. formats: [pdf, pptx])`,
+  paper: 'paper (of the handout and the contact sheet) is a4 or letter',
+  scale: 'scale (of the PNG slides) is a number from 1 to 4 times the deck size, e.g. scale: 2',
+};
+
 /** Project-wide settings: defaults that each briefing's front matter can override. */
 export interface ProjectConfig {
   file?: string;
@@ -47,7 +54,7 @@ export interface ProjectConfig {
   templates: string[];
   /** Template options for every briefing, under the briefing's own. */
   options?: OptionLayer;
-  /** The output formats `build` writes when the command line names none (see build/formats.ts), on `paper`, at `scale`. */
+  /** The output formats `build` writes when the command line names none (see formats.ts), on `paper`, at `scale`. */
   formats?: FormatName[];
   paper?: 'a4' | 'letter';
   scale?: number;
@@ -74,7 +81,8 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Projec
       problem.kind === 'unknown'
         ? `config: ${unknownKeysAre(problem, ['a config field', 'config fields'])}`
         : `config: "${problem.path.join('.')}" ${sentence(problem)}`,
-      'config fields are template, templates, options, formats, paper and scale',
+      (problem.kind !== 'unknown' && FIELD_HINTS[String(problem.path[0])]) ||
+        'config fields are template, templates, options, formats, paper and scale',
       { file: display, line: yaml.lineOf(problemKey(problem)) },
     );
   }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { BriefdeckError } from '../src/errors.js';
-import { tempDir } from './helpers.js';
+import { escapeRegExp, tempDir } from './helpers.js';
 
 let work: string;
 let count = 0;
@@ -90,6 +90,43 @@ describe('loadConfig', () => {
     expect(await errorOf(await project({ 'briefdeck.config.yaml': 'template: ""\n' }))).toMatch(
       /^briefdeck\.config\.yaml:1: config: "template" .+ — /,
     );
+  });
+
+  it('reads formats (a list, or one name), paper and scale', async () => {
+    const cwd = await project({
+      'briefdeck.config.yaml': 'formats: [pdf, pptx, contact-sheet]\npaper: letter\nscale: 2\n',
+    });
+    expect(await loadConfig(cwd)).toMatchObject({
+      formats: ['pdf', 'pptx', 'contact-sheet'],
+      paper: 'letter',
+      scale: 2,
+    });
+    expect((await loadConfig(await project({ 'briefdeck.config.yaml': 'formats: pptx\n' }))).formats).toEqual(['pptx']);
+    expect((await loadConfig(await project({ 'briefdeck.config.yaml': 'formats: []\n' }))).formats).toEqual([]);
+  });
+
+  it('refuses a format it does not know at its line, the hint listing the format names', async () => {
+    const hint =
+      'formats are pdf, handout, pptx, png, thumbnails, contact-sheet, script, single-file (e.g. formats: [pdf, pptx])';
+    expect(
+      await errorOf(await project({ 'briefdeck.config.yaml': 'template: house\nformats:\n  - pdf\n  - pptz\n' })),
+    ).toMatch(new RegExp(`^briefdeck\\.config\\.yaml:4: config: "formats\\.1" .*"pptx".* — ${escapeRegExp(hint)}$`));
+    expect(await errorOf(await project({ 'briefdeck.config.yaml': 'formats: pdf,pptx\n' }))).toMatch(
+      new RegExp(`^briefdeck\\.config\\.yaml:1: config: "formats" .* — ${escapeRegExp(hint)}$`),
+    );
+  });
+
+  it('refuses a paper or scale out of range at its line, the hint saying what it takes', async () => {
+    expect(await errorOf(await project({ 'briefdeck.config.yaml': 'formats: [handout]\npaper: A3\n' }))).toMatch(
+      /^briefdeck\.config\.yaml:2: config: "paper" .+ — paper \(of the handout and the contact sheet\) is a4 or letter$/,
+    );
+    for (const scale of ['0.5', '5', 'big'])
+      expect(
+        await errorOf(await project({ 'briefdeck.config.yaml': `formats: [png]\nscale: ${scale}\n` })),
+        scale,
+      ).toMatch(
+        /^briefdeck\.config\.yaml:2: config: "scale" .+ — scale \(of the PNG slides\) is a number from 1 to 4 times the deck size, e\.g\. scale: 2$/,
+      );
   });
 
   it('refuses a config that is not a map, or not text', async () => {

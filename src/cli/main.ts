@@ -9,13 +9,12 @@ import { defaultConcurrency } from '../build/concurrency.js';
 import { OUTPUT_STAGES, outputOf, outputStage, type OutputEvent } from '../build/outputs.js';
 import type { Warning } from '../content/model.js';
 import type { TemplateRegistry } from '../deck/template/registry.js';
-import type { HandoutSize } from '../pdf/handout.js';
-import type { FormatOptions } from '../formats.js';
 import type { PrintLayout } from '../pdf/print.js';
 import type { Shard } from '../output/shard-record.js';
 import { BriefdeckError, batchExitCode, EXIT_CODES, formatWarning, PdfError, printable } from '../errors.js';
 import { MAX_TIMER_MS } from '../timers.js';
 import { formatBytes, formatSeconds } from './format.js';
+import { addFormatFlags, formatsOf, withPaperSizes, type FormatFlags } from './format-flags.js';
 import { addProjectCommands } from './project-commands.js';
 import { addIndexCommand, refuseShard, shardOption } from './shard.js';
 import { exitOnSignals } from './signals.js';
@@ -36,13 +35,11 @@ const program = new Command('briefdeck')
   })
   .exitOverride();
 
-program
+const buildCommand = program
   .command('build')
   .description('build every .md briefing under the given files/folders into <out>/<slug>/ (HTML deck and PDF)')
   .argument('[paths...]', 'content files or folders', ['content'])
   .option('-o, --out <dir>', 'output folder', nonEmptyPath, 'output')
-  .option('--pdf', "write <slug>.pdf (the default, unless the config file's formats leave it out)")
-  .option('--no-pdf', 'no PDF: the HTML decks only, and any other format asked for')
   .option('-t, --template <name>', "template for every deck, instead of each file's `template:`")
   .addOption(templatesOption())
   .addOption(configOption())
@@ -55,25 +52,8 @@ program
     '-j, --concurrency <n>',
     `decks printed at once, in tabs of one browser (default here: ${defaultConcurrency()}, from the cores; at most ${MAX_CONCURRENCY})`,
     (value) => parseWhole(value, MAX_CONCURRENCY),
-  )
-  .option('--pptx', 'also write <slug>.pptx: the slides as an editable PowerPoint file (no browser needed)')
-  .option('--handout [size]', 'also write <slug>-handout.pdf: each slide with its notes (a4 or letter)', parsePaper)
-  .option(
-    '--single-file',
-    'also write <slug>.html: the deck with every style, script, font and image inlined, to mail or open from a USB stick',
-  )
-  .option('--png', 'also write slides/01.png …: one PNG per slide (1280×720 for a 16:9 deck, times --scale)')
-  .option('--scale <n>', 'size of the --png images: 1 to 4 times the deck size (default 1)', parseScale)
-  .option('--thumbnails', "also write thumbnails/01.png …: 320 px wide; the index page shows the title slide's")
-  .option(
-    '--contact-sheet [size]',
-    'also write <slug>-contact.pdf and .png: every slide, numbered, on landscape pages of up to 12 (a4 or letter)',
-    parsePaper,
-  )
-  .option(
-    '--script',
-    "also write <slug>-script.md: each slide's number, title, bullets and speaker notes, for rehearsal",
-  )
+  );
+addFormatFlags(buildCommand)
   .option('--notes-pages', "put each slide's speaker notes on a page after it in the PDF")
   .option(
     '--strict',
@@ -103,7 +83,7 @@ program
   )
   .action(async (paths: string[], opts: BuildFlags, command: Command) => {
     const started = performance.now();
-    const formats = await formatsOf(opts, command);
+    const formats = await formatsOf(opts, command, opts.config);
     const live = !opts.json;
     // Ctrl-C or kill: the exit handlers run (the browser is killed, temporary files removed), then the process ends (signals.ts).
     exitOnSignals();
@@ -321,22 +301,13 @@ program
     else throw new PdfError('no Chrome or Chromium found', INSTALL_HINT);
   });
 
-interface BuildFlags {
+interface BuildFlags extends FormatFlags {
   out: string;
-  pdf?: boolean;
   template?: string;
   templates: string[];
   config?: string;
   browser?: string;
   concurrency?: number;
-  handout?: HandoutSize;
-  pptx?: boolean;
-  singleFile?: boolean;
-  png?: boolean;
-  scale?: number;
-  thumbnails?: boolean;
-  contactSheet?: HandoutSize;
-  script?: boolean;
   notesPages?: boolean;
   strict?: boolean;
   timeout: number;
@@ -352,64 +323,10 @@ function parseWhole(value: string, max: number): number {
   return n;
 }
 
-/**
- * The formats a build writes: the config file's `formats:` (else the PDF alone), plus each format flag
- * given on the command line, less the PDF with --no-pdf (see formats.ts).
- */
-async function formatsOf(opts: BuildFlags, command: Command): Promise<FormatOptions> {
-  const [{ loadConfig }, { formatOptions }] = await Promise.all([import('../config.js'), import('../formats.js')]);
-  // A config that cannot be read is each briefing's error, reported by the build as before.
-  const config = await loadConfig(process.cwd(), opts.config).catch(() => undefined);
-  const formats = formatOptions(config?.formats ?? ['pdf'], { paper: config?.paper, scale: config?.scale });
-  const given = (name: keyof BuildFlags) => command.getOptionValueSource(name) === 'cli';
-  if (given('pdf')) formats.pdf = opts.pdf;
-  if (given('handout')) formats.handout = opts.handout;
-  if (given('contactSheet')) formats.contactSheet = opts.contactSheet;
-  for (const name of ['pptx', 'singleFile', 'png', 'thumbnails', 'script'] as const)
-    if (given(name)) formats[name] = true;
-  if (given('scale')) {
-    if (!formats.png) command.error('error: --scale sets the size of the --png images: add --png');
-    formats.scale = opts.scale;
-  }
-  return formats;
-}
-
-/**
- * `--handout [a4|letter]`, `--contact-sheet [a4|letter]`: the next argument is its size only when it is a size.
- * Commander gives an option with an optional value whatever argument follows it,
- * so `build --handout content/x.md` took the path for the size (a usage error).
- * A --handout not followed by a size is therefore given its default before parsing.
- */
-function withPaperSizes(argv: string[]): string[] {
-  const build = argv.indexOf('build');
-  const end = argv.indexOf('--');
-  return argv.map((arg, i) =>
-    (arg === '--handout' || arg === '--contact-sheet') &&
-    build >= 0 &&
-    i > build &&
-    (end < 0 || i < end) &&
-    !/^(?:a4|letter)$/i.test(argv[i + 1] ?? '')
-      ? `${arg}=a4`
-      : arg,
-  );
-}
-
 /** An empty path would quietly mean the working directory (or be ignored): a usage error instead. */
 function nonEmptyPath(value: string): string {
   if (!value.trim()) throw new InvalidArgumentError('an empty path: name a file or folder');
   return value;
-}
-
-function parsePaper(value: string | undefined): HandoutSize {
-  const size = (value ?? 'a4').toLowerCase();
-  if (size !== 'a4' && size !== 'letter') throw new InvalidArgumentError('a4 or letter');
-  return size;
-}
-
-function parseScale(value: string): number {
-  const scale = Number(value);
-  if (!Number.isFinite(scale) || scale < 1 || scale > 4) throw new InvalidArgumentError('a number from 1 to 4, e.g. 2');
-  return scale;
 }
 
 /** The progress line of an output stage's file: `pptx    output/x/x.pptx (10 slides, 41.2 KB) 0.2 s`. */
