@@ -1,0 +1,110 @@
+// Every format in one build, then a build with the PDF only: --json names every file the build wrote
+// (and nothing else is in the deck folder), and after the second build the other formats' files are gone,
+// and deck.json, the index page and --json name only the PDF.
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, SAMPLE, tempDir } from '../helpers.js';
+
+const SLUG = 'iskp-moscow-plot';
+/** One flag per format (the PDF is on by default). */
+const EVERY_FORMAT = ['--pptx', '--handout'];
+/** deck.json's fields for a deck's outputs (output/deck-info.ts). */
+const OUTPUT_FIELDS = [
+  'pdf',
+  'handout',
+  'pptx',
+  'singleFile',
+  'png',
+  'thumbnail',
+  'contactSheet',
+  'contactSheetPng',
+  'script',
+];
+
+let out: string;
+let deck: string;
+beforeAll(async () => {
+  out = await tempDir('briefdeck-formats-stale-');
+  deck = path.join(out, SLUG);
+});
+afterAll(() => rm(out, { recursive: true, force: true }));
+
+type Entry = { file?: string; files?: string[]; bytes?: number };
+
+/** The files a --json deck entry names (its html and each output's `file` or `files`), with each output's entry. */
+function namedFiles(report: Record<string, unknown>): { files: string[]; entries: [string, Entry][] } {
+  const entries = Object.entries(report).filter(
+    (pair): pair is [string, Entry] => typeof pair[1] === 'object' && pair[1] !== null && !Array.isArray(pair[1]),
+  );
+  const files = [
+    report.html as string,
+    ...entries.flatMap(([, entry]) => entry.files ?? (entry.file ? [entry.file] : [])),
+  ];
+  return { files: files.map((file) => path.resolve(file)).sort(), entries };
+}
+
+/** Every file under the deck folder but the deck itself (index.html, deck.json, assets/). */
+async function outputFiles(): Promise<string[]> {
+  const files: string[] = [];
+  for (const entry of await readdir(deck, { recursive: true, withFileTypes: true })) {
+    const file = path.join(entry.parentPath, entry.name);
+    const top = path.relative(deck, file).split(path.sep)[0]!;
+    if (entry.isFile() && !['deck.json', 'assets'].includes(top)) files.push(file);
+  }
+  return files.sort();
+}
+
+const deckJson = async () =>
+  JSON.parse(await readFile(path.join(deck, 'deck.json'), 'utf8')) as Record<string, unknown>;
+
+/** The deck's links on the index page, relative to its folder, each once. */
+async function indexLinks(): Promise<string[]> {
+  const html = await readFile(path.join(out, 'index.html'), 'utf8');
+  const hrefs = [...html.matchAll(/href="([^"]+)"/g)].map((m) => decodeURIComponent(m[1]!));
+  // The title and "Open deck" both link the deck.
+  return [...new Set(hrefs.filter((href) => href.startsWith(`${SLUG}/`)).map((href) => href.slice(SLUG.length + 1)))];
+}
+
+describe('every format in one build, then the PDF only', () => {
+  it('--json names every file the build wrote, each with its bytes, and the deck folder holds no other', async () => {
+    const run = await runCli(['build', SAMPLE, '-o', out, '--json', ...EVERY_FORMAT]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout).decks[0];
+    const { files, entries } = namedFiles(report);
+    expect(files).toEqual(await outputFiles());
+    // Each output says its file(s), a count and its bytes (the files' total).
+    for (const [name, entry] of entries) {
+      const own = entry.files ?? [entry.file!];
+      const sizes = await Promise.all(own.map(async (file) => (await stat(file)).size));
+      expect(entry.bytes, name).toBe(sizes.reduce((a, b) => a + b, 0));
+      expect(
+        Object.entries(entry).some(([key, value]) => key !== 'bytes' && typeof value === 'number'),
+        name,
+      ).toBe(true);
+    }
+    expect(entries.map(([name]) => name).sort()).toEqual(['handout', 'pdf', 'pptx']);
+    // deck.json and the index page name each of them.
+    const info = await deckJson();
+    const recorded = OUTPUT_FIELDS.filter((field) => info[field] !== undefined);
+    expect(recorded.sort()).toEqual(['handout', 'pdf', 'pptx']);
+    const links = await indexLinks();
+    for (const field of recorded)
+      expect(links, field).toContainEqual(expect.stringMatching(new RegExp(`^${String(info[field])}/?$`)));
+  });
+
+  it('a rebuild with the PDF only: the other files are gone; deck.json, the index page and --json name only the PDF', async () => {
+    const run = await runCli(['build', SAMPLE, '-o', out, '--json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout).decks[0];
+    const { files, entries } = namedFiles(report);
+    expect(entries.map(([name]) => name)).toEqual(['pdf']);
+    expect(files).toEqual([path.join(deck, 'index.html'), path.join(deck, `${SLUG}.pdf`)]);
+    expect(await outputFiles()).toEqual(files);
+    const info = await deckJson();
+    expect(OUTPUT_FIELDS.filter((field) => info[field] !== undefined)).toEqual(['pdf']);
+    expect((await indexLinks()).sort()).toEqual(['index.html', `${SLUG}.pdf`]);
+  });
+});
