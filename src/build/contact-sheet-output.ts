@@ -29,6 +29,7 @@ export const contactSheetOutput: OutputStage<'contactSheet'> = {
     contactSheet: path.basename(sheet.pdfFile),
     contactSheetPng: path.basename(sheet.pngFiles[0]!),
   }),
+  planned: (slug) => ({ contactSheet: contactName(slug, '.pdf'), contactSheetPng: contactName(slug, '.png') }),
   size: (sheet) => ({ bytes: sheet.bytes, count: sheet.pages === 1 ? '1 page' : `${sheet.pages} pages` }),
   json: (sheet) => ({
     file: sheet.pdfFile,
@@ -44,10 +45,12 @@ function contactSheetJob(built: BuiltDeck, paper: HandoutSize): ContactSheetJob 
   const { deck, rendered } = built;
   return {
     htmlFile: deck.htmlFile,
-    pdfFile: path.join(deck.dir, `${deck.slug}-contact.pdf`),
-    pngFile: path.join(deck.dir, `${deck.slug}-contact.png`),
+    pdfFile: path.join(deck.dir, contactName(deck.slug, '.pdf')),
+    pngFile: path.join(deck.dir, contactName(deck.slug, '.png')),
     meta: rendered.briefing.meta,
     slides: rendered.slides.length,
     paper,
   };
 }
+
+const contactName = (slug: string, extension: '.pdf' | '.png') => `${slug}-contact${extension}`;

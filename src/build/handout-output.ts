@@ -17,6 +17,7 @@ export const handoutOutput: OutputStage<'handout'> = {
   files: (handout) => [handout.pdfFile],
   movedTo: (handout, dir) => ({ ...handout, pdfFile: path.join(dir, path.basename(handout.pdfFile)) }),
   record: (handout) => ({ handout: path.basename(handout.pdfFile) }),
+  planned: (slug) => ({ handout: handoutName(slug) }),
   size: (handout) => ({ bytes: handout.bytes, count: `${handout.pages} pages` }),
   json: (handout) => ({ file: handout.pdfFile, pages: handout.pages, bytes: handout.bytes }),
 };
@@ -26,9 +27,11 @@ function handoutJob(built: BuiltDeck, size: HandoutSize): HandoutJob {
   const { deck, rendered } = built;
   return {
     htmlFile: deck.htmlFile,
-    pdfFile: path.join(deck.dir, `${deck.slug}-handout.pdf`),
+    pdfFile: path.join(deck.dir, handoutName(deck.slug)),
     meta: rendered.briefing.meta,
     slides: rendered.slides.length,
     size,
   };
 }
+
+const handoutName = (slug: string) => `${slug}-handout.pdf`;

@@ -25,7 +25,7 @@ export const pptxOutput: OutputStage<'pptx'> = {
     const started = performance.now();
     const { writePptx } = await import('../pptx/index.js');
     const result = await writePptx(built.rendered);
-    const file = path.join(dir, `${built.deck.slug}.pptx`);
+    const file = path.join(dir, pptxName(built.deck.slug));
     await writeFileAtomic(file, result.bytes);
     const pptx = { file, slides: result.slides, bytes: result.bytes.length, ms: performance.now() - started };
     return { output: pptx, warnings: result.warnings };
@@ -33,6 +33,9 @@ export const pptxOutput: OutputStage<'pptx'> = {
   files: (pptx) => [pptx.file],
   movedTo: (pptx, dir) => ({ ...pptx, file: path.join(dir, path.basename(pptx.file)) }),
   record: (pptx) => ({ pptx: path.basename(pptx.file) }),
+  planned: (slug) => ({ pptx: pptxName(slug) }),
   size: (pptx) => ({ bytes: pptx.bytes, count: `${pptx.slides} slides` }),
   json: (pptx) => ({ file: pptx.file, slides: pptx.slides, bytes: pptx.bytes }),
 };
+
+const pptxName = (slug: string) => `${slug}.pptx`;

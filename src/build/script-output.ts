@@ -23,7 +23,7 @@ export const scriptOutput: OutputStage<'script'> = {
   write: async (built, dir) => {
     const { speakerScript } = await import('../output/speaker-script.js');
     const script = speakerScript(built.rendered);
-    const file = path.join(dir, `${built.deck.slug}-script.md`);
+    const file = path.join(dir, scriptName(built.deck.slug));
     const bytes = Buffer.from(script.markdown, 'utf8');
     await writeFileAtomic(file, bytes);
     return { output: { file, slides: script.slides, withNotes: script.withNotes, bytes: bytes.length } };
@@ -31,6 +31,9 @@ export const scriptOutput: OutputStage<'script'> = {
   files: (script) => [script.file],
   movedTo: (script, dir) => ({ ...script, file: path.join(dir, path.basename(script.file)) }),
   record: (script) => ({ script: path.basename(script.file) }),
+  planned: (slug) => ({ script: scriptName(slug) }),
   size: (script) => ({ bytes: script.bytes, count: `${script.slides} slides, ${script.withNotes} with notes` }),
   json: (script) => ({ file: script.file, slides: script.slides, withNotes: script.withNotes, bytes: script.bytes }),
 };
+
+const scriptName = (slug: string) => `${slug}-script.md`;

@@ -30,7 +30,7 @@ export const singleFileOutput: OutputStage<'singleFile'> = {
     const { singleFileHtml } = await import('../output/single-file.js');
     const files = await readAssets(built.assets);
     const html = located(built.deck.file, () => singleFileHtml(built.rendered.html, files));
-    const file = path.join(dir, `${built.deck.slug}.html`);
+    const file = path.join(dir, singleFileName(built.deck.slug));
     await writeFileAtomic(file, html);
     const bytes = Buffer.byteLength(html);
     return { output: { file, slides: built.deck.slides, bytes, ms: performance.now() - started } };
@@ -38,9 +38,12 @@ export const singleFileOutput: OutputStage<'singleFile'> = {
   files: (single) => [single.file],
   movedTo: (single, dir) => ({ ...single, file: path.join(dir, path.basename(single.file)) }),
   record: (single) => ({ singleFile: path.basename(single.file) }),
+  planned: (slug) => ({ singleFile: singleFileName(slug) }),
   size: (single) => ({ bytes: single.bytes, count: `${single.slides} slides` }),
   json: (single) => ({ file: single.file, slides: single.slides, bytes: single.bytes }),
 };
+
+const singleFileName = (slug: string) => `${slug}.html`;
 
 /** Runs `make`; an OutputError it throws is reported at the briefing whose deck it is (`file: what — hint`). */
 function located<T>(file: string, make: () => T): T {

@@ -156,43 +156,47 @@ const serveCommand = program
     '--browser <path>',
     'Chrome/Chromium for PDFs printed on request (default: $BRIEFDECK_BROWSER, else found automatically)',
     nonEmptyPath,
-  )
-  .action(
-    async (
-      paths: string[],
-      opts: {
-        port: number;
-        open?: boolean;
-        out: string;
-        template?: string;
-        templates: string[];
-        config?: string;
-        browser?: string;
-      },
-    ) => {
-      const { serve } = await import('../serve/index.js');
-      const server = await serve({
-        paths,
-        port: opts.port,
-        outDir: opts.out,
-        template: opts.template,
-        templates: opts.templates,
-        config: opts.config,
-        browser: opts.browser,
-        log: (line) => console.log(printable(line)),
-      });
-      console.log(`serving ${server.url} (Ctrl-C to stop)`);
-      if (opts.open) openInBrowser(server.url);
-      await new Promise<void>((resolve) => {
-        const stop = () => {
-          console.log('stopping');
-          server.close().then(resolve, resolve);
-        };
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
-    },
   );
+// The same formats as build: those without a browser are written on each save, the others when asked for.
+addFormatFlags(serveCommand).action(
+  async (
+    paths: string[],
+    opts: FormatFlags & {
+      port: number;
+      open?: boolean;
+      out: string;
+      template?: string;
+      templates: string[];
+      config?: string;
+      browser?: string;
+    },
+    command: Command,
+  ) => {
+    const formats = await formatsOf(opts, command, opts.config);
+    const { serve } = await import('../serve/index.js');
+    const server = await serve({
+      ...formats,
+      paths,
+      port: opts.port,
+      outDir: opts.out,
+      template: opts.template,
+      templates: opts.templates,
+      config: opts.config,
+      browser: opts.browser,
+      log: (line) => console.log(printable(line)),
+    });
+    console.log(`serving ${server.url} (Ctrl-C to stop)`);
+    if (opts.open) openInBrowser(server.url);
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        console.log('stopping');
+        server.close().then(resolve, resolve);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+  },
+);
 refuseShard(serveCommand, 'serve previews and rebuilds every briefing it is given');
 
 const template = program.command('template').description('list the templates, or copy one to edit (eject)');

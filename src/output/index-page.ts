@@ -24,28 +24,34 @@ export interface IndexEntry {
  * Self-contained (inline CSS, no script), so it opens from file://.
  * Its Content-Security-Policy lets nothing else load (see deck/csp.ts).
  * Links only the outputs the record names as printed from the deck's current HTML (see writeDeck).
- * `pdfOnDemand`: link every deck's PDF even before it exists (the dev server prints it when asked).
+ * `onDemand`: the outputs of each deck of this build that are made when asked for (the dev server
+ * prints the PDF, writes the PowerPoint file … on request), by their deck.json fields: linked even before
+ * they exist. Not those of earlier builds: nothing makes them.
  */
 export async function writeIndexPage(
   outDir: string,
-  options: { decks?: DeckInfo[]; pdfOnDemand?: boolean; onWarning?: (warning: Warning) => void } = {},
+  options: {
+    decks?: DeckInfo[];
+    onDemand?: (deck: DeckInfo) => Partial<DeckInfo>;
+    onWarning?: (warning: Warning) => void;
+  } = {},
 ): Promise<string> {
   const built = options.decks ?? [];
   const earlier = await readEarlierDecks(outDir, new Set(built.map((deck) => deck.slug)), options.onWarning);
+  const made = (info: DeckInfo) => options.onDemand?.(info) ?? {};
   const entries = (infos: DeckInfo[]) =>
-    [...infos].sort(byDate).map((info) => ({
-      info: options.pdfOnDemand ? { ...info, pdf: `${info.slug}.pdf` } : info,
-      dir: path.join(outDir, info.slug),
-    }));
+    [...infos].sort(byDate).map((info) => ({ info, dir: path.join(outDir, info.slug) }));
+  const current = entries(built.map((info) => ({ ...info, ...made(info) })));
+  const onRequest = new Set<IndexEntry>(current);
   const onDemand = (entry: IndexEntry, print: string) =>
-    options.pdfOnDemand === true && print === `${entry.info.slug}.pdf`;
-  return writeIndexFile(outDir, entries(built), entries(earlier), onDemand);
+    onRequest.has(entry) && Object.values(made(entry.info)).includes(print);
+  return writeIndexFile(outDir, current, entries(earlier), onDemand);
 }
 
 /**
  * Writes <pageDir>/index.html listing `current`, then `earlier` (none: no such section), each deck
  * linked by its folder's path from `pageDir`. A PDF the record names is linked only if its file is
- * there, or `onDemand` says it will be printed when asked for.
+ * there, or `onDemand` says it will be made when asked for.
  */
 export async function writeIndexFile(
   pageDir: string,

@@ -1,9 +1,9 @@
-import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { ServeError } from '../errors.js';
 import { isReallyInside } from '../files.js';
+import { escapeHtml } from '../html-text.js';
 import { mediaTypeOf } from '../media-types.js';
 
 /** Maps a URL path to a file inside `root`, or undefined when it would leave it. */
@@ -25,14 +25,22 @@ export function resolveUnder(root: string, urlPath: string): string | undefined 
  */
 const SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
-/** Sends a file; HTML goes through `transformHtml` (to add the live-reload script). */
+/**
+ * Sends a file (`opened`: the one already opened for it); HTML goes through `transformHtml` (to add the
+ * live-reload script). False, having sent nothing, when there is no such file.
+ */
 export async function sendFile(
   response: ServerResponse,
   file: string,
   transformHtml?: (html: string) => string,
+  opened?: FileHandle,
 ): Promise<boolean> {
-  const info = await stat(file).catch(() => undefined);
-  if (!info?.isFile()) return false;
+  const handle = opened ?? (await open(file).catch(() => undefined));
+  const info = await handle?.stat();
+  if (!handle || !info?.isFile()) {
+    await handle?.close();
+    return false;
+  }
   const known = mediaTypeOf(path.extname(file).toLowerCase());
   // Text is UTF-8: the build writes nothing else.
   const type = known
@@ -47,14 +55,33 @@ export async function sendFile(
   };
   if (type === 'image/svg+xml') headers['content-security-policy'] = SVG_POLICY;
   if (type.startsWith('text/html') && transformHtml) {
-    const body = transformHtml(await readFile(file, 'utf8'));
+    const body = transformHtml(await handle.readFile('utf8').finally(() => handle.close()));
     response.writeHead(200, { ...headers, 'content-length': Buffer.byteLength(body) });
     response.end(body);
   } else {
     response.writeHead(200, { ...headers, 'content-length': info.size });
-    createReadStream(file).pipe(response);
+    handle.createReadStream().pipe(response); // closes the handle at its end
   }
   return true;
+}
+
+/** The page of a folder of a deck's images (slides/): each image, linked, under a policy that loads nothing else. */
+export function sendListing(response: ServerResponse, urlPath: string, names: string[]): void {
+  const base = urlPath.endsWith('/') ? urlPath : `${urlPath}/`;
+  const items = names.map((name) => {
+    const href = escapeHtml(`${base}${encodeURIComponent(name)}`);
+    return `<li><a href="${href}">${escapeHtml(name)}</a><br><a href="${href}"><img src="${href}" width="320" alt="${escapeHtml(name)}"></a></li>`;
+  });
+  const title = escapeHtml(base);
+  const body = `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><title>${title}</title></head>\n<body>\n<h1>${title}</h1>\n<ul>\n${items.join('\n')}\n</ul>\n</body>\n</html>\n`;
+  response.writeHead(200, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'content-security-policy': "default-src 'none'; img-src 'self'",
+    'content-length': Buffer.byteLength(body),
+  });
+  response.end(body);
 }
 
 export function sendText(response: ServerResponse, status: number, text: string): void {

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { packagePath } from '../paths.js';
-import { resolveUnder, sendFile, sendText } from './http.js';
-import type { LiveBuild } from './rebuild.js';
+import { resolveUnder, sendFile, sendListing, sendText } from './http.js';
+import type { CurrentOutput, LiveBuild } from './rebuild.js';
 
 const LIVE_SCRIPT = packagePath('runtime', 'live.js');
 
@@ -36,8 +36,10 @@ export class LiveClients {
 
 /**
  * Answers one request: the event stream, the live-reload script, or a file of the output folder
- * (never outside it); a deck's PDF is printed first when the one there is not of its current HTML,
- * and every HTML page gets the live-reload script.
+ * (never outside it). A deck's output (its PDF, PowerPoint file, slides/ …) is made first when the one
+ * there is not of its current HTML (LiveBuild.currentOutput); a folder of them gets a page of its
+ * images. The pages of the decks and the index page get the live-reload script (not the single-file
+ * deck: that file is sent as it is).
  */
 export async function answer(
   request: IncomingMessage,
@@ -50,22 +52,24 @@ export async function answer(
     await sendFile(response, LIVE_SCRIPT);
     return;
   }
-  const file = resolveUnder(site.outDir, url.pathname.endsWith('/') ? `${url.pathname}index.html` : url.pathname);
-  if (!file) return sendText(response, 403, 'Forbidden');
-  if (file.endsWith('.pdf')) {
-    try {
-      await site.live.printPdf(file);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      site.log(`error   ${message}`);
-      return sendText(response, 500, message);
-    }
+  const asked = resolveUnder(site.outDir, url.pathname);
+  if (!asked) return sendText(response, 403, 'Forbidden');
+  let output: CurrentOutput | undefined;
+  try {
+    output = await site.live.currentOutput(asked);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    site.log(`error   ${message}`);
+    return sendText(response, 500, message);
   }
+  if (output && 'folder' in output) return sendListing(response, url.pathname, output.folder);
+  const file = !output && url.pathname.endsWith('/') ? path.join(asked, 'index.html') : asked;
   const slug = path.relative(site.outDir, file).split(path.sep)[0] ?? '';
   const inject = (html: string) =>
     html.replace(
       /<\/body>/i,
       `<script src="/__briefdeck/live.js" data-slug="${slug === 'index.html' ? '' : slug}"></script>\n</body>`,
     );
-  if (!(await sendFile(response, file, inject))) sendText(response, 404, `Not found: ${url.pathname}`);
+  const live = path.basename(file) === 'index.html' ? inject : undefined;
+  if (!(await sendFile(response, file, live, output?.file))) sendText(response, 404, `Not found: ${url.pathname}`);
 }

@@ -179,12 +179,14 @@ describe('writeIndexPage', () => {
     ]);
   });
 
-  it("with pdfOnDemand (serve) links every deck's PDF, printed or not", async () => {
-    const decks = listed(await readFile(await writeIndexPage(out, { decks: [built], pdfOnDemand: true }), 'utf8'));
-    expect(decks.map((d) => d.links.filter((link) => link.startsWith('PDF')))).toEqual([
-      ['PDF built/built.pdf'],
+  it("with onDemand (serve) links each of this build's decks' PDF and other outputs, made or not; an earlier deck's only where there", async () => {
+    const onDemand = (info: DeckInfo) => ({ pdf: `${info.slug}.pdf`, pptx: `${info.slug}.pptx`, png: 'slides' });
+    const decks = listed(await readFile(await writeIndexPage(out, { decks: [built], onDemand }), 'utf8'));
+    expect(decks.map((d) => d.links.filter((link) => !link.startsWith('Open deck')))).toEqual([
+      ['PDF built/built.pdf', 'PowerPoint built/built.pptx', 'Slide images built/slides/'],
       ['PDF newer/newer.pdf'],
-      ['PDF older/older.pdf'],
+      // Nothing makes an earlier build's outputs: older.pdf is not there, so not linked.
+      [],
     ]);
   });
 });
