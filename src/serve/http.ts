@@ -60,7 +60,14 @@ export async function sendFile(
     response.end(body);
   } else {
     response.writeHead(200, { ...headers, 'content-length': info.size });
-    handle.createReadStream().pipe(response); // closes the handle at its end
+    // Closed when the response is done, also when the client went away half-way (a stream left
+    // paused by then would keep its file open until garbage collection).
+    const stream = handle.createReadStream({ autoClose: false });
+    response.once('close', () => {
+      stream.destroy();
+      handle.close().catch(() => undefined);
+    });
+    stream.pipe(response);
   }
   return true;
 }

@@ -1,11 +1,11 @@
 // serve's HTTP pieces on a real local server (in this process: no browser, no child process).
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { type FileHandle, mkdir, open, rm, writeFile } from 'node:fs/promises';
+import { createServer, get as httpGet, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BriefdeckError } from '../../src/errors.js';
-import { listen, resolveUnder, sendFile, sendText } from '../../src/serve/http.js';
+import { listen, resolveUnder, sendFile, sendListing, sendText } from '../../src/serve/http.js';
 import { tempDir } from '../helpers.js';
 
 describe('resolveUnder', () => {
@@ -93,6 +93,64 @@ describe('sendFile and sendText', () => {
       expect(response.status, url).toBe(404);
       expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
       expect(await response.text()).toBe(`Not found: ${url}`);
+    }
+  });
+});
+
+describe('sendFile of an opened file, and sendListing', () => {
+  it('closes the file it was given when the client goes away half-way', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'big.pdf');
+    await writeFile(file, Buffer.alloc(32 * 1024 * 1024, 1)); // far more than the sockets buffer
+    let handle: FileHandle | undefined;
+    const server = createServer((_request, response) => {
+      void open(file).then((opened) => {
+        handle = opened;
+        return sendFile(response, file, undefined, opened);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      await new Promise<void>((resolve, reject) => {
+        const request = httpGet({ host: '127.0.0.1', port, path: '/big.pdf' }, (response) => {
+          response.once('data', () => {
+            request.destroy();
+            resolve();
+          });
+        });
+        request.on('error', (error: NodeJS.ErrnoException) =>
+          error.code === 'ECONNRESET' ? resolve() : reject(error),
+        );
+      });
+      // Bounded wait for the server to see the socket close; a FileHandle's fd is -1 once closed.
+      for (let waited = 0; handle?.fd !== -1 && waited < 5000; waited += 50)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(handle?.fd).toBe(-1);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a folder of images is a page linking each, under a policy that loads only its images', async () => {
+    const server = createServer((request, response) => sendListing(response, request.url ?? '/', ['01.png', '02.png']));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const response = await fetch(`http://127.0.0.1:${port}/brief/slides`);
+      expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; img-src 'self'");
+      const html = await response.text();
+      expect([...html.matchAll(/<a href="([^"]+)"/g)].map((m) => m[1])).toEqual([
+        '/brief/slides/01.png',
+        '/brief/slides/01.png',
+        '/brief/slides/02.png',
+        '/brief/slides/02.png',
+      ]);
+      expect(html).toContain('<img src="/brief/slides/02.png" width="320" alt="02.png">');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 });
