@@ -29,7 +29,7 @@ export const contactSheetOutput: OutputStage<'contactSheet'> = {
     contactSheet: path.basename(sheet.pdfFile),
     contactSheetPng: path.basename(sheet.pngFiles[0]!),
   }),
-  planned: (slug) => ({ contactSheet: contactName(slug, '.pdf'), contactSheetPng: contactName(slug, '.png') }),
+  planned: ({ slug }) => ({ contactSheet: contactName(slug, '.pdf'), contactSheetPng: contactName(slug, '.png') }),
   size: (sheet) => ({ bytes: sheet.bytes, count: sheet.pages === 1 ? '1 page' : `${sheet.pages} pages` }),
   json: (sheet) => ({
     file: sheet.pdfFile,

@@ -17,7 +17,7 @@ export const handoutOutput: OutputStage<'handout'> = {
   files: (handout) => [handout.pdfFile],
   movedTo: (handout, dir) => ({ ...handout, pdfFile: path.join(dir, path.basename(handout.pdfFile)) }),
   record: (handout) => ({ handout: path.basename(handout.pdfFile) }),
-  planned: (slug) => ({ handout: handoutName(slug) }),
+  planned: ({ slug }) => ({ handout: handoutName(slug) }),
   size: (handout) => ({ bytes: handout.bytes, count: `${handout.pages} pages` }),
   json: (handout) => ({ file: handout.pdfFile, pages: handout.pages, bytes: handout.bytes }),
 };

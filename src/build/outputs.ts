@@ -70,12 +70,15 @@ export interface OutputStage<N extends OutputName = OutputName> {
   movedTo(output: Output<N>, dir: string): Output<N>;
   /** What deck.json says of it: the file names (relative to the deck folder) the index page links. */
   record(output: Output<N>): Partial<DeckInfo>;
-  /** What record() will say of it for a deck of this slug, before it is written (serve links it, and makes it when asked for). */
-  planned(slug: string): Partial<DeckInfo>;
+  /** What record() will say of it for this deck, before it is written (serve links it, and makes it when asked for). */
+  planned(deck: PlannedDeck): Partial<DeckInfo>;
   /** Its size for the progress line and build --watch (`10 pages`), and its --json entry. */
   size(output: Output<N>): { bytes: number; count: string };
   json(output: Output<N>): Record<string, unknown>;
 }
+
+/** What an output's names may depend on: the deck's slug, and its slide count (zero-padded image names). */
+export type PlannedDeck = Pick<DeckInfo, 'slug' | 'slides'>;
 
 export interface OutputTools {
   options: BuildOptions;

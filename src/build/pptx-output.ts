@@ -33,7 +33,7 @@ export const pptxOutput: OutputStage<'pptx'> = {
   files: (pptx) => [pptx.file],
   movedTo: (pptx, dir) => ({ ...pptx, file: path.join(dir, path.basename(pptx.file)) }),
   record: (pptx) => ({ pptx: path.basename(pptx.file) }),
-  planned: (slug) => ({ pptx: pptxName(slug) }),
+  planned: ({ slug }) => ({ pptx: pptxName(slug) }),
   size: (pptx) => ({ bytes: pptx.bytes, count: `${pptx.slides} slides` }),
   json: (pptx) => ({ file: pptx.file, slides: pptx.slides, bytes: pptx.bytes }),
 };

@@ -31,7 +31,7 @@ export const scriptOutput: OutputStage<'script'> = {
   files: (script) => [script.file],
   movedTo: (script, dir) => ({ ...script, file: path.join(dir, path.basename(script.file)) }),
   record: (script) => ({ script: path.basename(script.file) }),
-  planned: (slug) => ({ script: scriptName(slug) }),
+  planned: ({ slug }) => ({ script: scriptName(slug) }),
   size: (script) => ({ bytes: script.bytes, count: `${script.slides} slides, ${script.withNotes} with notes` }),
   json: (script) => ({ file: script.file, slides: script.slides, withNotes: script.withNotes, bytes: script.bytes }),
 };

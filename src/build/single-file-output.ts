@@ -38,7 +38,7 @@ export const singleFileOutput: OutputStage<'singleFile'> = {
   files: (single) => [single.file],
   movedTo: (single, dir) => ({ ...single, file: path.join(dir, path.basename(single.file)) }),
   record: (single) => ({ singleFile: path.basename(single.file) }),
-  planned: (slug) => ({ singleFile: singleFileName(slug) }),
+  planned: ({ slug }) => ({ singleFile: singleFileName(slug) }),
   size: (single) => ({ bytes: single.bytes, count: `${single.slides} slides` }),
   json: (single) => ({ file: single.file, slides: single.slides, bytes: single.bytes }),
 };

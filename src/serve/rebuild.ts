@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
 import type { BuildOptions } from '../build/batch.js';
 import { deckRecord, printJob, recordPrints, type BriefingBuilder, type BuiltDeck } from '../build/briefing.js';
-import { OUTPUT_STAGES, outputOf, writeOutput, type OutputStage } from '../build/outputs.js';
+import { OUTPUT_STAGES, outputOf, writeOutput, type OutputStage, type PlannedDeck } from '../build/outputs.js';
 import { discoverContent, findContentFiles } from '../content/discover.js';
 import { BriefdeckError, formatWarning } from '../errors.js';
 import { removeSupersededDecks, type DeckInfo } from '../output/deck-info.js';
@@ -109,9 +109,9 @@ export class LiveBuild {
   }
 
   /** What each deck's entry on the index page links before it is made: its PDF and each output stage's files. */
-  private planned(slug: string): Partial<DeckInfo> {
-    const pdf = this.options.pdf === false ? {} : { pdf: `${slug}.pdf` };
-    return Object.assign(pdf, ...this.stages.map((stage) => stage.planned(slug)));
+  private planned(deck: PlannedDeck): Partial<DeckInfo> {
+    const pdf = this.options.pdf === false ? {} : { pdf: `${deck.slug}.pdf` };
+    return Object.assign(pdf, ...this.stages.map((stage) => stage.planned(deck)));
   }
 
   /** The deck and form whose file (or folder) at the top of the deck folder `file` is, or is inside. */
@@ -122,7 +122,7 @@ export class LiveBuild {
     const writes = (names: Partial<DeckInfo>) =>
       Object.values(names).some((name) => typeof name === 'string' && name.split('/')[0] === top);
     if (this.options.pdf !== false && top === `${slug}.pdf`) return { built, form: 'pdf' };
-    const stage = this.stages.find((candidate) => writes(candidate.planned(slug)));
+    const stage = this.stages.find((candidate) => writes(candidate.planned(built.deck)));
     return stage && { built, form: stage };
   }
 
@@ -211,7 +211,7 @@ export class LiveBuild {
     );
     await writeIndexPage(outDir, {
       decks: [...this.decks.values()].map(deckRecord),
-      onDemand: (deck) => this.planned(deck.slug),
+      onDemand: (deck) => this.planned(deck),
       onWarning: (warning) => log(formatWarning(warning)),
     });
     done.forEach(log);
