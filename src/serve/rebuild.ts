@@ -141,13 +141,13 @@ export class LiveBuild {
     const made = outputOf(deck, form);
     if (made && form.files(made).every((file) => existsSync(file))) return;
     const pool = form.phase === 'printed' ? await this.printPool() : undefined;
-    const event = await writeOutput(built, form, deck.dir, { options: this.options, pool }, (warning) =>
+    await writeOutput(built, form, deck.dir, { options: this.options, pool }, (warning) =>
       this.options.log(formatWarning(warning)),
     );
     await recordPrints(built);
     const output = outputOf(deck, form)!;
     this.options.log(
-      `${form.name.padEnd(7)} ${path.basename(form.files(output)[0]!)} (${form.size(output).count}) in ${Math.round(event.ms)} ms`,
+      `${form.name.padEnd(7)} ${path.basename(form.files(output)[0]!)} (${form.size(output).count}) in ${ms()} ms`,
     );
   }
 
