@@ -8,7 +8,7 @@ import { runCli, SAMPLE, tempDir } from '../helpers.js';
 
 const SLUG = 'iskp-moscow-plot';
 /** One flag per format (the PDF is on by default). */
-const EVERY_FORMAT = ['--pptx', '--handout'];
+const EVERY_FORMAT = ['--pptx', '--handout', '--script', '--single-file'];
 /** deck.json's fields for a deck's outputs (output/deck-info.ts). */
 const OUTPUT_FIELDS = [
   'pdf',
@@ -84,11 +84,11 @@ describe('every format in one build, then the PDF only', () => {
         name,
       ).toBe(true);
     }
-    expect(entries.map(([name]) => name).sort()).toEqual(['handout', 'pdf', 'pptx']);
+    expect(entries.map(([name]) => name).sort()).toEqual(['handout', 'pdf', 'pptx', 'script', 'singleFile']);
     // deck.json and the index page name each of them.
     const info = await deckJson();
     const recorded = OUTPUT_FIELDS.filter((field) => info[field] !== undefined);
-    expect(recorded.sort()).toEqual(['handout', 'pdf', 'pptx']);
+    expect(recorded.sort()).toEqual(['handout', 'pdf', 'pptx', 'script', 'singleFile']);
     const links = await indexLinks();
     for (const field of recorded)
       expect(links, field).toContainEqual(expect.stringMatching(new RegExp(`^${String(info[field])}/?$`)));

@@ -1,6 +1,6 @@
 // serve with the formats of build: the index page links each form asked for, and each link gives the
-// file made from the deck's current HTML (the PowerPoint file written after each save, the PDF and the
-// handout printed on request), never one from an earlier save.
+// file made from the deck's current HTML (the PowerPoint file, speaker script and single file written
+// after each save, the PDF and the handout printed on request), never one from an earlier save.
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
@@ -38,7 +38,7 @@ async function deckLinks(page: Page, url: string, title: string): Promise<Record
   );
 }
 
-describe('briefdeck serve --pptx --handout (real server, real browser)', () => {
+describe('briefdeck serve --pptx --handout --script --single-file (real server, real browser)', () => {
   let work: string;
   let file: string;
   let server: RunningServer;
@@ -61,6 +61,8 @@ describe('briefdeck serve --pptx --handout (real server, real browser)', () => {
       cwd: work,
       pptx: true,
       handout: 'a4',
+      script: true,
+      singleFile: true,
       log: (line) => log.push(line),
     });
     browser = await launchBrowser();
@@ -72,9 +74,9 @@ describe('briefdeck serve --pptx --handout (real server, real browser)', () => {
     await rm(work, { recursive: true, force: true });
   });
 
-  it('links the PDF, the handout and the PowerPoint file, and each link gives the current file', async () => {
+  it('links the PDF, the handout, the PowerPoint file, the single file and the script, and each link gives the current file', async () => {
     const links = await deckLinks(page, server.url, title);
-    expect(Object.keys(links)).toEqual(['Open deck', 'PDF', 'Handout', 'PowerPoint']);
+    expect(Object.keys(links)).toEqual(['Open deck', 'PDF', 'Handout', 'PowerPoint', 'Single file', 'Speaker script']);
     expect(links.PowerPoint).toBe(`${server.url}brief/brief.pptx`);
     for (const [label, href] of Object.entries(links)) {
       const response = await fetch(href);
@@ -85,6 +87,13 @@ describe('briefdeck serve --pptx --handout (real server, real browser)', () => {
         expect(await firstPageText(bytes, work), label).toContain(title);
       }
       if (label === 'PowerPoint') expect(await titleSlide(bytes)).toContain(title);
+      if (label === 'Speaker script') expect(bytes.toString()).toContain(title);
+      if (label === 'Single file') {
+        expect(bytes.toString()).toContain(title);
+        // Sent as it was written: the live-reload script goes into the pages of the server only.
+        expect(bytes.toString()).not.toContain('/__briefdeck/live.js');
+        expect(bytes.equals(await readFile(path.join(work, 'output', 'brief', 'brief.html')))).toBe(true);
+      }
     }
     expect(log).toContainEqual(expect.stringMatching(/^printed brief\.pdf in \d+ ms$/));
     expect(log).toContainEqual(expect.stringMatching(/^handout brief-handout\.pdf \(\d+ pages\) in \d+ ms$/));
@@ -99,8 +108,8 @@ describe('briefdeck serve --pptx --handout (real server, real browser)', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     expect(rebuilt()).toBe(before + 1);
     // At once, before the PowerPoint file of the new HTML may be written: the answer waits for it.
-    const [pptx, pdf, handout] = await Promise.all(
-      ['brief.pptx', 'brief.pdf', 'brief-handout.pdf'].map(async (name) => {
+    const [pptx, pdf, handout, script, single] = await Promise.all(
+      ['brief.pptx', 'brief.pdf', 'brief-handout.pdf', 'brief-script.md', 'brief.html'].map(async (name) => {
         const response = await fetch(`${server.url}brief/${name}`);
         expect(response.status, name).toBe(200);
         return Buffer.from(await response.arrayBuffer());
@@ -109,9 +118,17 @@ describe('briefdeck serve --pptx --handout (real server, real browser)', () => {
     expect(await titleSlide(pptx!)).toContain('Saved Again While Serving');
     expect(await firstPageText(pdf!, work)).toContain('Saved Again While Serving');
     expect(await firstPageText(handout!, work)).toContain('Saved Again While Serving');
+    expect(script!.toString()).toContain('Saved Again While Serving');
+    expect(single!.toString()).toContain('Saved Again While Serving');
     // deck.json names what was made from this HTML.
     const info = JSON.parse(await readFile(path.join(work, 'output', 'brief', 'deck.json'), 'utf8'));
-    expect(info).toMatchObject({ pdf: 'brief.pdf', handout: 'brief-handout.pdf', pptx: 'brief.pptx' });
+    expect(info).toMatchObject({
+      pdf: 'brief.pdf',
+      handout: 'brief-handout.pdf',
+      pptx: 'brief.pptx',
+      script: 'brief-script.md',
+      singleFile: 'brief.html',
+    });
   });
 });
 
