@@ -69,11 +69,15 @@ describe('the formats a build writes', () => {
     expect(letter.stderr).toBe('');
     expect(letter.code).toBe(0);
     expect(pdfInfo(path.join(deck, `${SLUG}-handout.pdf`))['Page size']).toMatch(/^612 x 792 pts/);
+    expect(pdfInfo(path.join(deck, `${SLUG}-contact.pdf`))['Page size']).toMatch(/^792 x 612 pts/); // landscape
 
     const paths = await runCli(['build', '-o', 'out', '--contact-sheet', '--handout', SAMPLE], { cwd });
     expect(paths.stderr).toBe('');
     expect(paths.code).toBe(0);
     expect(pdfInfo(path.join(deck, `${SLUG}-handout.pdf`))['Page size']).toMatch(/^595(\.\d+)? x 841(\.\d+)? pts/);
+    expect(pdfInfo(path.join(deck, `${SLUG}-contact.pdf`))['Page size']).toMatch(
+      /^841(\.\d+)? x 59[45](\.\d+)? pts \(A4\)/,
+    );
 
     const bad = await runCli(['build', SAMPLE, '-o', 'out', '--handout=a3'], { cwd });
     expect(bad.code).toBe(2);
@@ -82,12 +86,13 @@ describe('the formats a build writes', () => {
     );
   });
 
-  it("a --handout without a size is on the config's paper", async () => {
+  it("a --handout or --contact-sheet without a size is on the config's paper", async () => {
     const { cwd, deck } = await project('paper: letter\n');
-    const run = await runCli(['build', SAMPLE, '-o', 'out', '--handout', '--no-pdf'], { cwd });
+    const run = await runCli(['build', SAMPLE, '-o', 'out', '--handout', '--contact-sheet', '--no-pdf'], { cwd });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(pdfInfo(path.join(deck, `${SLUG}-handout.pdf`))['Page size']).toMatch(/^612 x 792 pts/);
+    expect(pdfInfo(path.join(deck, `${SLUG}-contact.pdf`))['Page size']).toMatch(/^792 x 612 pts/);
   });
 
   it('a config with an unknown format is one error line at its line, the hint naming the formats', async () => {

@@ -8,7 +8,7 @@ import { runCli, SAMPLE, tempDir } from '../helpers.js';
 
 const SLUG = 'iskp-moscow-plot';
 /** One flag per format (the PDF is on by default). */
-const EVERY_FORMAT = ['--pptx', '--handout', '--script', '--single-file'];
+const EVERY_FORMAT = ['--pptx', '--handout', '--script', '--single-file', '--contact-sheet'];
 /** deck.json's fields for a deck's outputs (output/deck-info.ts). */
 const OUTPUT_FIELDS = [
   'pdf',
@@ -30,17 +30,32 @@ beforeAll(async () => {
 });
 afterAll(() => rm(out, { recursive: true, force: true }));
 
-type Entry = { file?: string; files?: string[]; bytes?: number };
+type Entry = Record<string, unknown>;
 
-/** The files a --json deck entry names (its html and each output's `file` or `files`), with each output's entry. */
+/**
+ * The files one --json output entry names: its `file`, and every list of files (`files`, the contact
+ * sheet's `png`); and its bytes: `bytes`, plus any other `…Bytes` (the contact sheet's `pngBytes`).
+ */
+function filesOf(entry: Entry): { files: string[]; bytes: number } {
+  const files = Object.entries(entry).flatMap(([key, value]) =>
+    key === 'file' && typeof value === 'string'
+      ? [value]
+      : Array.isArray(value) && value.every((item) => typeof item === 'string')
+        ? value
+        : [],
+  );
+  const bytes = Object.entries(entry)
+    .filter(([key, value]) => /^bytes$|Bytes$/.test(key) && typeof value === 'number')
+    .reduce((sum, [, value]) => sum + (value as number), 0);
+  return { files, bytes };
+}
+
+/** The files a --json deck entry names (its html and each output's files), with each output's entry. */
 function namedFiles(report: Record<string, unknown>): { files: string[]; entries: [string, Entry][] } {
   const entries = Object.entries(report).filter(
     (pair): pair is [string, Entry] => typeof pair[1] === 'object' && pair[1] !== null && !Array.isArray(pair[1]),
   );
-  const files = [
-    report.html as string,
-    ...entries.flatMap(([, entry]) => entry.files ?? (entry.file ? [entry.file] : [])),
-  ];
+  const files = [report.html as string, ...entries.flatMap(([, entry]) => filesOf(entry).files)];
   return { files: files.map((file) => path.resolve(file)).sort(), entries };
 }
 
@@ -76,21 +91,36 @@ describe('every format in one build, then the PDF only', () => {
     expect(files).toEqual(await outputFiles());
     // Each output says its file(s), a count and its bytes (the files' total).
     for (const [name, entry] of entries) {
-      const own = entry.files ?? [entry.file!];
+      const { files: own, bytes } = filesOf(entry);
       const sizes = await Promise.all(own.map(async (file) => (await stat(file)).size));
-      expect(entry.bytes, name).toBe(sizes.reduce((a, b) => a + b, 0));
-      expect(
-        Object.entries(entry).some(([key, value]) => key !== 'bytes' && typeof value === 'number'),
-        name,
-      ).toBe(true);
+      expect(bytes, name).toBe(sizes.reduce((a, b) => a + b, 0));
+      const counts = Object.entries(entry).filter(([key, value]) => !/bytes/i.test(key) && typeof value === 'number');
+      expect(counts.length, `${name}: a count`).toBeGreaterThan(0);
     }
-    expect(entries.map(([name]) => name).sort()).toEqual(['handout', 'pdf', 'pptx', 'script', 'singleFile']);
+    expect(entries.map(([name]) => name).sort()).toEqual([
+      'contactSheet',
+      'handout',
+      'pdf',
+      'pptx',
+      'script',
+      'singleFile',
+    ]);
     // deck.json and the index page name each of them.
     const info = await deckJson();
     const recorded = OUTPUT_FIELDS.filter((field) => info[field] !== undefined);
-    expect(recorded.sort()).toEqual(['handout', 'pdf', 'pptx', 'script', 'singleFile']);
+    expect(recorded.sort()).toEqual([
+      'contactSheet',
+      'contactSheetPng',
+      'handout',
+      'pdf',
+      'pptx',
+      'script',
+      'singleFile',
+    ]);
     const links = await indexLinks();
-    for (const field of recorded)
+    // Each linked (the contact sheet's PNG is the picture of the sheet its PDF link stands for: not linked).
+    const linked = recorded.filter((field) => field !== 'contactSheetPng');
+    for (const field of linked)
       expect(links, field).toContainEqual(expect.stringMatching(new RegExp(`^${String(info[field])}/?$`)));
   });
 

@@ -1,6 +1,6 @@
 // serve with the formats of build: the index page links each form asked for, and each link gives the
 // file made from the deck's current HTML (the PowerPoint file, speaker script and single file written
-// after each save, the PDF and the handout printed on request), never one from an earlier save.
+// after each save, the PDF, handout and contact sheet printed on request), never one from an earlier save.
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
@@ -38,7 +38,7 @@ async function deckLinks(page: Page, url: string, title: string): Promise<Record
   );
 }
 
-describe('briefdeck serve --pptx --handout --script --single-file (real server, real browser)', () => {
+describe('briefdeck serve with every format (real server, real browser)', () => {
   let work: string;
   let file: string;
   let server: RunningServer;
@@ -63,6 +63,7 @@ describe('briefdeck serve --pptx --handout --script --single-file (real server, 
       handout: 'a4',
       script: true,
       singleFile: true,
+      contactSheet: 'a4',
       log: (line) => log.push(line),
     });
     browser = await launchBrowser();
@@ -74,15 +75,23 @@ describe('briefdeck serve --pptx --handout --script --single-file (real server, 
     await rm(work, { recursive: true, force: true });
   });
 
-  it('links the PDF, the handout, the PowerPoint file, the single file and the script, and each link gives the current file', async () => {
+  it('links every form asked for, and each link gives the current file', async () => {
     const links = await deckLinks(page, server.url, title);
-    expect(Object.keys(links)).toEqual(['Open deck', 'PDF', 'Handout', 'PowerPoint', 'Single file', 'Speaker script']);
+    expect(Object.keys(links)).toEqual([
+      'Open deck',
+      'PDF',
+      'Handout',
+      'Contact sheet',
+      'PowerPoint',
+      'Single file',
+      'Speaker script',
+    ]);
     expect(links.PowerPoint).toBe(`${server.url}brief/brief.pptx`);
     for (const [label, href] of Object.entries(links)) {
       const response = await fetch(href);
       expect(response.status, label).toBe(200);
       const bytes = Buffer.from(await response.arrayBuffer());
-      if (label === 'PDF' || label === 'Handout') {
+      if (label === 'PDF' || label === 'Handout' || label === 'Contact sheet') {
         expect(response.headers.get('content-type'), label).toBe('application/pdf');
         expect(await firstPageText(bytes, work), label).toContain(title);
       }
@@ -108,8 +117,16 @@ describe('briefdeck serve --pptx --handout --script --single-file (real server, 
       await new Promise((resolve) => setTimeout(resolve, 20));
     expect(rebuilt()).toBe(before + 1);
     // At once, before the PowerPoint file of the new HTML may be written: the answer waits for it.
-    const [pptx, pdf, handout, script, single] = await Promise.all(
-      ['brief.pptx', 'brief.pdf', 'brief-handout.pdf', 'brief-script.md', 'brief.html'].map(async (name) => {
+    const [pptx, pdf, handout, script, single, contact, contactPng] = await Promise.all(
+      [
+        'brief.pptx',
+        'brief.pdf',
+        'brief-handout.pdf',
+        'brief-script.md',
+        'brief.html',
+        'brief-contact.pdf',
+        'brief-contact.png',
+      ].map(async (name) => {
         const response = await fetch(`${server.url}brief/${name}`);
         expect(response.status, name).toBe(200);
         return Buffer.from(await response.arrayBuffer());
@@ -120,6 +137,9 @@ describe('briefdeck serve --pptx --handout --script --single-file (real server, 
     expect(await firstPageText(handout!, work)).toContain('Saved Again While Serving');
     expect(script!.toString()).toContain('Saved Again While Serving');
     expect(single!.toString()).toContain('Saved Again While Serving');
+    expect(await firstPageText(contact!, work)).toContain('Saved Again While Serving');
+    // The sheet's picture: made with its PDF, from the same HTML.
+    expect(contactPng!.subarray(1, 4).toString()).toBe('PNG');
     // deck.json names what was made from this HTML.
     const info = JSON.parse(await readFile(path.join(work, 'output', 'brief', 'deck.json'), 'utf8'));
     expect(info).toMatchObject({
@@ -128,6 +148,8 @@ describe('briefdeck serve --pptx --handout --script --single-file (real server, 
       pptx: 'brief.pptx',
       script: 'brief-script.md',
       singleFile: 'brief.html',
+      contactSheet: 'brief-contact.pdf',
+      contactSheetPng: 'brief-contact.png',
     });
   });
 });
