@@ -7,7 +7,7 @@ import { moveFile, SLIDE_IMAGE_FOLDERS } from '../output/write-deck.js';
 import type { DeckInfo } from '../output/deck-info.js';
 import type { SlideCapture } from '../pdf/print.js';
 import type { BuildOptions } from './batch.js';
-import type { OutputStage } from './outputs.js';
+import type { OutputStage, PlannedDeck } from './outputs.js';
 
 /** A folder of one PNG per slide (`slides/01.png` …) that a stage wrote beside the deck's index.html. */
 export interface SlideImageFolder {
@@ -34,6 +34,7 @@ export const pngOutput = slideImagesStage('png', {
   wanted: (options) => Boolean(options.png),
   capture: (options) => ({ scale: options.scale ?? 1 }),
   record: (folder) => ({ png: path.basename(folder.dir) }),
+  planned: () => ({ png: SLIDE_IMAGE_FOLDERS.png }),
 });
 
 /** `--thumbnails`: thumbnails/01.png …, 320 px wide; the index page shows the title slide's. */
@@ -41,6 +42,7 @@ export const thumbnailsOutput = slideImagesStage('thumbnails', {
   wanted: (options) => Boolean(options.thumbnails),
   capture: () => ({ width: THUMBNAIL_WIDTH }),
   record: (folder) => ({ thumbnail: `${path.basename(folder.dir)}/${folder.files[0]}` }),
+  planned: ({ slides }) => ({ thumbnail: `${SLIDE_IMAGE_FOLDERS.thumbnails}/${imageName(0, slides)}` }),
 });
 
 function slideImagesStage<N extends ImageStage>(
@@ -49,6 +51,7 @@ function slideImagesStage<N extends ImageStage>(
     wanted(options: BuildOptions): boolean;
     capture(options: BuildOptions): SlideCapture;
     record(folder: SlideImageFolder): Partial<DeckInfo>;
+    planned(deck: PlannedDeck): Partial<DeckInfo>;
   },
 ): OutputStage<N> {
   return {
@@ -64,6 +67,7 @@ function slideImagesStage<N extends ImageStage>(
     files: (folder) => [folder.dir],
     movedTo: (folder, dir) => ({ ...folder, dir: path.join(dir, path.basename(folder.dir)) }),
     record: how.record,
+    planned: how.planned,
     size: (folder) => ({
       bytes: folder.bytes,
       count: `${folder.files.length} slides, ${folder.width}×${folder.height}`,
@@ -78,14 +82,18 @@ function slideImagesStage<N extends ImageStage>(
   };
 }
 
+/** The name of slide `index` (from 0) of `count`: zero-padded (at least 2 digits) so that they sort. */
+function imageName(index: number, count: number): string {
+  return `${String(index + 1).padStart(Math.max(2, String(count).length), '0')}.png`;
+}
+
 /**
  * Writes the images into a hidden folder beside `folder`, then renames it into place: a build that
  * fails or is interrupted half-way leaves no half folder under the name the index page links (the
  * hidden one is removed, also at exit).
  */
 async function writeSlideImages(folder: string, shots: Uint8Array[]): Promise<SlideImageFolder> {
-  const digits = Math.max(2, String(shots.length).length);
-  const files = shots.map((_, index) => `${String(index + 1).padStart(digits, '0')}.png`);
+  const files = shots.map((_, index) => imageName(index, shots.length));
   const staging = stagingFolder(folder);
   try {
     await makeDirectory(staging.dir)

@@ -3,7 +3,14 @@ import { existsSync } from 'node:fs';
 import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
 import type { BuildOptions } from '../build/batch.js';
 import { deckRecord, printJob, recordPrints, type BriefingBuilder, type BuiltDeck } from '../build/briefing.js';
-import { OUTPUT_STAGES, outputOf, writeOutput, type OutputStage, type PlannedDeck } from '../build/outputs.js';
+import {
+  OUTPUT_STAGES,
+  outputOf,
+  slideCaptures,
+  writeOutput,
+  type OutputStage,
+  type PlannedDeck,
+} from '../build/outputs.js';
 import { discoverContent, findContentFiles } from '../content/discover.js';
 import { BriefdeckError, formatWarning } from '../errors.js';
 import { removeSupersededDecks, type DeckInfo } from '../output/deck-info.js';
@@ -141,7 +148,11 @@ export class LiveBuild {
     const made = outputOf(deck, form);
     if (made && form.files(made).every((file) => existsSync(file))) return;
     const pool = form.phase === 'printed' ? await this.printPool() : undefined;
-    await writeOutput(built, form, deck.dir, { options: this.options, pool }, (warning) =>
+    // Slide images (--png, --thumbnails) are taken from the deck laid out as for printing, as build does with --no-pdf.
+    const captures = slideCaptures([form], this.options);
+    const { htmlFile, html, styleKey } = printJob(built);
+    const images = pool && captures && (await pool.capture({ htmlFile, html, styleKey, captures }));
+    await writeOutput(built, form, deck.dir, { options: this.options, pool, images }, (warning) =>
       this.options.log(formatWarning(warning)),
     );
     await recordPrints(built);
