@@ -75,6 +75,7 @@ function slideImagesStage<N extends ImageStage>(
     json: (folder) => ({
       folder: folder.dir,
       files: folder.files.map((file) => path.join(folder.dir, file)),
+      slides: folder.files.length,
       width: folder.width,
       height: folder.height,
       bytes: folder.bytes,

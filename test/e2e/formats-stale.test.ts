@@ -8,7 +8,7 @@ import { runCli, SAMPLE, tempDir } from '../helpers.js';
 
 const SLUG = 'iskp-moscow-plot';
 /** One flag per format (the PDF is on by default). */
-const EVERY_FORMAT = ['--pptx', '--handout', '--script', '--single-file', '--contact-sheet'];
+const EVERY_FORMAT = ['--pptx', '--handout', '--script', '--single-file', '--contact-sheet', '--png', '--thumbnails'];
 /** deck.json's fields for a deck's outputs (output/deck-info.ts). */
 const OUTPUT_FIELDS = [
   'pdf',
@@ -94,16 +94,18 @@ describe('every format in one build, then the PDF only', () => {
       const { files: own, bytes } = filesOf(entry);
       const sizes = await Promise.all(own.map(async (file) => (await stat(file)).size));
       expect(bytes, name).toBe(sizes.reduce((a, b) => a + b, 0));
-      const counts = Object.entries(entry).filter(([key, value]) => !/bytes/i.test(key) && typeof value === 'number');
-      expect(counts.length, `${name}: a count`).toBeGreaterThan(0);
+      // Its count: of pages (PDFs) or of slides.
+      expect(typeof (entry.pages ?? entry.slides), `${name}: a count`).toBe('number');
     }
     expect(entries.map(([name]) => name).sort()).toEqual([
       'contactSheet',
       'handout',
       'pdf',
+      'png',
       'pptx',
       'script',
       'singleFile',
+      'thumbnails',
     ]);
     // deck.json and the index page name each of them.
     const info = await deckJson();
@@ -113,15 +115,21 @@ describe('every format in one build, then the PDF only', () => {
       'contactSheetPng',
       'handout',
       'pdf',
+      'png',
       'pptx',
       'script',
       'singleFile',
+      'thumbnail',
     ]);
     const links = await indexLinks();
-    // Each linked (the contact sheet's PNG is the picture of the sheet its PDF link stands for: not linked).
-    const linked = recorded.filter((field) => field !== 'contactSheetPng');
+    // Each linked (the contact sheet's PNG is the picture of the sheet its PDF link stands for: not linked),
+    // the thumbnail shown.
+    const linked = recorded.filter((field) => field !== 'contactSheetPng' && field !== 'thumbnail');
     for (const field of linked)
       expect(links, field).toContainEqual(expect.stringMatching(new RegExp(`^${String(info[field])}/?$`)));
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toContain(
+      `<img src="${SLUG}/${String(info.thumbnail)}"`,
+    );
   });
 
   it('a rebuild with the PDF only: the other files are gone; deck.json, the index page and --json name only the PDF', async () => {
@@ -136,5 +144,6 @@ describe('every format in one build, then the PDF only', () => {
     const info = await deckJson();
     expect(OUTPUT_FIELDS.filter((field) => info[field] !== undefined)).toEqual(['pdf']);
     expect((await indexLinks()).sort()).toEqual(['index.html', `${SLUG}.pdf`]);
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).not.toContain('<img');
   });
 });

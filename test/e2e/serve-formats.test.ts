@@ -64,6 +64,8 @@ describe('briefdeck serve with every format (real server, real browser)', () => 
       script: true,
       singleFile: true,
       contactSheet: 'a4',
+      png: true,
+      thumbnails: true,
       log: (line) => log.push(line),
     });
     browser = await launchBrowser();
@@ -84,6 +86,7 @@ describe('briefdeck serve with every format (real server, real browser)', () => 
       'Contact sheet',
       'PowerPoint',
       'Single file',
+      'Slide images',
       'Speaker script',
     ]);
     expect(links.PowerPoint).toBe(`${server.url}brief/brief.pptx`);
@@ -96,6 +99,19 @@ describe('briefdeck serve with every format (real server, real browser)', () => 
         expect(await firstPageText(bytes, work), label).toContain(title);
       }
       if (label === 'PowerPoint') expect(await titleSlide(bytes)).toContain(title);
+      if (label === 'Slide images') {
+        // slides/ is a page of the images: each one there, one per slide.
+        expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+        const images = [...new Set([...bytes.toString().matchAll(/href="([^"]+)"/g)].map((m) => m[1]!))];
+        expect(images).toEqual(
+          Array.from({ length: 10 }, (_, i) => `/brief/slides/${String(i + 1).padStart(2, '0')}.png`),
+        );
+        for (const image of images) {
+          const png = await fetch(new URL(image, server.url));
+          expect(png.status, image).toBe(200);
+          expect(png.headers.get('content-type')).toBe('image/png');
+        }
+      }
       if (label === 'Speaker script') expect(bytes.toString()).toContain(title);
       if (label === 'Single file') {
         expect(bytes.toString()).toContain(title);
@@ -104,6 +120,12 @@ describe('briefdeck serve with every format (real server, real browser)', () => 
         expect(bytes.equals(await readFile(path.join(work, 'output', 'brief', 'brief.html')))).toBe(true);
       }
     }
+    // The index page shows the title slide's thumbnail, made when the page asked for it.
+    await page.goto(server.url, { waitUntil: 'load' });
+    expect(await page.$eval('img', (img) => [img.getAttribute('src'), img.naturalWidth])).toEqual([
+      'brief/thumbnails/01.png',
+      320,
+    ]);
     expect(log).toContainEqual(expect.stringMatching(/^printed brief\.pdf in \d+ ms$/));
     expect(log).toContainEqual(expect.stringMatching(/^handout brief-handout\.pdf \(\d+ pages\) in \d+ ms$/));
     expect(log).toContainEqual(expect.stringMatching(/^pptx {4}brief\.pptx \(10 slides\) in \d+ ms$/));
@@ -111,13 +133,14 @@ describe('briefdeck serve with every format (real server, real browser)', () => 
 
   it('after a save, each link gives the file of the new HTML, asked for as soon as the rebuild is logged', async () => {
     const rebuilt = () => log.filter((line) => line.startsWith('built   brief')).length;
+    const titleImage = await readFile(path.join(work, 'output', 'brief', 'slides', '01.png'));
     const before = rebuilt();
     await writeFile(file, sample.replace(`title: ${title}`, 'title: Saved Again While Serving'));
     for (let waited = 0; rebuilt() === before && waited < 20_000; waited += 20)
       await new Promise((resolve) => setTimeout(resolve, 20));
     expect(rebuilt()).toBe(before + 1);
     // At once, before the PowerPoint file of the new HTML may be written: the answer waits for it.
-    const [pptx, pdf, handout, script, single, contact, contactPng] = await Promise.all(
+    const [pptx, pdf, handout, script, single, contact, contactPng, slide] = await Promise.all(
       [
         'brief.pptx',
         'brief.pdf',
@@ -126,6 +149,7 @@ describe('briefdeck serve with every format (real server, real browser)', () => 
         'brief.html',
         'brief-contact.pdf',
         'brief-contact.png',
+        'slides/01.png',
       ].map(async (name) => {
         const response = await fetch(`${server.url}brief/${name}`);
         expect(response.status, name).toBe(200);
@@ -140,6 +164,9 @@ describe('briefdeck serve with every format (real server, real browser)', () => 
     expect(await firstPageText(contact!, work)).toContain('Saved Again While Serving');
     // The sheet's picture: made with its PDF, from the same HTML.
     expect(contactPng!.subarray(1, 4).toString()).toBe('PNG');
+    // The title slide's image, taken again: the title changed.
+    expect(slide!.subarray(1, 4).toString()).toBe('PNG');
+    expect(slide!.equals(titleImage)).toBe(false);
     // deck.json names what was made from this HTML.
     const info = JSON.parse(await readFile(path.join(work, 'output', 'brief', 'deck.json'), 'utf8'));
     expect(info).toMatchObject({
@@ -150,6 +177,7 @@ describe('briefdeck serve with every format (real server, real browser)', () => 
       singleFile: 'brief.html',
       contactSheet: 'brief-contact.pdf',
       contactSheetPng: 'brief-contact.png',
+      png: 'slides',
     });
   });
 });
