@@ -11,6 +11,7 @@ import type { HandoutSize } from '../pdf/handout.js';
  */
 export const contactSheetOutput: OutputStage<'contactSheet'> = {
   name: 'contactSheet',
+  label: 'contact',
   phase: 'printed',
   wanted: (options) => Boolean(options.contactSheet),
   write: async (built, _dir, { pool, options, run }) => {

@@ -6,6 +6,7 @@ import type { HandoutJob, HandoutSize } from '../pdf/handout.js';
 /** `--handout`: <slug>-handout.pdf, each slide with its notes (pdf/handout.ts), printed from the deck in its folder. */
 export const handoutOutput: OutputStage<'handout'> = {
   name: 'handout',
+  label: 'handout',
   phase: 'printed',
   wanted: (options) => Boolean(options.handout),
   write: async (built, _dir, { pool, options, run }) => {

@@ -45,6 +45,8 @@ export type OutputEvent = {
 
 export interface OutputStage<N extends OutputName = OutputName> {
   name: N;
+  /** Its word in progress lines, at most 7 characters so that the paths line up (`single  output/x/x.html …`). */
+  label: string;
   /**
    * `rendered`: written from the rendered deck right after its HTML, with no browser (into the staging
    * folder while the deck is staged). `printed`: written with the print pool once the deck's PDF is

@@ -56,6 +56,7 @@ function slideImagesStage<N extends ImageStage>(
 ): OutputStage<N> {
   return {
     name,
+    label: name === 'png' ? 'png' : 'thumbs',
     phase: 'printed',
     wanted: how.wanted,
     captures: how.capture,

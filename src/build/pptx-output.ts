@@ -19,6 +19,7 @@ export interface PptxFile {
  */
 export const pptxOutput: OutputStage<'pptx'> = {
   name: 'pptx',
+  label: 'pptx',
   phase: 'rendered',
   wanted: (options) => Boolean(options.pptx),
   write: async (built, dir) => {

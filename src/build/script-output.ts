@@ -18,6 +18,7 @@ export interface ScriptFile {
  */
 export const scriptOutput: OutputStage<'script'> = {
   name: 'script',
+  label: 'script',
   phase: 'rendered',
   wanted: (options) => Boolean(options.script),
   write: async (built, dir) => {

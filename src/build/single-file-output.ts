@@ -23,6 +23,7 @@ export interface SingleFile {
  */
 export const singleFileOutput: OutputStage<'singleFile'> = {
   name: 'singleFile',
+  label: 'single',
   phase: 'rendered',
   wanted: (options) => Boolean(options.singleFile),
   write: async (built, dir) => {

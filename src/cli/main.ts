@@ -339,7 +339,7 @@ function outputLine(event: OutputEvent): string {
   const output = outputOf(event, stage);
   if (!output) return '';
   const { bytes, count } = stage.size(output);
-  return `${event.type.padEnd(7)} ${stage.files(output)[0]} (${count}, ${formatBytes(bytes)}) ${formatSeconds(event.ms)}`;
+  return `${stage.label.padEnd(7)} ${stage.files(output)[0]} (${count}, ${formatBytes(bytes)}) ${formatSeconds(event.ms)}`;
 }
 
 /** The --json entries of what the output stages wrote: `handout: { file, pages, bytes }`, `pptx: { file, slides, bytes }`. */

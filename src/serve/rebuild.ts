@@ -158,7 +158,7 @@ export class LiveBuild {
     await recordPrints(built);
     const output = outputOf(deck, form)!;
     this.options.log(
-      `${form.name.padEnd(7)} ${path.basename(form.files(output)[0]!)} (${form.size(output).count}) in ${ms()} ms`,
+      `${form.label.padEnd(7)} ${path.basename(form.files(output)[0]!)} (${form.size(output).count}) in ${ms()} ms`,
     );
   }
 
