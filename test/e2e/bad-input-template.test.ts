@@ -352,7 +352,7 @@ const errorCases: ErrorCase[] = [
     },
     args: BRAND,
     file: 'templates/brand/layout.hbs',
-    line: 19,
+    line: 20,
     error: /^unknown field "@root\.markng" — did you mean "@root\.marking"\?$/,
   },
 
@@ -363,7 +363,7 @@ const errorCases: ErrorCase[] = [
     files: async (dir) => {
       const layout = await readFile(path.join(ROOT, 'templates', 'default', 'layout.hbs'), 'utf8');
       const line = '{{#if notesHtml}}<aside class="notes">{{{notesHtml}}}</aside>{{/if}}';
-      expect(layout.split('\n')[23]).toBe(`      ${line}`);
+      expect(layout.split('\n')[24]).toBe(`      ${line}`);
       await brandTemplate(
         dir,
         {},
@@ -372,7 +372,7 @@ const errorCases: ErrorCase[] = [
     },
     args: BRAND,
     file: 'templates/brand/layout.hbs',
-    line: 24,
+    line: 25,
     error: /^field "notes" is now "notesHtml" — it holds HTML: print it with \{\{\{notesHtml\}\}\}$/,
   },
   {
