@@ -1,21 +1,27 @@
-// npm run bench: briefdeck against the floor (a bare Puppeteer print of the same
-// HTML, bench/floor.mjs), in one run on this machine. Whole processes, wall time
-// (median of BENCH_RUNS, default 5; the 20-deck batch: median of 3), peak memory
-// of the process tree (node + Chromium), PDF bytes. Prints a Markdown table.
+// npm run bench: what each of briefdeck's output formats costs over its PDF build, and the PDF build
+// against the floor (a bare Puppeteer print of the same HTML, bench/floor.mjs), in one run on this
+// machine. Whole processes, as a user runs them. BENCH_RUNS rounds (default 5), interleaved
+// (bench/rounds.mjs): each round runs every variant once, in a rotating order, each between two PDF
+// builds, and a ratio is the median over the rounds of a variant's time against those PDF builds; the
+// batches of 20 run in the first 3 rounds only. Reports the median wall time, the peak memory of the
+// process tree (node + Chromium, bench/measure.mjs) and the bytes each format wrote (from the build's
+// --json report). Prints a Markdown table and writes bench/results.json.
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measure, median } from './measure.mjs';
+import { perRound, relative, runRounds, spread } from './rounds.mjs';
+import { writtenBytes } from './written.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
 const cli = path.join(root, pkg.bin.briefdeck);
+const floor = path.join(root, 'bench', 'floor.mjs');
 const sample = path.join(root, 'content', 'iskp-moscow-plot.md');
-const slug = 'iskp-moscow-plot';
-const runs = Number(process.env.BENCH_RUNS ?? 5);
-const batchRuns = Math.min(3, runs);
+const rounds = Number(process.env.BENCH_RUNS ?? 5);
+const batchRounds = Math.min(3, rounds);
 const node = process.execPath;
 
 const browser = execFileSync(node, [cli, 'browser'], { encoding: 'utf8' }).split(' (')[0].trim();
@@ -28,93 +34,160 @@ for (let i = 1; i <= 20; i++) {
   await writeFile(path.join(batchDir, `brief-${n}.md`), text.replace(/^title: (.*)$/m, `title: $1 (copy ${n})`));
 }
 
-async function repeat(count, label, makeArgs, command = node) {
-  const results = [];
-  for (let i = 0; i < count; i++) {
-    const result = await measure(command, makeArgs(i), { cwd: root });
-    if (result.code !== 0) throw new Error(`${label} failed (${result.code}):\n${result.output}`);
-    results.push(result);
-    process.stderr.write(`${label} ${i + 1}/${count}: ${(result.ms / 1000).toFixed(2)} s\n`);
-  }
-  return {
-    ms: median(results.map((r) => r.ms)),
-    peakBytes: Math.max(...results.map((r) => r.peakBytes)),
-    all: results.map((r) => Math.round(r.ms)),
-  };
+/** Runs the CLI once, untimed: the HTML the floor prints, and a warm compiled-template cache for every round. */
+async function prepare(input, name) {
+  const out = path.join(work, name);
+  const run = await measure(node, [cli, 'build', input, '--json', '--out', out], { cwd: root });
+  if (run.code !== 0) throw new Error(`briefdeck build ${input} failed (${run.code}):\n${run.output}`);
+  return JSON.parse(run.stdout).decks.map((deck) => deck.html);
+}
+const [deckHtml] = await prepare(sample, 'prepared');
+const batchHtml = await prepare(batchDir, 'prepared-batch');
+
+// Each format alone on top of the PDF build, then all of them together (PNGs at scale 1, the default).
+const FORMATS = [
+  ['--pptx'],
+  ['--handout'],
+  ['--single-file'],
+  ['--png'],
+  ['--png', '--scale', '2'],
+  ['--thumbnails'],
+  ['--contact-sheet'],
+  ['--script'],
+];
+const ALL = ['--pptx', '--handout', '--single-file', '--png', '--thumbnails', '--contact-sheet', '--script'];
+const build = (input, flags) => ({ args: [cli, 'build', input, ...flags, '--json'] });
+/** The floor prints each deck to floor.pdf beside its index.html. */
+const floorOf = (decks) => ({
+  args: [floor, browser, ...decks],
+  floorPdfs: decks.map((deck) => deck.replace(/index\.html$/, 'floor.pdf')),
+});
+const pdfBuild = { name: 'pdf', label: 'PDF build of the sample (HTML + PDF)', ...build(sample, []) };
+const variants = [
+  { name: 'floor', label: 'floor: bare Puppeteer print of the same HTML', ...floorOf([deckHtml]) },
+  { name: 'html', label: 'HTML only (`--no-pdf`)', writes: 'folder', ...build(sample, ['--no-pdf']) },
+  ...FORMATS.map((flags) => ({
+    name: flags.join(' '),
+    label: `PDF + \`${flags.join(' ')}\``,
+    formats: flags,
+    ...build(sample, flags),
+  })),
+  { name: 'all', label: 'PDF + all of them (`--png` at scale 1)', formats: ALL, ...build(sample, ALL) },
+  { name: 'batch', label: 'batch of 20 decks, HTML + PDF', rounds: batchRounds, ...build(batchDir, []) },
+  { name: 'floor batch', label: 'floor: the same 20 decks', rounds: batchRounds, ...floorOf(batchHtml) },
+];
+
+const { references, results } = await runRounds(pdfBuild, variants, rounds, async (variant, round) => {
+  const out = path.join(work, `run-${round}`);
+  const run = await measure(node, variant.floorPdfs ? variant.args : [...variant.args, '--out', out], { cwd: root });
+  const ok = run.code === 0;
+  process.stderr.write(
+    `round ${round + 1}/${rounds} ${variant.name}: ${ok ? `${(run.ms / 1000).toFixed(2)} s` : `failed (${run.code})`}\n`,
+  );
+  const result = { ok, round, ms: run.ms, peakBytes: run.peakBytes };
+  if (!ok) return { ...result, error: run.output.trim().slice(0, 2000) };
+  // The files this run wrote: the floor's PDFs, or what the build's --json report lists.
+  const written = variant.floorPdfs
+    ? {
+        pdf: (await Promise.all(variant.floorPdfs.map((file) => stat(file)))).reduce((sum, info) => sum + info.size, 0),
+      }
+    : await writtenBytes(JSON.parse(run.stdout));
+  await rm(out, { recursive: true, force: true });
+  return { ...result, written };
+});
+
+/** The variant's command as a user would type it, for results.json. */
+function shown(variant) {
+  const names = [
+    [cli, 'briefdeck'],
+    [floor, 'bench/floor.mjs'],
+    [sample, path.relative(root, sample)],
+    [batchDir, '<20 copies of the sample>'],
+  ];
+  const args = variant.floorPdfs ? [floor, browser, `<${variant.floorPdfs.length} × index.html>`] : variant.args;
+  return args.map((arg) => names.find(([full]) => full === arg)?.[1] ?? arg).join(' ');
 }
 
-const out = (name, i) => path.join(work, `${name}-${i}`);
-const htmlOnly = await repeat(runs, 'html-only', (i) => [cli, 'build', sample, '--no-pdf', '--out', out('html', i)]);
-// What --pptx adds to a build that needs no browser: loading pptxgenjs, writing and zipping the PPTX.
-const htmlPptx = await repeat(runs, 'html + pptx', (i) => [
-  cli,
-  'build',
-  sample,
-  '--pptx',
-  '--no-pdf',
-  '--out',
-  out('pptx', i),
-]);
-const single = await repeat(runs, 'single deck', (i) => [cli, 'build', sample, '--out', out('single', i)]);
-const batch = await repeat(batchRuns, 'batch of 20', (i) => [cli, 'build', batchDir, '--out', out('batch', i)]);
-const deckHtml = path.join(out('single', 0), slug, 'index.html');
-const batchHtml = Array.from({ length: 20 }, (_, i) =>
-  path.join(out('batch', 0), `brief-${String(i + 1).padStart(2, '0')}`, 'index.html'),
-);
-const floorSingle = await repeat(runs, 'floor, 1 deck', () => [
-  path.join(root, 'bench', 'floor.mjs'),
-  browser,
-  deckHtml,
-]);
-const floorBatch = await repeat(batchRuns, 'floor, 20 decks', () => [
-  path.join(root, 'bench', 'floor.mjs'),
-  browser,
-  ...batchHtml,
-]);
-const pdfBytes = (await stat(path.join(out('single', 0), slug, `${slug}.pdf`))).size;
-const floorBytes = (await stat(deckHtml.replace(/index\.html$/, 'floor.pdf'))).size;
-const pptxBytes = (await stat(path.join(out('pptx', 0), slug, `${slug}.pptx`))).size;
+/** What a variant's runs wrote, in bytes (the same in every round; the last successful run's). */
+function bytesOf(variant, runs) {
+  const written = runs.findLast((run) => run?.ok)?.written;
+  if (!written) return { text: '', bytes: undefined };
+  if (variant.writes === 'folder') return { text: `${kb(written.folder)} (deck folder)`, bytes: written.folder };
+  if (!variant.formats)
+    return { text: `${kb(written.pdf)} (PDF${variant.name.includes('batch') ? 's' : ''})`, bytes: written.pdf };
+  const names = Object.keys(written.outputs);
+  // A flag whose stage is not built on this branch yet writes nothing besides the PDF: say so.
+  if (!names.length) return { text: 'nothing (format not built here)', bytes: 0 };
+  const bytes = names.reduce((sum, name) => sum + written.outputs[name], 0);
+  return { text: `${kb(bytes)} (${names.join(', ')})`, bytes };
+}
 
 const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const mb = (bytes) => `${Math.round(bytes / 1024 / 1024)} MB`;
-const rows = [
-  ['HTML-only build of the sample (whole process)', s(htmlOnly.ms), '', '', mb(htmlOnly.peakBytes)],
-  [
-    'Sample: HTML + PPTX, --pptx --no-pdf (whole process)',
-    s(htmlPptx.ms),
-    '',
-    `+${s(htmlPptx.ms - htmlOnly.ms)} over HTML only`,
-    mb(htmlPptx.peakBytes),
-  ],
-  [
-    'Sample: HTML + PDF (whole process)',
-    s(single.ms),
-    s(floorSingle.ms),
-    `${(single.ms / floorSingle.ms).toFixed(2)}× the floor`,
-    mb(single.peakBytes),
-  ],
-  [
-    'Batch of 20 decks: HTML + PDF (whole process)',
-    s(batch.ms),
-    s(floorBatch.ms),
-    `${(floorBatch.ms / batch.ms).toFixed(2)}× faster than the floor`,
-    mb(batch.peakBytes),
-  ],
-  ['PDF size of the sample', `${Math.round(pdfBytes / 1024)} KB`, `${Math.round(floorBytes / 1024)} KB`, '', ''],
-  ['PPTX size of the sample', `${Math.round(pptxBytes / 1024)} KB`, '', '', ''],
+const kb = (bytes) =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
+const ratio = (r, of) => (r ? `${r.median.toFixed(2)}× ${of} (${r.min.toFixed(2)}–${r.max.toFixed(2)})` : '');
+const plus = (d) => (d ? `${d.median >= 0 ? '+' : '−'}${s(Math.abs(d.median))}` : '');
+const defined = (values) => values.filter((value) => value !== undefined);
+
+/** A row of the table: the runs' median time, peak memory and bytes written, and a ratio to what `vs` names. */
+function row(variant, runs, vs, ratioValues) {
+  const ok = runs.filter((run) => run?.ok);
+  const failed = runs.find((run) => run && !run.ok);
+  return {
+    name: variant.name,
+    label: variant.label,
+    command: shown(variant),
+    ms: ok.length ? median(ok.map((run) => run.ms)) : undefined,
+    runsMs: runs.map((run) => run && Math.round(run.ms)),
+    vs,
+    ratio: ratioValues && spread(ratioValues),
+    // What the format adds, in seconds: its time less the mean of the PDF builds on either side.
+    extraMs: variant.formats
+      ? spread(defined(runs.map((run) => (relative(run) === undefined ? undefined : run.ms - run.referenceMs))))
+      : undefined,
+    peakBytes: ok.length ? Math.max(...ok.map((run) => run.peakBytes)) : undefined,
+    written: bytesOf(variant, runs),
+    failed: failed && { output: failed.error },
+  };
+}
+
+const runsOf = (name) => results.get(name);
+const summary = [
+  // The PDF build against the floor: the inverse of the floor's time relative to its PDF builds.
+  row(pdfBuild, references, 'the floor', defined(runsOf('floor').map((run) => relative(run) && 1 / relative(run)))),
+  ...variants.map((variant) => {
+    const runs = runsOf(variant.name);
+    if (variant.name === 'batch')
+      return row(
+        variant,
+        runs,
+        'the floor',
+        perRound(runs, runsOf('floor batch'), (a, b) => a / b),
+      );
+    if (variant.floorPdfs) return row(variant, runs);
+    return row(variant, runs, 'the PDF build', defined(runs.map(relative)));
+  }),
 ];
+
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+const chromium = execFileSync(browser, ['--version'], { encoding: 'utf8' }).trim();
 const lines = [
-  `briefdeck ${pkg.version}, node ${process.version}, ${os.cpus().length} cores (${cpu}), ${execFileSync(browser, ['--version'], { encoding: 'utf8' }).trim()}`,
-  `median of ${runs} runs (batch: ${batchRuns}); floor = bench/floor.mjs (bare Puppeteer, reveal print view, one tab)`,
+  `briefdeck ${pkg.version}, node ${process.version}, ${os.cpus().length} cores (${cpu}), ${chromium}; load average ${os.loadavg()[0].toFixed(2)} at the end`,
+  `${rounds} interleaved rounds (batches: ${batchRounds}), each variant between two PDF builds; ratio = median of the per-round ratios (min–max); over the PDF build = median of the per-round differences`,
   '',
-  '| measure | briefdeck | floor | ratio | peak memory (briefdeck) |',
-  '|---|---|---|---|---|',
-  ...rows.map((r) => `| ${r.join(' | ')} |`),
+  '| measure | median wall | ratio | over the PDF build | peak memory | written |',
+  '|---|---|---|---|---|---|',
+  ...summary.map((r) =>
+    r.failed
+      ? `| ${r.label} | failed: ${r.failed.output.split('\n')[0]} | | | | |`
+      : `| ${r.label} | ${s(r.ms)} | ${ratio(r.ratio, r.vs)} | ${plus(r.extraMs)} | ${mb(r.peakBytes)} | ${r.written.text} |`,
+  ),
 ];
 console.log(lines.join('\n'));
 await writeFile(
   path.join(root, 'bench', 'results.json'),
-  `${JSON.stringify({ date: new Date().toISOString(), runs, htmlOnly, htmlPptx, single, batch, floorSingle, floorBatch, pdfBytes, floorBytes, pptxBytes }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), machine: { cpu, cores: os.cpus().length, node: process.version, chromium }, rounds, batchRounds, variants: summary }, null, 2)}\n`,
 );
 await rm(work, { recursive: true, force: true });
+if (summary.some((r) => r.failed)) process.exitCode = 1;

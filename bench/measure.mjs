@@ -31,23 +31,30 @@ function treeRss(root) {
   return total;
 }
 
-/** @returns {Promise<{ms: number, peakBytes: number, code: number, output: string}>} */
+/** `output` is stdout and stderr as they came, `stdout` stdout alone (a --json report). @returns {Promise<{ms: number, peakBytes: number, code: number, output: string, stdout: string}>} */
 export function measure(command, args, options = {}) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    child.stdout.on('data', (d) => (output += d));
+    let stdout = '';
+    child.stdout.on('data', (d) => {
+      output += d;
+      stdout += d;
+    });
     child.stderr.on('data', (d) => (output += d));
     let peak = 0;
     const timer = setInterval(() => {
       peak = Math.max(peak, treeRss(child.pid));
     }, 20);
     child.on('error', reject);
-    child.on('exit', (code) => {
+    // The wall time ends when the process does; its output is complete only once its pipes close.
+    let ms = 0;
+    child.on('exit', () => {
+      ms = performance.now() - started;
       clearInterval(timer);
-      resolve({ ms: performance.now() - started, peakBytes: peak, code: code ?? -1, output });
     });
+    child.on('close', (code) => resolve({ ms, peakBytes: peak, code: code ?? -1, output, stdout }));
   });
 }
 
