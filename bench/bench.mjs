@@ -66,6 +66,14 @@ const pdfBuild = { name: 'pdf', label: 'PDF build of the sample (HTML + PDF)', .
 const variants = [
   { name: 'floor', label: 'floor: bare Puppeteer print of the same HTML', ...floorOf([deckHtml]) },
   { name: 'html', label: 'HTML only (`--no-pdf`)', writes: 'folder', ...build(sample, ['--no-pdf']) },
+  // What --pptx adds to a build that needs no browser: loading pptxgenjs, writing and zipping the PPTX.
+  {
+    name: 'html --pptx',
+    label: 'HTML + `--pptx --no-pdf`',
+    vs: { name: 'html', label: 'HTML only' },
+    formats: ['--pptx'],
+    ...build(sample, ['--pptx', '--no-pdf']),
+  },
   ...FORMATS.map((flags) => ({
     name: flags.join(' '),
     label: `PDF + \`${flags.join(' ')}\``,
@@ -73,7 +81,13 @@ const variants = [
     ...build(sample, flags),
   })),
   { name: 'all', label: 'PDF + all of them (`--png` at scale 1)', formats: ALL, ...build(sample, ALL) },
-  { name: 'batch', label: 'batch of 20 decks, HTML + PDF', rounds: batchRounds, ...build(batchDir, []) },
+  {
+    name: 'batch',
+    label: 'batch of 20 decks, HTML + PDF',
+    rounds: batchRounds,
+    vs: { name: 'floor batch', label: 'the floor' },
+    ...build(batchDir, []),
+  },
   { name: 'floor batch', label: 'floor: the same 20 decks', rounds: batchRounds, ...floorOf(batchHtml) },
 ];
 
@@ -130,8 +144,28 @@ const ratio = (r, of) => (r ? `${r.median.toFixed(2)}× ${of} (${r.min.toFixed(2
 const plus = (d) => (d ? `${d.median >= 0 ? '+' : '−'}${s(Math.abs(d.median))}` : '');
 const defined = (values) => values.filter((value) => value !== undefined);
 
-/** A row of the table: the runs' median time, peak memory and bytes written, and a ratio to what `vs` names. */
-function row(variant, runs, vs, ratioValues) {
+const runsOf = (name) => results.get(name);
+
+/**
+ * What a row is compared with (`vs`, else the PDF builds on either side of each run): the ratio per round
+ * and, for a format, the seconds it adds per round. The floors are what the others are compared with.
+ */
+function comparison(variant, runs) {
+  if (variant.floorPdfs) return {};
+  if (!variant.vs) {
+    const bracketed = runs.filter((run) => relative(run) !== undefined);
+    return { vs: 'the PDF build', ratios: bracketed.map(relative), added: bracketed.map((r) => r.ms - r.referenceMs) };
+  }
+  // Both sides relative to their own PDF builds, so the drift between the two runs cancels too; in seconds,
+  // the difference is taken at this run's speed (its PDF builds' mean time).
+  const other = runsOf(variant.vs.name);
+  const ratios = perRound(runs, other, (x, y) => x / y);
+  const added = perRound(runs, other, (x, y, run) => (x - y) * run.referenceMs);
+  return { vs: variant.vs.label, ratios, added };
+}
+
+/** A row of the table: the runs' median time, peak memory and bytes written, and the comparison. */
+function row(variant, runs, { vs, ratios, added } = comparison(variant, runs)) {
   const ok = runs.filter((run) => run?.ok);
   const failed = runs.find((run) => run && !run.ok);
   return {
@@ -141,47 +175,35 @@ function row(variant, runs, vs, ratioValues) {
     ms: ok.length ? median(ok.map((run) => run.ms)) : undefined,
     runsMs: runs.map((run) => run && Math.round(run.ms)),
     vs,
-    ratio: ratioValues && spread(ratioValues),
-    // What the format adds, in seconds: its time less the mean of the PDF builds on either side.
-    extraMs: variant.formats
-      ? spread(defined(runs.map((run) => (relative(run) === undefined ? undefined : run.ms - run.referenceMs))))
-      : undefined,
+    ratio: ratios && spread(ratios),
+    addedMs: variant.formats && added ? spread(added) : undefined,
     peakBytes: ok.length ? Math.max(...ok.map((run) => run.peakBytes)) : undefined,
     written: bytesOf(variant, runs),
     failed: failed && { output: failed.error },
   };
 }
 
-const runsOf = (name) => results.get(name);
 const summary = [
   // The PDF build against the floor: the inverse of the floor's time relative to its PDF builds.
-  row(pdfBuild, references, 'the floor', defined(runsOf('floor').map((run) => relative(run) && 1 / relative(run)))),
-  ...variants.map((variant) => {
-    const runs = runsOf(variant.name);
-    if (variant.name === 'batch')
-      return row(
-        variant,
-        runs,
-        'the floor',
-        perRound(runs, runsOf('floor batch'), (a, b) => a / b),
-      );
-    if (variant.floorPdfs) return row(variant, runs);
-    return row(variant, runs, 'the PDF build', defined(runs.map(relative)));
+  row(pdfBuild, references, {
+    vs: 'the floor',
+    ratios: defined(runsOf('floor').map((run) => relative(run) && 1 / relative(run))),
   }),
+  ...variants.map((variant) => row(variant, runsOf(variant.name))),
 ];
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const chromium = execFileSync(browser, ['--version'], { encoding: 'utf8' }).trim();
 const lines = [
   `briefdeck ${pkg.version}, node ${process.version}, ${os.cpus().length} cores (${cpu}), ${chromium}; load average ${os.loadavg()[0].toFixed(2)} at the end`,
-  `${rounds} interleaved rounds (batches: ${batchRounds}), each variant between two PDF builds; ratio = median of the per-round ratios (min–max); over the PDF build = median of the per-round differences`,
+  `${rounds} interleaved rounds (batches: ${batchRounds}), each variant between two PDF builds; ratio = median of the per-round ratios (min–max); adds = median of the per-round differences`,
   '',
-  '| measure | median wall | ratio | over the PDF build | peak memory | written |',
+  '| measure | median wall | ratio | adds | peak memory | written |',
   '|---|---|---|---|---|---|',
   ...summary.map((r) =>
     r.failed
       ? `| ${r.label} | failed: ${r.failed.output.split('\n')[0]} | | | | |`
-      : `| ${r.label} | ${s(r.ms)} | ${ratio(r.ratio, r.vs)} | ${plus(r.extraMs)} | ${mb(r.peakBytes)} | ${r.written.text} |`,
+      : `| ${r.label} | ${s(r.ms)} | ${ratio(r.ratio, r.vs)} | ${plus(r.addedMs)} | ${mb(r.peakBytes)} | ${r.written.text} |`,
   ),
 ];
 console.log(lines.join('\n'));

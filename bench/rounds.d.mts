@@ -16,9 +16,9 @@ export function runRounds<V extends RoundVariant, R extends RoundRun>(
   run: (variant: V, round: number) => Promise<R>,
 ): Promise<{ references: R[]; results: Map<string, R[]> }>;
 export function relative(run: RoundRun | undefined): number | undefined;
-export function perRound(
-  a: (RoundRun | undefined)[],
+export function perRound<R extends RoundRun>(
+  a: (R | undefined)[],
   b: (RoundRun | undefined)[],
-  f: (a: number, b: number) => number,
+  f: (x: number, y: number, run: R) => number,
 ): number[];
 export function spread(values: number[]): { median: number; min: number; max: number; all: number[] } | undefined;

@@ -44,11 +44,11 @@ export function relative(run) {
   return run?.ok && run.referenceMs ? run.ms / run.referenceMs : undefined;
 }
 
-/** The per-round values `f(a, b)` of two variants' relative times, for the rounds where both have one. */
+/** The per-round values `f(x, y, run)` of two variants' relative times (and the first's run), for the rounds where both have one. */
 export function perRound(a, b, f) {
   return a.flatMap((run, round) => {
     const [x, y] = [relative(run), relative(b[round])];
-    return x === undefined || y === undefined ? [] : [f(x, y)];
+    return x === undefined || y === undefined ? [] : [f(x, y, run)];
   });
 }
 

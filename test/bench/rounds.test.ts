@@ -1,6 +1,6 @@
 // The interleaving of npm run bench (bench/rounds.mjs), with a fake run instead of processes: no timing.
 import { describe, expect, it } from 'vitest';
-import { relative, runRounds } from '../../bench/rounds.mjs';
+import { perRound, relative, runRounds } from '../../bench/rounds.mjs';
 
 const reference = { name: 'pdf' };
 const variants = [{ name: 'a' }, { name: 'b' }, { name: 'c' }, { name: 'batch', rounds: 1 }];
@@ -32,6 +32,10 @@ describe('bench rounds', () => {
       ['c', 1],
     ] as const)
       for (const run of results.get(name) ?? []) expect(relative(run)).toBeCloseTo(ratio, 9);
+    // Two variants of the same round compared through their own reference runs: a is 3× b in both rounds.
+    const ab = perRound(results.get('a') ?? [], results.get('b') ?? [], (x, y) => x / y);
+    expect(ab).toHaveLength(2);
+    for (const value of ab) expect(value).toBeCloseTo(3, 9);
   });
 
   it('gives no ratio for a run next to a failed reference run', async () => {
