@@ -23,6 +23,8 @@ const sample = path.join(root, 'content', 'iskp-moscow-plot.md');
 const rounds = Number(process.env.BENCH_RUNS ?? 5);
 const batchRounds = Math.min(3, rounds);
 const node = process.execPath;
+const started = performance.now();
+const loadAtStart = os.loadavg()[0];
 
 const browser = execFileSync(node, [cli, 'browser'], { encoding: 'utf8' }).split(' (')[0].trim();
 const work = await mkdtemp(path.join(os.tmpdir(), 'briefdeck-bench-'));
@@ -195,7 +197,7 @@ const summary = [
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const chromium = execFileSync(browser, ['--version'], { encoding: 'utf8' }).trim();
 const lines = [
-  `briefdeck ${pkg.version}, node ${process.version}, ${os.cpus().length} cores (${cpu}), ${chromium}; load average ${os.loadavg()[0].toFixed(2)} at the end`,
+  `briefdeck ${pkg.version}, node ${process.version}, ${os.cpus().length} cores (${cpu}), ${chromium}; load average ${loadAtStart.toFixed(2)} at the start, ${os.loadavg()[0].toFixed(2)} at the end; ${Math.round((performance.now() - started) / 1000)} s in all`,
   `${rounds} interleaved rounds (batches: ${batchRounds}), each variant between two PDF builds; ratio = median of the per-round ratios (min–max); adds = median of the per-round differences`,
   '',
   '| measure | median wall | ratio | adds | peak memory | written |',
@@ -209,7 +211,7 @@ const lines = [
 console.log(lines.join('\n'));
 await writeFile(
   path.join(root, 'bench', 'results.json'),
-  `${JSON.stringify({ date: new Date().toISOString(), machine: { cpu, cores: os.cpus().length, node: process.version, chromium }, rounds, batchRounds, variants: summary }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), machine: { cpu, cores: os.cpus().length, node: process.version, chromium, load: [loadAtStart, os.loadavg()[0]] }, rounds, batchRounds, variants: summary }, null, 2)}\n`,
 );
 await rm(work, { recursive: true, force: true });
 if (summary.some((r) => r.failed)) process.exitCode = 1;
