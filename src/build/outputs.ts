@@ -2,12 +2,13 @@
  * The extra output formats of a build, one stage each, beside the deck's HTML and PDF.
  *
  * To add an output format: write its stage in its own module (like pptx-output.ts or
- * handout-output.ts: when it runs, whether the build wants it, how it writes its file into the folder
- * it is given, how it is described), register it in OUTPUT_STAGES and its result type in DeckOutputs,
- * and add its CLI option (cli/main.ts). The batch runs it, reports its progress line and --json entry,
- * moves a staged (--strict) deck's file into place, names it in deck.json and drops it when the deck is
- * rebuilt without it. deck.json's schema and the index page's link (output/deck-info.ts,
- * output/index-page.ts) name its file too: they also read the deck.json of earlier builds.
+ * handout-output.ts), register it in OUTPUT_STAGES and its result type in DeckOutputs, and add its
+ * flag (cli/format-flags.ts) and name (formats.ts). The batch runs it, reports its progress line and
+ * --json entry, moves a staged (--strict) deck's files into place and names them in deck.json; serve
+ * links and makes it too. Its deck.json field (output/deck-info.ts, which also reads earlier builds'
+ * records), its index-page link (LINKED_OUTPUTS in output/index-page.ts) and its file names
+ * (isDeckOutput in output/write-deck.ts, which removes them before the deck's HTML is rewritten) are
+ * named there. docs/architecture.md has the whole list.
  */
 import path from 'node:path';
 import type { BuildOptions } from './batch.js';
