@@ -24,7 +24,7 @@ import {
 import { discoverContent } from '../content/discover.js';
 import type { Warning } from '../content/model.js';
 import { BriefdeckError, ContentError, OutputError, PdfError } from '../errors.js';
-import { removeSupersededDecks } from '../output/deck-info.js';
+import { readEarlierDecks, removeSupersededDecks, type DeckInfo } from '../output/deck-info.js';
 import { writeIndexPage } from '../output/index-page.js';
 import { removeShardRecord, writeShardRecord, type Shard } from '../output/shard-record.js';
 import { checkOutputFolder } from '../output/write-deck.js';
@@ -175,7 +175,7 @@ export async function buildFiles(
     // The index page goes with the new HTML now, not only after printing: a build interrupted
     // while printing must not leave it showing the decks' old titles and markings.
     const publishedEarly = pool !== undefined && !stage && built.length > 0;
-    if (publishedEarly) await publish(options.outDir, built);
+    const early = publishedEarly ? (await publish(options.outDir, built)).earlier : undefined;
     if (pool && built.length > 0) {
       // No browser is an error for the PDFs only: the HTML decks above are already written.
       const launched = await pool.browser().then(
@@ -198,11 +198,13 @@ export async function buildFiles(
       if (deck.deck.pdf || OUTPUT_STAGES.some((output) => outputOf(deck.deck, output))) await recordPrints(deck);
     }
     result.decks = written.map((deck) => deck.deck);
-    if (built.length > 0)
-      result.indexFile = await publish(options.outDir, written, (warning) => result.warnings.push(warning), {
-        // Published early, the same decks' superseded folders are gone already (no deck is refused unstaged).
-        removeSuperseded: !publishedEarly,
-      });
+    if (built.length > 0) {
+      // Published early, the same decks (no deck is refused unstaged) have their superseded folders
+      // gone and the earlier decks beside them read already.
+      const published = await publish(options.outDir, written, early);
+      result.indexFile = published.indexFile;
+      result.warnings.push(...published.earlier.warnings);
+    }
     if (options.shard)
       result.shardRecord = await writeShardRecord(options.outDir, options.shard, written.map(deckRecord), {
         failed: files.length - written.length,
@@ -213,19 +215,33 @@ export async function buildFiles(
   return result;
 }
 
-/** Drops the folders these decks had under an old slug, then writes the index page of the output folder. */
+/** The decks an earlier build left in the output folder (readEarlierDecks), and the warnings about those it leaves out. */
+interface EarlierDecks {
+  decks: DeckInfo[];
+  warnings: Warning[];
+}
+
+/**
+ * Writes the index page of the output folder. Unless `earlier` is given (read by the build's first
+ * publish: readEarlierDecks hashes each earlier deck's HTML, so it is read once a build), first drops
+ * the folders these decks had under an old slug and reads the earlier decks.
+ */
 async function publish(
   outDir: string,
   decks: BuiltDeck[],
-  onWarning?: (warning: Warning) => void,
-  { removeSuperseded = true } = {},
-): Promise<string> {
-  if (removeSuperseded)
+  earlier?: EarlierDecks,
+): Promise<{ indexFile: string; earlier: EarlierDecks }> {
+  if (!earlier) {
     await removeSupersededDecks(
       outDir,
       decks.map((deck) => deck.deck),
     );
-  return writeIndexPage(outDir, { decks: decks.map(deckRecord), onWarning });
+    const warnings: Warning[] = [];
+    const slugs = new Set(decks.map((deck) => deck.deck.slug));
+    earlier = { decks: await readEarlierDecks(outDir, slugs, (warning) => warnings.push(warning)), warnings };
+  }
+  const indexFile = await writeIndexPage(outDir, { decks: decks.map(deckRecord), earlier: earlier.decks });
+  return { indexFile, earlier };
 }
 
 /** A `rendered` output (outputs.ts), written right after the deck's HTML; a staged deck's is reported once it is in place. */

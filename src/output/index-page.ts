@@ -32,12 +32,15 @@ export async function writeIndexPage(
   outDir: string,
   options: {
     decks?: DeckInfo[];
+    /** The earlier decks, if the caller has read them already (readEarlierDecks); otherwise read here. */
+    earlier?: DeckInfo[];
     onDemand?: (deck: DeckInfo) => Partial<DeckInfo>;
     onWarning?: (warning: Warning) => void;
   } = {},
 ): Promise<string> {
   const built = options.decks ?? [];
-  const earlier = await readEarlierDecks(outDir, new Set(built.map((deck) => deck.slug)), options.onWarning);
+  const earlier =
+    options.earlier ?? (await readEarlierDecks(outDir, new Set(built.map((deck) => deck.slug)), options.onWarning));
   const made = (info: DeckInfo) => options.onDemand?.(info) ?? {};
   const entries = (infos: DeckInfo[]) =>
     [...infos].sort(byDate).map((info) => ({ info, dir: path.join(outDir, info.slug) }));
