@@ -13,5 +13,17 @@
   Reveal.on('pdf-ready', function () {
     document.documentElement.setAttribute('data-briefdeck-pdf-ready', 'true');
   });
+  // reveal names its arrow buttons in English ("next slide"); a screen reader reads the deck's language.
+  Reveal.on('ready', function () {
+    var block = document.getElementById('briefdeck-labels');
+    var labels = block ? JSON.parse(block.textContent || '{}').labels || {} : {};
+    var names = { left: 'previousSlide', right: 'nextSlide', up: 'aboveSlide', down: 'belowSlide' };
+    // In a right-to-left deck reveal swaps the meaning of left and right.
+    if (Reveal.getConfig().rtl) names = { left: 'nextSlide', right: 'previousSlide', up: 'aboveSlide', down: 'belowSlide' };
+    Object.keys(names).forEach(function (direction) {
+      var button = document.querySelector('.reveal .controls .navigate-' + direction);
+      if (button && labels[names[direction]]) button.setAttribute('aria-label', labels[names[direction]]);
+    });
+  });
   Reveal.initialize(config);
 })();

@@ -2,10 +2,11 @@
  * small with its speaker notes below it, after a cover block with the title,
  * date and source. Run by the PDF printer in a tab with page scripts off; the
  * printer adds the marking (header) and page numbers (footer) on every page.
- * Expects window.briefdeckHandout = { width: <px of the printable area> , cover: { … } }. */
+ * Expects window.briefdeckLabels (runtime/labels.js) and window.briefdeckHandout = { width: <px of the printable area> , cover: { … } }. */
 (function () {
   'use strict';
   var options = window.briefdeckHandout;
+  var labels = window.briefdeckLabels; // runtime/labels.js, run before this
   // slide-thumbnails.js, run before this: the slides drawn small, as wide as the printable area.
   var thumbnails = window.briefdeckThumbnails(function (width) {
     return options.width / width;
@@ -50,8 +51,15 @@
     var notes = document.createElement('div');
     notes.className = 'handout__notes';
     var aside = section.querySelector('aside.notes');
-    var label = '<span class="handout__label">Slide ' + (index + 1) + '.</span> ';
-    notes.innerHTML = aside && aside.textContent.trim() ? label + aside.innerHTML : label + '<em>No notes.</em>';
+    var label = document.createElement('span');
+    label.className = 'handout__label';
+    label.textContent = labels.text('slideLabel', { number: index + 1 });
+    var none = document.createElement('em');
+    none.textContent = labels.text('noNotes');
+    notes.innerHTML = aside && aside.textContent.trim() ? aside.innerHTML : '';
+    notes.insertBefore(document.createTextNode(' '), notes.firstChild);
+    notes.insertBefore(label, notes.firstChild);
+    if (!aside || !aside.textContent.trim()) notes.appendChild(none);
     item.appendChild(notes);
     root.appendChild(item);
   });

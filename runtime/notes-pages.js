@@ -5,10 +5,11 @@
  * margin boxes (CSS @page, one named page per slide), so that they repeat on
  * every page when long notes run over onto more pages, and count the PDF's
  * real pages. Run by the PDF printer in the tab after the layout.
- * Expects window.briefdeckNotesPages = { marking: { text, ink, background } | null }. */
+ * Expects window.briefdeckLabels (runtime/labels.js) and window.briefdeckNotesPages = { marking: { text, ink, background } | null }. */
 (function () {
   'use strict';
   var options = window.briefdeckNotesPages || {};
+  var labels = window.briefdeckLabels; // runtime/labels.js, run before this
   var slides = document.querySelector('.reveal .slides');
   var sections = Array.prototype.slice.call(slides.querySelectorAll(':scope > .pdf-page > section'));
   var notesPages = Array.prototype.slice.call(slides.querySelectorAll(':scope > .speaker-notes-pdf[data-layout="separate-page"]'));
@@ -24,7 +25,7 @@
     if (number < 1) return;
     var heading = section.querySelector('h1, h2, h3');
     var label = section.getAttribute('data-label') || (heading ? heading.textContent : '') || '';
-    var reference = 'Notes for slide ' + number + ' of ' + sections.length + (label.trim() ? ': ' + label.trim() : '');
+    var reference = labels.text('notesForSlide', { number: number, total: sections.length }) + (label.trim() ? ': ' + label.trim() : '');
     var name = 'briefdeck-notes-' + number;
     notes.style.page = name;
     var font = 'font-family: ' + getComputedStyle(notes).fontFamily + '; font-size: 15px; ';
@@ -33,7 +34,7 @@
       // The top margin is the banner's height: the marking runs along the top edge, as on the slides.
       '@page ' + name + ' { margin: ' + (options.marking ? 28 : 0) + 'px 0 56px; ',
       '@bottom-left { content: ' + cssString(reference) + '; ' + text + 'text-align: left; padding-left: 48px; }',
-      '@bottom-right { content: "page " counter(page) " / " counter(pages); ' + text + 'text-align: right; padding-right: 48px; white-space: nowrap; }',
+      '@bottom-right { content: ' + labels.counters('page') + '; ' + text + 'text-align: right; padding-right: 48px; white-space: nowrap; }',
     ];
     var marking = options.marking;
     if (marking) {

@@ -6,6 +6,7 @@ import type { OptionLayer } from './deck/options.js';
 import { ConfigError } from './errors.js';
 import { MAX_TEXT_BYTES, readRegularFile } from './files.js';
 import { FORMAT_NAMES, type FormatName } from './formats.js';
+import { digitsSchema, isLanguageTag, labelOverridesSchema, type LabelOverrides } from './labels/index.js';
 import {
   anything,
   number,
@@ -35,6 +36,10 @@ const configSchema = object(
     formats: oneOrList(oneOf(FORMAT_NAMES)),
     paper: oneOf(['a4', 'letter'] as const),
     scale: refine(number(), (scale) => (scale >= 1 && scale <= 4 ? scale : reject('must be from 1 to 4'))),
+    labels: map(labelOverridesSchema, {
+      key: (tag) => (isLanguageTag(tag) ? tag : reject('is not a language tag (e.g. fr, pt-BR, ar)')),
+    }),
+    digits: oneOf(digitsSchema),
   }),
 );
 
@@ -43,6 +48,8 @@ const FIELD_HINTS: Partial<Record<string, string>> = {
   formats: `formats are ${FORMAT_NAMES.join(', ')} (e.g. formats: [pdf, pptx])`,
   paper: 'paper (of the handout and the contact sheet) is a4 or letter',
   scale: 'scale (of the PNG slides) is a number from 1 to 4 times the deck size, e.g. scale: 2',
+  labels: 'labels maps a language tag to label names and your words, e.g. labels: { fr: { bottomLine: "En bref" } }',
+  digits: "digits is latin (0–9) or native (the language's own digits)",
 };
 
 /** Project-wide settings: defaults that each briefing's front matter can override. */
@@ -58,6 +65,9 @@ export interface ProjectConfig {
   formats?: FormatName[];
   paper?: 'a4' | 'letter';
   scale?: number;
+  /** The project's own words for labels, by language tag (`fr`, `pt-BR`): over the language's, under a briefing's. */
+  labels?: Record<string, LabelOverrides>;
+  digits?: 'latin' | 'native';
 }
 
 export async function loadConfig(cwd: string, explicit?: string): Promise<ProjectConfig> {
@@ -82,17 +92,19 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Projec
         ? `config: ${unknownKeysAre(problem, ['a config field', 'config fields'])}`
         : `config: "${problem.path.join('.')}" ${sentence(problem)}`,
       (problem.kind !== 'unknown' && FIELD_HINTS[String(problem.path[0])]) ||
-        'config fields are template, templates, options, formats, paper and scale',
+        'config fields are template, templates, options, formats, paper, scale, labels and digits',
       { file: display, line: yaml.lineOf(problemKey(problem)) },
     );
   }
   const base = path.dirname(path.resolve(file));
-  const { template, templates = [], options, formats, paper, scale } = result.value;
+  const { template, templates = [], options, formats, paper, scale, labels, digits } = result.value;
   return {
     file,
     formats,
     paper,
     scale,
+    labels,
+    digits,
     template: template ? { name: template, line: yaml.lineOf(['template']) } : undefined,
     templates: templates.map((dir) => path.resolve(base, dir)),
     options: options ? { values: options, file: display, lineOf: (key) => yaml.lineOf(['options', key]) } : undefined,

@@ -185,17 +185,28 @@ function isMap(input: unknown): input is Record<string, unknown> {
 }
 
 /**
- * A `key: value` map of any keys, each value checked by `value`. A `__proto__` key is left out: it
+ * A `key: value` map of any keys (or those `key` accepts), each value checked by `value`. A `__proto__` key is left out: it
  * would set the prototype of the copy that the deck's options are merged into.
  */
-export function map<T, In>(value: Schema<T, In>): Schema<Record<string, T>, Record<string, In>> {
+export function map<T, In>(
+  value: Schema<T, In>,
+  { key: checkKey }: { key?: (key: string) => unknown } = {},
+): Schema<Record<string, T>, Record<string, In>> {
   return {
     expects: 'map',
     check(input, path, context) {
       if (!isMap(input)) return wrongType(context, path, 'map', input);
       const entries = Object.keys(input)
         .filter((key) => key !== '__proto__')
-        .map((key) => [key, value.check(input[key], [...path, key], context)] as const);
+        .map((key) => {
+          // `key` (when given) refuses a key by returning reject(…): the problem is at the key's own line.
+          const refused = checkKey?.(key);
+          if (refused instanceof Rejection) {
+            context.problems.push({ kind: 'rule', path: [...path, key], message: refused.message });
+            return [key, INVALID] as const;
+          }
+          return [key, value.check(input[key], [...path, key], context)] as const;
+        });
       return entries.some(([, checked]) => checked === INVALID)
         ? INVALID
         : (Object.fromEntries(entries) as Record<string, T>);

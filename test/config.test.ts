@@ -82,10 +82,10 @@ describe('loadConfig', () => {
 
   it('refuses an unknown field or a wrong type at its line, naming the config fields', async () => {
     expect(await errorOf(await project({ 'briefdeck.config.yaml': 'template: house\ntheme: dark\n' }))).toBe(
-      'briefdeck.config.yaml:2: config: "theme" is not a config field — config fields are template, templates, options, formats, paper and scale',
+      'briefdeck.config.yaml:2: config: "theme" is not a config field — config fields are template, templates, options, formats, paper, scale, labels and digits',
     );
     expect(await errorOf(await project({ 'briefdeck.config.yaml': 'template: house\ntemplates: 3\n' }))).toMatch(
-      /^briefdeck\.config\.yaml:2: config: "templates" .+ — config fields are template, templates, options, formats, paper and scale$/,
+      /^briefdeck\.config\.yaml:2: config: "templates" .+ — config fields are template, templates, options, formats, paper, scale, labels and digits$/,
     );
     expect(await errorOf(await project({ 'briefdeck.config.yaml': 'template: ""\n' }))).toMatch(
       /^briefdeck\.config\.yaml:1: config: "template" .+ — /,

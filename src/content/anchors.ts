@@ -1,5 +1,5 @@
 import { plainText } from '../html-text.js';
-import { closest } from './schema.js';
+import { closest } from '../did-you-mean.js';
 import type { BriefingMeta, Section, SectionKind, Warning } from './model.js';
 
 /*

@@ -4,6 +4,8 @@
  * and sanitized, so templates may print them with {{{ }}}.
  */
 
+import type { LabelOverrides } from '../labels/index.js';
+
 export type SectionKind =
   | 'summary'
   | 'implications'
@@ -45,6 +47,10 @@ export interface BriefingMeta {
   /** Template options, checked against the template's manifest at render time. */
   options: Record<string, unknown>;
   lang: string;
+  /** The briefing's own words for labels (front matter `labels:`), over its language's and the project's. */
+  labels?: LabelOverrides;
+  /** `latin`: numbers and dates in 0–9 whatever the language's own digits. */
+  digits?: 'latin' | 'native';
   /** Text direction of the briefing's language: `rtl` for Arabic, Dari, Pashto, Hebrew, …; sets the deck's `dir`. */
   dir: 'ltr' | 'rtl';
   /** reveal.js settings (transition, controls, …), validated; merged over the deck's defaults. */

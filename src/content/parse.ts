@@ -9,9 +9,10 @@ import { checkFileSize, fileSizeError, LIMITS } from './limits.js';
 import { withoutControlCharacters } from './source-text.js';
 import { ContentMarkdown } from './markdown.js';
 import { ContentFiles } from './media.js';
-import type { Briefing, Section, Warning } from './model.js';
+import type { Briefing, BriefingMeta, Section, Warning } from './model.js';
 import { MAX_SLUG_LENGTH, validateFrontMatter } from './schema.js';
-import { parseSections, REQUIRED_SECTIONS, SECTION_ALIASES } from './sections.js';
+import { parseSections, REQUIRED_SECTIONS } from './sections.js';
+import { missingSectionError } from './missing-section.js';
 
 export interface ParsedBriefing {
   briefing: Briefing;
@@ -71,9 +72,9 @@ export function parseBriefing(source: string, file: string): ParsedBriefing {
   const { frontMatter, body, bodyLine } = parseFrontMatter(text, file);
   const { meta, slug, lines, warnings } = validateFrontMatter(frontMatter, file);
   const files = new ContentFiles(file);
-  const parsed = parseSections(body, bodyLine, file, new ContentMarkdown(files));
+  const parsed = parseSections(body, bodyLine, file, new ContentMarkdown(files), meta.lang);
   const sections = parsed.sections;
-  warnings.push(...parsed.warnings, ...files.warnings, ...checkSections(sections, file, bodyLine, meta.draft));
+  warnings.push(...parsed.warnings, ...files.warnings, ...checkSections(sections, file, bodyLine, meta));
   const anchors = [
     TITLE_SLIDE_ID,
     ...sections.map((section) => section.id),
@@ -94,7 +95,8 @@ export function parseBriefing(source: string, file: string): ParsedBriefing {
 }
 
 /** Throws for a missing or repeated section; an empty one is an error, or a warning in a draft. */
-function checkSections(sections: Section[], file: string, bodyLine: number, draft: boolean): Warning[] {
+function checkSections(sections: Section[], file: string, bodyLine: number, meta: BriefingMeta): Warning[] {
+  const { draft } = meta;
   const warnings: Warning[] = [];
   const seen = new Map<string, Section>();
   for (const section of sections) {
@@ -112,17 +114,7 @@ function checkSections(sections: Section[], file: string, bodyLine: number, draf
   const lastLine = sections.length ? sections[sections.length - 1]!.line : bodyLine;
   for (const kind of REQUIRED_SECTIONS) {
     const section = seen.get(kind);
-    const title = kind.charAt(0).toUpperCase() + kind.slice(1);
-    if (!section) {
-      throw new ContentError(
-        `missing the required section "## ${title}"`,
-        `add it (also accepted: ${SECTION_ALIASES[kind].slice(1, 4).join(', ')})`,
-        {
-          file,
-          line: lastLine,
-        },
-      );
-    }
+    if (!section) throw missingSectionError(kind, sections, { file, line: lastLine }, meta.lang);
     if (isEmpty(section, kind) && draft) {
       warnings.push({
         file,

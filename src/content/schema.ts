@@ -21,6 +21,8 @@ import {
 import type { BriefingMeta, Warning } from './model.js';
 import type { RawFrontMatter } from './frontmatter.js';
 import { impossibleDate } from './dates.js';
+import { closest } from '../did-you-mean.js';
+import { digitsSchema, isLanguageTag, labelOverridesSchema } from '../labels/index.js';
 
 const text = refine(string(), (value) => value.trim() || reject('must not be empty'));
 
@@ -143,6 +145,10 @@ export const frontMatterSchema = object(
       ),
       'en',
     ),
+    /** The briefing's own words for briefdeck's labels (labels/en.yaml names them). */
+    labels: optional(labelOverridesSchema),
+    /** `latin` writes numbers and dates with 0–9 in a language whose own digits are others. */
+    digits: optional(oneOf(digitsSchema)),
     slug: optional(
       refine(string(), (slug) =>
         !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)
@@ -168,6 +174,8 @@ const HINTS: Record<string, string> = {
   slug: `use lower-case letters, digits and dashes, at most ${MAX_SLUG_LENGTH} characters; or leave slug out to derive it from the file name`,
   reveal: `reveal.js settings allowed here: ${Object.keys(revealSchema.fields).join(', ')}`,
   marking: `use one of ${TLP_LABELS.join(', ')}, or free text such as UNCLASSIFIED`,
+  labels: 'name a label of labels/en.yaml and your text, e.g. labels: { bottomLine: "En bref" }',
+  digits: "digits is latin (0–9) or native (the language's own digits)",
   lang: 'write a BCP 47 language tag, e.g. lang: en, lang: ar (Arabic) or lang: fa-AF (Dari)',
 };
 
@@ -208,15 +216,6 @@ export function validateFrontMatter(raw: RawFrontMatter, file: string): Validate
   };
 }
 
-/** A well-formed BCP 47 tag, as the Intl APIs that format the deck's dates accept it. */
-function isLanguageTag(tag: string): boolean {
-  try {
-    return Intl.getCanonicalLocales(tag).length === 1;
-  } catch {
-    return false;
-  }
-}
-
 /** `rtl` for Arabic, Dari, Pashto, Urdu, Hebrew… (from the language tag, via ICU), else `ltr`. */
 function textDirection(lang: string): 'ltr' | 'rtl' {
   try {
@@ -242,27 +241,4 @@ function unknownKeyWarnings(ignored: string[][], raw: RawFrontMatter, file: stri
       message: `unknown front matter field "${path.join('.')}" is ignored${guess ? ` — did you mean "${guess}"?` : ''}`,
     };
   });
-}
-
-/** The known name within edit distance 2 of `word`, if any. */
-export function closest(word: string, candidates: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const candidate of candidates) {
-    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

@@ -8,27 +8,25 @@ import { scanBlocks, type LineKind } from './blocks.js';
 import { checkNesting } from './limits.js';
 import type { Body, Item, Quote, Section, SectionKind, Subsection, Warning } from './model.js';
 import { withLines } from './token-lines.js';
+import { labelSetFor } from '../labels/index.js';
 
-/** Headings that name the summary's own first paragraph. */
-const BOTTOM_LINE_ALIASES = ['bottom line', 'bottom line up front', 'bluf'];
+/** The section kinds a heading can name (labels/<lang>.yaml `sections:` lists their headings); anything else is a generic slide. */
+export const NAMED_SECTION_KINDS = [
+  'summary',
+  'implications',
+  'recommendations',
+  'background',
+  'quote',
+  'sources',
+] as const satisfies readonly Exclude<SectionKind, 'generic'>[];
 
-/** Heading names (lower case) that mark each kind of section; anything else is a generic slide. */
-export const SECTION_ALIASES: Record<Exclude<SectionKind, 'generic'>, string[]> = {
-  summary: [
-    'summary',
-    ...BOTTOM_LINE_ALIASES,
-    'key judgments',
-    'key judgements',
-    'executive summary',
-    'key points',
-    'key takeaways',
-  ],
-  implications: ['implications', 'so what', 'what it means', 'consequences', 'analysis'],
-  recommendations: ['recommendations', 'recommended actions', 'policy recommendations', 'actions', 'next steps'],
-  background: ['background', 'context'],
-  quote: ['quote', 'quotation'],
-  sources: ['sources', 'references', 'further reading'],
-};
+/** Headings by section kind, in the briefing's language and English, plus `bottomLine` (summary headings that name its first paragraph). */
+export type SectionAliases = Record<string, string[]>;
+
+/** The headings a briefing in `lang` may use for each kind of section: its language's and English. */
+export function sectionAliases(lang: string): SectionAliases {
+  return labelSetFor(lang).sections;
+}
 
 export const REQUIRED_SECTIONS = ['summary', 'implications', 'recommendations'] as const;
 
@@ -85,22 +83,38 @@ export function splitByHeading(
   return { before: { lines: lines.slice(0, beforeEnd), kinds: kinds.slice(0, beforeEnd), firstLine }, parts };
 }
 
-export function classify(heading: string): SectionKind {
-  for (const [kind, aliases] of Object.entries(SECTION_ALIASES)) {
-    if (namedBy(heading, aliases)) return kind as SectionKind;
+export function classify(heading: string, aliases: SectionAliases, lang = 'en'): SectionKind {
+  for (const kind of NAMED_SECTION_KINDS) {
+    if (namedBy(heading, aliases[kind] ?? [], lang)) return kind;
   }
   return 'generic';
 }
 
 /** A summary headed "Bottom line", "Bottom line up front" or "BLUF" (its slide needs no second "Bottom line" label). */
-export function isBottomLineHeading(heading: string): boolean {
-  return namedBy(heading, BOTTOM_LINE_ALIASES);
+export function isBottomLineHeading(heading: string, aliases: SectionAliases, lang = 'en'): boolean {
+  return namedBy(heading, aliases.bottomLine ?? [], lang);
 }
 
-function namedBy(heading: string, aliases: string[]): boolean {
-  const name = heading.toLowerCase().replace(/[*_`]/g, '').replace(/:$/, '').trim();
-  // "Recommendations (source author)" and "Implications for Russia" still count.
-  return aliases.some((alias) => name === alias || new RegExp(`^${alias}\\b[^a-z]`).test(name));
+/**
+ * A heading as aliases are written: lower case in its language (Turkish İ is i), emphasis and a
+ * closing colon (`:`, Arabic `:`, full-width `：`) left out.
+ */
+export function headingName(heading: string, lang: string): string {
+  return heading
+    .normalize('NFKC')
+    .toLocaleLowerCase(lang)
+    .replace(/[*_`]/g, '')
+    .replace(/[:：]$/, '')
+    .trim();
+}
+
+function namedBy(heading: string, aliases: string[], lang: string): boolean {
+  const name = headingName(heading, lang);
+  // "Recommendations (source author)", "Implications for Russia" and "建议（作者）" still count:
+  // the alias, then anything that is not a letter or digit of the same word.
+  return aliases.some(
+    (alias) => name === alias || (name.startsWith(alias) && /^[^\p{L}\p{N}\p{M}]/u.test(name.slice(alias.length))),
+  );
 }
 
 /** What parsing one file's sections needs: its name (for messages), its markdown, and where warnings go. */
@@ -108,6 +122,8 @@ interface Context {
   file: string;
   md: ContentMarkdown;
   warnings: Warning[];
+  lang: string;
+  aliases: SectionAliases;
 }
 
 /**
@@ -120,6 +136,7 @@ export function parseSections(
   firstLine: number,
   file: string,
   md: ContentMarkdown,
+  lang = 'en',
 ): { sections: Section[]; warnings: Warning[] } {
   const lines = markdown.split('\n');
   const { kinds, unclosedFence } = scanBlocks(lines);
@@ -140,7 +157,7 @@ export function parseSections(
       { file, line: firstLine + stray },
     );
   }
-  const context: Context = { file, md, warnings: [] };
+  const context: Context = { file, md, warnings: [], lang, aliases: sectionAliases(lang) };
   const sections = parts.map((part) => parseSection(part, context));
   const ids = sectionAnchors(sections);
   return { sections: sections.map((section, i) => ({ ...section, id: ids[i]! })), warnings: context.warnings };
@@ -154,7 +171,7 @@ function parseSection(part: RawSection, context: Context): Omit<Section, 'id'> {
       line: part.line,
     });
   }
-  const kind = classify(part.heading);
+  const kind = classify(part.heading, context.aliases, context.lang);
   const own: Lines = { lines: part.lines, kinds: part.kinds, firstLine: part.textLine };
   const { before, parts: subparts } =
     kind === 'implications' || kind === 'generic' || kind === 'background'

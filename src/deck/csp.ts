@@ -221,12 +221,16 @@ export function sha256Source(text: string): string {
  * is not the head. A policy in <meta> covers only what comes after it, hence first.
  */
 export function withContentSecurityPolicy(html: string, policy: string): string {
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy.replace(/"/g, '&quot;')}">`;
+  return intoHead(html, `<meta http-equiv="Content-Security-Policy" content="${policy.replace(/"/g, '&quot;')}">`);
+}
+
+/** `markup` as the first thing in the page's head (after `<head>`, or `<html>`, or the doctype). */
+export function intoHead(html: string, markup: string): string {
   // Tags inside comments do not count: blank the comments out, keeping every offset.
   const visible = html.replace(/<!--[\s\S]*?(?:-->|$)/g, (comment) => ' '.repeat(comment.length));
   const anchor =
     /<head(?:\s[^>]*)?>/i.exec(visible) ?? /<html(?:\s[^>]*)?>/i.exec(visible) ?? /^\s*<!doctype[^>]*>/i.exec(visible);
-  if (!anchor) return `${meta}\n${html}`;
+  if (!anchor) return `${markup}\n${html}`;
   const at = anchor.index + anchor[0].length;
-  return `${html.slice(0, at)}\n${meta}${html.slice(at)}`;
+  return `${html.slice(0, at)}\n${markup}${html.slice(at)}`;
 }

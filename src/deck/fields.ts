@@ -1,6 +1,7 @@
 import type { BriefingMeta, Source } from '../content/model.js';
-import { closest } from '../content/schema.js';
+import { closest } from '../did-you-mean.js';
 import { TemplateError } from '../errors.js';
+import { isLabelKey, LABEL_KEYS } from '../labels/index.js';
 import type { DeckData } from './render.js';
 import type { Marking } from '../content/marking.js';
 import type { Slide, SlideItem, SlideQuote } from './slide.js';
@@ -35,7 +36,9 @@ const HTML = 'html';
 const ANY = 'any';
 /** A field holds HTML exactly when its name says so: the compiler refuses `titleHtml: VALUE` or `label: HTML`. */
 type FieldShapes<T> = {
-  [K in keyof T]-?: K extends `${string}Html` | 'html' ? typeof HTML : Exclude<Shape, typeof HTML>;
+  [K in keyof T as K extends string ? K : never]-?: K extends `${string}Html` | 'html'
+    ? typeof HTML
+    : Exclude<Shape, typeof HTML>;
 };
 const fields = <T>(shape: FieldShapes<T>, renamed?: Record<string, keyof T & string>): ObjectShape =>
   renamed ? { object: shape, renamed } : { object: shape };
@@ -63,6 +66,8 @@ const META = fields<BriefingMeta>({
   template: VALUE,
   options: ANY,
   lang: VALUE,
+  labels: ANY,
+  digits: VALUE,
   dir: VALUE,
   reveal: ANY,
 });
@@ -106,6 +111,8 @@ export function deckShape(options: string[], assets: string[]): Shape {
     assets: { object: Object.fromEntries(assets.map((name) => [name, VALUE])) },
     size: { object: { width: VALUE, height: VALUE } },
     reveal: ANY,
+    labels: { object: Object.fromEntries(LABEL_KEYS.map((key) => [key, VALUE])) },
+    locale: VALUE,
   });
 }
 
@@ -243,8 +250,31 @@ export function checkFields(
         ? (step(params[0], (field as hbs.AST.StringLiteral).value) ?? ANY)
         : ANY;
     }
+    if (path.original === 't') checkLabelKey(node, scope);
     // Handlebars' own helpers (an inline `{{if test a b}}`) give one of their arguments: not checked.
     return helpers[path.original] === 'text' ? VALUE : ANY;
+  };
+
+  /** `{{t "key"}}` names a label of labels/en.yaml: a misspelt key would print nothing. */
+  const checkLabelKey = (node: Call, scope: Scope) => {
+    const key = node.params[0];
+    if (key?.type !== 'StringLiteral') {
+      fail(
+        node,
+        scope,
+        'the `t` helper takes a label name in quotes',
+        'e.g. {{t "bottomLine"}} (labels/en.yaml lists them)',
+      );
+    }
+    const name = (key as hbs.AST.StringLiteral).value;
+    if (isLabelKey(name)) return;
+    const guess = closest(name, [...LABEL_KEYS]);
+    fail(
+      node,
+      scope,
+      `unknown label "${name}"`,
+      guess ? `did you mean "${guess}"?` : 'labels/en.yaml lists the labels',
+    );
   };
 
   /** {{{ }}} for HTML only, {{ }} for everything else. */

@@ -1,22 +1,25 @@
 import type Handlebars from 'handlebars';
 import { impossibleDate } from '../content/dates.js';
 import { renderInline } from '../content/markdown.js';
+import { isLabelKey, Labels } from '../labels/index.js';
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/** A deck's Labels, on the data its layout renders with (a symbol, so no template path reaches it). */
+export const LABELS = Symbol('labels');
+
+const plainLabels = new Map<string, Labels>();
 
 /**
- * 2026-11-29 → "29 November 2026" (the briefing's own date, with no time zone
- * shift), in the briefing's language: `ar` gives "29 نوفمبر 2026". Plain `en`
- * reads day-month-year as in most briefing styles; `en-US` gets its own order.
+ * 2026-11-29 → "29 November 2026" (the briefing's own date, with no time zone shift), in a language
+ * with no label overrides: `ar` gives "29 نوفمبر 2026". A deck's own outputs use its `Labels.date`.
  */
 export function formatDate(iso: string, lang = 'en'): string {
-  const locale = lang === 'en' ? 'en-GB' : lang;
-  let format = dateFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-    dateFormats.set(locale, format);
-  }
-  return format.format(new Date(`${iso}T00:00:00Z`));
+  if (!plainLabels.has(lang)) plainLabels.set(lang, new Labels({ lang }));
+  return plainLabels.get(lang)!.date(iso);
+}
+
+/** JSON for a <script type="application/json"> block: `<` is escaped so that no value can close the element. */
+export function escapeScriptJson(value: unknown): string {
+  return JSON.stringify(value ?? null).replace(/</g, '\\u003c');
 }
 
 /**
@@ -26,6 +29,8 @@ export function formatDate(iso: string, lang = 'en'): string {
  */
 export const HELPER_RESULTS: Record<string, 'text' | 'either'> = {
   formatDate: 'text',
+  formatNumber: 'text',
+  t: 'text',
   eq: 'text',
   json: 'either',
   markdown: 'either',
@@ -34,13 +39,29 @@ export const HELPER_NAMES = Object.keys(HELPER_RESULTS);
 
 /** Helpers every template can use (templates cannot add their own: a template is markup, not code). Keep them small and pure: templates are the place for markup. */
 export function registerHelpers(hbs: typeof Handlebars): void {
-  /** 2026-11-29 → "29 November 2026", in the language of the briefing being rendered (`meta.lang`). */
+  const labelsOf = (options: Handlebars.HelperOptions): Labels | undefined =>
+    (options.data?.root as { [LABELS]?: Labels } | undefined)?.[LABELS];
+  /** 2026-11-29 → "29 November 2026", in the language (and digits) of the briefing being rendered. */
   hbs.registerHelper('formatDate', (iso: unknown, options: Handlebars.HelperOptions) =>
     // An impossible date (an option value, say) is shown as written: Date would roll 2026-02-30 over to 2 March.
     typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(iso) && !impossibleDate(iso)
-      ? formatDate(iso, (options.data?.root as { meta?: { lang?: string } })?.meta?.lang)
+      ? (labelsOf(options)?.date(iso) ?? formatDate(iso))
       : iso,
   );
+  /** 12 → "12", "١٢" or "۱۲": a number in the briefing's digits. */
+  hbs.registerHelper('formatNumber', (value: unknown, options: Handlebars.HelperOptions) =>
+    typeof value === 'number' ? (labelsOf(options)?.number(value) ?? String(value)) : value,
+  );
+  /**
+   * `{{t "slideNumber" number=number total=@root.slides.length}}`: a label in the briefing's
+   * language, its {placeholders} filled from the hash (numbers in the briefing's digits). Named `t`
+   * as in i18n libraries, and because a helper named like a field (`label`) hides that field.
+   */
+  hbs.registerHelper('t', (key: unknown, options: Handlebars.HelperOptions) => {
+    const labels = labelsOf(options);
+    if (typeof key !== 'string' || !isLabelKey(key) || !labels) return '';
+    return labels.text(key, options.hash as Record<string, string | number>);
+  });
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   /** Inline markdown in a plain-text field (e.g. a subtitle with *emphasis*), sanitized like all content. */
   hbs.registerHelper(
@@ -51,5 +72,5 @@ export function registerHelpers(hbs: typeof Handlebars): void {
    * JSON for a <script type="application/json"> block. `<` is escaped so that
    * no value can close the script element.
    */
-  hbs.registerHelper('json', (value: unknown) => JSON.stringify(value ?? null).replace(/</g, '\\u003c'));
+  hbs.registerHelper('json', (value: unknown) => escapeScriptJson(value));
 }

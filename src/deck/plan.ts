@@ -1,19 +1,25 @@
 import { addsSourcesSlide, SOURCES_SLIDE_ID, TITLE_SLIDE_ID } from '../content/anchors.js';
 import type { Body, Briefing, Item, Quote, Section } from '../content/model.js';
-import { isBottomLineHeading } from '../content/sections.js';
+import { isBottomLineHeading, sectionAliases } from '../content/sections.js';
+import { briefingLabels, type Labels } from '../labels/index.js';
 import { escapeHtml, plainText } from '../html-text.js';
 import type { Slide, SlideKind, SlideQuote } from './slide.js';
 
 export interface PlanOptions {
   /** Lists longer than this continue on further slides, titled "(2/3)". */
   maxItemsPerSlide: number;
+  /** The briefing's labels (the sources slide's title, the "(2/3)" of continued slides); by default its language's. */
+  labels?: Labels;
 }
+
+type LabelledPlan = Required<PlanOptions>;
 
 /** A slide before it is numbered (numbers are given once the whole deck is planned). */
 type PlannedSlide = Omit<Slide, 'number'>;
 
 /** Briefing → the ordered slides of its deck. Pure. */
-export function planSlides(briefing: Briefing, options: PlanOptions): Slide[] {
+export function planSlides(briefing: Briefing, given: PlanOptions): Slide[] {
+  const options = { ...given, labels: given.labels ?? briefingLabels(briefing.meta) };
   const planned: PlannedSlide[] = [titleSlide(briefing)];
   for (const section of briefing.sections) {
     const group = plainText(section.title);
@@ -27,8 +33,9 @@ export function planSlides(briefing: Briefing, options: PlanOptions): Slide[] {
     );
   }
   if (addsSourcesSlide(briefing.meta, briefing.sections)) {
-    const sources = emptySlide('sources', 'Sources', 0);
-    planned.push({ ...sources, id: SOURCES_SLIDE_ID, source: briefing.meta.source, group: 'Sources' });
+    const title = options.labels.text('sources');
+    const sources = emptySlide('sources', escapeHtml(title), 0);
+    planned.push({ ...sources, id: SOURCES_SLIDE_ID, source: briefing.meta.source, group: title });
   }
   return planned.map((slide, i) => ({ ...slide, number: i + 1 }));
 }
@@ -43,7 +50,7 @@ function titleSlide(briefing: Briefing): PlannedSlide {
   };
 }
 
-function sectionSlides(section: Section, briefing: Briefing, options: PlanOptions): PlannedSlide[] {
+function sectionSlides(section: Section, briefing: Briefing, options: LabelledPlan): PlannedSlide[] {
   const heading = section.title;
   switch (section.kind) {
     case 'quote':
@@ -76,7 +83,7 @@ function sectionSlides(section: Section, briefing: Briefing, options: PlanOption
         undefined,
       );
     case 'summary':
-      return summarySlides(section, options);
+      return summarySlides(section, briefing.meta.lang, options);
     case 'recommendations':
       return paginate(section.kind, heading, section, options, undefined);
   }
@@ -88,8 +95,8 @@ function sectionSlides(section: Section, briefing: Briefing, options: PlanOption
  * heading that already says "Bottom line" (or BLUF), templates leave out their
  * own "Bottom line" label.
  */
-function summarySlides(section: Section, options: PlanOptions): PlannedSlide[] {
-  const headingIsBottomLine = isBottomLineHeading(section.heading);
+function summarySlides(section: Section, lang: string, options: LabelledPlan): PlannedSlide[] {
+  const headingIsBottomLine = isBottomLineHeading(section.heading, sectionAliases(lang), lang);
   return paginate('summary', section.title, section, options, undefined).map((slide, index) => ({
     ...slide,
     leadHtml: index === 0 ? slide.leadHtml : '',
@@ -107,7 +114,7 @@ function paginate(
   kind: SlideKind,
   heading: string,
   body: Body & { line: number },
-  options: PlanOptions,
+  options: LabelledPlan,
   section: string | undefined,
 ): PlannedSlide[] {
   const max = Math.max(1, options.maxItemsPerSlide);
@@ -119,7 +126,7 @@ function paginate(
     const part = count > 1 ? { index: index + 1, count } : undefined;
     return {
       ...emptySlide(kind, heading, items[0]?.line ?? body.line),
-      label: `${plainText(heading)}${part ? ` (${part.index}/${part.count})` : ''}`,
+      label: `${plainText(heading)}${part ? ` ${options.labels.text('part', part)}` : ''}`,
       sectionHtml: section,
       part,
       leadHtml: body.lead,

@@ -7,6 +7,9 @@ import { resolveOptions, type OptionLayer } from './options.js';
 import { planSlides } from './plan.js';
 import type { Slide } from './slide.js';
 import { ASSET_URLS } from './asset-urls.js';
+import { LABELS } from './helpers.js';
+import { briefingLabels, type LabelKey, type Labels } from '../labels/index.js';
+import { withRuntimeLabels } from './runtime-labels.js';
 import { briefingMarking, type Marking } from '../content/marking.js';
 import type { Template, TemplateRegistry } from './template/registry.js';
 
@@ -28,6 +31,8 @@ export interface RenderedDeck {
   media: MediaFile[];
   /** Colours below WCAG AA contrast, from the template's declared pairs and the resolved options. */
   contrast: ContrastProblem[];
+  /** The words and number, date and list formats of the briefing's language, for every output. */
+  labels: Labels;
 }
 
 /** What a template's layout receives (templates/README.md, "What templates receive"; deck/fields.ts checks templates against it). */
@@ -40,6 +45,12 @@ export interface DeckData {
   assets: typeof ASSET_URLS;
   size: { width: number; height: number };
   reveal: Record<string, unknown>;
+  /** Every label (labels/en.yaml names them) in the briefing's language, as plain text. */
+  labels: Record<LabelKey, string>;
+  /** The Intl locale of dates and numbers (`ar-EG-u-ca-gregory`, `fa-u-ca-gregory-nu-latn`). */
+  locale: string;
+  /** For the `t`, `formatNumber` and `formatDate` helpers (a symbol: templates cannot see it). */
+  [LABELS]: Labels;
 }
 
 /** Picks and loads the briefing's template, resolves its options, plans the slides and renders the HTML. */
@@ -52,15 +63,17 @@ export async function renderBriefing(briefing: Briefing, context: RenderContext)
   if (context.config?.options) layers.push(context.config.options);
   layers.push({ values: briefing.meta.options, file: briefing.file, lineOf: (key) => briefing.lines.options[key] });
   const options = resolveOptions(template, layers);
-  const slides = planSlides(briefing, { maxItemsPerSlide: template.manifest.maxItemsPerSlide });
+  const labels = briefingLabels(briefing.meta, context.config);
+  const slides = planSlides(briefing, { maxItemsPerSlide: template.manifest.maxItemsPerSlide, labels });
   return {
     briefing,
     template,
     slides,
     options: options.values,
-    html: renderDeck(briefing, slides, template, options.values),
+    html: renderDeck(briefing, slides, template, options.values, labels),
     media: [...options.media, ...briefing.media],
     contrast: checkContrast(template, options.values, layers),
+    labels,
   };
 }
 
@@ -85,6 +98,7 @@ export function renderDeck(
   slides: Slide[],
   template: Template,
   options: Record<string, unknown>,
+  labels: Labels = briefingLabels(briefing.meta),
 ): string {
   const policy = installedDeckPolicy();
   const sizes = template.manifest.sizes;
@@ -97,6 +111,9 @@ export function renderDeck(
     marking: briefingMarking(briefing.meta),
     assets: ASSET_URLS,
     size,
+    labels: labels.all,
+    locale: labels.locale,
+    [LABELS]: labels,
     reveal: {
       // Presenter defaults; the briefing's `reveal:` block may change them.
       hash: true, // the URL names the slide, so a reload (live reload too) stays on it
@@ -118,7 +135,8 @@ export function renderDeck(
     },
   };
   try {
-    return withContentSecurityPolicy(template.layout(data), policy);
+    // The policy goes first in the head, before the labels' JSON block: it applies from there on.
+    return withContentSecurityPolicy(withRuntimeLabels(template.layout(data), labels), policy);
   } catch (error) {
     if (error instanceof BriefdeckError) throw error;
     const message = error instanceof Error ? error.message : String(error);

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { PdfError } from '../errors.js';
 import { packagePath } from '../paths.js';
-import { blockRemoteRequests } from './print.js';
+import { blockRemoteRequests, RUNTIME_LABELS } from './print.js';
 
 /** runtime/slide-thumbnails.js: the deck's slides drawn small, for a layout script to place (handout, contact sheet). */
 const SLIDE_THUMBNAILS = readFileSync(packagePath('runtime', 'slide-thumbnails.js'), 'utf8');
@@ -13,7 +13,7 @@ export interface DeckTab {
   page: Page;
   /** Requests to anything but local files refused so far. */
   blocked: string[];
-  /** Runs a layout script from runtime/ with `options` as `window[name]`, after slide-thumbnails.js. */
+  /** Runs a layout script from runtime/ with `options` as `window[name]`, after labels.js and slide-thumbnails.js. */
   layOut(script: string, name: string, options: unknown): Promise<void>;
 }
 
@@ -40,7 +40,9 @@ export async function withDeckTab<T>(
     await opened.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout });
     const layOut = async (script: string, name: string, options: unknown) => {
       // Page scripts are off in this tab; the layout runs as a DevTools evaluation, synchronously.
-      await opened.evaluate(`${SLIDE_THUMBNAILS}\nwindow.${name} = ${JSON.stringify(options)};\n${script}`);
+      await opened.evaluate(
+        `${RUNTIME_LABELS}\n${SLIDE_THUMBNAILS}\nwindow.${name} = ${JSON.stringify(options)};\n${script}`,
+      );
       await opened.evaluate(() => document.fonts.ready.then(() => undefined));
     };
     return await task({ page: opened, blocked, layOut });

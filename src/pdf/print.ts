@@ -82,6 +82,8 @@ export interface PrintResult {
 
 const PRINT_LAYOUT = readFileSync(packagePath('runtime', 'print-layout.js'), 'utf8');
 const NOTES_PAGES = readFileSync(packagePath('runtime', 'notes-pages.js'), 'utf8');
+/** runtime/labels.js: the deck's words for the layout scripts run in a tab (window.briefdeckLabels). */
+export const RUNTIME_LABELS = readFileSync(packagePath('runtime', 'labels.js'), 'utf8');
 
 /**
  * Prints decks to PDF, one tab reused for every deck (measured: reusing a tab
@@ -190,7 +192,9 @@ export class DeckPrinter {
     if (job.notesPages) {
       // Either layout made the notes pages; this gives them the marking, their slide and page numbers.
       const marking = job.marking ? markingLine(job.marking) : null;
-      await page.evaluate(`window.briefdeckNotesPages = ${JSON.stringify({ marking })};\n${NOTES_PAGES}`);
+      await page.evaluate(
+        `${RUNTIME_LABELS}\nwindow.briefdeckNotesPages = ${JSON.stringify({ marking })};\n${NOTES_PAGES}`,
+      );
     }
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
   }

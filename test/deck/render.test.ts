@@ -62,8 +62,9 @@ describe('renderBriefing', () => {
       REQUIRED.replace('Bottom line.', 'Bottom <script>window.pwned=1</script><iframe src="x"></iframe> line.'),
     );
     expect(html).not.toMatch(/pwned|<iframe/);
-    // The only scripts are the deck's own: config JSON, reveal, its notes plugin and the runtime.
+    // The only scripts are the deck's own: labels and config JSON, reveal, its notes plugin and the runtime.
     expect(html.match(/<script\b[^>]*>/g)).toEqual([
+      '<script type="application/json" id="briefdeck-labels">',
       '<script type="application/json" id="briefdeck-config">',
       '<script src="assets/reveal/reveal.js">',
       '<script src="assets/reveal/plugin/notes.js">',

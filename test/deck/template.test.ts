@@ -231,7 +231,7 @@ describe('errors in user templates name the template file and line', () => {
     const error = await errorOf(dir, 'nohelper');
     expect(error.message).toMatch(
       new RegExp(
-        `^${path.join(dir, 'partials', 'summary.hbs')}:2: unknown helper "uppercase" — templates can use: formatDate, eq, json, markdown`,
+        `^${path.join(dir, 'partials', 'summary.hbs')}:2: unknown helper "uppercase" — templates can use: formatDate, formatNumber, t, eq, json, markdown`,
       ),
     );
   });

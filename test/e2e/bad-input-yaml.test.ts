@@ -285,7 +285,7 @@ describe('the config file (briefdeck.config.yaml): its own errors, at its lines'
     'two unknown keys: both named, at the first (only the first was named)',
     'template: default\ntempalte: x\noptoins: {}\n',
     2,
-    /^config: "tempalte", "optoins" are not config fields — config fields are template, templates, options, formats, paper and scale$/,
+    /^config: "tempalte", "optoins" are not config fields — config fields are template, templates, options, formats, paper, scale, labels and digits$/,
   );
   configCase(
     'a list of template folders with a number in it: the item is named',
