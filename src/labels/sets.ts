@@ -24,12 +24,16 @@ const files = new Map<string, LabelFile | undefined>();
 /** `labels/<tag>.yaml`, parsed once a process; undefined when briefdeck has no file for the tag. */
 export function labelFile(tag: string): LabelFile | undefined {
   if (!files.has(tag)) {
-    const file = packagePath('labels', `${tag}.yaml`);
     // Tags come from the schema's canonical BCP 47 check: letters, digits and dashes only, never a path.
-    files.set(tag, /^[A-Za-z0-9-]+$/.test(tag) && existsSync(file) ? parse(readFileSync(file, 'utf8')) : undefined);
+    const found = /^[A-Za-z0-9-]+$/.test(tag) && existsSync(file(tag));
+    files.set(tag, found ? parse(readFileSync(file(tag), 'utf8')) : undefined);
   }
+  // English is the last resort of every label and heading: without it, a broken install, not a briefing problem.
+  if (tag === 'en' && !files.get(tag)) throw new Error(`briefdeck's ${file(tag)} is missing: reinstall briefdeck`);
   return files.get(tag);
 }
+
+const file = (tag: string) => packagePath('labels', `${tag}.yaml`);
 
 /**
  * The files a language tag reads, most general first: English, then the language, its script and its

@@ -225,7 +225,7 @@ const errorCases: ErrorCase[] = [
     file: 'no-summary.md',
     content: FM() + `\n${IMPL}\n${RECS}`,
     line: 11,
-    error: /^missing the required section "## Summary" — add it \(also accepted: /,
+    error: /^missing the required section "## Summary" — add it \(accepted headings: Summary, Bottom line, /,
   },
   {
     name: 'empty Summary',

@@ -166,7 +166,7 @@ describe('an install without an optional script font package', () => {
     dir = await tempDir();
     install = path.join(dir, 'briefdeck');
     await cp(path.join(ROOT, 'dist'), path.join(install, 'dist'), { recursive: true });
-    for (const name of ['templates', 'runtime', 'package.json'])
+    for (const name of ['templates', 'runtime', 'labels', 'package.json'])
       await symlink(path.join(ROOT, name), path.join(install, name));
     await mkdir(path.join(install, 'node_modules', '@fontsource'), { recursive: true });
     for (const name of await readdir(path.join(ROOT, 'node_modules'))) {

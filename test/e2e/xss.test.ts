@@ -174,7 +174,8 @@ ${sections}`;
     });
     expect(found.problems).toEqual([]);
     expect(found.scripts).toEqual([
-      'application/json',
+      'application/json', // the labels the deck's scripts write (briefdeck-labels)
+      'application/json', // reveal's configuration (briefdeck-config)
       'assets/reveal/reveal.js',
       'assets/reveal/plugin/notes.js',
       'assets/deck.js',
