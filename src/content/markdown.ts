@@ -2,8 +2,33 @@ import { Marked, type Token } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import { LINK_SCHEMES, type ContentFiles } from './media.js';
 import { resolveReferences } from './references.js';
+import { type FigureParagraph, figureHtml } from './figures.js';
+import { markNumericColumns, type NumericCell } from './tables.js';
 
-const marked = new Marked({ gfm: true, async: false });
+/**
+ * marked, with figures (content/figures.ts) and numeric table columns
+ * (content/tables.ts). Returning false hands a token back to marked's own renderer.
+ */
+const marked = new Marked({
+  gfm: true,
+  async: false,
+  renderer: {
+    paragraph(token) {
+      const figure = token as FigureParagraph;
+      return figure.figure ? figureHtml(figure, this.parser.parseInline(figure.tokens.slice(0, 1))) : false;
+    },
+    table(token) {
+      markNumericColumns(token);
+      return false;
+    },
+    tablecell(token) {
+      if (!(token as NumericCell).numeric) return false;
+      const tag = token.header ? 'th' : 'td';
+      const align = token.align ? ` align="${token.align}"` : '';
+      return `<${tag} class="num"${align}>${this.parser.parseInline(token.tokens)}</${tag}>\n`;
+    },
+  },
+});
 
 /**
  * Content is not trusted (articles come from the web and from many hands), so
@@ -55,6 +80,8 @@ const SANITIZE: sanitizeHtml.IOptions = {
     'dt',
     'dd',
     'img',
+    'figure',
+    'figcaption',
   ],
   allowedAttributes: {
     a: ['href', 'title'],
@@ -63,7 +90,16 @@ const SANITIZE: sanitizeHtml.IOptions = {
     th: ['align'],
     td: ['align'],
     img: ['src', 'alt', 'title'],
+    figure: ['style'],
   },
+  // Only the classes and the one style that briefdeck's own renderer writes (figures, numeric cells).
+  allowedClasses: {
+    figure: ['figure', 'figure--inline', 'figure--beside', 'figure--alone'],
+    span: ['figure__caption', 'figure__credit'],
+    th: ['num'],
+    td: ['num'],
+  },
+  allowedStyles: { figure: { width: [/^\d{1,3}%$/] } },
   allowedSchemes: LINK_SCHEMES,
   allowedSchemesByTag: { img: [] }, // an image src is a relative path into the deck, never a URL with a scheme
   allowProtocolRelative: false,

@@ -8,6 +8,7 @@ import { scanBlocks, type LineKind } from './blocks.js';
 import { checkNesting } from './limits.js';
 import type { Body, Item, Quote, Section, SectionKind, Subsection, Warning } from './model.js';
 import { withLines } from './token-lines.js';
+import { type FigureParagraph, markFigures } from './figures.js';
 import { labelSetFor } from '../labels/index.js';
 
 /** The section kinds a heading can name (labels/<lang>.yaml `sections:` lists their headings); anything else is a generic slide. */
@@ -209,6 +210,7 @@ function parseBody(markdown: string, firstLine: number, context: Context): Body 
   let items: Item[] = [];
   let ordered = false;
   let list: Tokens.List | undefined;
+  const shown: [Token, number][] = [];
   for (const [token, tokenLine] of withLines(md.lex(markdown, firstLine), firstLine)) {
     if (token.type === 'space') continue;
     if (notes.take(token, tokenLine)) continue;
@@ -218,9 +220,21 @@ function parseBody(markdown: string, firstLine: number, context: Context): Body 
       items = parseItems(list, tokenLine, context);
     } else {
       (list ? rest : lead).push(token);
+      shown.push([token, tokenLine]);
     }
   }
+  placeFigure(markFigures(shown, context.file), shown.length + items.length);
   return { lead: md.renderBlocks(lead), items, ordered, rest: md.renderBlocks(rest), notes: notes.done() };
+}
+
+/**
+ * A body with one figure and other text shows them side by side; a figure
+ * with nothing else fills its slide; two or more figures stay in the flow.
+ * `blocks` counts the body's shown blocks (the figure's own paragraph too) and list items.
+ */
+function placeFigure(figures: FigureParagraph[], blocks: number): void {
+  if (figures.length !== 1) return;
+  figures[0]!.figure!.placement = blocks > 1 ? 'beside' : 'alone';
 }
 
 /**
