@@ -95,10 +95,7 @@ export function parseFigureAttributes(braces: string, file: string, line: number
  * the figures. Attribute braces after an image inside other text are an error:
  * only a figure takes them.
  */
-export function markFigures(
-  tokens: readonly [Token, number][],
-  file: string,
-): FigureParagraph[] {
+export function markFigures(tokens: readonly [Token, number][], file: string): FigureParagraph[] {
   const figures: FigureParagraph[] = [];
   for (const [token, line] of tokens) {
     if (token.type !== 'paragraph') continue;
@@ -139,6 +136,7 @@ export function figureHtml(paragraph: FigureParagraph, imageHtml: string): strin
   const caption = image.title ? `<span class="figure__caption">${escapeHtml(image.title)}</span>` : '';
   const credit = attributes.credit ? `<span class="figure__credit">${escapeHtml(attributes.credit)}</span>` : '';
   const style = attributes.width ? ` style="width:${attributes.width}%"` : '';
-  const captionHtml = caption || credit ? `<figcaption>${[caption, credit].filter(Boolean).join(' ')}</figcaption>` : '';
+  const captionHtml =
+    caption || credit ? `<figcaption>${[caption, credit].filter(Boolean).join(' ')}</figcaption>` : '';
   return `<figure class="figure figure--${placement}"${style}>${imageHtml}${captionHtml}</figure>\n`;
 }

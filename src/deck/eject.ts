@@ -51,6 +51,7 @@ export async function ejectTemplate(
     description: `Ejected from "${name}". ${manifest.description}`.trim(),
     sizes: manifest.sizes,
     maxItemsPerSlide: manifest.maxItemsPerSlide,
+    maxTableRowsPerSlide: manifest.maxTableRowsPerSlide,
     fonts: manifest.fonts,
     options: manifest.options,
     contrast: manifest.contrast,

@@ -3,11 +3,18 @@ import type { Body, Briefing, Item, Quote, Section } from '../content/model.js';
 import { isBottomLineHeading, sectionAliases } from '../content/sections.js';
 import { briefingLabels, type Labels } from '../labels/index.js';
 import { escapeHtml, plainText } from '../html-text.js';
+import { labelCredits } from './figure-credits.js';
 import type { Slide, SlideKind, SlideQuote } from './slide.js';
+import { tablePages } from './table-pages.js';
+
+/** Table rows on one slide when the template does not say (template.json `maxTableRowsPerSlide`). */
+export const DEFAULT_MAX_TABLE_ROWS = 7;
 
 export interface PlanOptions {
   /** Lists longer than this continue on further slides, titled "(2/3)". */
   maxItemsPerSlide: number;
+  /** Tables with more body rows than this continue on further slides, their header row repeated. */
+  maxTableRowsPerSlide?: number;
   /** The briefing's labels (the sources slide's title, the "(2/3)" of continued slides); by default its language's. */
   labels?: Labels;
 }
@@ -19,7 +26,11 @@ type PlannedSlide = Omit<Slide, 'number'>;
 
 /** Briefing → the ordered slides of its deck. Pure. */
 export function planSlides(briefing: Briefing, given: PlanOptions): Slide[] {
-  const options = { ...given, labels: given.labels ?? briefingLabels(briefing.meta) };
+  const options = {
+    maxTableRowsPerSlide: DEFAULT_MAX_TABLE_ROWS,
+    ...given,
+    labels: given.labels ?? briefingLabels(briefing.meta),
+  };
   const planned: PlannedSlide[] = [titleSlide(briefing)];
   for (const section of briefing.sections) {
     const group = plainText(section.title);
@@ -37,7 +48,16 @@ export function planSlides(briefing: Briefing, given: PlanOptions): Slide[] {
     const sources = emptySlide('sources', escapeHtml(title), 0);
     planned.push({ ...sources, id: SOURCES_SLIDE_ID, source: briefing.meta.source, group: title });
   }
-  return planned.map((slide, i) => ({ ...slide, number: i + 1 }));
+  return planned.map((slide, i) => ({ ...withCreditLabels(slide, options.labels), number: i + 1 }));
+}
+
+function withCreditLabels(slide: PlannedSlide, labels: Labels): PlannedSlide {
+  return {
+    ...slide,
+    leadHtml: labelCredits(slide.leadHtml, labels),
+    restHtml: labelCredits(slide.restHtml, labels),
+    items: slide.items.map((item) => ({ ...item, html: labelCredits(item.html, labels) })),
+  };
 }
 
 function titleSlide(briefing: Briefing): PlannedSlide {
@@ -117,6 +137,8 @@ function paginate(
   options: LabelledPlan,
   section: string | undefined,
 ): PlannedSlide[] {
+  const tableSlides = kind === 'summary' ? undefined : paginateTable(kind, heading, body, options, section);
+  if (tableSlides) return tableSlides;
   const max = Math.max(1, options.maxItemsPerSlide);
   const count = Math.max(1, Math.ceil(body.items.length / max));
   const size = Math.ceil(body.items.length / count);
@@ -134,6 +156,35 @@ function paginate(
       ordered: body.ordered,
       restHtml: index === count - 1 ? body.rest : '',
       notesHtml: joinNotes(notes),
+    };
+  });
+}
+
+/**
+ * A body without a list whose text holds a table longer than the limit: one
+ * slide per page of rows (deck/table-pages.ts), titled "(2/3)" like a list's;
+ * the section's notes go on the first. A table beside a list is not split.
+ */
+function paginateTable(
+  kind: SlideKind,
+  heading: string,
+  body: Body & { line: number },
+  options: LabelledPlan,
+  section: string | undefined,
+): PlannedSlide[] | undefined {
+  if (body.items.length > 0) return undefined;
+  const pages = tablePages(body.lead, options.maxTableRowsPerSlide);
+  if (!pages) return undefined;
+  return pages.map((leadHtml, index) => {
+    const part = { index: index + 1, count: pages.length };
+    return {
+      ...emptySlide(kind, heading, body.line),
+      label: `${plainText(heading)} ${options.labels.text('part', part)}`,
+      sectionHtml: section,
+      part,
+      leadHtml,
+      restHtml: index === pages.length - 1 ? body.rest : '',
+      notesHtml: index === 0 ? joinNotes(body.notes) : '',
     };
   });
 }

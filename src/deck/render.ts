@@ -64,7 +64,11 @@ export async function renderBriefing(briefing: Briefing, context: RenderContext)
   layers.push({ values: briefing.meta.options, file: briefing.file, lineOf: (key) => briefing.lines.options[key] });
   const options = resolveOptions(template, layers);
   const labels = briefingLabels(briefing.meta, context.config);
-  const slides = planSlides(briefing, { maxItemsPerSlide: template.manifest.maxItemsPerSlide, labels });
+  const slides = planSlides(briefing, {
+    maxItemsPerSlide: template.manifest.maxItemsPerSlide,
+    maxTableRowsPerSlide: template.manifest.maxTableRowsPerSlide,
+    labels,
+  });
   return {
     briefing,
     template,

@@ -1,6 +1,7 @@
 import type { MediaFile } from '../../content/model.js';
 import { jsonLines } from '../../content/yaml.js';
 import { TemplateError, type Location } from '../../errors.js';
+import { DEFAULT_MAX_TABLE_ROWS } from '../plan.js';
 import {
   boolean,
   type Infer,
@@ -60,6 +61,7 @@ const manifestSchema = object(
     extends: string(),
     sizes: map(sizeSchema),
     maxItemsPerSlide: integer({ above: 0 }),
+    maxTableRowsPerSlide: integer({ above: 0 }),
     fonts: list(object({ package: npmPackageName, weights: list(integer()), italic: optional(list(integer()), []) })),
     options: map(optionSchema),
     contrast: list(contrastPairSchema),
@@ -76,6 +78,8 @@ export interface TemplateManifest {
   /** Slide sizes by name (e.g. "16:9"); the first is the default, the `size` option picks another. */
   sizes: Record<string, { width: number; height: number }>;
   maxItemsPerSlide: number;
+  /** Tables with more body rows continue on further slides, their header row repeated. */
+  maxTableRowsPerSlide: number;
   fonts: Array<{ package: string; weights: number[]; italic: number[] }>;
   options: Record<string, TemplateOption>;
   /** Which colour is drawn on which, for the WCAG contrast check (contrast.ts); a child's list replaces its parent's. */
@@ -140,6 +144,7 @@ export function mergeManifests(
     description: '',
     sizes: DEFAULT_SIZES,
     maxItemsPerSlide: 5,
+    maxTableRowsPerSlide: DEFAULT_MAX_TABLE_ROWS,
     fonts: [],
     options: {},
     contrast: [],
@@ -149,6 +154,7 @@ export function mergeManifests(
     if (m.description !== undefined) merged.description = m.description;
     if (m.sizes) merged.sizes = m.sizes;
     if (m.maxItemsPerSlide) merged.maxItemsPerSlide = m.maxItemsPerSlide;
+    if (m.maxTableRowsPerSlide) merged.maxTableRowsPerSlide = m.maxTableRowsPerSlide;
     if (m.fonts) merged.fonts = m.fonts as TemplateManifest['fonts'];
     // A child that changes colours restates which colour is drawn on which.
     if (m.contrast) merged.contrast = m.contrast;
