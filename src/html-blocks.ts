@@ -33,9 +33,22 @@ export interface Paragraph {
   look?: { size?: number; color?: string; italic?: boolean };
 }
 
+/**
+ * A cell's alignment: the markdown's (`---:`), or `end` for a numeric column's
+ * cells (class `num`: right, or left in a right-to-left deck, as the theme's `text-align: end`).
+ */
+export type CellAlign = 'left' | 'center' | 'right' | 'end' | undefined;
+
+export interface TableRow {
+  header: boolean;
+  cells: Run[][];
+  /** One a cell. */
+  align: CellAlign[];
+}
+
 export type Block =
   | { type: 'text'; paragraphs: Paragraph[] }
-  | { type: 'table'; rows: { header: boolean; cells: Run[][] }[] }
+  | { type: 'table'; rows: TableRow[] }
   | { type: 'image'; src: string; alt: string };
 
 /** The parts of htmlparser2's DOM nodes read here (domhandler's types are not a dependency of their own). */
@@ -213,8 +226,8 @@ function continuedItem(level: number): Partial<Paragraph> {
   return level > 0 ? { continued: true } : {};
 }
 
-function tableRows(table: DomNode): { header: boolean; cells: Run[][] }[] {
-  const rows: { header: boolean; cells: Run[][] }[] = [];
+function tableRows(table: DomNode): TableRow[] {
+  const rows: TableRow[] = [];
   const visit = (node: DomNode, inHead: boolean) => {
     for (const child of node.children ?? []) {
       if (child.type !== 'tag') continue;
@@ -223,12 +236,19 @@ function tableRows(table: DomNode): { header: boolean; cells: Run[][] }[] {
         rows.push({
           header: inHead || cells.every((c) => c.name === 'th'),
           cells: cells.map((cell) => cellRuns(cell)),
+          align: cells.map(cellAlign),
         });
       } else visit(child, inHead || child.name === 'thead');
     }
   };
   visit(table, false);
   return rows;
+}
+
+function cellAlign(cell: DomNode): CellAlign {
+  const align = cell.attribs?.align;
+  if (align === 'left' || align === 'center' || align === 'right') return align;
+  return cell.attribs?.class?.split(/\s+/).includes('num') ? 'end' : undefined;
 }
 
 function cellRuns(cell: DomNode): Run[] {

@@ -7,7 +7,7 @@ import type { Tokens } from 'marked';
  * markdown's delimiter row aligns the column itself: `:---`, `:---:`, `---:`).
  * Digits of any script count (\p{Nd}), so an Arabic or Devanagari table is read the same.
  */
-const CURRENCY = String.raw`[$€£¥₹₽₺₩₪¢]`;
+const CURRENCY = '[$€£¥₹₽₺₩₪¢]';
 const AMOUNT = String.raw`[-+−±~≈]?\s*(?:${CURRENCY}\s*)?\p{Nd}(?:[\p{Nd}.,'\u00a0\u202f\u2009 ]*\p{Nd})?\s*(?:%|‰|${CURRENCY}|[kKMBT]|bn|mn|tn)?`;
 const NUMERIC = new RegExp(String.raw`^\(?${AMOUNT}\)?(?:\s*[-–—]\s*${AMOUNT})?$`, 'u');
 

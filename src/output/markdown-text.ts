@@ -1,4 +1,4 @@
-import { type Block, type Paragraph, type Run, htmlBlocks, htmlRuns } from '../html-blocks.js';
+import { type Block, type CellAlign, type Paragraph, type Run, htmlBlocks, htmlRuns } from '../html-blocks.js';
 
 /*
  * Sanitized HTML fields and plain text as Markdown that any renderer (CommonMark, GitHub, a text
@@ -96,6 +96,9 @@ function isItem(paragraph: Paragraph): boolean {
   return paragraph.level > 0 && !paragraph.continued;
 }
 
+/** GFM's delimiter row keeps the deck's column alignment (a numeric column's is right). */
+const DELIMITERS = { none: '---', left: ':---', center: ':---:', right: '---:', end: '---:' } as const;
+
 /** A table as a GFM table; its first row is the header (GFM tables need one). */
 function tableMarkdown(block: Extract<Block, { type: 'table' }>, indent: string): string {
   const width = Math.max(...block.rows.map((row) => row.cells.length));
@@ -103,7 +106,10 @@ function tableMarkdown(block: Extract<Block, { type: 'table' }>, indent: string)
     `${indent}| ${Array.from({ length: width }, (_, i) => cells[i] ?? '').join(' | ')} |`;
   const [head, ...body] = block.rows.map((r) => r.cells.map((cell) => runsMarkdown(cell).replace(/\\\n\s*/g, ' ')));
   if (!head) return '';
-  return [row(head), row(Array<string>(width).fill('---')), ...body.map(row)].join('\n');
+  const delimiter = (align: CellAlign) => DELIMITERS[align ?? 'none'];
+  const aligns = block.rows[0]!.align;
+  const delimiters = Array.from({ length: width }, (_, i) => delimiter(aligns[i]));
+  return [row(head), row(delimiters), ...body.map(row)].join('\n');
 }
 
 type Style = Pick<Run, 'bold' | 'italic' | 'code' | 'strike' | 'link'>;

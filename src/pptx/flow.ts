@@ -1,7 +1,7 @@
 import type { PptxSlide, TableRow, TextProps, TextPropsOptions } from './pptxgenjs.js';
 import { imageSize } from 'image-size';
 import type { MediaFile } from '../content/model.js';
-import type { Block, Paragraph, Run } from '../html-blocks.js';
+import type { Block, CellAlign, Paragraph, Run } from '../html-blocks.js';
 import { type TextStyle, runsText, textRuns } from './text.js';
 import { inch, pt } from './geometry.js';
 import type { PptxLook } from './look.js';
@@ -102,8 +102,12 @@ function addTable(context: FlowContext, block: Extract<Block, { type: 'table' }>
   const { colours } = context.look;
   const style = { ...context.style, size: Math.min(context.style.size, 20), bullets: 'none' as const, spaceAfter: 0 };
   const rows: TableRow[] = block.rows.map((row) =>
-    row.cells.map((cell) => ({
-      text: textRuns([{ runs: cell.length ? cell : [{ text: '' }], level: 0 }], { ...style, bold: row.header }),
+    row.cells.map((cell, i) => ({
+      text: textRuns([{ runs: cell.length ? cell : [{ text: '' }], level: 0 }], {
+        ...style,
+        bold: row.header,
+        align: cellAlign(row.align[i], style.rtl),
+      }),
       options: {
         fill: { color: row.header ? colours.tint : colours.paper },
         border: { type: 'solid' as const, color: colours.rule, pt: 0.75 },
@@ -114,6 +118,11 @@ function addTable(context: FlowContext, block: Extract<Block, { type: 'table' }>
   const rowHeight = style.size * 1.25 + 12;
   context.slide.addTable(rows, { x: inch(box.x), y: inch(box.y), w: inch(box.w), fontSize: pt(style.size) });
   return rows.length * rowHeight;
+}
+
+/** A numeric column's `end` is the right in a left-to-right deck, the left in a right-to-left one. */
+function cellAlign(align: CellAlign, rtl: boolean): TextStyle['align'] {
+  return align === 'end' ? (rtl ? 'left' : 'right') : align;
 }
 
 function addImage(context: FlowContext, block: Extract<Block, { type: 'image' }>, box: Box): number {

@@ -12,6 +12,8 @@ export interface TextStyle {
   rtl: boolean;
   bold?: boolean;
   italic?: boolean;
+  /** Horizontal alignment when it is not the writing direction's start (a numeric table column's). */
+  align?: 'left' | 'center' | 'right';
   /** List items get square bullets (package.ts colours them with the accent) unless `none`. */
   bullets?: 'square' | 'none';
   /** Space after each paragraph, CSS px. */
@@ -49,7 +51,7 @@ export function textRuns(paragraphs: Paragraph[], style: TextStyle): TextProps[]
 function runStyle(run: Run, style: TextStyle, paragraph: Paragraph): TextPropsOptions {
   return {
     // On every run, not just the paragraph's first: pptxgenjs starts a new paragraph where `align` changes.
-    align: style.rtl ? 'right' : 'left',
+    align: style.align ?? (style.rtl ? 'right' : 'left'),
     fontFace: run.code ? (style.monoFace ?? 'Consolas') : style.fontFace,
     fontSize: pt(paragraph.heading ? style.size * 1.05 : style.size),
     color: style.color,
