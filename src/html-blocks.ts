@@ -49,7 +49,13 @@ export interface TableRow {
 export type Block =
   | { type: 'text'; paragraphs: Paragraph[] }
   | { type: 'table'; rows: TableRow[] }
-  | { type: 'image'; src: string; alt: string };
+  | {
+      type: 'image';
+      src: string;
+      alt: string;
+      /** A figure the deck shows beside its slide's text (class figure--beside), with its caption's paragraphs. */
+      beside?: { caption: Paragraph[] };
+    };
 
 /** The parts of htmlparser2's DOM nodes read here (domhandler's types are not a dependency of their own). */
 interface DomNode {
@@ -125,6 +131,10 @@ class BlockBuilder {
       this.blocks.push({ type: 'image', src: node.attribs?.src ?? '', alt: node.attribs?.alt ?? '' });
       return;
     }
+    if (name === 'figure' && node.attribs?.class?.split(/\s+/).includes('figure--beside')) {
+      this.besideFigure(children);
+      return;
+    }
     if (name === 'table') {
       this.flushText();
       this.blocks.push({ type: 'table', rows: tableRows(node) });
@@ -166,6 +176,24 @@ class BlockBuilder {
       return;
     }
     this.walk(children, style, level, extra); // span, abbr, mark, small, q …: their text, unstyled
+  }
+
+  /** A figure beside the text: one image block that carries its caption, for the PPTX to place as the deck does. */
+  private besideFigure(children: DomNode[]): void {
+    this.flushText();
+    const tag = (name: string) => children.find((child) => child.type === 'tag' && child.name === name);
+    const image = tag('img');
+    const captionNode = tag('figcaption');
+    const caption = new BlockBuilder();
+    caption.walk(captionNode ? [captionNode] : [], {}, 0);
+    const paragraphs = caption.finish().flatMap((block) => (block.type === 'text' ? block.paragraphs : []));
+    if (image)
+      this.blocks.push({
+        type: 'image',
+        src: image.attribs?.src ?? '',
+        alt: image.attribs?.alt ?? '',
+        beside: { caption: paragraphs },
+      });
   }
 
   /** A block element: its own paragraph; a paragraph inside a list item continues the item's level. */

@@ -27,8 +27,8 @@ type PlannedSlide = Omit<Slide, 'number'>;
 /** Briefing → the ordered slides of its deck. Pure. */
 export function planSlides(briefing: Briefing, given: PlanOptions): Slide[] {
   const options = {
-    maxTableRowsPerSlide: DEFAULT_MAX_TABLE_ROWS,
     ...given,
+    maxTableRowsPerSlide: given.maxTableRowsPerSlide ?? DEFAULT_MAX_TABLE_ROWS,
     labels: given.labels ?? briefingLabels(briefing.meta),
   };
   const planned: PlannedSlide[] = [titleSlide(briefing)];

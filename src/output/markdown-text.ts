@@ -47,8 +47,11 @@ export function listItemMarkdown(html: string, marker: string): string {
 
 function blockMarkdown(block: Block, indent: string): string {
   switch (block.type) {
-    case 'image':
-      return `${indent}![${escapeMarkdown(block.alt, false)}](${linkTarget(block.src)})`;
+    case 'image': {
+      const image = `${indent}![${escapeMarkdown(block.alt, false)}](${linkTarget(block.src)})`;
+      const caption = block.beside?.caption ?? [];
+      return caption.length ? `${image}\n\n${paragraphsMarkdown(caption, indent)}` : image;
+    }
     case 'table':
       return tableMarkdown(block, indent);
     case 'text':

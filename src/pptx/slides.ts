@@ -3,7 +3,7 @@ import type { Briefing, MediaFile, Source } from '../content/model.js';
 import { formatDate } from '../deck/helpers.js';
 import type { Slide } from '../deck/slide.js';
 import { type Block, type Paragraph, type Run, htmlBlocks, htmlRuns } from '../html-blocks.js';
-import { type Box, addText, flowBlocks, textHeight } from './flow.js';
+import { type Box, type FlowContext, addText, flowBlocks, textHeight } from './flow.js';
 import { type Frame, TYPE, inch, pt } from './geometry.js';
 import { LAYOUT_NAMES, PLACEHOLDER, TITLE_BOX } from './layouts.js';
 import type { PptxLook } from './look.js';
@@ -140,19 +140,46 @@ function bodySlide(context: SlideContext, slide: PptxSlide, deckSlide: Slide): n
     });
   }
   if (deckSlide.restHtml) blocks.push(...htmlBlocks(deckSlide.restHtml));
-  const merged = mergeText(blocks);
   const hasList = deckSlide.items.length > 0;
-  return flowBlocks(
-    merged,
-    { ...box, y, h: box.y + box.h - y },
-    {
-      slide,
-      look,
-      media: context.media,
-      style: hasList ? list : body,
-      // The layout's body placeholder holds the body where it starts at the layout's place (pptxgenjs puts placeholder text there whatever the box).
-      placeholder: y === box.y ? PLACEHOLDER.body : undefined,
-    },
+  const flow: FlowContext = {
+    slide,
+    look,
+    media: context.media,
+    style: hasList ? list : body,
+    // The layout's body placeholder holds the body where it starts at the layout's place (pptxgenjs puts placeholder text there whatever the box).
+    placeholder: y === box.y ? PLACEHOLDER.body : undefined,
+  };
+  const room = { ...box, y, h: box.y + box.h - y };
+  const figure = blocks.find((block) => block.type === 'image' && block.beside);
+  if (figure?.type === 'image') return besideFigure(context, blocks, figure, room, flow);
+  return flowBlocks(mergeText(blocks), room, flow);
+}
+
+/**
+ * As the theme's grid does: the text in one column, the figure and its
+ * caption in the other (the first column is on the right in a right-to-left
+ * deck). Returns the overflow of the taller column.
+ */
+function besideFigure(
+  context: SlideContext,
+  blocks: Block[],
+  figure: Extract<Block, { type: 'image' }>,
+  room: Box,
+  flow: FlowContext,
+): number {
+  const gap = 48;
+  const half = (room.w - gap) / 2;
+  const [first, second] = flow.style.rtl ? [room.x + half + gap, room.x] : [room.x, room.x + half + gap];
+  const text = mergeText(blocks.filter((block) => block !== figure));
+  const caption = style(context, TYPE.small, context.look.colours.muted, { spaceAfter: 4 });
+  const figureBlocks: Block[] = [
+    { type: 'image', src: figure.src, alt: figure.alt },
+    ...(figure.beside?.caption.length ? [{ type: 'text' as const, paragraphs: figure.beside.caption }] : []),
+  ];
+  return Math.max(
+    // Not the layout's body placeholder: pptxgenjs would put its text at the placeholder's full width.
+    flowBlocks(text, { ...room, x: first, w: half }, { ...flow, placeholder: undefined }),
+    flowBlocks(figureBlocks, { ...room, x: second, w: half }, { ...flow, style: caption, placeholder: undefined }),
   );
 }
 
