@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_NAMES, loadConfig } from '../config.js';
-import { briefingMarking } from '../content/marking.js';
 import type { Warning } from '../content/model.js';
 import { readBriefing } from '../content/parse.js';
 import { contrastError, contrastWarning } from '../deck/contrast.js';
@@ -201,7 +200,7 @@ export function printJob(built: BuiltDeck, options: Pick<PrintJob, 'notesPages' 
     bookmarks: bookmarksFor(rendered.slides),
     notesPages: options.notesPages,
     captures: options.captures,
-    marking: briefingMarking(meta),
+    marking: rendered.marking,
     // Decks of one template with the same fonts.css (the same script characters) share stylesheets and
     // fonts, so a tab can be reused between them.
     styleKey: [...rendered.template.chain, built.fontsKey].join('\0'),
@@ -261,6 +260,7 @@ function deckInfo(rendered: RenderedDeck, dir: string): DeckInfo {
     subtitle: meta.subtitle,
     date: meta.date,
     marking: meta.marking,
+    markingColours: rendered.marking?.colours,
     draft: meta.draft,
     slides: rendered.slides.length,
     source: sourceFor(dir, file),

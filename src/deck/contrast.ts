@@ -32,7 +32,7 @@ export const contrastPairSchema = object({
 export type ContrastPair = Infer<typeof contrastPairSchema>;
 
 /** WCAG AA minimum contrast by text size. */
-const REQUIRED = { normal: 4.5, large: 3 } as const;
+export const REQUIRED = { normal: 4.5, large: 3 } as const;
 
 export interface Rgba {
   r: number;
@@ -254,7 +254,7 @@ export function checkContrast(
  * The passing colour nearest to `colour` along its way to white or to black (which keeps the hue):
  * the fewest of 255 even steps, each rounded to a hex colour and tested as it would be written.
  */
-function nearestPassing(
+export function nearestPassing(
   colour: Rgba,
   passes: (colour: Rgba) => boolean,
 ): { colour: Rgba; lighter: boolean } | undefined {

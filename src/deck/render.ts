@@ -33,6 +33,8 @@ export interface RenderedDeck {
   contrast: ContrastProblem[];
   /** The words and number, date and list formats of the briefing's language, for every output. */
   labels: Labels;
+  /** The marking with its colours (the template's `markings`, then the built-in ones), for every output. */
+  marking?: Marking;
 }
 
 /** What a template's layout receives (templates/README.md, "What templates receive"; deck/fields.ts checks templates against it). */
@@ -78,6 +80,7 @@ export async function renderBriefing(briefing: Briefing, context: RenderContext)
     media: [...options.media, ...briefing.media],
     contrast: checkContrast(template, options.values, layers),
     labels,
+    marking: briefingMarking(briefing.meta, template.manifest.markings),
   };
 }
 
@@ -112,7 +115,7 @@ export function renderDeck(
     slug: briefing.slug,
     options,
     slides,
-    marking: briefingMarking(briefing.meta),
+    marking: briefingMarking(briefing.meta, template.manifest.markings),
     assets: ASSET_URLS,
     size,
     labels: labels.all,

@@ -50,6 +50,11 @@ const isoDate = refine(string(), (date) =>
     : reject('invalid input: expected a YYYY-MM-DD date'),
 );
 
+/** A banner colour, as marking.ts writes it: it goes into the index page's stylesheet. */
+const hexColour = refine(string(), (value) =>
+  /^#[0-9a-f]{6}$/.test(value) ? value : reject('invalid input: expected a #rrggbb colour'),
+);
+
 /** A fingerprint of a file's bytes (htmlFingerprint). */
 const fingerprint = refine(string(), (value) =>
   /^sha256-[0-9a-f]{64}$/.test(value) ? value : reject('invalid input: expected a sha256 fingerprint'),
@@ -69,6 +74,8 @@ export const DeckInfoSchema = object(
     subtitle: optional(string()),
     date: optional(isoDate),
     marking: optional(string()),
+    /** The marking's banner colours as the deck drew them (its template's `markings` included); absent: free text, or an earlier version's deck.json. */
+    markingColours: optional(object({ background: hexColour, text: hexColour })),
     draft: optional(boolean(), false),
     slides: integer({ min: 0 }),
     /** The content file it was built from: relative to the deck folder, or its file name only (see sourceFor). */

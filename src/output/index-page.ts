@@ -4,7 +4,7 @@ import type { Warning } from '../content/model.js';
 import { indexPagePolicy, withContentSecurityPolicy } from '../deck/csp.js';
 import { formatDate } from '../deck/helpers.js';
 import { escapeHtml } from '../html-text.js';
-import { markingOf, TLP_COLOURS } from '../content/marking.js';
+import { type BannerColours, markingOf } from '../content/marking.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { byDate, readEarlierDecks, type DeckInfo } from './deck-info.js';
 
@@ -94,8 +94,12 @@ export interface ListedDeck {
 }
 
 export function renderIndexPage(current: ListedDeck[], earlier: ListedDeck[] = []): string {
+  /** Each banner colour pair the page shows, by its class: the policy allows no style attribute, so the stylesheet names them. */
+  const used = new Map<string, BannerColours>();
   const item = ({ info: deck, href: folder }: ListedDeck) => {
     const marking = deck.marking ? markingOf(deck.marking) : undefined;
+    // The colours the deck drew (its template's `markings` too); a deck.json without them gets the built-in ones.
+    const colours = deck.markingColours ?? marking?.colours;
     const href = (file: string) => `${folder}/${file.split('/').map(encodeURIComponent).join('/')}`;
     const links = LINKED_OUTPUTS.map(([field, label]) => {
       const file = deck[field];
@@ -109,7 +113,7 @@ export function renderIndexPage(current: ListedDeck[], earlier: ListedDeck[] = [
       ? `<a class="deck__thumb" href="${href('index.html')}" tabindex="-1"><img src="${href(deck.thumbnail)}" alt="${escapeHtml(`Title slide of ${deck.title}`)}"></a>\n    `
       : '';
     return `  <li class="deck${thumbnail ? ' deck--thumb' : ''}">
-    ${thumbnail}<div class="deck__meta">${deck.date ? `<time datetime="${deck.date}">${formatDate(deck.date)}</time>` : ''}${marking ? `<span class="marking ${marking.className}">${escapeHtml(marking.text)}</span>` : ''}${deck.draft ? '<span class="draft">DRAFT</span>' : ''}</div>
+    ${thumbnail}<div class="deck__meta">${deck.date ? `<time datetime="${deck.date}">${formatDate(deck.date)}</time>` : ''}${marking ? `<span class="marking ${marking.className}${colours ? ` ${colourClass(colours, used)}` : ''}">${escapeHtml(marking.text)}</span>` : ''}${deck.draft ? '<span class="draft">DRAFT</span>' : ''}</div>
     <h2 dir="auto"><a href="${href('index.html')}">${escapeHtml(deck.title)}</a></h2>
     ${deck.subtitle ? `<p class="deck__subtitle" dir="auto">${escapeHtml(deck.subtitle)}</p>` : ''}
     <p class="deck__links"><a href="${href('index.html')}">Open deck</a> (${deck.slides} slides)${links} · <span class="deck__source">${escapeHtml(source)}</span></p>
@@ -117,10 +121,15 @@ export function renderIndexPage(current: ListedDeck[], earlier: ListedDeck[] = [
   };
   const list = (decks: ListedDeck[]) => `<ul>\n${decks.map(item).join('\n')}\n</ul>`;
   // Decks this build did not write are kept apart, so that none passes for the output of this build.
+  const currentSection = current.length
+    ? list(current)
+    : earlier.length
+      ? ''
+      : '<p class="empty">No briefings built yet.</p>';
   const earlierSection = earlier.length
     ? `\n<h2 class="earlier">Earlier builds</h2>\n<p class="earlier__note">Not rebuilt by this build: as an earlier build into this folder left them.</p>\n${list(earlier)}`
     : '';
-  // The policy allows this <style> block by its hash, so it is built first.
+  // The policy allows this <style> block by its hash, so it is built before the page (after the lists: it names their colours).
   const style = `
   body { margin: 0; font-family: system-ui, 'Segoe UI', 'DejaVu Sans', sans-serif; color: #14213d; background: #f3f5f9; }
   main { max-width: 880px; margin: 0 auto; padding: 40px 24px 64px; }
@@ -137,10 +146,7 @@ export function renderIndexPage(current: ListedDeck[], earlier: ListedDeck[] = [
   .deck__subtitle { margin: 0 0 8px; color: #3d4a63; }
   .deck__links { margin: 0; font-size: 15px; color: #5b6576; }
   .marking, .draft { font-weight: 700; font-size: 12px; letter-spacing: 0.06em; padding: 2px 8px; background: #3d4a63; color: #fff; }
-  .marking.tlp { background: #000; }
-  ${Object.entries(TLP_COLOURS)
-    .map(([name, colour]) => `.${name} { color: ${colour}; }`)
-    .join(' ')}
+  ${[...used].map(([name, colours]) => `.${name} { background: ${colours.background}; color: ${colours.text}; }`).join(' ')}
   .draft { background: #ffd400; color: #000; }
   .empty, .earlier__note { color: #5b6576; }
   h2.earlier { font-size: 20px; margin: 40px 0 4px; }
@@ -158,10 +164,17 @@ export function renderIndexPage(current: ListedDeck[], earlier: ListedDeck[] = [
 <body>
 <main>
 <h1>Briefings</h1>
-${current.length ? list(current) : earlier.length ? '' : '<p class="empty">No briefings built yet.</p>'}${earlierSection}
+${currentSection}${earlierSection}
 </main>
 </body>
 </html>
 `;
   return withContentSecurityPolicy(html, indexPagePolicy(style));
+}
+
+/** A class for a banner's colours (`banner-c8102e-ffffff`), noted in `used` for the stylesheet. */
+function colourClass(colours: BannerColours, used: Map<string, BannerColours>): string {
+  const name = `banner-${colours.background.slice(1)}-${colours.text.slice(1)}`;
+  used.set(name, colours);
+  return name;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { Browser, Page } from 'puppeteer-core';
 import type { BriefingMeta } from '../content/model.js';
-import { briefingMarking, DRAFT_NOTICE } from '../content/marking.js';
+import { DRAFT_NOTICE, type Marking } from '../content/marking.js';
 import { formatDate } from '../deck/helpers.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { packagePath } from '../paths.js';
@@ -31,6 +31,8 @@ export interface ContactSheetJob {
   /** The first sheet's picture; the next sheets' go beside it as <name>-2.png, <name>-3.png … (contactPngFiles). */
   pngFile: string;
   meta: BriefingMeta;
+  /** The marking with its colours, as the deck has it (RenderedDeck.marking). */
+  marking?: Marking;
   slides: number;
   paper: HandoutSize;
 }
@@ -78,7 +80,7 @@ export async function printContactSheet(browser: Browser, job: ContactSheetJob, 
     const viewport = { width: Math.round(mm(size.width)), height: Math.round(mm(size.height)) };
     await page.setViewport({ ...viewport, deviceScaleFactor: CONTACT_PNG_SCALE });
     await page.emulateMediaType('print');
-    const marking = briefingMarking(meta);
+    const { marking } = job;
     await layOut(CONTACT_LAYOUT, 'briefdeckContact', {
       paper: size,
       ...contactGrid(job.slides),

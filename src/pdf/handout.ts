@@ -3,7 +3,7 @@ import type { Browser } from 'puppeteer-core';
 import type { BriefingMeta } from '../content/model.js';
 import { formatDate } from '../deck/helpers.js';
 import { escapeHtml } from '../html-text.js';
-import { briefingMarking, DRAFT_NOTICE, type Marking } from '../content/marking.js';
+import { DRAFT_NOTICE, type Marking } from '../content/marking.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { timerSafe } from '../timers.js';
 import { markingColours } from './page-marking.js';
@@ -27,6 +27,8 @@ export interface HandoutJob {
   htmlFile: string;
   pdfFile: string;
   meta: BriefingMeta;
+  /** The marking with its colours, as the deck has it (RenderedDeck.marking). */
+  marking?: Marking;
   slides: number;
   size: HandoutSize;
 }
@@ -57,14 +59,13 @@ export async function printHandout(browser: Browser, job: HandoutJob, wait = 60_
       ].filter((line): line is string => Boolean(line)),
     };
     await layOut(HANDOUT_LAYOUT, 'briefdeckHandout', { width: Math.floor(PRINTABLE_WIDTH[size]), cover });
-    const marking = briefingMarking(meta);
     const pdf = await page.pdf({
       timeout,
       format: size === 'a4' ? 'A4' : 'Letter',
       printBackground: true,
       tagged: true,
       displayHeaderFooter: true,
-      headerTemplate: headerTemplate(marking),
+      headerTemplate: headerTemplate(job.marking),
       footerTemplate: `<div style="font: 9px sans-serif; width: 100%; text-align: center; color: #333;"><span class="pageNumber"></span> / <span class="totalPages"></span></div>`,
       margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' },
     });

@@ -1,13 +1,13 @@
-import { markingBanner, tlpColour, type Marking } from '../content/marking.js';
+import { bannerColours, markingBanner, type Marking } from '../content/marking.js';
 
 /**
  * The marking as drawn outside a template, on pages the printer makes (handout
- * headers, notes pages): TLP labels in FIRST's colours on black, other text
- * white on slate, as in the built-in templates.
+ * headers, notes pages): in its own colours (TLP, a classification, the
+ * template's `markings`), free text white on slate, as in the default template.
  */
 export function markingColours(marking: Marking): { ink: string; background: string } {
-  const tlp = tlpColour(marking);
-  return { ink: tlp ?? '#ffffff', background: tlp ? '#000000' : '#3d4a63' };
+  const { background, text } = bannerColours(marking);
+  return { ink: text, background };
 }
 
 /** One line of text for a page margin: the draft notice, then the marking. */

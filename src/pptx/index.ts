@@ -15,7 +15,6 @@ import { loadPptxGenJS, type ThemeProps } from './pptxgenjs.js';
 import type { Warning } from '../content/model.js';
 import { formatDate } from '../deck/helpers.js';
 import type { RenderedDeck } from '../deck/render.js';
-import { briefingMarking } from '../content/marking.js';
 import { buildDate } from '../source-date.js';
 import { dataUrl, findMedia } from './flow.js';
 import { frameFor, inch } from './geometry.js';
@@ -61,7 +60,7 @@ export async function writePptx(deck: RenderedDeck): Promise<PptxResult> {
   defineLayouts(pptx, {
     frame,
     look,
-    marking: briefingMarking(meta),
+    marking: deck.marking,
     footer,
     lang: meta.lang,
     rtl: meta.dir === 'rtl',

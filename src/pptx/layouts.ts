@@ -1,5 +1,5 @@
 import type { SlideMasterProps, SlideNumberProps, Pptx } from './pptxgenjs.js';
-import { type Marking, markingBanner, tlpColour } from '../content/marking.js';
+import { type Marking, markingBanner } from '../content/marking.js';
 import type { SlideKind } from '../deck/slide.js';
 import { type Frame, TYPE, inch, pt } from './geometry.js';
 import type { PptxLook } from './look.js';
@@ -179,10 +179,11 @@ function footer({ frame, look, footer, lang, rtl, logo }: MasterContext): Master
   return objects;
 }
 
-/** Top and bottom banners: the marking (and the draft notice), centred, on the marking colours. */
+/** Top and bottom banners: the marking (and the draft notice), centred, in the marking's colours. */
 function banners({ frame, look, marking }: MasterContext): MasterObject[] {
   if (!marking) return [];
-  const tlp = tlpColour(marking);
+  const own = marking.colours;
+  const pptxColour = (hex: string) => hex.slice(1).toUpperCase();
   const text = markingBanner(marking);
   const banner = (y: number) => ({
     text: {
@@ -193,8 +194,9 @@ function banners({ frame, look, marking }: MasterContext): MasterObject[] {
         w: inch(frame.width),
         h: inch(frame.banner),
         margin: 0,
-        fill: { color: tlp ? '000000' : look.colours.markingBg },
-        color: tlp ? tlp.slice(1).toUpperCase() : look.colours.markingInk,
+        // Its own colours (TLP, a classification, the template's `markings`), or the template's neutral ones.
+        fill: { color: own ? pptxColour(own.background) : look.colours.markingBg },
+        color: own ? pptxColour(own.text) : look.colours.markingInk,
         fontFace: look.fonts.body,
         fontSize: pt(TYPE.marking),
         bold: true,

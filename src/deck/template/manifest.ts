@@ -21,6 +21,8 @@ import {
   variant,
 } from '../../validate.js';
 import { contrastPairSchema, type ContrastPair } from '../contrast.js';
+import type { MarkingColours } from '../../content/marking.js';
+import { checkMarkingColours, markingColoursSchema } from './marking-colours.js';
 import { describe, imageOption, valueFits } from '../options.js';
 import { readTemplateFile } from './sources.js';
 
@@ -65,6 +67,7 @@ const manifestSchema = object(
     fonts: list(object({ package: npmPackageName, weights: list(integer()), italic: optional(list(integer()), []) })),
     options: map(optionSchema),
     contrast: list(contrastPairSchema),
+    markings: list(markingColoursSchema),
   }),
 );
 
@@ -84,6 +87,8 @@ export interface TemplateManifest {
   options: Record<string, TemplateOption>;
   /** Which colour is drawn on which, for the WCAG contrast check (contrast.ts); a child's list replaces its parent's. */
   contrast: ContrastPair[];
+  /** Banner colours by marking (template.json `markings`): a child's entry replaces its parent's for the same `match`. */
+  markings: MarkingColours[];
 }
 
 /** A template.json, read and checked, with the lines of its keys for later messages. */
@@ -129,6 +134,7 @@ export async function readManifest(file: string): Promise<ManifestFile> {
       );
     }
   }
+  checkMarkingColours(result.value.markings ?? [], file, lineOf);
   return { file, manifest: result.value, lineOf };
 }
 
@@ -148,6 +154,7 @@ export function mergeManifests(
     fonts: [],
     options: {},
     contrast: [],
+    markings: [],
   };
   const defaults: Record<string, Location> = {};
   for (const { manifest: m, file, lineOf } of rootFirst) {
@@ -159,6 +166,10 @@ export function mergeManifests(
     // A child that changes colours restates which colour is drawn on which.
     if (m.contrast) merged.contrast = m.contrast;
     // A child may add options or change a parent's default.
+    if (m.markings) {
+      const own = new Set(m.markings.map((entry) => entry.match));
+      merged.markings = [...m.markings, ...merged.markings.filter((entry) => !own.has(entry.match))];
+    }
     if (m.options) merged.options = { ...merged.options, ...m.options };
     for (const key of Object.keys(m.options ?? {})) defaults[key] = { file, line: lineOf(['options', key, 'default']) };
   }
