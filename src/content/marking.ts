@@ -99,8 +99,7 @@ const SCI_CONTROLS = new Set(['SCI', 'HCS', 'KDK', 'RSV', 'SI', 'TK']);
 export function classificationOf(text: string): Classification | undefined {
   const [first = '', second] = text.split('//');
   const level = Object.hasOwn(LEVELS, first) ? LEVELS[first] : undefined;
-  const sci =
-    second !== undefined && second.split('/').every((control) => SCI_CONTROLS.has(control.split(/[-\s]/)[0]!));
+  const sci = second?.split('/').every((control) => SCI_CONTROLS.has(control.split(/[-\s]/)[0]!));
   return level === 'top-secret' && sci ? 'top-secret-sci' : level;
 }
 
