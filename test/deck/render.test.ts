@@ -140,8 +140,14 @@ describe('reveal settings from front matter', () => {
 
 describe('markingOf', () => {
   it('recognises TLP 2.0 labels and leaves free text alone', () => {
-    expect(markingOf('TLP:CLEAR')).toEqual({ text: 'TLP:CLEAR', draft: false, className: 'tlp tlp-clear' });
-    expect(markingOf('UNCLASSIFIED')).toEqual({ text: 'UNCLASSIFIED', draft: false, className: '' });
+    expect(markingOf('TLP:CLEAR')).toEqual({
+      text: 'TLP:CLEAR',
+      draft: false,
+      className: 'tlp tlp-clear',
+      colours: { background: '#000000', text: '#ffffff' },
+    });
+    // UNCLASSIFIED is a classification banner now (issue 16): test/content/marking.test.ts; free text stays plain.
+    expect(markingOf('BRIEFING TEAM ONLY')).toEqual({ text: 'BRIEFING TEAM ONLY', draft: false, className: '' });
   });
 });
 

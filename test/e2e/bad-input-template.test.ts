@@ -420,6 +420,50 @@ const errorCases: ErrorCase[] = [
     error:
       /^"titleHtml" holds HTML, printed with \{\{ \}\} — write \{\{\{titleHtml\}\}\}: \{\{ \}\} would show its tags as text$/,
   },
+  // --- issue 16: template.json `markings` (banner colours by marking), checked when the template loads
+  {
+    name: 'template.json: a marking colour that is not a hex colour',
+    content: GOOD,
+    files: (dir) => brandTemplate(dir, { markings: [{ match: 'OFFICIAL', background: 'navy', text: '#ffffff' }] }),
+    args: BRAND,
+    file: 'templates/brand/template.json',
+    line: 7,
+    error: /^template\.json: "markings\.0\.background" must be a colour like #c8102e \(#rrggbb or #rgb\) — /,
+  },
+  {
+    name: 'template.json: a marking whose text and background fail WCAG AA',
+    content: GOOD,
+    files: (dir) => brandTemplate(dir, { markings: [{ match: 'OFFICIAL', background: '#ffffff', text: '#888888' }] }),
+    args: BRAND,
+    file: 'templates/brand/template.json',
+    line: 8,
+    error:
+      /^template\.json: "markings\.0" text #888888 on #ffffff has contrast 3\.54:1, below WCAG AA 4\.5:1 for banner text \("OFFICIAL"\) — choose a darker text colour, e\.g\. #/,
+  },
+  {
+    name: 'template.json: a marking entry for a TLP label',
+    content: GOOD,
+    files: (dir) => brandTemplate(dir, { markings: [{ match: 'TLP:RED', background: '#000000', text: '#ffffff' }] }),
+    args: BRAND,
+    file: 'templates/brand/template.json',
+    line: 6,
+    error: /^template\.json: "markings\.0\.match" must not be a TLP label: TLP labels keep FIRST's colours — /,
+  },
+  {
+    name: 'template.json: two marking entries for one marking',
+    content: GOOD,
+    files: (dir) =>
+      brandTemplate(dir, {
+        markings: [
+          { match: 'OFFICIAL', background: '#000000', text: '#ffffff' },
+          { match: 'OFFICIAL', background: '#1d3a6b', text: '#ffffff' },
+        ],
+      }),
+    args: BRAND,
+    file: 'templates/brand/template.json',
+    line: 11,
+    error: /^template\.json: "markings\.1\.match" "OFFICIAL" is listed twice — keep one entry for each marking/,
+  },
 ];
 
 let root: string;
