@@ -1,8 +1,13 @@
 import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/build/batch.js';
+import { CLASSIFICATION_COLOURS, markingOf } from '../../src/content/marking.js';
 import { parseColour } from '../../src/deck/contrast.js';
+import { launchBrowser } from '../../src/pdf/browser.js';
+import { measureContrast } from '../contrast-in-page.js';
 import { pdfText, runCli, SAMPLE, tempDir } from '../helpers.js';
 import { readPptx } from '../pptx/package-reader.js';
 
@@ -146,4 +151,55 @@ describe('classification banners', () => {
     }
     expect(html).toMatch(/<span class="marking ">NATO SECRET<\/span>/);
   });
+});
+
+describe('every classification banner in every built-in template, as Chromium draws it', () => {
+  it.each(['default', 'dark', 'print'])(
+    '%s: WCAG AA on every slide, each level in turn',
+    async (template) => {
+      const result = await build({
+        paths: [SAMPLE],
+        outDir: path.join(work, 'levels', template),
+        template,
+        pdf: false,
+      });
+      expect(result.errors).toEqual([]);
+      const browser = await launchBrowser();
+      try {
+        const page = await browser.newPage();
+        await page.goto(`${pathToFileURL(result.decks[0]!.htmlFile).href}?print-pdf`, { waitUntil: 'load' });
+        await page.waitForFunction(() => document.documentElement.getAttribute('data-briefdeck-pdf-ready') === 'true');
+        const levels = {
+          UNCLASSIFIED: 'unclassified',
+          CUI: 'cui',
+          CONFIDENTIAL: 'confidential',
+          SECRET: 'secret',
+          'TOP SECRET': 'top-secret',
+          'TOP SECRET//SCI': 'top-secret-sci',
+        } as const;
+        for (const [text, level] of Object.entries(levels)) {
+          const marking = markingOf(text);
+          expect(marking.colours).toEqual(CLASSIFICATION_COLOURS[level]);
+          // The banners as the partial writes them for this marking: its class, its style, its text.
+          await page.evaluate(
+            (m) => {
+              for (const banner of document.querySelectorAll<HTMLElement>('.marking')) {
+                banner.className = `marking ${banner.classList.contains('marking--top') ? 'marking--top' : 'marking--bottom'} ${m.className}`;
+                banner.setAttribute('style', m.style!);
+                banner.textContent = m.text;
+              }
+            },
+            { className: marking.className, style: marking.style, text: marking.text },
+          );
+          const drawn = await page.$eval('.marking--top', (banner) => getComputedStyle(banner).backgroundColor);
+          const { r, g, b } = parseColour(marking.colours!.background)!;
+          expect(drawn, text).toBe(`rgb(${r}, ${g}, ${b})`);
+          expect(await page.evaluate(measureContrast), text).toEqual([]);
+        }
+      } finally {
+        await browser.close();
+      }
+    },
+    120_000,
+  );
 });
