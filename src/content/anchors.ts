@@ -1,6 +1,6 @@
 import { plainText } from '../html-text.js';
 import { closest } from '../did-you-mean.js';
-import type { BriefingMeta, Section, SectionKind, Warning } from './model.js';
+import { type BriefingMeta, NAMED_SECTION_KINDS, type Section, type SectionKind, type Warning } from './model.js';
 
 /*
  * Links inside a deck: `[see the sources](#sources)`. The first slide of every `##` section carries
@@ -31,7 +31,7 @@ const RESERVED_PREFIX = 'briefdeck-';
 export function sectionAnchors(sections: readonly Pick<Section, 'kind' | 'title'>[]): string[] {
   // Every kind's id is taken even when the briefing has no such section: a heading never gets
   // `sources`, which the deck's own sources slide may need, nor the title slide's `top`.
-  const taken = new Set<string>([TITLE_SLIDE_ID, ...KNOWN_KINDS]);
+  const taken = new Set<string>([TITLE_SLIDE_ID, ...NAMED_SECTION_KINDS]);
   return sections.map((section) => {
     if (section.kind !== 'generic') return section.kind;
     const base = headingSlug(plainText(section.title));
@@ -41,15 +41,6 @@ export function sectionAnchors(sections: readonly Pick<Section, 'kind' | 'title'
     return id;
   });
 }
-
-const KNOWN_KINDS: readonly Exclude<SectionKind, 'generic'>[] = [
-  'summary',
-  'implications',
-  'recommendations',
-  'background',
-  'quote',
-  'sources',
-];
 
 /**
  * A heading as an id, as GitHub names headings: lower case, letters (any script), marks, digits,

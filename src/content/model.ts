@@ -15,6 +15,16 @@ export type SectionKind =
   | 'sources'
   | 'generic';
 
+/** The section kinds a heading can name (labels/<lang>.yaml `sections:` lists their headings); anything else is a generic slide. */
+export const NAMED_SECTION_KINDS = [
+  'summary',
+  'implications',
+  'recommendations',
+  'background',
+  'quote',
+  'sources',
+] as const satisfies readonly Exclude<SectionKind, 'generic'>[];
+
 export interface Source {
   title: string;
   author?: string;

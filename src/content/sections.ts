@@ -6,20 +6,21 @@ import { plainText } from '../html-text.js';
 import type { ContentMarkdown } from './markdown.js';
 import { scanBlocks, type LineKind } from './blocks.js';
 import { checkNesting } from './limits.js';
-import type { Body, Item, Quote, Section, SectionKind, Subsection, Warning } from './model.js';
+import {
+  type Body,
+  type Item,
+  NAMED_SECTION_KINDS,
+  type Quote,
+  type Section,
+  type SectionKind,
+  type Subsection,
+  type Warning,
+} from './model.js';
 import { withLines } from './token-lines.js';
 import { type FigureParagraph, markFigures } from './figures.js';
 import { labelSetFor } from '../labels/index.js';
 
-/** The section kinds a heading can name (labels/<lang>.yaml `sections:` lists their headings); anything else is a generic slide. */
-export const NAMED_SECTION_KINDS = [
-  'summary',
-  'implications',
-  'recommendations',
-  'background',
-  'quote',
-  'sources',
-] as const satisfies readonly Exclude<SectionKind, 'generic'>[];
+export { NAMED_SECTION_KINDS } from './model.js';
 
 /** Headings by section kind, in the briefing's language and English, plus `bottomLine` (summary headings that name its first paragraph). */
 export type SectionAliases = Record<string, string[]>;
