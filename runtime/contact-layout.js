@@ -4,7 +4,7 @@
  * printer in a tab with page scripts off; the sheets are the pages (the printer adds nothing), so that a
  * screenshot of one is the same picture as its PDF page.
  * Expects window.briefdeckContact = { paper: { width, height } (mm), columns, rows, title,
- * details: [<text>…], footer: [<text>…], marking: { text, ink, background } | null, draft: <notice> | null, pageLabel }. */
+ * details: [<text>…], footer: [<text>…], marking: { text, ink, background } | null, draft: <notice> | null }, and window.briefdeckLabels (runtime/labels.js). */
 (function () {
   'use strict';
   var options = window.briefdeckContact;
@@ -101,7 +101,7 @@
     var footer = document.createElement('div');
     footer.className = 'contact__footer';
     footer.appendChild(parts('contact__credit', options.footer));
-    footer.appendChild(parts('contact__page', [options.pageLabel + ' ' + (n + 1) + ' / ' + total]));
+    footer.appendChild(parts('contact__page', [window.briefdeckLabels.text('page', { page: n + 1, pages: total })]));
     sheet.appendChild(footer);
     sheet.appendChild(marking());
     root.appendChild(sheet);

@@ -258,6 +258,7 @@ function deckInfo(rendered: RenderedDeck, dir: string): DeckInfo {
     slug,
     title: meta.title,
     subtitle: meta.subtitle,
+    lang: meta.lang,
     date: meta.date,
     marking: meta.marking,
     markingColours: rendered.marking?.colours,

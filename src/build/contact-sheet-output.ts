@@ -49,6 +49,7 @@ function contactSheetJob(built: BuiltDeck, paper: HandoutSize): ContactSheetJob 
     pdfFile: path.join(deck.dir, contactName(deck.slug, '.pdf')),
     pngFile: path.join(deck.dir, contactName(deck.slug, '.png')),
     meta: rendered.briefing.meta,
+    labels: rendered.labels,
     marking: rendered.marking,
     slides: rendered.slides.length,
     paper,

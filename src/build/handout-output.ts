@@ -30,6 +30,7 @@ function handoutJob(built: BuiltDeck, size: HandoutSize): HandoutJob {
     htmlFile: deck.htmlFile,
     pdfFile: path.join(deck.dir, handoutName(deck.slug)),
     meta: rendered.briefing.meta,
+    labels: rendered.labels,
     marking: rendered.marking,
     slides: rendered.slides.length,
     size,

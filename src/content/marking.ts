@@ -1,8 +1,6 @@
 import type { BriefingMeta } from './model.js';
 import { TLP_LABELS } from './schema.js';
-
-/** The notice beside the marking on every slide and page of a machine-made draft (as the templates show it). */
-export const DRAFT_NOTICE = 'DRAFT – generated from source, review before use';
+import type { Labels } from '../labels/index.js';
 
 /** A banner's colours: its background and the colour of its text, as `#rrggbb`. */
 export interface BannerColours {
@@ -20,6 +18,8 @@ export interface Marking {
   text: string;
   /** Also show the "DRAFT – generated from source" notice (front matter `draft: true`). */
   draft: boolean;
+  /** That notice in the briefing's language (label `draftNotice`), for banners drawn outside a template; set for a draft by briefingMarking. */
+  draftNotice?: string;
   /**
    * What the marking is, for templates' CSS: `tlp tlp-amber-strict` for TLP 2.0 labels,
    * `classification classification-secret` (… `-top-secret-sci`) for a US classification banner line,
@@ -134,12 +134,21 @@ export function markingOf(text: string, draft = false, mapped: readonly MarkingC
 
 /** The marking as one line of text, after the draft notice when there is one (banners drawn outside a template, the speaker script). */
 export function markingBanner(marking: Marking, separator = '   '): string {
-  return [marking.draft ? DRAFT_NOTICE : '', marking.text].filter(Boolean).join(separator);
+  return [marking.draft ? marking.draftNotice : '', marking.text].filter(Boolean).join(separator);
 }
 
-/** A briefing's marking (and draft notice), or undefined when it has neither; `mapped`: its template's `markings`. */
-export function briefingMarking(meta: BriefingMeta, mapped: readonly MarkingColours[] = []): Marking | undefined {
-  return meta.marking || meta.draft ? markingOf(meta.marking ?? '', meta.draft, mapped) : undefined;
+/**
+ * A briefing's marking (and draft notice, in its language), or undefined when it has neither;
+ * `mapped`: its template's `markings`.
+ */
+export function briefingMarking(
+  meta: BriefingMeta,
+  labels: Labels,
+  mapped: readonly MarkingColours[] = [],
+): Marking | undefined {
+  if (!meta.marking && !meta.draft) return undefined;
+  const marking = markingOf(meta.marking ?? '', meta.draft, mapped);
+  return meta.draft ? { ...marking, draftNotice: labels.text('draftNotice') } : marking;
 }
 
 /** White on slate: a free-text marking drawn outside a template (PDF margins, handout, contact sheet, index page), as the default template draws it. */

@@ -217,7 +217,7 @@ export function validateFrontMatter(raw: RawFrontMatter, file: string): Validate
 }
 
 /** `rtl` for Arabic, Dari, Pashto, Urdu, Hebrew… (from the language tag, via ICU), else `ltr`. */
-function textDirection(lang: string): 'ltr' | 'rtl' {
+export function textDirection(lang: string): 'ltr' | 'rtl' {
   try {
     // Node 20's V8 has the `textInfo` getter; later versions replace it with getTextInfo().
     const locale = new Intl.Locale(lang) as Intl.Locale & {

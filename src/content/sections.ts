@@ -32,8 +32,17 @@ export function sectionAliases(lang: string): SectionAliases {
 
 export const REQUIRED_SECTIONS = ['summary', 'implications', 'recommendations'] as const;
 
-// Leading spaces survive when a list item is indented deeper than its marker needs.
-const NOTE = /^\s*note:\s*/i;
+/**
+ * The start of a speaker note: `Note:` or its word in the briefing's language (`keywords: note:` of
+ * its label set, English too), with a colon or a full-width `：`. Leading spaces survive when a list
+ * item is indented deeper than its marker needs.
+ */
+function noteMarker(lang: string): RegExp {
+  const words = labelSetFor(lang).keywords.note ?? ['note'];
+  return new RegExp(`^\\s*(?:${words.map(escapeRegExp).join('|')})\\s*[:：]\\s*`, 'iu');
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 interface RawSection {
   heading: string;
@@ -126,6 +135,8 @@ interface Context {
   warnings: Warning[];
   lang: string;
   aliases: SectionAliases;
+  /** What starts a speaker note in this language (noteMarker). */
+  note: RegExp;
 }
 
 /**
@@ -159,7 +170,7 @@ export function parseSections(
       { file, line: firstLine + stray },
     );
   }
-  const context: Context = { file, md, warnings: [], lang, aliases: sectionAliases(lang) };
+  const context: Context = { file, md, warnings: [], lang, aliases: sectionAliases(lang), note: noteMarker(lang) };
   const sections = parts.map((part) => parseSection(part, context));
   const ids = sectionAnchors(sections);
   return { sections: sections.map((section, i) => ({ ...section, id: ids[i]! })), warnings: context.warnings };
@@ -198,7 +209,7 @@ function parseSection(part: RawSection, context: Context): Omit<Section, 'id'> {
     subsections,
     ...body,
   };
-  if (kind === 'quote') section.quote = parseQuote(text, part, file, md);
+  if (kind === 'quote') section.quote = parseQuote(text, part, context);
   return section;
 }
 
@@ -303,9 +314,9 @@ class Notes {
 
   /** Takes `token` when it is, or follows, a `Note:` paragraph. */
   take(token: Token, line: number): boolean {
-    if (this.line === undefined && !isNote(token)) return false;
+    if (this.line === undefined && !isNote(token, this.context.note)) return false;
     this.line ??= line;
-    this.html.push(renderNote(token, line, this.context.md));
+    this.html.push(renderNote(token, line, this.context.md, this.context.note));
     return true;
   }
 
@@ -328,10 +339,10 @@ function hasText(html: string): boolean {
   return /<img\b/.test(html) || plainText(html).replace(/[\s\u200b\u2060\ufeff]/g, '') !== '';
 }
 
-function parseQuote(markdown: string, part: RawSection, file: string, md: ContentMarkdown): Quote {
+function parseQuote(markdown: string, part: RawSection, { file, md, note }: Context): Quote {
   // Lexed again here, so checked again: parseBody has already reported any bad reference at its exact line.
   const lexed = md.lex(markdown, part.textLine).filter((t) => t.type !== 'space');
-  const firstNote = lexed.findIndex(isNote);
+  const firstNote = lexed.findIndex((token) => isNote(token, note));
   const tokens = firstNote < 0 ? lexed : lexed.slice(0, firstNote);
   const quote = tokens.find((t): t is Tokens.Blockquote => t.type === 'blockquote');
   if (!quote) {
@@ -372,8 +383,8 @@ function parseQuote(markdown: string, part: RawSection, file: string, md: Conten
   return { html: md.renderBlocks(inner), attribution, ...(context ? { context } : {}) };
 }
 
-function isNote(token: Token): boolean {
-  return token.type === 'paragraph' && NOTE.test((token as Tokens.Paragraph).text);
+function isNote(token: Token, note: RegExp): boolean {
+  return token.type === 'paragraph' && note.test((token as Tokens.Paragraph).text);
 }
 
 /**
@@ -381,16 +392,16 @@ function isNote(token: Token): boolean {
  * (lexed again, each of its links was reported twice, the second time at the line its list item
  * starts on).
  */
-function renderNote(token: Token, line: number, md: ContentMarkdown): string {
-  if (!isNote(token)) return md.renderBlocks([token]);
+function renderNote(token: Token, line: number, md: ContentMarkdown, note: RegExp): string {
+  if (!isNote(token, note)) return md.renderBlocks([token]);
   const paragraph = token as Tokens.Paragraph;
   const [first, ...rest] = paragraph.tokens;
-  if (first?.type === 'text' && NOTE.test((first as Tokens.Text).text) && !(first as Tokens.Text).tokens) {
+  if (first?.type === 'text' && note.test((first as Tokens.Text).text) && !(first as Tokens.Text).tokens) {
     const text = first as Tokens.Text;
     return md.renderInlineTokens([
-      { ...text, raw: text.raw.replace(NOTE, ''), text: text.text.replace(NOTE, '') },
+      { ...text, raw: text.raw.replace(note, ''), text: text.text.replace(note, '') },
       ...rest,
     ]);
   }
-  return md.renderInline(paragraph.text.replace(NOTE, ''), line);
+  return md.renderInline(paragraph.text.replace(note, ''), line);
 }

@@ -110,6 +110,7 @@ export function deckShape(options: string[], assets: string[]): Shape {
     marking: fields<Marking>({
       text: VALUE,
       draft: VALUE,
+      draftNotice: VALUE,
       className: VALUE,
       colours: { object: { background: VALUE, text: VALUE } },
       style: VALUE,

@@ -80,7 +80,7 @@ export async function renderBriefing(briefing: Briefing, context: RenderContext)
     media: [...options.media, ...briefing.media],
     contrast: checkContrast(template, options.values, layers),
     labels,
-    marking: briefingMarking(briefing.meta, template.manifest.markings),
+    marking: briefingMarking(briefing.meta, labels, template.manifest.markings),
   };
 }
 
@@ -115,7 +115,7 @@ export function renderDeck(
     slug: briefing.slug,
     options,
     slides,
-    marking: briefingMarking(briefing.meta, template.manifest.markings),
+    marking: briefingMarking(briefing.meta, labels, template.manifest.markings),
     assets: ASSET_URLS,
     size,
     labels: labels.all,

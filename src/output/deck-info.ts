@@ -20,6 +20,7 @@ import {
 } from '../validate.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { removeFolder } from './write-deck.js';
+import { isLanguageTag } from '../labels/index.js';
 
 /** A file name in the deck folder: no path, not hidden, with the given extension. */
 const outputName = (extension: string, what: string) =>
@@ -55,6 +56,11 @@ const hexColour = refine(string(), (value) =>
   /^#[0-9a-f]{6}$/.test(value) ? value : reject('invalid input: expected a #rrggbb colour'),
 );
 
+/** The briefing's language tag (front matter `lang`): the index page's language and the title's `lang`. */
+const languageTag = refine(string(), (tag) =>
+  isLanguageTag(tag) ? tag : reject('invalid input: expected a BCP 47 language tag'),
+);
+
 /** A fingerprint of a file's bytes (htmlFingerprint). */
 const fingerprint = refine(string(), (value) =>
   /^sha256-[0-9a-f]{64}$/.test(value) ? value : reject('invalid input: expected a sha256 fingerprint'),
@@ -72,6 +78,7 @@ export const DeckInfoSchema = object(
     slug: string(),
     title: string(),
     subtitle: optional(string()),
+    lang: optional(languageTag),
     date: optional(isoDate),
     marking: optional(string()),
     /** The marking's banner colours as the deck drew them (its template's `markings` included); absent: free text, or an earlier version's deck.json. */

@@ -2,11 +2,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Warning } from '../content/model.js';
 import { indexPagePolicy, withContentSecurityPolicy } from '../deck/csp.js';
-import { formatDate } from '../deck/helpers.js';
 import { escapeHtml } from '../html-text.js';
 import { type BannerColours, markingOf } from '../content/marking.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { byDate, readEarlierDecks, type DeckInfo } from './deck-info.js';
+import { textDirection } from '../content/schema.js';
+import { type LabelKey, Labels } from '../labels/index.js';
 
 /** A deck on the index page: its record, and where its folder is. */
 export interface IndexEntry {
@@ -76,16 +77,16 @@ export async function writeIndexFile(
   return file;
 }
 
-/** The outputs a deck's entry links, by their deck.json field, in this order, with their link text. */
+/** The outputs a deck's entry links, by their deck.json field, in this order, with the label of their link. */
 const LINKED_OUTPUTS = [
-  ['pdf', 'PDF'],
-  ['handout', 'Handout'],
-  ['contactSheet', 'Contact sheet'],
-  ['pptx', 'PowerPoint'],
-  ['singleFile', 'Single file'],
-  ['png', 'Slide images'],
-  ['script', 'Speaker script'],
-] as const satisfies ReadonlyArray<readonly [keyof DeckInfo, string]>;
+  ['pdf', 'pdf'],
+  ['handout', 'handout'],
+  ['contactSheet', 'contactSheet'],
+  ['pptx', 'powerPoint'],
+  ['singleFile', 'singleFile'],
+  ['png', 'slideImages'],
+  ['script', 'speakerScript'],
+] as const satisfies ReadonlyArray<readonly [keyof DeckInfo, LabelKey]>;
 
 /** A deck as the page shows it: the outputs in `info` are those there to link; `href`, its folder's URL path from the page. */
 export interface ListedDeck {
@@ -93,7 +94,20 @@ export interface ListedDeck {
   href: string;
 }
 
+/**
+ * The page is in the language its decks share (its labels, `lang` and `dir`); a folder of briefings in
+ * several languages, or of decks whose deck.json predates `lang`, gets English. A deck in another
+ * language than the page has its title and subtitle marked with its own `lang`, for screen readers.
+ */
+export function pageLanguage(decks: ListedDeck[]): string {
+  const langs = new Set(decks.map(({ info }) => info.lang));
+  const [only] = langs;
+  return langs.size === 1 && only ? only : 'en';
+}
+
 export function renderIndexPage(current: ListedDeck[], earlier: ListedDeck[] = []): string {
+  const lang = pageLanguage([...current, ...earlier]);
+  const labels = new Labels({ lang });
   /** Each banner colour pair the page shows, by its class: the policy allows no style attribute, so the stylesheet names them. */
   const used = new Map<string, BannerColours>();
   const item = ({ info: deck, href: folder }: ListedDeck) => {
@@ -103,20 +117,21 @@ export function renderIndexPage(current: ListedDeck[], earlier: ListedDeck[] = [
     const href = (file: string) => `${folder}/${file.split('/').map(encodeURIComponent).join('/')}`;
     const links = LINKED_OUTPUTS.map(([field, label]) => {
       const file = deck[field];
-      return file ? ` · <a href="${href(file)}${field === 'png' ? '/' : ''}">${label}</a>` : '';
+      return file ? ` · <a href="${href(file)}${field === 'png' ? '/' : ''}">${escapeHtml(labels.text(label))}</a>` : '';
     }).join('');
     // Only the file name of the source: its folder says nothing to a reader of the page, and may say too much.
     // (win32's basename splits at both / and \, whichever system wrote the deck.json.)
     const source = path.win32.basename(deck.source);
+    const own = deck.lang && deck.lang !== lang ? ` lang="${escapeHtml(deck.lang)}"` : '';
     // The title slide's --thumbnails image, when this deck has one; decks without keep the plain card.
     const thumbnail = deck.thumbnail
-      ? `<a class="deck__thumb" href="${href('index.html')}" tabindex="-1"><img src="${href(deck.thumbnail)}" alt="${escapeHtml(`Title slide of ${deck.title}`)}"></a>\n    `
+      ? `<a class="deck__thumb" href="${href('index.html')}" tabindex="-1"><img src="${href(deck.thumbnail)}" alt="${escapeHtml(labels.text('titleSlideOf', { title: deck.title }))}"></a>\n    `
       : '';
     return `  <li class="deck${thumbnail ? ' deck--thumb' : ''}">
-    ${thumbnail}<div class="deck__meta">${deck.date ? `<time datetime="${deck.date}">${formatDate(deck.date)}</time>` : ''}${marking ? `<span class="marking ${marking.className}${colours ? ` ${colourClass(colours, used)}` : ''}">${escapeHtml(marking.text)}</span>` : ''}${deck.draft ? '<span class="draft">DRAFT</span>' : ''}</div>
-    <h2 dir="auto"><a href="${href('index.html')}">${escapeHtml(deck.title)}</a></h2>
-    ${deck.subtitle ? `<p class="deck__subtitle" dir="auto">${escapeHtml(deck.subtitle)}</p>` : ''}
-    <p class="deck__links"><a href="${href('index.html')}">Open deck</a> (${deck.slides} slides)${links} · <span class="deck__source">${escapeHtml(source)}</span></p>
+    ${thumbnail}<div class="deck__meta">${deck.date ? `<time datetime="${deck.date}">${escapeHtml(labels.date(deck.date))}</time>` : ''}${marking ? `<span class="marking ${marking.className}${colours ? ` ${colourClass(colours, used)}` : ''}">${escapeHtml(marking.text)}</span>` : ''}${deck.draft ? `<span class="draft">${escapeHtml(labels.text('draft'))}</span>` : ''}</div>
+    <h2 dir="auto"${own}><a href="${href('index.html')}">${escapeHtml(deck.title)}</a></h2>
+    ${deck.subtitle ? `<p class="deck__subtitle" dir="auto"${own}>${escapeHtml(deck.subtitle)}</p>` : ''}
+    <p class="deck__links"><a href="${href('index.html')}">${escapeHtml(labels.text('openDeck'))}</a> (${escapeHtml(labels.text('slideCount', { count: deck.slides }))})${links} · <span class="deck__source">${escapeHtml(source)}</span></p>
   </li>`;
   };
   const list = (decks: ListedDeck[]) => `<ul>\n${decks.map(item).join('\n')}\n</ul>`;
@@ -125,9 +140,9 @@ export function renderIndexPage(current: ListedDeck[], earlier: ListedDeck[] = [
     ? list(current)
     : earlier.length
       ? ''
-      : '<p class="empty">No briefings built yet.</p>';
+      : `<p class="empty">${escapeHtml(labels.text('noBriefings'))}</p>`;
   const earlierSection = earlier.length
-    ? `\n<h2 class="earlier">Earlier builds</h2>\n<p class="earlier__note">Not rebuilt by this build: as an earlier build into this folder left them.</p>\n${list(earlier)}`
+    ? `\n<h2 class="earlier">${escapeHtml(labels.text('earlierBuilds'))}</h2>\n<p class="earlier__note">${escapeHtml(labels.text('earlierBuildsNote'))}</p>\n${list(earlier)}`
     : '';
   // The policy allows this <style> block by its hash, so it is built before the page (after the lists: it names their colours).
   const style = `
@@ -135,7 +150,7 @@ export function renderIndexPage(current: ListedDeck[], earlier: ListedDeck[] = [
   main { max-width: 880px; margin: 0 auto; padding: 40px 24px 64px; }
   h1 { font-size: 32px; margin: 0 0 24px; }
   ul { list-style: none; margin: 0; padding: 0; }
-  .deck { background: #fff; border-left: 6px solid #b4452c; padding: 18px 24px; margin-bottom: 16px; }
+  .deck { background: #fff; border-inline-start: 6px solid #b4452c; padding: 18px 24px; margin-bottom: 16px; }
   .deck--thumb { display: grid; grid-template-columns: 192px 1fr; column-gap: 20px; align-items: start; }
   .deck--thumb > :not(.deck__thumb) { grid-column: 2; }
   .deck__thumb { grid-row: 1 / span 4; display: block; line-height: 0; }
@@ -153,17 +168,17 @@ export function renderIndexPage(current: ListedDeck[], earlier: ListedDeck[] = [
   .earlier__note { margin: 0 0 16px; }
 `;
   const html = `<!doctype html>
-<html lang="en">
+<html lang="${escapeHtml(lang)}" dir="${textDirection(lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="briefdeck">
-<title>Briefings</title>
+<title>${escapeHtml(labels.text('briefings'))}</title>
 <style>${style}</style>
 </head>
 <body>
 <main>
-<h1>Briefings</h1>
+<h1>${escapeHtml(labels.text('briefings'))}</h1>
 ${currentSection}${earlierSection}
 </main>
 </body>

@@ -1,6 +1,6 @@
 import type { BriefingMeta, Source } from '../content/model.js';
 import { briefingMarking, markingBanner } from '../content/marking.js';
-import { formatDate } from '../deck/helpers.js';
+import type { Labels } from '../labels/index.js';
 import type { RenderedDeck } from '../deck/render.js';
 import type { Slide } from '../deck/slide.js';
 import { blocksMarkdown, escapeMarkdown, inlineMarkdown, listItemMarkdown, markdownLink } from './markdown-text.js';
@@ -23,14 +23,15 @@ export interface SpeakerScript {
  */
 export function speakerScript(deck: RenderedDeck): SpeakerScript {
   const { meta } = deck.briefing;
+  const { labels } = deck;
   const total = deck.slides.length;
-  const banner = bannerLine(meta);
+  const banner = bannerLine(meta, labels);
   const parts = [
     ...(banner ? [banner] : []),
-    `# ${escapeMarkdown(`Speaker script: ${meta.title}`, false)}`,
-    ...aboutTheBriefing(meta),
-    `${total} slides, numbered as in the deck and its PDF. Each gives what the slide shows, then its speaker notes.`,
-    ...deck.slides.map((slide) => slideSection(slide, total, meta.lang)),
+    `# ${escapeMarkdown(labels.text('speakerScriptTitle', { title: meta.title }), false)}`,
+    ...aboutTheBriefing(meta, labels),
+    escapeMarkdown(labels.text('speakerScriptIntro', { count: total })),
+    ...deck.slides.map((slide) => slideSection(slide, total, labels)),
     ...(banner ? ['---', banner] : []),
   ];
   return {
@@ -41,55 +42,61 @@ export function speakerScript(deck: RenderedDeck): SpeakerScript {
 }
 
 /** The marking as the PDF's banner reads, bold: `**DRAFT – … · TLP:AMBER**`. */
-function bannerLine(meta: BriefingMeta): string | undefined {
-  const marking = briefingMarking(meta);
+function bannerLine(meta: BriefingMeta, labels: Labels): string | undefined {
+  const marking = briefingMarking(meta, labels);
   return marking && `**${escapeMarkdown(markingBanner(marking, ' · '), false)}**`;
 }
 
 /** Subtitle, author and date, and the source with its credit, licence and note. */
-function aboutTheBriefing(meta: BriefingMeta): string[] {
+function aboutTheBriefing(meta: BriefingMeta, labels: Labels): string[] {
   const lines: string[] = [];
   if (meta.subtitle) lines.push(`*${escapeMarkdown(meta.subtitle, false)}*`);
-  const byline = [meta.author, meta.organization, meta.date && formatDate(meta.date, meta.lang)].filter(Boolean);
+  const byline = [meta.author, meta.organization, meta.date && labels.date(meta.date)].filter(Boolean);
   if (byline.length) lines.push(escapeMarkdown(byline.join(' · ')));
-  if (meta.source) lines.push(...sourceLines(meta.source, meta.lang, 'Based on: '));
+  if (meta.source) lines.push(...sourceLines(meta.source, labels, `${labels.text('basedOn')} `));
   return lines;
 }
 
 /** The citation as the title and sources slides write it, then the note, credit and licence. */
-function sourceLines(source: Source, lang: string, before = ''): string[] {
-  const parts = [source.author, source.publisher, source.date && formatDate(source.date, lang)].filter(Boolean);
+function sourceLines(source: Source, labels: Labels, before = ''): string[] {
+  const parts = [source.author, source.publisher, source.date && labels.date(source.date)].filter(Boolean);
   let citation = `${escapeMarkdown(before)}*${escapeMarkdown(source.title, false)}*`;
   for (const part of parts) citation += `, ${escapeMarkdown(part!, false)}`;
   if (source.url) citation += `, ${markdownLink(escapeMarkdown(source.url, false), source.url)}`;
-  const more = [source.note, source.credit, source.license && `Licence: ${source.license}`].filter(Boolean);
+  const more = [source.note, source.credit, source.license && labels.text('licence', { licence: source.license })].filter(
+    Boolean,
+  );
   return [`${citation}.`, ...more.map((text) => escapeMarkdown(text!))];
 }
 
-function slideSection(slide: Slide, total: number, lang: string): string {
+function slideSection(slide: Slide, total: number, labels: Labels): string {
   const kicker = slide.sectionHtml ? `${inlineMarkdown(slide.sectionHtml)}: ` : '';
-  const part = slide.part ? ` (${slide.part.index}/${slide.part.count})` : '';
+  const part = slide.part
+    ? ` ${escapeMarkdown(labels.text('part', { index: slide.part.index, count: slide.part.count }), false)}`
+    : '';
   const title = slide.kind === 'title' ? escapeMarkdown(slide.label, false) : inlineMarkdown(slide.titleHtml);
-  const shown = shownOn(slide, lang);
+  const shown = shownOn(slide, labels);
+  const heading = escapeMarkdown(labels.text('slideOfTotal', { number: slide.number, total }), false);
   return [
     '---',
-    `## Slide ${slide.number} of ${total}: ${kicker}${title}${part}`,
-    ...(shown.length ? ['**On the slide**', ...shown] : []),
-    '**Speaker notes**',
-    slide.notesHtml ? blocksMarkdown(slide.notesHtml) : '*No speaker notes for this slide.*',
+    `## ${heading}: ${kicker}${title}${part}`,
+    ...(shown.length ? [`**${escapeMarkdown(labels.text('onTheSlide'), false)}**`, ...shown] : []),
+    `**${escapeMarkdown(labels.text('speakerNotes'), false)}**`,
+    slide.notesHtml ? blocksMarkdown(slide.notesHtml) : `*${escapeMarkdown(labels.text('noSpeakerNotes'), false)}*`,
   ].join('\n\n');
 }
 
 /** What the slide shows besides its title, as a reminder: its lead, bullets, quote, source and closing text. */
-function shownOn(slide: Slide, lang: string): string[] {
+function shownOn(slide: Slide, labels: Labels): string[] {
   const shown: string[] = [];
-  if (slide.kind === 'sources' && slide.source) shown.push(...sourceLines(slide.source, lang));
+  if (slide.kind === 'sources' && slide.source) shown.push(...sourceLines(slide.source, labels));
   if (slide.quote) {
     shown.push(quoted(blocksMarkdown(slide.quote.html)));
     if (slide.quote.attributionHtml) shown.push(`— ${inlineMarkdown(slide.quote.attributionHtml)}`);
   }
   if (slide.leadHtml) {
-    if (slide.kind === 'summary' && !slide.headingIsBottomLine) shown.push('*Bottom line*');
+    if (slide.kind === 'summary' && !slide.headingIsBottomLine)
+      shown.push(`*${escapeMarkdown(labels.text('bottomLine'), false)}*`);
     shown.push(blocksMarkdown(slide.leadHtml));
   }
   if (slide.items.length) {

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { Browser, Page } from 'puppeteer-core';
 import type { BriefingMeta } from '../content/model.js';
-import { DRAFT_NOTICE, type Marking } from '../content/marking.js';
-import { formatDate } from '../deck/helpers.js';
+import type { Marking } from '../content/marking.js';
+import type { Labels } from '../labels/index.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { packagePath } from '../paths.js';
 import { timerSafe } from '../timers.js';
@@ -31,6 +31,8 @@ export interface ContactSheetJob {
   /** The first sheet's picture; the next sheets' go beside it as <name>-2.png, <name>-3.png … (contactPngFiles). */
   pngFile: string;
   meta: BriefingMeta;
+  /** The words of the briefing's language (RenderedDeck.labels). */
+  labels: Labels;
   /** The marking with its colours, as the deck has it (RenderedDeck.marking). */
   marking?: Marking;
   slides: number;
@@ -74,7 +76,7 @@ export function contactPngFiles(pngFile: string, sheets: number): string[] {
  */
 export async function printContactSheet(browser: Browser, job: ContactSheetJob, wait = 60_000): Promise<ContactSheet> {
   const timeout = timerSafe(wait);
-  const { meta, paper } = job;
+  const { meta, paper, labels } = job;
   return withDeckTab(browser, job.htmlFile, 'the contact sheet', timeout, async ({ page, layOut }) => {
     const size = PAPER[paper];
     const viewport = { width: Math.round(mm(size.width)), height: Math.round(mm(size.height)) };
@@ -85,15 +87,16 @@ export async function printContactSheet(browser: Browser, job: ContactSheetJob, 
       paper: size,
       ...contactGrid(job.slides),
       title: meta.title,
-      details: [meta.date ? formatDate(meta.date, meta.lang) : undefined, `${job.slides} slides`].filter(Boolean),
-      footer: ['Contact sheet', meta.author, meta.organization].filter(Boolean),
+      details: [meta.date ? labels.date(meta.date) : undefined, labels.text('slideCount', { count: job.slides })].filter(
+        Boolean,
+      ),
+      footer: [labels.text('contactSheet'), meta.author, meta.organization].filter(Boolean),
       marking: marking?.text ? { text: marking.text, ...markingColours(marking) } : null,
-      draft: marking?.draft ? DRAFT_NOTICE : null,
-      pageLabel: 'page',
+      draft: marking?.draft ? marking.draftNotice : null,
     });
     const pdf = await page.pdf({ timeout, preferCSSPageSize: true, printBackground: true, tagged: true });
     const { bytes, pages } = await finishPdf(pdf, {
-      title: `${meta.title} (contact sheet)`,
+      title: labels.text('contactSheetPdfTitle', { title: meta.title }),
       author: meta.author ?? meta.organization,
       subject: meta.subtitle,
       keywords: meta.keywords,

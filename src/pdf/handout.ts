@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'puppeteer-core';
 import type { BriefingMeta } from '../content/model.js';
-import { formatDate } from '../deck/helpers.js';
 import { escapeHtml } from '../html-text.js';
-import { DRAFT_NOTICE, type Marking } from '../content/marking.js';
+import type { Marking } from '../content/marking.js';
+import type { Labels } from '../labels/index.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { timerSafe } from '../timers.js';
 import { markingColours } from './page-marking.js';
@@ -27,6 +27,8 @@ export interface HandoutJob {
   htmlFile: string;
   pdfFile: string;
   meta: BriefingMeta;
+  /** The words of the briefing's language (RenderedDeck.labels), for the cover and the PDF's title. */
+  labels: Labels;
   /** The marking with its colours, as the deck has it (RenderedDeck.marking). */
   marking?: Marking;
   slides: number;
@@ -40,22 +42,24 @@ export interface HandoutJob {
  */
 export async function printHandout(browser: Browser, job: HandoutJob, wait = 60_000): Promise<PrintResult> {
   const timeout = timerSafe(wait);
-  const { meta, pdfFile, htmlFile, size } = job;
+  const { meta, pdfFile, htmlFile, size, labels } = job;
   return withDeckTab(browser, htmlFile, 'the handout', timeout, async ({ page, blocked, layOut }) => {
     const source = meta.source;
     const cover = {
       title: meta.title,
       lines: [
         meta.subtitle,
-        [meta.date ? formatDate(meta.date, meta.lang) : undefined, meta.author, meta.organization]
-          .filter(Boolean)
-          .join(' · '),
+        [meta.date ? labels.date(meta.date) : undefined, meta.author, meta.organization].filter(Boolean).join(' · '),
         source
-          ? `Source: ${[source.title, source.author, source.publisher, source.date, source.url].filter(Boolean).join(', ')}`
+          ? `${labels.text('basedOn')} ${labels.list(
+              [source.title, source.author, source.publisher, source.date && labels.date(source.date), source.url].filter(
+                (part): part is string => Boolean(part),
+              ),
+            )}`
           : undefined,
         source?.credit,
         source?.note,
-        `Handout: ${job.slides} slides with speaker notes.`,
+        labels.text('handoutSummary', { count: job.slides }),
       ].filter((line): line is string => Boolean(line)),
     };
     await layOut(HANDOUT_LAYOUT, 'briefdeckHandout', { width: Math.floor(PRINTABLE_WIDTH[size]), cover });
@@ -70,7 +74,7 @@ export async function printHandout(browser: Browser, job: HandoutJob, wait = 60_
       margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' },
     });
     const { bytes, pages } = await finishPdf(pdf, {
-      title: `${meta.title} (handout)`,
+      title: labels.text('handoutPdfTitle', { title: meta.title }),
       author: meta.author ?? meta.organization,
       subject: meta.subtitle,
       keywords: meta.keywords,
@@ -88,7 +92,7 @@ function headerTemplate(marking: Marking | undefined): string {
     ? `<span style="background: ${background}; color: ${ink}; padding: 1px 8px; font-weight: bold; letter-spacing: 0.06em;">${escapeHtml(marking.text)}</span>`
     : '';
   const draft = marking.draft
-    ? `<span style="background: #ffd400; color: #000; padding: 1px 8px; font-weight: bold; margin-right: 8px;">${DRAFT_NOTICE}</span>`
+    ? `<span style="background: #ffd400; color: #000; padding: 1px 8px; font-weight: bold; margin-inline-end: 8px;">${escapeHtml(marking.draftNotice ?? '')}</span>`
     : '';
   return `<div style="font: 9px sans-serif; width: 100%; text-align: center; -webkit-print-color-adjust: exact; print-color-adjust: exact;">${draft}${label}</div>`;
 }

@@ -13,7 +13,6 @@
  */
 import { loadPptxGenJS, type ThemeProps } from './pptxgenjs.js';
 import type { Warning } from '../content/model.js';
-import { formatDate } from '../deck/helpers.js';
 import type { RenderedDeck } from '../deck/render.js';
 import { buildDate } from '../source-date.js';
 import { dataUrl, findMedia } from './flow.js';
@@ -56,7 +55,7 @@ export async function writePptx(deck: RenderedDeck): Promise<PptxResult> {
   const footer =
     typeof options.footer === 'string' && options.footer
       ? options.footer
-      : `${meta.title}${meta.date ? ` · ${formatDate(meta.date, meta.lang)}` : ''}`;
+      : `${meta.title}${meta.date ? ` · ${deck.labels.date(meta.date)}` : ''}`;
   defineLayouts(pptx, {
     frame,
     look,
@@ -64,11 +63,12 @@ export async function writePptx(deck: RenderedDeck): Promise<PptxResult> {
     footer,
     lang: meta.lang,
     rtl: meta.dir === 'rtl',
+    labels: deck.labels,
     logo,
   });
   const warnings: Warning[] = [];
   for (const slide of slides) {
-    const overflow = writeSlide({ pptx, briefing, frame, look, media: deck.media, logo }, slide);
+    const overflow = writeSlide({ pptx, briefing, frame, look, media: deck.media, logo, labels: deck.labels }, slide);
     if (overflow > 0) {
       warnings.push({
         file: briefing.file,

@@ -3,19 +3,29 @@ import { type Marking, markingBanner } from '../content/marking.js';
 import type { SlideKind } from '../deck/slide.js';
 import { type Frame, TYPE, inch, pt } from './geometry.js';
 import type { PptxLook } from './look.js';
+import { type LabelKey, Labels } from '../labels/index.js';
 
 /** The named layouts of the slide master, by the slide kind that uses each; a slide added in PowerPoint picks one by name. */
 type MasterObject = NonNullable<SlideMasterProps['objects']>[number];
 
-export const LAYOUT_NAMES: Record<SlideKind, string> = {
-  title: 'Title',
-  summary: 'Bottom line',
-  implication: 'Implication',
-  recommendations: 'Recommendations',
-  quote: 'Quote',
-  sources: 'Sources',
-  generic: 'Content',
+const LAYOUT_LABELS: Record<SlideKind, LabelKey> = {
+  title: 'layoutTitle',
+  summary: 'bottomLine',
+  implication: 'layoutImplication',
+  recommendations: 'layoutRecommendations',
+  quote: 'layoutQuote',
+  sources: 'sources',
+  generic: 'layoutContent',
 };
+
+/** The layouts' names in the briefing's language (PowerPoint shows them in its layout menu). */
+export function layoutNames(labels: Labels): Record<SlideKind, string> {
+  const names = Object.entries(LAYOUT_LABELS).map(([kind, key]) => [kind, labels.text(key)]);
+  return Object.fromEntries(names) as Record<SlideKind, string>;
+}
+
+/** The English names: those of an English briefing's PowerPoint file. */
+export const LAYOUT_NAMES = layoutNames(new Labels({ lang: 'en' }));
 
 export interface MasterContext {
   frame: Frame;
@@ -25,6 +35,8 @@ export interface MasterContext {
   footer: string;
   lang: string;
   rtl: boolean;
+  /** The briefing's words: the layouts' names and placeholder prompts. */
+  labels: Labels;
   /** The logo as a data URL, with its size in px, when the template's `logo` option is set. */
   logo?: { data: string; width: number; height: number; alt: string };
 }
@@ -48,7 +60,7 @@ export const PLACEHOLDER = { title: 'title', body: 'body' } as const;
  * slide added in PowerPoint gets them too.
  */
 export function defineLayouts(pptx: Pptx, context: MasterContext): void {
-  for (const [kind, title] of Object.entries(LAYOUT_NAMES) as [SlideKind, string][]) {
+  for (const [kind, title] of Object.entries(layoutNames(context.labels)) as [SlideKind, string][]) {
     const isTitle = kind === 'title';
     const { colours } = context.look;
     pptx.defineSlideMaster({
@@ -60,7 +72,7 @@ export function defineLayouts(pptx: Pptx, context: MasterContext): void {
   }
 }
 
-function placeholders(kind: SlideKind, { frame, look, lang, rtl }: MasterContext): MasterObject[] {
+function placeholders(kind: SlideKind, { frame, look, lang, rtl, labels }: MasterContext): MasterObject[] {
   const { colours, fonts } = look;
   const x = inch(frame.padX);
   const w = inch(frame.width - 2 * frame.padX);
@@ -83,7 +95,7 @@ function placeholders(kind: SlideKind, { frame, look, lang, rtl }: MasterContext
             align,
             lang,
           },
-          text: 'Click to add title',
+          text: labels.text('clickToAddTitle'),
         },
       },
     ];
@@ -109,7 +121,7 @@ function placeholders(kind: SlideKind, { frame, look, lang, rtl }: MasterContext
         align,
         lang,
       },
-      text: 'Click to add text',
+      text: labels.text('clickToAddText'),
     },
   };
   if (kind === 'quote') return [body];
@@ -130,7 +142,7 @@ function placeholders(kind: SlideKind, { frame, look, lang, rtl }: MasterContext
           align,
           lang,
         },
-        text: 'Click to add title',
+        text: labels.text('clickToAddTitle'),
       },
     },
     { line: { x, y: inch(frame.rule), w, h: 0, line: { color: colours.accent, width: 2.25 } } },

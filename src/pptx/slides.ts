@@ -1,11 +1,11 @@
 import type { Pptx, PptxSlide, TextProps } from './pptxgenjs.js';
 import type { Briefing, MediaFile, Source } from '../content/model.js';
-import { formatDate } from '../deck/helpers.js';
 import type { Slide } from '../deck/slide.js';
 import { type Block, type Paragraph, type Run, htmlBlocks, htmlRuns } from '../html-blocks.js';
 import { type Box, type FlowContext, addText, flowBlocks, textHeight } from './flow.js';
 import { type Frame, TYPE, inch, pt } from './geometry.js';
-import { LAYOUT_NAMES, PLACEHOLDER, TITLE_BOX } from './layouts.js';
+import { layoutNames, PLACEHOLDER, TITLE_BOX } from './layouts.js';
+import type { Labels } from '../labels/index.js';
 import type { PptxLook } from './look.js';
 import { type TextStyle, plainRuns, textRuns } from './text.js';
 
@@ -16,11 +16,13 @@ export interface SlideContext {
   look: PptxLook;
   media: MediaFile[];
   logo?: { data: string; width: number; height: number; alt: string };
+  /** The briefing's words (RenderedDeck.labels). */
+  labels: Labels;
 }
 
 /** Writes one deck slide; returns how many px its content reaches past its box (0 when it fits). */
 export function writeSlide(context: SlideContext, deckSlide: Slide): number {
-  const slide = context.pptx.addSlide({ masterName: LAYOUT_NAMES[deckSlide.kind] });
+  const slide = context.pptx.addSlide({ masterName: layoutNames(context.labels)[deckSlide.kind] });
   const overflow =
     deckSlide.kind === 'title' ? titleSlide(context, slide, deckSlide) : bodySlide(context, slide, deckSlide);
   const notes = notesText(deckSlide.notesHtml);
@@ -48,7 +50,10 @@ function titleSlide(context: SlideContext, slide: PptxSlide, deckSlide: Slide): 
   };
   const title: Paragraph[] = [{ runs: htmlRuns(deckSlide.titleHtml), level: 0 }];
   const titleTop = titleBox.y + titleBox.h - Math.min(titleBox.h, textHeight(title, titleStyle, w));
-  const kicker = `Briefing${meta.organization ? ` · ${meta.organization}` : ''}`.toUpperCase();
+  const kicker = [context.labels.text('briefing'), meta.organization]
+    .filter(Boolean)
+    .join(' · ')
+    .toLocaleUpperCase(meta.lang);
   const kickerY = titleTop - 44;
   addText(
     { slide },
@@ -66,11 +71,11 @@ function titleSlide(context: SlideContext, slide: PptxSlide, deckSlide: Slide): 
     y += h + gap;
   };
   if (meta.subtitle) line([{ text: meta.subtitle }], style(context, TYPE.subtitle, colours.titleSoft), 22);
-  const byline = [meta.author, meta.date ? formatDate(meta.date, meta.lang) : undefined].filter(Boolean).join(' · ');
+  const byline = [meta.author, meta.date ? context.labels.date(meta.date) : undefined].filter(Boolean).join(' · ');
   if (byline) line([{ text: byline }], style(context, TYPE.byline, colours.titleInk, { bold: true }), 30);
   if (deckSlide.source) {
     line(
-      [{ text: 'Based on: ' }, ...citationRuns(deckSlide.source, meta.lang)],
+      [{ text: `${context.labels.text('basedOn')} ` }, ...citationRuns(deckSlide.source, context.labels)],
       style(context, TYPE.source, colours.titleSoft),
       0,
     );
@@ -114,7 +119,7 @@ function bodySlide(context: SlideContext, slide: PptxSlide, deckSlide: Slide): n
   } else if (deckSlide.kind === 'sources' && deckSlide.source) {
     blocks.push({
       type: 'text',
-      paragraphs: sourceParagraphs(deckSlide.source, context.briefing.meta.lang, colours.muted),
+      paragraphs: sourceParagraphs(deckSlide.source, context.labels, colours.muted),
     });
   }
   if (deckSlide.leadHtml && deckSlide.kind !== 'summary') {
@@ -346,9 +351,9 @@ function mergeText(blocks: Block[]): Block[] {
 }
 
 /** The citation as the `citation` partial writes it: title (italic), author, publisher, date, URL (a link). */
-export function citationRuns(source: Source, lang: string): Run[] {
+export function citationRuns(source: Source, labels: Labels): Run[] {
   const runs: Run[] = [{ text: source.title, italic: true }];
-  for (const part of [source.author, source.publisher, source.date ? formatDate(source.date, lang) : undefined]) {
+  for (const part of [source.author, source.publisher, source.date ? labels.date(source.date) : undefined]) {
     if (part) runs.push({ text: `, ${part}` });
   }
   if (source.url) runs.push({ text: ', ' }, { text: source.url, link: source.url });
@@ -357,10 +362,11 @@ export function citationRuns(source: Source, lang: string): Run[] {
 }
 
 /** The briefing's source (`.source`): the citation, then its note, credit and licence, smaller and muted. */
-function sourceParagraphs(source: Source, lang: string, muted: string): Paragraph[] {
+function sourceParagraphs(source: Source, labels: Labels, muted: string): Paragraph[] {
   const small = { size: TYPE.small, color: muted };
-  const paragraphs: Paragraph[] = [{ runs: citationRuns(source, lang), level: 0, look: { size: 24 } }];
-  for (const text of [source.note, source.credit, source.license ? `Licence: ${source.license}` : undefined]) {
+  const paragraphs: Paragraph[] = [{ runs: citationRuns(source, labels), level: 0, look: { size: 24 } }];
+  const licence = source.license ? labels.text('licence', { licence: source.license }) : undefined;
+  for (const text of [source.note, source.credit, licence]) {
     if (text) paragraphs.push({ runs: [{ text }], level: 0, look: small });
   }
   return paragraphs;

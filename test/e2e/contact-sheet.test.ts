@@ -5,7 +5,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBriefing } from '../../src/content/parse.js';
 import { planSlides } from '../../src/deck/plan.js';
-import { DRAFT_NOTICE } from '../../src/content/marking.js';
+import { Labels } from '../../src/labels/index.js';
+
+const DRAFT_NOTICE = new Labels({ lang: 'en' }).text('draftNotice');
 import { escapeRegExp, pdfInfo, pdfText, ROOT, runCli, SAMPLE, tempDir } from '../helpers.js';
 
 /**
