@@ -13,11 +13,11 @@ const headings: Record<string, [string, string, string, string, string]> = {
   uk: ['Висновки', 'Наслідки', 'Рекомендації', 'Передісторія', 'Джерела'],
 };
 
-/** `slideCount` for 1, 3, 5 and 21 slides, as each language writes it. */
+/** `slideCount` for 1, 3, 5, 21 and 1.5 slides (a fraction: Russian and Ukrainian "other"), as each language writes it. */
 const slideCounts: Record<string, string[]> = {
-  tr: ['1 slayt', '3 slayt', '5 slayt', '21 slayt'],
-  ru: ['1 слайд', '3 слайда', '5 слайдов', '21 слайд'],
-  uk: ['1 слайд', '3 слайди', '5 слайдів', '21 слайд'],
+  tr: ['1 slayt', '3 slayt', '5 slayt', '21 slayt', '1,5 slayt'],
+  ru: ['1 слайд', '3 слайда', '5 слайдов', '21 слайд', '1,5 слайда'],
+  uk: ['1 слайд', '3 слайди', '5 слайдів', '21 слайд', '1,5 слайда'],
 };
 
 function kinds(lang: string, sectionHeadings: string[]): string[] {
@@ -46,7 +46,7 @@ describe.each(Object.entries(headings))(
 
     it('counts slides in the plural forms of its language', () => {
       const labels = new Labels({ lang });
-      expect([1, 3, 5, 21].map((count) => labels.text('slideCount', { count }))).toEqual(slideCounts[lang]);
+      expect([1, 3, 5, 21, 1.5].map((count) => labels.text('slideCount', { count }))).toEqual(slideCounts[lang]);
     });
 
     it('names key judgments, options and recommendations with headings that name no other kind', () => {
@@ -77,5 +77,14 @@ describe('Turkish headings', () => {
     expect(
       kinds('tr-TR', ['Yönetici Özeti:', 'Olası Etkiler', 'Politika Önerileri:', 'Bağlam', 'İleri Okuma']),
     ).toEqual(['summary', 'implications', 'recommendations', 'background', 'sources']);
+  });
+
+  it('leave a closing «Sonuç ve öneriler» (conclusion) an ordinary section, not a second summary or implications', () => {
+    expect(kinds('tr', ['Özet', 'Sonuçlar', 'Öneriler', 'Sonuç ve öneriler'])).toEqual([
+      'summary',
+      'implications',
+      'recommendations',
+      'generic',
+    ]);
   });
 });
