@@ -13,7 +13,8 @@
   Reveal.on('pdf-ready', function () {
     document.documentElement.setAttribute('data-briefdeck-pdf-ready', 'true');
   });
-  // reveal names its arrow buttons in English ("next slide"); a screen reader reads the deck's language.
+  // reveal names its arrow buttons in English ("next slide") and writes "Resume presentation" on its
+  // pause overlay (the B key); a screen reader, and the briefer, read the deck's language.
   Reveal.on('ready', function () {
     var block = document.getElementById('briefdeck-labels');
     var labels = block ? JSON.parse(block.textContent || '{}').labels || {} : {};
@@ -24,6 +25,8 @@
       var button = document.querySelector('.reveal .controls .navigate-' + direction);
       if (button && labels[names[direction]]) button.setAttribute('aria-label', labels[names[direction]]);
     });
+    var resume = document.querySelector('.reveal .pause-overlay .resume-button');
+    if (resume && labels.resumePresentation) resume.textContent = labels.resumePresentation;
   });
   Reveal.initialize(config);
 })();

@@ -22,7 +22,8 @@ export interface ContentDiscovery {
  * same files as naming them one by one would: `.md` and `.markdown` in any
  * case, symlinks to files followed; what is passed over (a dangling link, a
  * link to a folder, a FIFO named .md) is said, once per entry. Hidden entries,
- * node_modules and README files are not briefings and are passed over quietly.
+ * node_modules, README files and the deck folders of an output folder inside it (a folder with a
+ * deck.json: its .md files are speaker scripts) are not briefings and are passed over quietly.
  * A path given that does not exist (or cannot be read) is an error for the whole build.
  */
 export async function discoverContent(paths: string[]): Promise<ContentDiscovery> {
@@ -77,7 +78,12 @@ async function missing(given: string, error: unknown): Promise<ContentError> {
   );
 }
 
-async function walk(dir: string, result: ContentDiscovery, add: (file: string) => Promise<void>): Promise<void> {
+async function walk(
+  dir: string,
+  result: ContentDiscovery,
+  add: (file: string) => Promise<void>,
+  nested = false,
+): Promise<void> {
   let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -93,13 +99,15 @@ async function walk(dir: string, result: ContentDiscovery, add: (file: string) =
     );
     return;
   }
+  // `briefdeck build . --script` writes <slug>/<slug>-script.md beside deck.json: built again as a briefing, it would fail.
+  if (nested && entries.some((entry) => entry.name === 'deck.json' && entry.isFile())) return;
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     // Hidden folders, node_modules and README files are not briefings.
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = path.join(dir, entry.name);
     const isContentName = CONTENT_FILE.test(entry.name) && !/^readme\.(md|markdown)$/i.test(entry.name);
     if (entry.isDirectory()) {
-      await walk(full, result, add);
+      await walk(full, result, add, true);
     } else if (entry.isSymbolicLink()) {
       const target = await stat(full).catch((error: NodeJS.ErrnoException) => error);
       if (target instanceof Error) {

@@ -120,11 +120,15 @@ export function headingName(heading: string, lang: string): string {
 }
 
 function namedBy(heading: string, aliases: string[], lang: string): boolean {
-  const name = headingName(heading, lang);
+  // Lower-cased in the briefing's language and in English: the English headings every briefing may
+  // use lower-case the English way (Turkish makes "IMPLICATIONS" "ımplıcatıons").
+  const names = new Set([headingName(heading, lang), headingName(heading, 'en')]);
   // "Recommendations (source author)", "Implications for Russia" and "建议（作者）" still count:
   // the alias, then anything that is not a letter or digit of the same word.
-  return aliases.some(
-    (alias) => name === alias || (name.startsWith(alias) && /^[^\p{L}\p{N}\p{M}]/u.test(name.slice(alias.length))),
+  return [...names].some((name) =>
+    aliases.some(
+      (alias) => name === alias || (name.startsWith(alias) && /^[^\p{L}\p{N}\p{M}]/u.test(name.slice(alias.length))),
+    ),
   );
 }
 

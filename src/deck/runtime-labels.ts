@@ -3,7 +3,7 @@ import { intoHead } from './csp.js';
 import type { LabelKey, Labels } from '../labels/index.js';
 
 /**
- * The labels the deck's own scripts write (runtime/: reveal's control names, the handout's "Slide 3.",
+ * The labels the deck's own scripts write (runtime/: reveal's control names and pause overlay, the handout's "Slide 3.",
  * the notes pages' footer), with their {placeholders}, and the locale they write numbers in. Added to
  * every deck, whatever its template, as `<script type="application/json" id="briefdeck-labels">`.
  */
@@ -12,6 +12,7 @@ export const RUNTIME_LABEL_KEYS = [
   'previousSlide',
   'aboveSlide',
   'belowSlide',
+  'resumePresentation',
   'slideLabel',
   'noNotes',
   'notesForSlide',

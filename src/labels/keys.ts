@@ -38,6 +38,7 @@ export const LABEL_KEYS = [
   'previousSlide',
   'aboveSlide',
   'belowSlide',
+  'resumePresentation',
   'slideLabel',
   'noNotes',
   'notesForSlide',

@@ -88,3 +88,15 @@ describe('Turkish headings', () => {
     ]);
   });
 });
+
+describe('a Turkish briefing headed in English', () => {
+  it('is parsed, capital I and all (English headings lower-case the English way)', () => {
+    const text =
+      '---\ntitle: T\nlang: tr\n---\n## Summary\n\nText.\n\n## Implications\n\n- A.\n\n## RECOMMENDATIONS\n\n- B.\n';
+    expect(parseBriefing(text, 'x.md').briefing.sections.map((s) => s.kind)).toEqual([
+      'summary',
+      'implications',
+      'recommendations',
+    ]);
+  });
+});
