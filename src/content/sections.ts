@@ -108,13 +108,15 @@ export function isBottomLineHeading(heading: string, aliases: SectionAliases, la
 
 /**
  * A heading as aliases are written: lower case in its language (Turkish İ is i), emphasis and a
- * closing colon (`:`, Arabic `:`, full-width `：`) left out.
+ * closing colon (`:`, Arabic `:`, full-width `：`) left out, and the lenticular brackets that Chinese
+ * and Japanese documents put round a heading (`【概要】`, `【建议】作者`) too.
  */
 export function headingName(heading: string, lang: string): string {
   return heading
     .normalize('NFKC')
     .toLocaleLowerCase(lang)
     .replace(/[*_`]/g, '')
+    .replace(/^【([^】]*)】/, '$1 ')
     .replace(/[:：]$/, '')
     .trim();
 }

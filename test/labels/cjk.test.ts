@@ -40,6 +40,21 @@ describe.each(Object.entries(headings))(
   },
 );
 
+describe('a heading in lenticular brackets, as Chinese and Japanese documents write them', () => {
+  it('names the section its words name, a qualifier after it too', () => {
+    expect(kindsOf('zh', `## 【摘要】\n\nText.\n\n## 【影响】对俄罗斯\n\n- A.\n\n## 【建议】\n\n- B.\n`)).toEqual([
+      'summary',
+      'implications',
+      'recommendations',
+    ]);
+    expect(kindsOf('ja', `## 【概要】\n\nText.\n\n## 【含意】\n\n- A.\n\n## 【提言】筆者\n\n- B.\n`)).toEqual([
+      'summary',
+      'implications',
+      'recommendations',
+    ]);
+  });
+});
+
 describe('Chinese headings and words', () => {
   it('take a word joined to a heading as another heading: 建议（作者） is the recommendations, 建议书 is not', () => {
     const body = `## 摘要\n\nText.\n\n## 影响\n\n- A.\n\n## 建议（作者）\n\n- B.\n\n## 建议书\n\n- C.\n`;
