@@ -61,6 +61,12 @@ describe('Chinese headings and words', () => {
     expect(kindsOf('zh', body)).toEqual(['summary', 'implications', 'recommendations', 'generic']);
   });
 
+  it('missing, are asked for in Chinese, with the near miss named', () => {
+    expect(() => kindsOf('zh', `## 摘要\n\nText.\n\n## 影响\n\n- A.\n\n## 建议书\n\n- B.\n`)).toThrow(
+      /missing the required section "## 建议".*did you mean "## 建议"\?/,
+    );
+  });
+
   it('are Traditional in Taiwan, Hong Kong and zh-Hant, and Simplified otherwise', () => {
     for (const lang of ['zh-TW', 'zh-HK', 'zh-Hant'])
       expect([new Labels({ lang }).text('nextSlide'), new Labels({ lang }).text('speakerNotes')], lang).toEqual([
