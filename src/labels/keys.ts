@@ -12,6 +12,8 @@ export const LABEL_KEYS = [
   'sources',
   'licence',
   'credit',
+  'citationSeparator',
+  'citationEnd',
   'slideNumber',
   'part',
   'noRecommendations',

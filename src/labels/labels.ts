@@ -15,7 +15,7 @@ export interface LabelChoice {
 
 /**
  * The words and formats of one briefing's language: every label (its language's, then the overrides),
- * and numbers, dates and lists through Intl in the briefing's locale.
+ * and numbers and dates through Intl in the briefing's locale (a citation's separators are labels).
  */
 export class Labels {
   /** The Intl locale: the briefing's tag, with `-u-nu-latn` for `digits: latin` and the Gregorian calendar unless the tag names one. */
@@ -25,7 +25,6 @@ export class Labels {
   private readonly plurals: Intl.PluralRules;
   private readonly numbers: Intl.NumberFormat;
   private readonly dates: Intl.DateTimeFormat;
-  private readonly lists: Intl.ListFormat;
 
   constructor({ lang, digits, overrides = [] }: LabelChoice) {
     this.lang = lang;
@@ -39,7 +38,6 @@ export class Labels {
       year: 'numeric',
       timeZone: 'UTC',
     });
-    this.lists = new Intl.ListFormat(this.locale, { type: 'unit', style: 'short' });
   }
 
   /** A label with its `{placeholders}` filled; a `count` picks the plural form. Numbers are written in the locale's digits. */
@@ -69,11 +67,6 @@ export class Labels {
    */
   date(iso: string): string {
     return this.dates.format(new Date(`${iso}T00:00:00Z`));
-  }
-
-  /** ["a", "b", "c"] → "a, b, c" (`a، b، c`, `a、b、c`): a citation's parts. */
-  list(items: string[]): string {
-    return this.lists.format(items);
   }
 }
 

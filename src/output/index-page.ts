@@ -117,7 +117,9 @@ export function renderIndexPage(current: ListedDeck[], earlier: ListedDeck[] = [
     const href = (file: string) => `${folder}/${file.split('/').map(encodeURIComponent).join('/')}`;
     const links = LINKED_OUTPUTS.map(([field, label]) => {
       const file = deck[field];
-      return file ? ` · <a href="${href(file)}${field === 'png' ? '/' : ''}">${escapeHtml(labels.text(label))}</a>` : '';
+      return file
+        ? ` · <a href="${href(file)}${field === 'png' ? '/' : ''}">${escapeHtml(labels.text(label))}</a>`
+        : '';
     }).join('');
     // Only the file name of the source: its folder says nothing to a reader of the page, and may say too much.
     // (win32's basename splits at both / and \, whichever system wrote the deck.json.)

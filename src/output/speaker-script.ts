@@ -60,13 +60,19 @@ function aboutTheBriefing(meta: BriefingMeta, labels: Labels): string[] {
 /** The citation as the title and sources slides write it, then the note, credit and licence. */
 function sourceLines(source: Source, labels: Labels, before = ''): string[] {
   const parts = [source.author, source.publisher, source.date && labels.date(source.date)].filter(Boolean);
+  const separator = escapeMarkdown(labels.text('citationSeparator'), false);
   let citation = `${escapeMarkdown(before)}*${escapeMarkdown(source.title, false)}*`;
-  for (const part of parts) citation += `, ${escapeMarkdown(part!, false)}`;
-  if (source.url) citation += `, ${markdownLink(escapeMarkdown(source.url, false), source.url)}`;
-  const more = [source.note, source.credit, source.license && labels.text('licence', { licence: source.license })].filter(
-    Boolean,
-  );
-  return [`${citation}.`, ...more.map((text) => escapeMarkdown(text!))];
+  for (const part of parts) citation += `${separator}${escapeMarkdown(part!, false)}`;
+  if (source.url) citation += `${separator}${markdownLink(escapeMarkdown(source.url, false), source.url)}`;
+  const more = [
+    source.note,
+    source.credit,
+    source.license && labels.text('licence', { licence: source.license }),
+  ].filter(Boolean);
+  return [
+    `${citation}${escapeMarkdown(labels.text('citationEnd'), false)}`,
+    ...more.map((text) => escapeMarkdown(text!)),
+  ];
 }
 
 function slideSection(slide: Slide, total: number, labels: Labels): string {

@@ -87,9 +87,10 @@ export async function printContactSheet(browser: Browser, job: ContactSheetJob, 
       paper: size,
       ...contactGrid(job.slides),
       title: meta.title,
-      details: [meta.date ? labels.date(meta.date) : undefined, labels.text('slideCount', { count: job.slides })].filter(
-        Boolean,
-      ),
+      details: [
+        meta.date ? labels.date(meta.date) : undefined,
+        labels.text('slideCount', { count: job.slides }),
+      ].filter(Boolean),
       footer: [labels.text('contactSheet'), meta.author, meta.organization].filter(Boolean),
       marking: marking?.text ? { text: marking.text, ...markingColours(marking) } : null,
       draft: marking?.draft ? marking.draftNotice : null,

@@ -239,7 +239,12 @@ function bottomLine(context: SlideContext, slide: PptxSlide, deckSlide: Slide, b
   const paragraphs = htmlBlocks(deckSlide.leadHtml).flatMap((b) => (b.type === 'text' ? b.paragraphs : []));
   const label: Paragraph[] = deckSlide.headingIsBottomLine
     ? []
-    : [{ runs: [{ text: 'BOTTOM LINE', bold: true }], level: 0 }];
+    : [
+        {
+          runs: [{ text: context.labels.text('bottomLine').toLocaleUpperCase(context.briefing.meta.lang), bold: true }],
+          level: 0,
+        },
+      ];
   const inner = { x: box.x + 34, w: box.w - 60 };
   const height = textHeight(paragraphs, textStyle, inner.w) + (label.length ? 26 : 0) + 30;
   slide.addShape('rect', {
@@ -352,12 +357,13 @@ function mergeText(blocks: Block[]): Block[] {
 
 /** The citation as the `citation` partial writes it: title (italic), author, publisher, date, URL (a link). */
 export function citationRuns(source: Source, labels: Labels): Run[] {
+  const separator = labels.text('citationSeparator');
   const runs: Run[] = [{ text: source.title, italic: true }];
   for (const part of [source.author, source.publisher, source.date ? labels.date(source.date) : undefined]) {
-    if (part) runs.push({ text: `, ${part}` });
+    if (part) runs.push({ text: `${separator}${part}` });
   }
-  if (source.url) runs.push({ text: ', ' }, { text: source.url, link: source.url });
-  runs.push({ text: '.' });
+  if (source.url) runs.push({ text: separator }, { text: source.url, link: source.url });
+  runs.push({ text: labels.text('citationEnd') });
   return runs;
 }
 

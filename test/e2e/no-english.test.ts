@@ -72,7 +72,7 @@ Les services russes ont déjoué un attentat à un stade très avancé.
 - L'assaillant comptait fuir vers l'Afghanistan après l'attaque.
 - Cela contredit les assurances des talibans.
 
-Note: Commencer par l'essentiel.
+Note : Commencer par l'essentiel.
 
 ## Implications
 
@@ -132,6 +132,9 @@ source:
 `,
 };
 
+/** The speaker note of each briefing's summary, after its language's `Note:` (French: ` :`; Chinese: `：`). */
+const NOTES: Record<string, string> = { ar: 'ابدأ بالخلاصة.', fr: "Commencer par l'essentiel.", zh: '先讲结论。' };
+
 /** Every outward form of a build, as text. */
 const FORMATS = ['--handout', '--contact-sheet', '--pptx', '--script'];
 
@@ -144,7 +147,7 @@ const forms = (label: LabelText | undefined): string[] =>
 
 /**
  * The English labels to look for in a build in `lang`: every form of every label, as a pattern (its
- * placeholders match any text), except those that are the same word in `lang` ("Sources" in French) and
+ * placeholders match any text, in any case: "BOTTOM LINE" too), except those that are the same word in `lang` ("Sources" in French) and
  * those with no word in them ("{number} / {total}").
  */
 function englishLabels(lang: string): { key: string; pattern: RegExp }[] {
@@ -159,7 +162,7 @@ function englishLabels(lang: string): { key: string; pattern: RegExp }[] {
           .map((part) => escapeRegExp(part.trim()))
           .filter(Boolean)
           .join('.{1,80}?');
-        return { key, pattern: new RegExp(`(?<![\\p{L}])${source}(?![\\p{L}])`, 'u') };
+        return { key, pattern: new RegExp(`(?<![\\p{L}])${source}(?![\\p{L}])`, 'iu') };
       }),
   );
 }
@@ -229,34 +232,37 @@ async function outputs(suite: { out: string; browser: import('puppeteer-core').B
 
 describe.each(Object.entries(BRIEFINGS))('a briefing written in %s', (lang, briefing) => {
   const suite = deckSuite(async ({ dir, out }) => {
-    await writeFile(path.join(dir, `briefing-${lang}.md`), briefing);
+    await writeFile(path.join(dir, `brief-${lang}.md`), briefing);
     const run = await runCli(['build', dir, '-o', out, ...FORMATS], { cwd: dir });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
   }, 240_000);
 
   it('has its sections read from headings in its own language', async () => {
-    const info = JSON.parse(await readFile(path.join(suite.out, `briefing-${lang}`, 'deck.json'), 'utf8'));
+    const info = JSON.parse(await readFile(path.join(suite.out, `brief-${lang}`, 'deck.json'), 'utf8'));
     // Title, summary, one implication, recommendations, sources: nothing was taken for another section.
     expect(info.slides).toBe(5);
     expect(info.lang).toBe(lang);
+    // The note is a speaker note, not text on the slide.
+    const html = await readFile(path.join(suite.out, `brief-${lang}`, 'index.html'), 'utf8');
+    const notes = [...html.matchAll(/<aside class="notes">([\s\S]*?)<\/aside>/g)].map((match) => match[1]);
+    expect(notes.join('\n').replace(/&#39;|&#x27;/g, "'")).toContain(NOTES[lang]);
+    expect(html.split(NOTES[lang]!.slice(0, 6)).length, 'the note is on no slide').toBe(2);
   });
 
   it('has no English label in the deck, its PDFs, handout, contact sheet, script, PowerPoint file or index page', async () => {
-    const found = Object.entries(await outputs(suite, `briefing-${lang}`))
+    const found = Object.entries(await outputs(suite, `brief-${lang}`))
       .filter(([, text]) => typeof text === 'string')
       .flatMap(([where, text]) => englishIn(text as string, lang).map((label) => `${where}: ${label}`));
     expect(found).toEqual([]);
   });
 
   it.skipIf(lang === 'fr')('has no Latin-script word at all but the TLP label and format names', async () => {
-    const all = await outputs(suite, `briefing-${lang}`);
+    const all = await outputs(suite, `brief-${lang}`);
     const found = Object.entries(all)
       .filter(([, text]) => typeof text === 'string')
       // The index page names the content file (the user's own name for it).
-      .flatMap(([where, text]) =>
-        latinWords(text as string, [`briefing-${lang}.md`]).map((word) => `${where}: ${word}`),
-      );
+      .flatMap(([where, text]) => latinWords(text as string, [`brief-${lang}.md`]).map((word) => `${where}: ${word}`));
     expect(found).toEqual([]);
   });
 });

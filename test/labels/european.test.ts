@@ -78,7 +78,15 @@ describe.each(Object.keys(headings))('a briefing in %s', (lang) => {
   it('gets its labels in its own language, not English', () => {
     const labels = new Labels({ lang });
     const english = new Labels({ lang: 'en' });
-    const shared = ['slideNumber', 'part', 'pdf', 'powerPoint', ...sameAsEnglish[lang]!];
+    const shared = [
+      'slideNumber',
+      'part',
+      'citationSeparator',
+      'citationEnd',
+      'pdf',
+      'powerPoint',
+      ...sameAsEnglish[lang]!,
+    ];
     for (const key of LABEL_KEYS.filter((each) => !shared.includes(each)))
       expect(labels.text(key), key).not.toBe(english.text(key));
     for (const count of [0, 1, 2, 5, 1000000])

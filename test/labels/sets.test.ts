@@ -85,7 +85,14 @@ describe('Labels', () => {
     expect(new Labels({ lang: 'fa-u-ca-persian' }).date('2026-11-29')).toContain('۱۴۰۵');
   });
 
-  it('joins lists the way the language does', () => {
-    expect(new Labels({ lang: 'en' }).list(['a', 'b', 'c'])).toBe('a, b, c');
+  it("writes a citation with the language's separators", () => {
+    const cite = (lang: string) => {
+      const labels = new Labels({ lang });
+      return ['T', 'A', 'P'].join(labels.text('citationSeparator')) + labels.text('citationEnd');
+    };
+    expect(cite('en')).toBe('T, A, P.');
+    expect(cite('ar')).toBe('T، A، P.');
+    expect(cite('zh')).toBe('T，A，P。');
+    expect(cite('ja')).toBe('T、A、P。');
   });
 });
