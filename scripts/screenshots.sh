@@ -30,6 +30,9 @@ node dist/bin/main.js build examples/international --out "$out/international" >/
 shot "$out/international/iskp-moscow-plot-ar/iskp-moscow-plot-ar.pdf" 1 international-arabic-title
 shot "$out/international/iskp-moscow-plot-ar/iskp-moscow-plot-ar.pdf" 2 international-arabic-summary
 shot "$out/international/multilingual-sources/multilingual-sources.pdf" 2 international-mixed-summary
+# A French briefing: its labels and headings in French (examples/fr-briefing).
+node dist/bin/main.js build examples/fr-briefing --out "$out/fr" >/dev/null
+shot "$out/fr/briefing-fr/briefing-fr.pdf" 2 french-summary
 # --png and --thumbnails: slide 2 as --png writes it (halved), and the index page with the thumbnails.
 node dist/bin/main.js build "$sample" examples/international/iskp-moscow-plot-ar.md --out "$out/png" --png --thumbnails >/dev/null
 node scripts/png-pictures.mjs "$out/png" "$slug"
