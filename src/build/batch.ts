@@ -32,6 +32,7 @@ import type { HandoutSize } from '../pdf/handout.js';
 import type { PrintPool, RunOptions } from '../pdf/pool.js';
 import type { PrintLayout, PrintResult, SlideImages } from '../pdf/print.js';
 import { filesOfShard } from './shard.js';
+import type { ProjectLabelChoice } from '../labels/index.js';
 
 export type { DeckResult } from './briefing.js';
 
@@ -175,7 +176,8 @@ export async function buildFiles(
     // The index page goes with the new HTML now, not only after printing: a build interrupted
     // while printing must not leave it showing the decks' old titles and markings.
     const publishedEarly = pool !== undefined && !stage && built.length > 0;
-    const early = publishedEarly ? (await publish(options.outDir, built)).earlier : undefined;
+    const project = await builder.projectLabels();
+    const early = publishedEarly ? (await publish(options.outDir, built, project)).earlier : undefined;
     if (pool && built.length > 0) {
       // No browser is an error for the PDFs only: the HTML decks above are already written.
       const launched = await pool.browser().then(
@@ -201,7 +203,7 @@ export async function buildFiles(
     if (built.length > 0) {
       // Published early, the same decks (no deck is refused unstaged) have their superseded folders
       // gone and the earlier decks beside them read already.
-      const published = await publish(options.outDir, written, early);
+      const published = await publish(options.outDir, written, await builder.projectLabels(), early);
       result.indexFile = published.indexFile;
       result.warnings.push(...published.earlier.warnings);
     }
@@ -229,6 +231,7 @@ interface EarlierDecks {
 async function publish(
   outDir: string,
   decks: BuiltDeck[],
+  project: ProjectLabelChoice,
   earlier?: EarlierDecks,
 ): Promise<{ indexFile: string; earlier: EarlierDecks }> {
   if (!earlier) {
@@ -240,7 +243,7 @@ async function publish(
     const slugs = new Set(decks.map((deck) => deck.deck.slug));
     earlier = { decks: await readEarlierDecks(outDir, slugs, (warning) => warnings.push(warning)), warnings };
   }
-  const indexFile = await writeIndexPage(outDir, { decks: decks.map(deckRecord), earlier: earlier.decks });
+  const indexFile = await writeIndexPage(outDir, { decks: decks.map(deckRecord), earlier: earlier.decks, project });
   return { indexFile, earlier };
 }
 

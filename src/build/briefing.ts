@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_NAMES, loadConfig } from '../config.js';
+import type { ProjectLabelChoice } from '../labels/index.js';
 import type { Warning } from '../content/model.js';
 import { readBriefing } from '../content/parse.js';
 import { contrastError, contrastWarning } from '../deck/contrast.js';
@@ -156,6 +157,14 @@ export class BriefingBuilder {
         path.resolve(dir),
       ),
     };
+  }
+
+  /** The project config's labels and digits, for the index page; none when the config is broken (its decks say so). */
+  async projectLabels(): Promise<ProjectLabelChoice> {
+    return this.renderContext().then(
+      (context) => context.config ?? {},
+      () => ({}),
+    );
   }
 
   private renderContext(): Promise<RenderContext> {

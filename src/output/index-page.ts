@@ -7,7 +7,7 @@ import { type BannerColours, markingOf } from '../content/marking.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { byDate, readEarlierDecks, type DeckInfo } from './deck-info.js';
 import { textDirection } from '../content/schema.js';
-import { type LabelKey, Labels } from '../labels/index.js';
+import { briefingLabels, type LabelKey, type ProjectLabelChoice } from '../labels/index.js';
 
 /** A deck on the index page: its record, and where its folder is. */
 export interface IndexEntry {
@@ -37,6 +37,8 @@ export async function writeIndexPage(
     earlier?: DeckInfo[];
     onDemand?: (deck: DeckInfo) => Partial<DeckInfo>;
     onWarning?: (warning: Warning) => void;
+    /** The project config's labels and digits (the page's words are the project's too). */
+    project?: ProjectLabelChoice;
   } = {},
 ): Promise<string> {
   const built = options.decks ?? [];
@@ -49,7 +51,7 @@ export async function writeIndexPage(
   const onRequest = new Set<IndexEntry>(current);
   const onDemand = (entry: IndexEntry, print: string) =>
     onRequest.has(entry) && Object.values(made(entry.info)).includes(print);
-  return writeIndexFile(outDir, current, entries(earlier), onDemand);
+  return writeIndexFile(outDir, current, entries(earlier), onDemand, options.project);
 }
 
 /**
@@ -62,6 +64,7 @@ export async function writeIndexFile(
   current: IndexEntry[],
   earlier: IndexEntry[] = [],
   onDemand: (entry: IndexEntry, print: string) => boolean = () => false,
+  project: ProjectLabelChoice = {},
 ): Promise<string> {
   const listed = (entry: IndexEntry): ListedDeck => {
     const linked = (print: string | undefined) =>
@@ -73,7 +76,7 @@ export async function writeIndexFile(
     };
   };
   const file = path.join(pageDir, 'index.html');
-  await writeFileAtomic(file, renderIndexPage(current.map(listed), earlier.map(listed)));
+  await writeFileAtomic(file, renderIndexPage(current.map(listed), earlier.map(listed), project));
   return file;
 }
 
@@ -105,9 +108,13 @@ export function pageLanguage(decks: ListedDeck[]): string {
   return langs.size === 1 && only ? only : 'en';
 }
 
-export function renderIndexPage(current: ListedDeck[], earlier: ListedDeck[] = []): string {
+export function renderIndexPage(
+  current: ListedDeck[],
+  earlier: ListedDeck[] = [],
+  project: ProjectLabelChoice = {},
+): string {
   const lang = pageLanguage([...current, ...earlier]);
-  const labels = new Labels({ lang });
+  const labels = briefingLabels({ lang }, project);
   /** Each banner colour pair the page shows, by its class: the policy allows no style attribute, so the stylesheet names them. */
   const used = new Map<string, BannerColours>();
   const item = ({ info: deck, href: folder }: ListedDeck) => {

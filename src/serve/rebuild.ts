@@ -222,6 +222,7 @@ export class LiveBuild {
     );
     await writeIndexPage(outDir, {
       decks: [...this.decks.values()].map(deckRecord),
+      project: await this.builder.projectLabels(),
       onDemand: (deck) => this.planned(deck),
       onWarning: (warning) => log(formatWarning(warning)),
     });
