@@ -51,6 +51,7 @@ export const LABEL_KEYS = [
   'noSpeakerNotes',
   'contactSheet',
   'handoutSummary',
+  'handoutSource',
   'speakerScriptTitle',
   'handoutPdfTitle',
   'contactSheetPdfTitle',

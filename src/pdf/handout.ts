@@ -51,15 +51,17 @@ export async function printHandout(browser: Browser, job: HandoutJob, wait = 60_
         meta.subtitle,
         [meta.date ? labels.date(meta.date) : undefined, meta.author, meta.organization].filter(Boolean).join(' · '),
         source
-          ? `${labels.text('basedOn')} ${[
-              source.title,
-              source.author,
-              source.publisher,
-              source.date && labels.date(source.date),
-              source.url,
-            ]
-              .filter(Boolean)
-              .join(labels.text('citationSeparator'))}${labels.text('citationEnd')}`
+          ? labels.text('handoutSource', {
+              citation: `${[
+                source.title,
+                source.author,
+                source.publisher,
+                source.date && labels.date(source.date),
+                source.url,
+              ]
+                .filter(Boolean)
+                .join(labels.text('citationSeparator'))}${labels.text('citationEnd')}`,
+            })
           : undefined,
         source?.credit,
         source?.note,
