@@ -9,12 +9,14 @@ export interface ContrastFailure {
 }
 
 /**
- * WCAG 2 contrast of every piece of text on every slide, measured in the browser
- * from computed styles: the text colour against the first opaque background
- * behind it (translucent layers composited). Large text (24px, or 18.66px bold)
- * needs 3:1, other text 4.5:1.
+ * WCAG 2 contrast of every piece of text on every slide (or on the slides `slides` selects),
+ * measured in the browser from computed styles: the text colour against the first opaque
+ * background behind it (translucent layers composited). Large text (24px, or 18.66px bold)
+ * needs 3:1, other text 4.5:1. Where reveal shows its navigation arrows (not in the print
+ * view), each enabled arrow against what is behind it needs 3:1 (WCAG 1.4.11, non-text
+ * contrast of a control: axe-core does not test it).
  */
-export function measureContrast(): ContrastFailure[] {
+export function measureContrast(slides = '.slides section'): ContrastFailure[] {
   type Rgba = [number, number, number, number];
   const parse = (css: string): Rgba => {
     const m = /rgba?\(([^)]+)\)/.exec(css);
@@ -42,8 +44,12 @@ export function measureContrast(): ContrastFailure[] {
     }
     return layers.reverse().reduce((below, layer) => over(layer, below), [255, 255, 255, 1] as Rgba);
   };
+  const ratioOf = (fg: Rgba, bg: Rgba) => {
+    const [light, dark] = [luminance(fg), luminance(bg)].sort((a, b) => b - a);
+    return (light! + 0.05) / (dark! + 0.05);
+  };
   const failures: ContrastFailure[] = [];
-  for (const element of document.querySelectorAll('.slides section *')) {
+  for (const element of document.querySelectorAll(`${slides} *`)) {
     if (element.closest('aside.notes')) continue;
     const ownText = [...element.childNodes]
       .filter((n) => n.nodeType === Node.TEXT_NODE)
@@ -55,8 +61,7 @@ export function measureContrast(): ContrastFailure[] {
     if (style.visibility === 'hidden' || style.display === 'none') continue;
     const bg = background(element);
     const fg = over(parse(style.color), bg);
-    const [light, dark] = [luminance(fg), luminance(bg)].sort((a, b) => b - a);
-    const ratio = (light! + 0.05) / (dark! + 0.05);
+    const ratio = ratioOf(fg, bg);
     const size = parseFloat(style.fontSize);
     const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
     const required = large ? 3 : 4.5;
@@ -67,6 +72,26 @@ export function measureContrast(): ContrastFailure[] {
         background: `rgb(${bg.slice(0, 3).map(Math.round).join(', ')})`,
         ratio: Math.round(ratio * 100) / 100,
         required,
+      });
+  }
+  // The arrows' bars are drawn in the button's colour (currentColor), at the button's opacity.
+  for (const button of document.querySelectorAll<HTMLElement>('.reveal .controls button.enabled')) {
+    const style = getComputedStyle(button);
+    const box = button.getBoundingClientRect();
+    if (style.visibility !== 'visible' || box.width === 0) continue;
+    const behind = document
+      .elementsFromPoint(box.left + box.width / 2, box.top + box.height / 2)
+      .find((element) => !element.closest('.controls'));
+    const bg = behind ? background(behind) : ([255, 255, 255, 1] as Rgba);
+    const [r, g, b, a] = parse(style.color);
+    const ratio = ratioOf(over([r, g, b, a * Number(style.opacity)], bg), bg);
+    if (ratio < 3)
+      failures.push({
+        text: `arrow ${button.getAttribute('aria-label') ?? button.className}`,
+        color: style.color,
+        background: `rgb(${bg.slice(0, 3).map(Math.round).join(', ')})`,
+        ratio: Math.round(ratio * 100) / 100,
+        required: 3,
       });
   }
   return failures;

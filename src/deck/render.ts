@@ -135,6 +135,12 @@ export function renderDeck(
       height: size.height,
       margin: 0,
       center: false,
+      // The arrows in the side margins, at mid-height: in reveal's bottom-right corner they cover the
+      // slide number and sit on the bottom marking banner. The back arrow as strong as the forward one:
+      // reveal's faded one (30% opacity) is an active control below WCAG 1.4.11's 3:1
+      // (test/e2e/accessibility.test.ts).
+      controlsLayout: 'edges',
+      controlsBackArrows: 'visible',
       // Print view: one page per slide with every fragment shown.
       pdfSeparateFragments: false,
       pdfMaxPagesPerSlide: 1,

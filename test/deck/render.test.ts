@@ -82,7 +82,7 @@ describe('renderBriefing', () => {
     const { html, slides } = await render('title: T\nmarking: TLP:AMBER+STRICT');
     for (const section of sections(html)) {
       expect(section).toContain(
-        '<div class="marking marking--top tlp tlp-amber-strict" aria-label="Marking">TLP:AMBER+STRICT</div>',
+        '<div class="marking marking--top tlp tlp-amber-strict" role="note" aria-label="Marking">TLP:AMBER+STRICT</div>',
       );
       expect(section).toContain('marking--bottom');
     }
