@@ -19,6 +19,9 @@ import { ROOT, runCli, tempDir } from '../helpers.js';
 const EXAMPLES = path.join(ROOT, 'examples');
 const TEMPLATES = path.join(ROOT, 'templates');
 const AXE = createRequire(import.meta.url).resolve('axe-core');
+/** The slides' own shape (16:9), and a wider screen, where reveal leaves a band beside the slide. */
+const SCREEN = { width: 1280, height: 720 };
+const WIDE_SCREEN = { width: 1680, height: 720 };
 
 /** What the audit asks of each page: WCAG 2.0 and 2.1, A and AA (color-contrast is wcag2aa). */
 const AXE_OPTIONS: RunOptions = {
@@ -114,19 +117,11 @@ async function auditDeck(page: Page, file: string): Promise<{ slides: SlideAudit
   const count = await page.evaluate(() => (window as unknown as RevealWindow).Reveal.getSlides().length);
   const slides: SlideAudit[] = [];
   for (let index = 0; index < count; index++) {
-    const { violations, incomplete, passes } = await page.evaluate(
-      async (index, options) => {
-        const { Reveal, axe } = window as unknown as RevealWindow & { axe: typeof import('axe-core') };
-        const section = Reveal.getSlides()[index]!;
-        const { h, v } = Reveal.getIndices(section);
-        Reveal.slide(h, v);
-        await new Promise((resolve) => requestAnimationFrame(resolve));
-        if (Reveal.getCurrentSlide() !== section) throw new Error(`slide ${index + 1} did not become current`);
-        return axe.run(section, options);
-      },
-      index,
-      AXE_OPTIONS,
-    );
+    await show(page, index);
+    const { violations, incomplete, passes } = await page.evaluate((options) => {
+      const { Reveal, axe } = window as unknown as RevealWindow & { axe: typeof import('axe-core') };
+      return axe.run(Reveal.getCurrentSlide(), options);
+    }, AXE_OPTIONS);
     const contrast = await page.evaluate(measureContrast, '.slides section.present');
     slides.push({ slide: index + 1, violations, incomplete, passes: passes.map((rule) => rule.id), contrast });
   }
@@ -135,7 +130,27 @@ async function auditDeck(page: Page, file: string): Promise<{ slides: SlideAudit
       (window as unknown as { axe: typeof import('axe-core') }).axe.run({ exclude: [['.reveal .slides']] }, options),
     AXE_OPTIONS,
   );
+  // On a screen wider than the slide (21:9, or a 4:3 deck on 16:9) the arrows sit beside the slide,
+  // on the page around it: they must stand out there too.
+  await page.setViewport(WIDE_SCREEN);
+  for (let index = 0; index < count; index++) {
+    await show(page, index);
+    slides[index]!.contrast.push(...(await page.evaluate(measureContrast, '.slides section.present')));
+  }
+  await page.setViewport(SCREEN);
   return { slides, frame };
+}
+
+/** The slide number `index` (from 0) made current, laid out and drawn. */
+async function show(page: Page, index: number): Promise<void> {
+  await page.evaluate(async (index) => {
+    const { Reveal } = window as unknown as RevealWindow;
+    const section = Reveal.getSlides()[index]!;
+    const { h, v } = Reveal.getIndices(section);
+    Reveal.slide(h, v);
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    if (Reveal.getCurrentSlide() !== section) throw new Error(`slide ${index + 1} did not become current`);
+  }, index);
 }
 
 interface RevealWindow {
@@ -160,7 +175,7 @@ describe('axe-core finds no WCAG 2.1 A/AA violation in any example, in any built
     browser = await launchBrowser();
     page = await browser.newPage();
     await page.setBypassCSP(true);
-    await page.setViewport({ width: 1280, height: 720 });
+    await page.setViewport(SCREEN);
   });
   afterAll(async () => {
     await browser?.close();
