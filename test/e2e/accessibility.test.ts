@@ -195,7 +195,8 @@ describe('axe-core finds no WCAG 2.1 A/AA violation in any example, in any built
       const batches = await batchesBySlug(examples);
       for (const [n, batch] of batches.entries()) {
         const out = path.join(work, template, String(n));
-        const run = await runCli(['build', ...batch, '--no-pdf', '-o', out, '-t', template, '--json'], {
+        // --thumbnails: the index page at its fullest, each entry with its title slide's picture.
+        const run = await runCli(['build', ...batch, '--no-pdf', '--thumbnails', '-o', out, '-t', template, '--json'], {
           timeoutMs: 110_000,
         });
         expect(run.code, run.stderr).toBe(0);
@@ -242,6 +243,8 @@ describe('axe-core finds no WCAG 2.1 A/AA violation in any example, in any built
             (line) => `index page × ${template}: ${line}`,
           ),
         ).toEqual([]);
+        // The thumbnails were there to be checked, and so was the text's contrast.
+        expect(result.passes.map((rule) => rule.id)).toEqual(expect.arrayContaining(['image-alt', 'color-contrast']));
       }
     });
   });
