@@ -92,6 +92,8 @@ interface SlideAudit {
   passes: string[];
   /** Text and navigation arrows below WCAG AA, measured from computed styles (test/contrast-in-page.ts). */
   contrast: ContrastFailure[];
+  /** What the Tab key reached on the slide (its links, the arrows), with whether its focus could be seen. */
+  focus: Array<{ element: string; visible: boolean }>;
 }
 
 /** Opens a page with axe injected. The deck's CSP allows only its own scripts, so it is bypassed for the test's. */
@@ -123,7 +125,8 @@ async function auditDeck(page: Page, file: string): Promise<{ slides: SlideAudit
       return axe.run(Reveal.getCurrentSlide(), options);
     }, AXE_OPTIONS);
     const contrast = await page.evaluate(measureContrast, '.slides section.present');
-    slides.push({ slide: index + 1, violations, incomplete, passes: passes.map((rule) => rule.id), contrast });
+    const focus = await tabThrough(page);
+    slides.push({ slide: index + 1, violations, incomplete, passes: passes.map((rule) => rule.id), contrast, focus });
   }
   const frame = await page.evaluate(
     (options) =>
@@ -139,6 +142,34 @@ async function auditDeck(page: Page, file: string): Promise<{ slides: SlideAudit
   }
   await page.setViewport(SCREEN);
   return { slides, frame };
+}
+
+/**
+ * Every element the Tab key reaches in the page, once round, and whether it shows where
+ * the focus is (WCAG 2.4.7): an outline or a box shadow while it has the focus. axe-core does not test this.
+ */
+async function tabThrough(page: Page): Promise<Array<{ element: string; visible: boolean }>> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const reached: Array<{ element: string; visible: boolean }> = [];
+  for (let press = 0; press < 50; press++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement;
+      if (!element || element === document.body) return undefined;
+      const style = getComputedStyle(element);
+      const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+      const name = element.getAttribute('aria-label') ?? element.textContent?.trim().slice(0, 40);
+      return {
+        element: `${element.tagName.toLowerCase()}.${element.className} "${name}"`,
+        visible: outline || style.boxShadow !== 'none',
+      };
+    });
+    // Past the last element the focus leaves the page (to the browser), and the next Tab brings it back.
+    if (!focused && reached.length === 0) continue;
+    if (!focused || reached.some((r) => r.element === focused.element)) break;
+    reached.push(focused);
+  }
+  return reached;
 }
 
 /** The slide number `index` (from 0) made current, laid out and drawn. */
@@ -216,6 +247,9 @@ describe('axe-core finds no WCAG 2.1 A/AA violation in any example, in any built
         ...slides.flatMap((s) => [
           ...describeResults(s.violations).map((line) => `${where(`slide ${s.slide}`)}: ${line}`),
           ...s.contrast.map((f) => `${where(`slide ${s.slide}`)}: contrast: ${JSON.stringify(f)}`),
+          ...s.focus
+            .filter((f) => !f.visible)
+            .map((f) => `${where(`slide ${s.slide}`)}: focus not shown: ${f.element}`),
         ]),
         ...describeResults(frame.violations).map((line) => `${where('deck controls')}: ${line}`),
         // What axe could not decide (a colour it cannot tell, an attribute it cannot judge) counts too:
@@ -226,8 +260,9 @@ describe('axe-core finds no WCAG 2.1 A/AA violation in any example, in any built
         ...describeResults(frame.incomplete).map((line) => `${where('deck controls')}: undecided: ${line}`),
       ];
       expect(failures).toEqual([]);
-      // The contrast rule did run on every slide and measured text there.
+      // The contrast rule did run on every slide and measured text there; the Tab key reached the arrows.
       for (const s of slides) expect(s.passes, where(`slide ${s.slide}`)).toContain('color-contrast');
+      for (const s of slides) expect(s.focus.length, where(`slide ${s.slide}`)).toBeGreaterThan(0);
     });
 
     it('the index page', async () => {
