@@ -9,15 +9,22 @@ import { headingName } from './sections.js';
  * English), the headings accepted for it in both, and a "did you mean" when a heading of the briefing
  * is a near miss (`## Recomendations`, `## Resume` for `## Résumé`), at that heading's line.
  */
-export function missingSectionError(kind: string, sections: Section[], at: Location, lang: string): ContentError {
+export function missingSectionError(
+  kind: string,
+  sections: Section[],
+  at: Location,
+  lang: string,
+  /** Whose requirement it is, when not every briefing's: "of a decision briefing". */
+  of = '',
+): ContentError {
   const own = fallbackTags(lang)
     .slice(1)
     .flatMap((tag) => labelFile(tag)?.sections?.[kind] ?? []);
   const english = labelFile('en')?.sections?.[kind] ?? [kind];
   const named = [...new Set([...own, ...english])];
-  const wanted = own.length
-    ? `"## ${display(own[0]!)}" (or "## ${display(english[0]!)}")`
-    : `"## ${display(english[0]!)}"`;
+  const wanted = `${
+    own.length ? `"## ${display(own[0]!)}" (or "## ${display(english[0]!)}")` : `"## ${display(english[0]!)}"`
+  }${of ? ` ${of}` : ''}`;
   const accepted = (aliases: string[]) => aliases.map(display).join(', ');
   const listed = own.length
     ? `accepted headings: ${accepted([...new Set(own)])}; in English: ${accepted(english)}`

@@ -13,6 +13,9 @@ export type SectionKind =
   | 'background'
   | 'quote'
   | 'sources'
+  | 'judgments'
+  | 'options'
+  | 'recommendation'
   | 'generic';
 
 /** The section kinds a heading can name (labels/<lang>.yaml `sections:` lists their headings); anything else is a generic slide. */
@@ -23,7 +26,26 @@ export const NAMED_SECTION_KINDS = [
   'background',
   'quote',
   'sources',
+  'judgments',
+  'options',
+  'recommendation',
 ] as const satisfies readonly Exclude<SectionKind, 'generic'>[];
+
+/**
+ * What kind of briefing it is (FM 5-0 tells the kinds apart): `article` reads out a source and its
+ * author's recommendations; `information` gives facts and implications and recommends nothing;
+ * `decision` sets out options and the briefer's own recommendation.
+ */
+export const BRIEFING_TYPES = ['article', 'information', 'decision'] as const;
+export type BriefingType = (typeof BRIEFING_TYPES)[number];
+
+/** A key judgment's confidence (`- [high] …`), ICD 203's three levels. */
+export const CONFIDENCE_LEVELS = ['high', 'moderate', 'low'] as const;
+export type ConfidenceLevel = (typeof CONFIDENCE_LEVELS)[number];
+
+/** The groups of an option's list items, by the keyword they start with (`- Pro: …`, `- Con: …`, `- Cost: …`). */
+export const OPTION_GROUPS = ['pro', 'con', 'cost'] as const;
+export type OptionGroup = (typeof OPTION_GROUPS)[number];
 
 export interface Source {
   title: string;
@@ -41,6 +63,8 @@ export interface Source {
 
 export interface BriefingMeta {
   title: string;
+  /** `article` (the default), `information` or `decision`. */
+  type: BriefingType;
   subtitle?: string;
   /** ISO date, YYYY-MM-DD. */
   date?: string;
@@ -72,6 +96,8 @@ export interface Item {
   html: string;
   line: number;
   notes: string[];
+  /** A key judgment's confidence tag (`- [high] …`), taken off its text. */
+  confidence?: ConfidenceLevel;
 }
 
 /**
@@ -98,6 +124,8 @@ export interface Subsection extends Body {
   /** The heading rendered as sanitized inline HTML. */
   title: string;
   line: number;
+  /** An option of `## Options`: its list items that start with a keyword, by group, the keyword taken off (`items` keeps the others). */
+  groups?: Record<OptionGroup, Item[]>;
 }
 
 export interface Section extends Body {

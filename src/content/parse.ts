@@ -111,10 +111,14 @@ function checkSections(sections: Section[], file: string, bodyLine: number, meta
     }
     seen.set(section.kind, section);
   }
+  if (meta.type === 'information') refuseRecommendations(seen, file);
   const lastLine = sections.length ? sections[sections.length - 1]!.line : bodyLine;
-  for (const kind of REQUIRED_SECTIONS) {
+  for (const kind of REQUIRED_SECTIONS[meta.type]) {
     const section = seen.get(kind);
-    if (!section) throw missingSectionError(kind, sections, { file, line: lastLine }, meta.lang);
+    if (!section) {
+      const of = meta.type === 'decision' && DECISION_SECTIONS.has(kind) ? 'of a decision briefing' : '';
+      throw missingSectionError(kind, sections, { file, line: lastLine }, meta.lang, of);
+    }
     if (isEmpty(section, kind) && draft) {
       warnings.push({
         file,
@@ -122,20 +126,39 @@ function checkSections(sections: Section[], file: string, bodyLine: number, meta
         message: `the "${section.heading}" section is empty (allowed while \`draft: true\`)`,
       });
     } else if (isEmpty(section, kind)) {
-      throw new ContentError(
-        `the "${section.heading}" section is empty`,
-        kind === 'recommendations'
-          ? 'list the recommendations as `1. …` or `- …` items'
-          : 'write at least one paragraph or bullet',
-        { file, line: section.line },
-      );
+      throw new ContentError(`the "${section.heading}" section is empty`, EMPTY_HINTS[kind] ?? EMPTY_HINTS.other!, {
+        file,
+        line: section.line,
+      });
     }
   }
   return warnings;
 }
 
+/** What only a decision briefing requires: its errors say so. */
+const DECISION_SECTIONS = new Set<string>(['options', 'recommendation']);
+
+const EMPTY_HINTS: Record<string, string> = {
+  recommendations: 'list the recommendations as `1. …` or `- …` items',
+  options:
+    'write each option as a `### Title` sub-section, with its pros, cons and cost as `- Pro: …`, `- Con: …`, `- Cost: …` items',
+  other: 'write at least one paragraph or bullet',
+};
+
+/** An information briefing recommends nothing: neither the source author's recommendations nor the briefer's own. */
+function refuseRecommendations(seen: Map<string, Section>, file: string): void {
+  const section = seen.get('recommendations') ?? seen.get('recommendation');
+  if (!section) return;
+  throw new ContentError(
+    `an information briefing carries no recommendations ("## ${section.heading}")`,
+    "remove the section, or set `type: article` (the author's) or `type: decision` (yours)",
+    { file, line: section.line },
+  );
+}
+
 function isEmpty(section: Section, kind: string): boolean {
   if (kind === 'recommendations') return section.items.length === 0;
+  if (kind === 'options') return section.subsections.length === 0;
   return !section.lead && section.items.length === 0 && !section.rest && section.subsections.length === 0;
 }
 

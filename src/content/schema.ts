@@ -18,7 +18,7 @@ import {
   unknownKeysAre,
   validate,
 } from '../validate.js';
-import type { BriefingMeta, Warning } from './model.js';
+import { BRIEFING_TYPES, type BriefingMeta, type BriefingType, type Warning } from './model.js';
 import type { RawFrontMatter } from './frontmatter.js';
 import { impossibleDate } from './dates.js';
 import { closest } from '../did-you-mean.js';
@@ -64,6 +64,14 @@ const marking = refine(text, (value) => {
       ? 'must be TLP:CLEAR, not TLP:WHITE (renamed in TLP 2.0)'
       : `must be a TLP 2.0 label, not ${value}`,
   );
+});
+
+/** `type:`, with the nearest type for a misspelt one (`decison`). */
+const briefingType = refine(string(), (value): BriefingType | ReturnType<typeof reject> => {
+  const type = value.trim().toLowerCase();
+  if ((BRIEFING_TYPES as readonly string[]).includes(type)) return type as BriefingType;
+  const guess = closest(type, [...BRIEFING_TYPES]);
+  return reject(`must be ${BRIEFING_TYPES.join(', ')}, not "${value}"${guess ? ` — did you mean "${guess}"?` : ''}`);
 });
 
 const URL_MESSAGE = 'must be an http(s) URL';
@@ -127,6 +135,8 @@ export const revealSchema = object(
 export const frontMatterSchema = object(
   {
     title: text,
+    /** article (the default: a source and its author's recommendations), information, or decision. */
+    type: optional(briefingType, 'article'),
     subtitle: optional(text),
     date: optional(isoDate),
     author: optional(text),
@@ -166,6 +176,7 @@ export type FrontMatter = InferInput<typeof frontMatterSchema>;
 
 const HINTS: Record<string, string> = {
   title: 'write e.g. title: "ISKP plot in Moscow"',
+  type: "article reads out a source and its author's recommendations, information recommends nothing, decision sets out options and your recommendation",
   date: 'write the date as YYYY-MM-DD',
   'source.date': 'write the date as YYYY-MM-DD',
   source: 'source needs at least a title, e.g. source: { title: "…", publisher: "…" }',

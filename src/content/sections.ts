@@ -8,8 +8,11 @@ import { scanBlocks, type LineKind } from './blocks.js';
 import { checkNesting } from './limits.js';
 import {
   type Body,
+  type BriefingType,
   type Item,
   NAMED_SECTION_KINDS,
+  OPTION_GROUPS,
+  type OptionGroup,
   type Quote,
   type Section,
   type SectionKind,
@@ -18,7 +21,8 @@ import {
 } from './model.js';
 import { withLines } from './token-lines.js';
 import { type FigureParagraph, markFigures } from './figures.js';
-import { labelSetFor } from '../labels/index.js';
+import { type LabelSet, labelSetFor } from '../labels/index.js';
+import { takeConfidence, takeKeyword } from './item-tags.js';
 
 export { NAMED_SECTION_KINDS } from './model.js';
 
@@ -30,7 +34,12 @@ export function sectionAliases(lang: string): SectionAliases {
   return labelSetFor(lang).sections;
 }
 
-export const REQUIRED_SECTIONS = ['summary', 'implications', 'recommendations'] as const;
+/** The sections each type of briefing must have, in the order a missing one is reported. */
+export const REQUIRED_SECTIONS = {
+  article: ['summary', 'implications', 'recommendations'],
+  information: ['summary', 'implications'],
+  decision: ['summary', 'implications', 'options', 'recommendation'],
+} as const satisfies Record<BriefingType, readonly SectionKind[]>;
 
 /**
  * The start of a speaker note: `Note:` or its word in the briefing's language (`keywords: note:` of
@@ -143,7 +152,12 @@ interface Context {
   aliases: SectionAliases;
   /** What starts a speaker note in this language (noteMarker). */
   note: RegExp;
+  /** The label set of the briefing's language: the words of confidence tags and option keywords. */
+  words: Pick<LabelSet, 'confidence' | 'keywords'>;
 }
+
+/** What the content syntax reads at the start of a list item (content/item-tags.ts): a confidence tag, an option's keyword. */
+type ItemReader = (content: Token[], line: number) => { confidence?: Item['confidence']; group?: OptionGroup };
 
 /**
  * Parses the markdown body (after front matter) into sections; `md` checks and
@@ -176,7 +190,15 @@ export function parseSections(
       { file, line: firstLine + stray },
     );
   }
-  const context: Context = { file, md, warnings: [], lang, aliases: sectionAliases(lang), note: noteMarker(lang) };
+  const context: Context = {
+    file,
+    md,
+    warnings: [],
+    lang,
+    aliases: sectionAliases(lang),
+    note: noteMarker(lang),
+    words: labelSetFor(lang),
+  };
   const sections = parts.map((part) => parseSection(part, context));
   const ids = sectionAnchors(sections);
   return { sections: sections.map((section, i) => ({ ...section, id: ids[i]! })), warnings: context.warnings };
@@ -193,18 +215,20 @@ function parseSection(part: RawSection, context: Context): Omit<Section, 'id'> {
   const kind = classify(part.heading, context.aliases, context.lang);
   const own: Lines = { lines: part.lines, kinds: part.kinds, firstLine: part.textLine };
   const { before, parts: subparts } =
-    kind === 'implications' || kind === 'generic' || kind === 'background'
+    kind === 'implications' || kind === 'generic' || kind === 'background' || kind === 'options'
       ? splitByHeading(own, 3)
       : { before: own, parts: [] };
   const text = before.lines.join('\n');
-  const body = parseBody(text, part.textLine, context);
+  const body = parseBody(text, part.textLine, context, kind === 'judgments' ? confidenceReader(context) : undefined);
   const subsections: Subsection[] = subparts.map((sub) => {
     if (!sub.heading)
       throw new ContentError('a `###` heading has no text', 'name it, or remove the line', { file, line: sub.line });
+    const title = md.renderInline(sub.heading, sub.line);
+    if (kind !== 'options') return { title, line: sub.line, ...parseBody(sub.lines.join('\n'), sub.textLine, context) };
     return {
-      title: md.renderInline(sub.heading, sub.line),
+      title,
       line: sub.line,
-      ...parseBody(sub.lines.join('\n'), sub.textLine, context),
+      ...optionBody(parseBody(sub.lines.join('\n'), sub.textLine, context, keywordReader(context))),
     };
   });
   const section: Omit<Section, 'id'> = {
@@ -219,8 +243,33 @@ function parseSection(part: RawSection, context: Context): Omit<Section, 'id'> {
   return section;
 }
 
+/** Key judgments: each item's confidence tag. */
+function confidenceReader({ words, file, lang }: Context): ItemReader {
+  return (content, line) => {
+    const confidence = takeConfidence(content, words.confidence, { file, line, lang });
+    return confidence ? { confidence } : {};
+  };
+}
+
+/** An option's items: the group of each that starts with a keyword. */
+function keywordReader({ words, lang }: Context): ItemReader {
+  return (content) => {
+    const group = takeKeyword(content, words.keywords, lang);
+    return group ? { group } : {};
+  };
+}
+
+/** An option's body: its items with a keyword in their groups, the others kept as its description. */
+function optionBody(body: Body): Body & Pick<Subsection, 'groups'> {
+  const read = body.items as (Item & { group?: OptionGroup })[];
+  const groups = Object.fromEntries(OPTION_GROUPS.map((group) => [group, [] as Item[]])) as Record<OptionGroup, Item[]>;
+  const items: Item[] = [];
+  for (const { group, ...item } of read) (group ? groups[group] : items).push(item);
+  return { ...body, items, groups };
+}
+
 /** Splits a body into lead / first list / rest, with `Note:` and everything after it as speaker notes. */
-function parseBody(markdown: string, firstLine: number, context: Context): Body {
+function parseBody(markdown: string, firstLine: number, context: Context, read?: ItemReader): Body {
   const { md } = context;
   const lead: Token[] = [];
   const rest: Token[] = [];
@@ -235,7 +284,7 @@ function parseBody(markdown: string, firstLine: number, context: Context): Body 
     if (token.type === 'list' && !list) {
       list = token as Tokens.List;
       ordered = list.ordered;
-      items = parseItems(list, tokenLine, context);
+      items = parseItems(list, tokenLine, context, read);
     } else {
       (list ? rest : lead).push(token);
       shown.push([token, tokenLine]);
@@ -261,7 +310,7 @@ function placeFigure(figures: FigureParagraph[], blocks: number): void {
  * numbered recommendation: it is left out with a warning at its line, and so
  * is an empty item of a list inside an item.
  */
-function parseItems(list: Tokens.List, firstLine: number, context: Context): Item[] {
+function parseItems(list: Tokens.List, firstLine: number, context: Context, read?: ItemReader): Item[] {
   const { md } = context;
   const items: Item[] = [];
   forEachItem(list, firstLine, (item, itemLine) => {
@@ -270,6 +319,7 @@ function parseItems(list: Tokens.List, firstLine: number, context: Context): Ite
     for (const token of item.tokens) {
       if (token.type !== 'space' && !notes.take(token, itemLine)) content.push(token);
     }
+    const tags = read?.(content, itemLine) ?? {};
     if (!hasText(md.renderBlocks(content))) {
       warnEmptyItem(itemLine, context);
       return;
@@ -277,7 +327,7 @@ function parseItems(list: Tokens.List, firstLine: number, context: Context): Ite
     const lines = new Map(withLines(item.tokens, itemLine));
     for (const token of content)
       if (token.type === 'list') dropEmptyItems(token as Tokens.List, lines.get(token)!, context);
-    items.push({ html: md.renderInlineBlocks(content), line: itemLine, notes: notes.done() });
+    items.push({ html: md.renderInlineBlocks(content), line: itemLine, notes: notes.done(), ...tags });
   });
   return items;
 }

@@ -4,7 +4,7 @@ import { TemplateError } from '../errors.js';
 import { isLabelKey, LABEL_KEYS } from '../labels/index.js';
 import type { DeckData } from './render.js';
 import type { Marking } from '../content/marking.js';
-import type { Slide, SlideItem, SlideQuote } from './slide.js';
+import type { Slide, SlideConfidence, SlideItem, SlideOptionGroup, SlideQuote } from './slide.js';
 
 /*
  * Handlebars prints a field it cannot find as nothing: `{{meta.titel}}`, or
@@ -55,6 +55,7 @@ const SOURCE = fields<Source>({
 });
 const META = fields<BriefingMeta>({
   title: VALUE,
+  type: VALUE,
   subtitle: VALUE,
   date: VALUE,
   author: VALUE,
@@ -71,7 +72,12 @@ const META = fields<BriefingMeta>({
   dir: VALUE,
   reveal: ANY,
 });
-const ITEM = fields<SlideItem>({ html: HTML, number: VALUE, line: VALUE });
+const ITEM = fields<SlideItem>({
+  html: HTML,
+  number: VALUE,
+  line: VALUE,
+  confidence: fields<SlideConfidence>({ level: VALUE, label: VALUE }),
+});
 const QUOTE = fields<SlideQuote>(
   { html: HTML, attributionHtml: HTML, contextHtml: HTML },
   { attribution: 'attributionHtml', context: 'contextHtml' },
@@ -93,6 +99,7 @@ export const SLIDE = fields<Slide>(
     ordered: VALUE,
     restHtml: HTML,
     quote: QUOTE,
+    groups: { list: fields<SlideOptionGroup>({ kind: VALUE, label: VALUE, items: { list: ITEM } }) },
     source: SOURCE,
     notesHtml: HTML,
     line: VALUE,

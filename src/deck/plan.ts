@@ -1,10 +1,20 @@
 import { addsSourcesSlide, SOURCES_SLIDE_ID, TITLE_SLIDE_ID } from '../content/anchors.js';
-import type { Body, Briefing, Item, Quote, Section } from '../content/model.js';
+import {
+  type Body,
+  type Briefing,
+  type BriefingType,
+  CONFIDENCE_LEVELS,
+  type Item,
+  OPTION_GROUPS,
+  type Quote,
+  type Section,
+  type Subsection,
+} from '../content/model.js';
 import { isBottomLineHeading, sectionAliases } from '../content/sections.js';
-import { briefingLabels, type Labels } from '../labels/index.js';
+import { briefingLabels, type LabelKey, type Labels } from '../labels/index.js';
 import { escapeHtml, plainText } from '../html-text.js';
 import { labelCredits } from './figure-credits.js';
-import type { Slide, SlideKind, SlideQuote } from './slide.js';
+import type { Slide, SlideItem, SlideKind, SlideQuote } from './slide.js';
 import { tablePages } from './table-pages.js';
 
 /** Table rows on one slide when the template does not say (template.json `maxTableRowsPerSlide`). */
@@ -43,6 +53,8 @@ export function planSlides(briefing: Briefing, given: PlanOptions): Slide[] {
       })),
     );
   }
+  const legend = legendSlide(planned, options.labels);
+  if (legend) planned.splice(legendPlace(planned), 0, legend);
   if (addsSourcesSlide(briefing.meta, briefing.sections)) {
     const title = options.labels.text('sources');
     const sources = emptySlide('sources', escapeHtml(title), 0);
@@ -105,8 +117,113 @@ function sectionSlides(section: Section, briefing: Briefing, options: LabelledPl
     case 'summary':
       return summarySlides(section, briefing.meta.lang, options);
     case 'recommendations':
+      return paginate(section.kind, heading, section, options, escapeHtml(authorsLabel(briefing, options.labels)));
+    case 'recommendation':
+      return paginate(
+        section.kind,
+        heading,
+        section,
+        options,
+        escapeHtml(options.labels.text('brieferRecommendation')),
+      );
+    case 'judgments':
       return paginate(section.kind, heading, section, options, undefined);
+    case 'options':
+      return optionSlides(section, options);
   }
+}
+
+/** The label of the title slide's kicker for each type of briefing. */
+export const BRIEFING_KICKERS: Record<BriefingType, LabelKey> = {
+  article: 'briefing',
+  information: 'informationBriefing',
+  decision: 'decisionBriefing',
+};
+
+/** Whose the source's recommendations are: its author's, by name when the source names one. */
+function authorsLabel(briefing: Briefing, labels: Labels): string {
+  const author = briefing.meta.source?.author;
+  return author ? labels.text('authorsRecommendationsBy', { author }) : labels.text('authorsRecommendations');
+}
+
+/**
+ * A slide for each option (each `###` of `## Options`), its kicker "Option 2", its description and its
+ * pros, cons and cost; before them, a slide of the section's own text when it has some (or has no
+ * options at all, which only a briefing that is not a decision briefing may).
+ */
+function optionSlides(section: Section, options: LabelledPlan): PlannedSlide[] {
+  const overview =
+    hasContent(section) || section.subsections.length === 0
+      ? paginate('generic', section.title, section, options, undefined)
+      : [];
+  return [...overview, ...section.subsections.map((sub, i) => optionSlide(sub, i + 1, options.labels))];
+}
+
+function optionSlide(option: Subsection, number: number, labels: Labels): PlannedSlide {
+  const groups = option.groups ?? { pro: [], con: [], cost: [] };
+  const keys = { pro: 'optionPros', con: 'optionCons', cost: 'optionCost' } as const;
+  const items = option.items;
+  const every = [...items, ...OPTION_GROUPS.flatMap((group) => groups[group])];
+  return {
+    ...emptySlide('option', option.title, option.line),
+    sectionHtml: escapeHtml(labels.text('option', { number })),
+    leadHtml: option.lead,
+    items: items.map((item, i) => slideItem(item, i + 1, labels)),
+    ordered: option.ordered,
+    restHtml: option.rest,
+    groups: OPTION_GROUPS.map((kind) => ({
+      kind,
+      label: labels.text(keys[kind]),
+      items: groups[kind].map((item, i) => slideItem(item, i + 1, labels)),
+    })),
+    notesHtml: joinNotes([...option.notes, ...every.flatMap((item) => item.notes)]),
+  };
+}
+
+/** A list item as a slide shows it: with its number in the whole list, and its confidence badge. */
+function slideItem(item: Item, number: number, labels: Labels): SlideItem {
+  const confidence = item.confidence && {
+    level: item.confidence,
+    label: labels.text(CONFIDENCE_LABELS[item.confidence]),
+  };
+  return { html: item.html, number, line: item.line, ...(confidence ? { confidence } : {}) };
+}
+
+const CONFIDENCE_LABELS = { high: 'confidenceHigh', moderate: 'confidenceModerate', low: 'confidenceLow' } as const;
+const CONFIDENCE_MEANINGS = {
+  high: 'confidenceHighMeaning',
+  moderate: 'confidenceModerateMeaning',
+  low: 'confidenceLowMeaning',
+} as const;
+
+/**
+ * When a judgment carries a confidence badge: a slide that says what the three levels mean. The levels
+ * and their meanings follow ODNI, Intelligence Community Directive 203, Analytic Standards (2015),
+ * which asks analysts to express confidence in their judgments as high, moderate or low and to say
+ * what it rests on (the quality and corroboration of the information behind it).
+ */
+function legendSlide(planned: PlannedSlide[], labels: Labels): PlannedSlide | undefined {
+  const judged = planned.find((slide) => slide.items.some((item) => item.confidence));
+  if (!judged) return undefined;
+  const title = labels.text('confidenceLegend');
+  return {
+    ...emptySlide('legend', escapeHtml(title), judged.line),
+    group: title,
+    items: CONFIDENCE_LEVELS.map((level, i) => ({
+      html: escapeHtml(labels.text(CONFIDENCE_MEANINGS[level])),
+      number: i + 1,
+      line: judged.line,
+      confidence: { level, label: labels.text(CONFIDENCE_LABELS[level]) },
+    })),
+  };
+}
+
+/** The legend goes at the end, before a `## Sources` section that comes after the last judgment. */
+function legendPlace(planned: PlannedSlide[]): number {
+  const judged = planned.map((slide) => slide.items.some((item) => item.confidence));
+  const lastJudged = judged.lastIndexOf(true);
+  const sources = planned.findIndex((slide, i) => i > lastJudged && slide.kind === 'sources');
+  return sources >= 0 ? sources : planned.length;
 }
 
 /**
@@ -152,7 +269,7 @@ function paginate(
       sectionHtml: section,
       part,
       leadHtml: body.lead,
-      items: items.map((item, i) => ({ html: item.html, number: index * size + i + 1, line: item.line })),
+      items: items.map((item, i) => slideItem(item, index * size + i + 1, options.labels)),
       ordered: body.ordered,
       restHtml: index === count - 1 ? body.rest : '',
       notesHtml: joinNotes(notes),

@@ -107,6 +107,7 @@ export function renderDeck(
   options: Record<string, unknown>,
   labels: Labels = briefingLabels(briefing.meta),
 ): string {
+  checkSlidePartials(slides, template);
   const policy = installedDeckPolicy();
   const sizes = template.manifest.sizes;
   const size = sizes[String(options.size)] ?? Object.values(sizes)[0]!;
@@ -162,6 +163,20 @@ export function renderDeck(
       { cause: error },
     );
   }
+}
+
+/**
+ * A template made before briefing types may have no partial for an option, a judgments or a legend
+ * slide (the registry requires those only of the kinds every deck can have): said when a deck needs one.
+ */
+function checkSlidePartials(slides: Slide[], template: Template): void {
+  const missing = slides.find((slide) => !template.sources.partials[slide.kind]);
+  if (!missing) return;
+  throw new TemplateError(
+    `template "${template.name}" has no partial for slide kind "${missing.kind}", which slide ${missing.number} ("${missing.label}") needs`,
+    `add partials/${missing.kind}.hbs (\`briefdeck template eject default\` shows the built-in one), or extend "default"`,
+    { file: template.chain[0]! },
+  );
 }
 
 /** A template problem caused by a name in front matter or config is reported at that line. */

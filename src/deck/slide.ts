@@ -1,6 +1,24 @@
-import type { Source } from '../content/model.js';
+import type { ConfidenceLevel, OptionGroup, Source } from '../content/model.js';
 
-export type SlideKind = 'title' | 'summary' | 'implication' | 'recommendations' | 'quote' | 'sources' | 'generic';
+export type SlideKind =
+  | 'title'
+  | 'summary'
+  | 'implication'
+  | 'recommendations'
+  | 'quote'
+  | 'sources'
+  | 'generic'
+  /** One option of a decision briefing's `## Options`. */
+  | 'option'
+  /** The briefer's own `## Recommendation` (a decision briefing), shown apart from the source author's. */
+  | 'recommendation'
+  /** `## Key judgments`, each with its confidence badge. */
+  | 'judgments'
+  /** What the confidence badges mean (ICD 203), at the end of a deck that uses them. */
+  | 'legend';
+
+/** The slide kinds a template written before briefing types may lack: a deck that needs one tells it (deck/render.ts). */
+export const NEWER_SLIDE_KINDS: readonly SlideKind[] = ['option', 'recommendation', 'judgments', 'legend'];
 
 /*
  * What templates see of a slide. A field whose name ends in `Html` (or is
@@ -15,6 +33,22 @@ export interface SlideItem {
   number: number;
   /** Line in the content file, for messages. */
   line: number;
+  /** A key judgment's confidence badge (on judgments and legend slides). */
+  confidence?: SlideConfidence;
+}
+
+export interface SlideConfidence {
+  level: ConfidenceLevel;
+  /** The badge's words ("High confidence"), in the briefing's language. */
+  label: string;
+}
+
+/** One group of an option slide: its pros, its cons or its cost. */
+export interface SlideOptionGroup {
+  kind: OptionGroup;
+  /** The group's heading ("Advantages"), in the briefing's language. */
+  label: string;
+  items: SlideItem[];
 }
 
 export interface SlideQuote {
@@ -56,6 +90,8 @@ export interface Slide {
   /** What follows the list (HTML). */
   restHtml: string;
   quote?: SlideQuote;
+  /** On option slides: the pros, the cons and the cost, in that order, each possibly empty. */
+  groups?: SlideOptionGroup[];
   source?: Source;
   /** Speaker notes (HTML), empty when none. */
   notesHtml: string;

@@ -8,7 +8,10 @@ import { type LabelKey, Labels } from '../labels/index.js';
 /** The named layouts of the slide master, by the slide kind that uses each; a slide added in PowerPoint picks one by name. */
 type MasterObject = NonNullable<SlideMasterProps['objects']>[number];
 
-const LAYOUT_LABELS: Record<SlideKind, LabelKey> = {
+/** The slide kinds with a layout of their own; the others are made on one of these (LAYOUT_OF). */
+type LayoutKind = Exclude<SlideKind, 'option' | 'recommendation' | 'judgments' | 'legend'>;
+
+const LAYOUT_LABELS: Record<LayoutKind, LabelKey> = {
   title: 'layoutTitle',
   summary: 'bottomLine',
   implication: 'layoutImplication',
@@ -18,9 +21,24 @@ const LAYOUT_LABELS: Record<SlideKind, LabelKey> = {
   generic: 'layoutContent',
 };
 
-/** The layouts' names in the briefing's language (PowerPoint shows them in its layout menu). */
+/** The layout each slide kind is made on: an option, the key judgments and their legend are content slides. */
+const LAYOUT_OF: Record<SlideKind, LayoutKind> = {
+  title: 'title',
+  summary: 'summary',
+  implication: 'implication',
+  recommendations: 'recommendations',
+  quote: 'quote',
+  sources: 'sources',
+  generic: 'generic',
+  option: 'generic',
+  judgments: 'generic',
+  legend: 'generic',
+  recommendation: 'recommendations',
+};
+
+/** The name of the layout of each slide kind, in the briefing's language (PowerPoint shows them in its layout menu). */
 export function layoutNames(labels: Labels): Record<SlideKind, string> {
-  const names = Object.entries(LAYOUT_LABELS).map(([kind, key]) => [kind, labels.text(key)]);
+  const names = Object.entries(LAYOUT_OF).map(([kind, layout]) => [kind, labels.text(LAYOUT_LABELS[layout])]);
   return Object.fromEntries(names) as Record<SlideKind, string>;
 }
 
@@ -60,7 +78,8 @@ export const PLACEHOLDER = { title: 'title', body: 'body' } as const;
  * slide added in PowerPoint gets them too.
  */
 export function defineLayouts(pptx: Pptx, context: MasterContext): void {
-  for (const [kind, title] of Object.entries(layoutNames(context.labels)) as [SlideKind, string][]) {
+  for (const [kind, key] of Object.entries(LAYOUT_LABELS) as [LayoutKind, LabelKey][]) {
+    const title = context.labels.text(key);
     const isTitle = kind === 'title';
     const { colours } = context.look;
     pptx.defineSlideMaster({
@@ -72,7 +91,7 @@ export function defineLayouts(pptx: Pptx, context: MasterContext): void {
   }
 }
 
-function placeholders(kind: SlideKind, { frame, look, lang, rtl, labels }: MasterContext): MasterObject[] {
+function placeholders(kind: LayoutKind, { frame, look, lang, rtl, labels }: MasterContext): MasterObject[] {
   const { colours, fonts } = look;
   const x = inch(frame.padX);
   const w = inch(frame.width - 2 * frame.padX);

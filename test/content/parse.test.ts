@@ -110,7 +110,7 @@ describe('parseBriefing: sections', () => {
 
   it('rejects a second summary section, pointing at it', () => {
     const error = errorOf(
-      `${FRONT}## Summary\n\nA.\n\n## Key judgments\n\nB.\n\n## Implications\n\n- I.\n\n## Recommendations\n\n1. R.\n`,
+      `${FRONT}## Summary\n\nA.\n\n## Executive summary\n\nB.\n\n## Implications\n\n- I.\n\n## Recommendations\n\n1. R.\n`,
     );
     expect(error.location?.line).toBe(8);
     expect(error.hint).toContain('line 4');

@@ -7,7 +7,7 @@ import { checkContrastDeclarations } from '../contrast.js';
 import { HELPER_RESULTS, registerHelpers } from '../helpers.js';
 import { checkFields, deckShape, type TemplateSource } from '../fields.js';
 import { ASSET_URLS } from '../asset-urls.js';
-import type { SlideKind } from '../slide.js';
+import { NEWER_SLIDE_KINDS, type SlideKind } from '../slide.js';
 import { checkPartials, compile } from './compile.js';
 import {
   checkTemplatesFolder,
@@ -22,7 +22,11 @@ import { packagePath } from '../../paths.js';
 
 /** Folder of the templates that ship with briefdeck (same place from src/ and dist/). */
 export const BUILTIN_TEMPLATES = packagePath('templates');
-/** Every slide kind needs a partial of that name somewhere in a template's chain. */
+/**
+ * Every slide kind needs a partial of that name somewhere in a template's chain; the kinds of briefing
+ * types and key judgments (NEWER_SLIDE_KINDS) only when a deck has such a slide (deck/render.ts says so),
+ * so that a template written before them still builds every briefing that has none.
+ */
 const SLIDE_KINDS: SlideKind[] = ['title', 'summary', 'implication', 'recommendations', 'quote', 'sources', 'generic'];
 
 export interface Template {
@@ -182,7 +186,7 @@ export class TemplateRegistry {
       layoutAst,
       partials,
       deckShape(Object.keys(manifest.options), Object.keys(ASSET_URLS)),
-      SLIDE_KINDS,
+      [...SLIDE_KINDS, ...NEWER_SLIDE_KINDS],
       HELPER_RESULTS,
     );
 
