@@ -91,6 +91,7 @@ export const SLIDE = fields<Slide>(
     titleHtml: HTML,
     label: VALUE,
     sectionHtml: HTML,
+    recommendedBy: VALUE,
     group: VALUE,
     part: { object: { index: VALUE, count: VALUE } },
     leadHtml: HTML,

@@ -117,15 +117,13 @@ function sectionSlides(section: Section, briefing: Briefing, options: LabelledPl
     case 'summary':
       return summarySlides(section, briefing.meta.lang, options);
     case 'recommendations':
-      return paginate(section.kind, heading, section, options, escapeHtml(authorsLabel(briefing, options.labels)));
-    case 'recommendation':
-      return paginate(
-        section.kind,
-        heading,
-        section,
-        options,
-        escapeHtml(options.labels.text('brieferRecommendation')),
-      );
+    case 'recommendation': {
+      const recommendedBy =
+        section.kind === 'recommendation'
+          ? options.labels.text('brieferRecommendation')
+          : authorsLabel(briefing, options.labels);
+      return paginate(section.kind, heading, section, options, undefined).map((slide) => ({ ...slide, recommendedBy }));
+    }
     case 'judgments':
       return paginate(section.kind, heading, section, options, undefined);
     case 'options':

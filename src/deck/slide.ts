@@ -77,6 +77,11 @@ export interface Slide {
   label: string;
   /** The section this slide belongs to, shown above the title (e.g. "Implications"), as inline HTML. */
   sectionHtml?: string;
+  /**
+   * On recommendations slides, whose they are, in words: the source author's ("Recommendations of
+   * J. Marlow", "The author's recommendations") or the briefer's own ("Our recommendation").
+   */
+  recommendedBy?: string;
   /** Plain-text name of the `##` section the slide comes from (the deck title for the title slide): one PDF bookmark per group. */
   group: string;
   /** Continuation: slide `index` of `count` for the same list. */

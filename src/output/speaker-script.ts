@@ -2,7 +2,8 @@ import type { BriefingMeta, Source } from '../content/model.js';
 import { briefingMarking, markingBanner } from '../content/marking.js';
 import type { Labels } from '../labels/index.js';
 import type { RenderedDeck } from '../deck/render.js';
-import type { Slide } from '../deck/slide.js';
+import type { Slide, SlideItem } from '../deck/slide.js';
+import { itemWithBadge } from '../deck/badge-text.js';
 import { blocksMarkdown, escapeMarkdown, inlineMarkdown, listItemMarkdown, markdownLink } from './markdown-text.js';
 
 /** What --script wrote: the Markdown, and how many of its slides have speaker notes. */
@@ -100,6 +101,7 @@ function shownOn(slide: Slide, labels: Labels): string[] {
     shown.push(quoted(blocksMarkdown(slide.quote.html)));
     if (slide.quote.attributionHtml) shown.push(`— ${inlineMarkdown(slide.quote.attributionHtml)}`);
   }
+  if (slide.recommendedBy) shown.push(`*${escapeMarkdown(slide.recommendedBy, false)}*`);
   if (slide.leadHtml) {
     if (slide.kind === 'summary' && !slide.headingIsBottomLine)
       shown.push(`*${escapeMarkdown(labels.text('bottomLine'), false)}*`);
@@ -108,10 +110,21 @@ function shownOn(slide: Slide, labels: Labels): string[] {
   if (slide.items.length) {
     // Recommendations are always numbered on the slide; numbers run on across continued slides.
     const numbered = slide.ordered || slide.kind === 'recommendations';
-    shown.push(slide.items.map((item) => listItemMarkdown(item.html, numbered ? `${item.number}. ` : '- ')).join('\n'));
+    shown.push(itemsMarkdown(slide.items, numbered));
+  }
+  for (const group of slide.groups ?? []) {
+    shown.push(
+      `**${escapeMarkdown(group.label, false)}**`,
+      group.items.length ? itemsMarkdown(group.items, false) : '—',
+    );
   }
   if (slide.restHtml) shown.push(blocksMarkdown(slide.restHtml));
   return shown;
+}
+
+/** A list, a key judgment's confidence in words before its text. */
+function itemsMarkdown(items: SlideItem[], numbered: boolean): string {
+  return items.map((item) => listItemMarkdown(itemWithBadge(item), numbered ? `${item.number}. ` : '- ')).join('\n');
 }
 
 /** Markdown as a block quote: every line behind `> `. */

@@ -1,6 +1,9 @@
 import type { Pptx, PptxSlide, TextProps } from './pptxgenjs.js';
 import type { Briefing, MediaFile, Source } from '../content/model.js';
-import type { Slide } from '../deck/slide.js';
+import type { Slide, SlideItem } from '../deck/slide.js';
+import { itemWithBadge } from '../deck/badge-text.js';
+import { BRIEFING_KICKERS } from '../deck/plan.js';
+import { escapeHtml } from '../html-text.js';
 import { type Block, type Paragraph, type Run, htmlBlocks, htmlRuns } from '../html-blocks.js';
 import { type Box, type FlowContext, addText, flowBlocks, textHeight } from './flow.js';
 import { type Frame, TYPE, inch, pt } from './geometry.js';
@@ -50,7 +53,7 @@ function titleSlide(context: SlideContext, slide: PptxSlide, deckSlide: Slide): 
   };
   const title: Paragraph[] = [{ runs: htmlRuns(deckSlide.titleHtml), level: 0 }];
   const titleTop = titleBox.y + titleBox.h - Math.min(titleBox.h, textHeight(title, titleStyle, w));
-  const kicker = [context.labels.text('briefing'), meta.organization]
+  const kicker = [context.labels.text(BRIEFING_KICKERS[meta.type]), meta.organization]
     .filter(Boolean)
     .join(' · ')
     .toLocaleUpperCase(meta.lang);
@@ -132,20 +135,26 @@ function bodySlide(context: SlideContext, slide: PptxSlide, deckSlide: Slide): n
     blocks.push(...htmlBlocks(deckSlide.leadHtml).map((block) => withLook(block, look)));
   }
   if (deckSlide.items.length) {
-    blocks.push({
-      type: 'text',
-      paragraphs: deckSlide.items.flatMap((item) =>
-        itemParagraphs(item.html, deckSlide.ordered || deckSlide.kind === 'recommendations' ? item.number : undefined),
-      ),
-    });
+    const numbered = deckSlide.ordered || deckSlide.kind === 'recommendations';
+    blocks.push({ type: 'text', paragraphs: listParagraphs(deckSlide.items, numbered) });
   } else if (deckSlide.kind === 'recommendations') {
     blocks.push({
       type: 'text',
       paragraphs: [{ runs: [{ text: 'No recommendations in the source.', italic: true }], level: 0 }],
     });
   }
+  for (const group of deckSlide.groups ?? []) {
+    // An option's pros, cons and cost, each under its label in the accent colour as on the slide.
+    const label: Paragraph = {
+      runs: [{ text: group.label.toUpperCase(), bold: true }],
+      level: 0,
+      look: { size: TYPE.small, color: colours.accent },
+    };
+    const items = group.items.length ? listParagraphs(group.items, false) : [{ runs: [{ text: '—' }], level: 1 }];
+    blocks.push({ type: 'text', paragraphs: [label, ...items] });
+  }
   if (deckSlide.restHtml) blocks.push(...htmlBlocks(deckSlide.restHtml));
-  const hasList = deckSlide.items.length > 0;
+  const hasList = deckSlide.items.length > 0 || Boolean(deckSlide.groups);
   const flow: FlowContext = {
     slide,
     look,
@@ -155,6 +164,7 @@ function bodySlide(context: SlideContext, slide: PptxSlide, deckSlide: Slide): n
     placeholder: y === box.y ? PLACEHOLDER.body : undefined,
   };
   const room = { ...box, y, h: box.y + box.h - y };
+  if (deckSlide.kind === 'recommendation') return framed(context, slide, mergeText(blocks), room, flow);
   const figure = blocks.find((block) => block.type === 'image' && block.beside);
   if (figure?.type === 'image') return besideFigure(context, blocks, figure, room, flow);
   return flowBlocks(mergeText(blocks), room, flow);
@@ -188,6 +198,36 @@ function besideFigure(
   );
 }
 
+/**
+ * The briefer's own recommendation, as `.briefer-recommendation`: on the tint, framed in the accent
+ * colour with a wide bar at the start side, apart from the source author's numbered recommendations.
+ */
+function framed(context: SlideContext, slide: PptxSlide, blocks: Block[], room: Box, flow: FlowContext): number {
+  const { colours } = context.look;
+  const rtl = context.briefing.meta.dir === 'rtl';
+  const pad = { x: 34, y: 22 };
+  const inner = { x: room.x + pad.x, y: room.y + pad.y, w: room.w - 2 * pad.x };
+  const text = blocks.flatMap((block) => (block.type === 'text' ? block.paragraphs : []));
+  const height = Math.min(room.h, textHeight(text, flow.style, inner.w) + 2 * pad.y);
+  const rect = (x: number, w: number, fill: string) =>
+    slide.addShape('rect', {
+      x: inch(x),
+      y: inch(room.y),
+      w: inch(w),
+      h: inch(height),
+      fill: { color: fill },
+      line: { color: colours.accent, width: 2.25 },
+    });
+  rect(room.x, room.w, colours.tint);
+  rect(rtl ? room.x + room.w - 14 : room.x, 14, colours.accent);
+  return flowBlocks(blocks, { ...inner, h: room.h - 2 * pad.y }, { ...flow, placeholder: undefined });
+}
+
+/** A list's paragraphs: each item with its number (when numbered) and a key judgment's confidence in words. */
+function listParagraphs(items: SlideItem[], numbered: boolean): Paragraph[] {
+  return items.flatMap((item) => itemParagraphs(itemWithBadge(item), numbered ? item.number : undefined));
+}
+
 /** The kicker (the section a sub-section slide belongs to) and the title, with "(2/3)" on continuation slides. */
 function heading(context: SlideContext, slide: PptxSlide, deckSlide: Slide): void {
   const { frame, look } = context;
@@ -210,21 +250,19 @@ function heading(context: SlideContext, slide: PptxSlide, deckSlide: Slide): voi
       color: colours.muted,
     };
   }
-  if (deckSlide.sectionHtml) {
+  const kickerHtml = deckSlide.sectionHtml ?? (deckSlide.recommendedBy && escapeHtml(deckSlide.recommendedBy));
+  if (kickerHtml) {
     const titleLines = Math.round(textHeight([{ runs: title, level: 0 }], titleStyle, w) / (TYPE.title * 1.25));
     const kickerY =
       titleLines > 1 ? frame.kicker.y : frame.title.y + frame.title.h - TYPE.title * 1.25 - frame.kicker.h;
     addText(
       { slide },
-      textRuns(
-        [{ runs: htmlRuns(deckSlide.sectionHtml).map((r) => ({ ...r, text: r.text.toUpperCase() })), level: 0 }],
-        {
-          ...style(context, TYPE.kicker, colours.accent, { bold: true, spaceAfter: 0 }),
-        },
-      ),
+      textRuns([{ runs: htmlRuns(kickerHtml).map((r) => ({ ...r, text: r.text.toUpperCase() })), level: 0 }], {
+        ...style(context, TYPE.kicker, colours.accent, { bold: true, spaceAfter: 0 }),
+      }),
       { x: frame.padX, y: kickerY, w, h: frame.kicker.h },
       undefined,
-      { ...letterSpacing(deckSlide.sectionHtml), valign: 'bottom' },
+      { ...letterSpacing(kickerHtml), valign: 'bottom' },
     );
   }
   const titleBox: Box = { x: frame.padX, y: frame.title.y, w, h: frame.title.h };
