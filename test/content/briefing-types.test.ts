@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseBriefing } from '../../src/content/parse.js';
-import { ContentError } from '../../src/errors.js';
+import { errorOf } from './parse-error.js';
 
 const SUMMARY = '## Summary\n\nBottom line.\n\n## Implications\n\n- One.\n';
 const DECISION_BODY = [
@@ -21,16 +21,6 @@ const DECISION_BODY = [
 
 function front(fields: string): string {
   return `---\ntitle: T\n${fields}---\n`;
-}
-
-function errorOf(text: string, file = 'content/x.md'): ContentError {
-  try {
-    parseBriefing(text, file);
-  } catch (error) {
-    if (error instanceof ContentError) return error;
-    throw error;
-  }
-  throw new Error('expected a ContentError');
 }
 
 /** The line of the file `text` on which `needle` first appears (1-based). */

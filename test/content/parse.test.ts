@@ -2,22 +2,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBriefing, readBriefing, slugify } from '../../src/content/parse.js';
-import { ContentError } from '../../src/errors.js';
+import { errorOf } from './parse-error.js';
 import { FIXTURES, SAMPLE } from '../helpers.js';
 
 const FRONT = '---\ntitle: T\n---\n';
 const REQUIRED = '## Summary\n\nBottom line.\n\n## Implications\n\n- One.\n\n## Recommendations\n\n1. Act.\n';
-
-/** The error a parse throws, for asserting on its message and line. */
-function errorOf(text: string, file = 'content/x.md'): ContentError {
-  try {
-    parseBriefing(text, file);
-  } catch (error) {
-    if (error instanceof ContentError) return error;
-    throw error;
-  }
-  throw new Error('expected a ContentError');
-}
 
 describe('parseBriefing: front matter', () => {
   it('reads fields into a typed, defaulted model', async () => {
