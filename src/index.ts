@@ -11,10 +11,28 @@ export { parseShard, type Shard } from './output/shard-record.js';
 export { shardOf } from './build/shard.js';
 export { readBriefing, parseBriefing, slugify, fileSlug, type ParsedBriefing } from './content/parse.js';
 export { discoverContent, findContentFiles, type ContentDiscovery } from './content/discover.js';
-export type { Briefing, BriefingMeta, Section, SectionKind, Source, Warning } from './content/model.js';
+export type {
+  Briefing,
+  BriefingMeta,
+  BriefingType,
+  ConfidenceLevel,
+  OptionGroup,
+  Section,
+  SectionKind,
+  Source,
+  Subsection,
+  Warning,
+} from './content/model.js';
 export type { FrontMatter } from './content/schema.js';
 export { planSlides } from './deck/plan.js';
-export type { Slide, SlideItem, SlideKind, SlideQuote } from './deck/slide.js';
+export type {
+  Slide,
+  SlideConfidence,
+  SlideItem,
+  SlideKind,
+  SlideOptionGroup,
+  SlideQuote,
+} from './deck/slide.js';
 export { renderBriefing, renderDeck, type RenderContext, type RenderedDeck } from './deck/render.js';
 export { writePptx, LAYOUT_NAMES, type PptxResult } from './pptx/index.js';
 export { markingOf } from './content/marking.js';
