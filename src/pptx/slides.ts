@@ -146,7 +146,7 @@ function bodySlide(context: SlideContext, slide: PptxSlide, deckSlide: Slide): n
   for (const group of deckSlide.groups ?? []) {
     // An option's pros, cons and cost, each under its label in the accent colour as on the slide.
     const label: Paragraph = {
-      runs: [{ text: group.label.toUpperCase(), bold: true }],
+      runs: [{ text: group.label.toLocaleUpperCase(context.briefing.meta.lang), bold: true }],
       level: 0,
       look: { size: TYPE.small, color: colours.accent },
     };
