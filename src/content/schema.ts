@@ -71,7 +71,9 @@ const briefingType = refine(string(), (value): BriefingType | ReturnType<typeof 
   const type = value.trim().toLowerCase();
   if ((BRIEFING_TYPES as readonly string[]).includes(type)) return type as BriefingType;
   const guess = closest(type, [...BRIEFING_TYPES]);
-  return reject(`must be ${BRIEFING_TYPES.join(', ')}, not "${value}"${guess ? ` — did you mean "${guess}"?` : ''}`);
+  return reject(
+    `must be ${BRIEFING_TYPES.slice(0, -1).join(', ')} or ${BRIEFING_TYPES.at(-1)}, not "${value}"${guess ? ` — did you mean "${guess}"?` : ''}`,
+  );
 });
 
 const URL_MESSAGE = 'must be an http(s) URL';

@@ -39,7 +39,7 @@ describe('type: in front matter', () => {
     const error = errorOf(text);
     expect(error.location).toEqual({ file: 'content/x.md', line: 4 });
     expect(error.what).toBe(
-      'front matter: "type" must be article, information, decision, not "decison" — did you mean "decision"?',
+      'front matter: "type" must be article, information or decision, not "decison" — did you mean "decision"?',
     );
     expect(error.hint).toContain('information recommends nothing');
   });
