@@ -29,6 +29,15 @@ export function missingSectionError(
   const listed = own.length
     ? `accepted headings: ${accepted([...new Set(own)])}; in English: ${accepted(english)}`
     : `accepted headings: ${accepted(english)}`;
+  // Until key judgments had slides of their own, "## Key judgments" headed the summary.
+  const judgments = kind === 'summary' ? sections.find((section) => section.kind === 'judgments') : undefined;
+  if (judgments) {
+    return new ContentError(
+      `missing the required section ${wanted}: "## ${judgments.heading}" heads the key judgments (each with its confidence badge), not the summary`,
+      `add a summary before it (${listed})`,
+      { file: at.file, line: judgments.line },
+    );
+  }
   const nearMiss = nearestHeading(sections, named, lang);
   if (nearMiss) {
     return new ContentError(

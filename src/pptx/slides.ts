@@ -140,7 +140,7 @@ function bodySlide(context: SlideContext, slide: PptxSlide, deckSlide: Slide): n
   } else if (deckSlide.kind === 'recommendations') {
     blocks.push({
       type: 'text',
-      paragraphs: [{ runs: [{ text: 'No recommendations in the source.', italic: true }], level: 0 }],
+      paragraphs: [{ runs: [{ text: context.labels.text('noRecommendations'), italic: true }], level: 0 }],
     });
   }
   for (const group of deckSlide.groups ?? []) {

@@ -160,3 +160,16 @@ describe('key judgments', () => {
     expect(briefing.sections[1]!.items[0]!.confidence).toBe('high');
   });
 });
+
+describe('a briefing whose summary was headed "Key judgments"', () => {
+  it('is told at that heading that it now heads the key judgments, not the summary', () => {
+    const text =
+      '---\ntitle: T\n---\n\n## Key judgments\n\n- [high] A.\n\n## Implications\n\n- B.\n\n## Recommendations\n\n1. C.\n';
+    const error = errorOf(text);
+    expect(error.message).toMatch(
+      /missing the required section "## Summary": "## Key judgments" heads the key judgments/,
+    );
+    expect(error.hint).toMatch(/^add a summary before it \(accepted headings: Summary, /);
+    expect(error.location?.line).toBe(5);
+  });
+});
