@@ -7,7 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { LABEL_KEYS, type LabelText, labelSetFor } from '../../src/labels/index.js';
+import { LABEL_KEYS, type LabelKey, Labels, type LabelText, labelSetFor } from '../../src/labels/index.js';
 import { readPptx, slideParts, partText } from '../pptx/package-reader.js';
 import { deckSuite, escapeRegExp, pdfText, runCli, SAMPLE } from '../helpers.js';
 
@@ -21,6 +21,7 @@ author: فريق التحليل
 marking: TLP:AMBER
 draft: true
 lang: ar
+type: information
 source:
   title: مقال رأي عن إحباط المؤامرة
   license: مشاع إبداعي
@@ -43,10 +44,10 @@ source:
 
 - أهداف محتملة: كنيس ومترو الأنفاق.
 
-## التوصيات
+## الأحكام الرئيسية
 
-1. تعزيز تبادل المعلومات الاستخبارية.
-2. ربط التعامل مع كابول بشروط واضحة.
+- [عالية] خطط التنظيم للعملية من الخارج.
+- [منخفضة] قد تتكرر محاولات مماثلة قريبًا.
 
 ## المصادر
 
@@ -60,7 +61,9 @@ author: Cellule d'analyse
 marking: TLP:AMBER
 draft: true
 lang: fr
+type: decision
 source:
+  author: Jeanne Martin
   title: Tribune sur le complot déjoué
   license: Licence ouverte
 ---
@@ -81,6 +84,24 @@ Note : Commencer par l'essentiel.
 Même une capitale très surveillée présente des failles.
 
 - Cibles probables : une synagogue et le métro.
+
+## Options
+
+### Renforcer la coopération
+
+Un échange régulier avec les services partenaires.
+
+- Avantages : une alerte plus précoce
+- Inconvénients : des partenaires peu fiables
+- Coût : deux analystes à plein temps
+
+### Attendre
+
+- Avantage : aucun engagement
+
+## Recommandation
+
+Renforcer la coopération dès ce trimestre.
 
 ## Recommandations
 
@@ -121,6 +142,10 @@ source:
 
 - 可能的目标：一座犹太教堂和地铁。
 
+## 关键判断
+
+- [高] 该组织从境外策划了这次行动。
+
 ## 建议
 
 1. 加强情报共享。
@@ -134,6 +159,29 @@ source:
 
 /** The speaker note of each briefing's summary, after its language's `Note:` (French: ` :`; Chinese: `：`). */
 const NOTES: Record<string, string> = { ar: 'ابدأ بالخلاصة.', fr: "Commencer par l'essentiel.", zh: '先讲结论。' };
+
+/**
+ * Their slides: title, summary, one implication, then: the key judgments, their legend and the sources
+ * (ar, an information briefing); two options, the briefer's recommendation, the author's
+ * recommendations and the sources (fr, a decision briefing); the key judgments, the author's
+ * recommendations, the legend and the sources (zh, an article).
+ */
+const SLIDES: Record<string, number> = { ar: 6, fr: 8, zh: 7 };
+
+/** The labels of each briefing's type and parts, which its deck must show (in its own language). */
+const SHOWN: Record<string, [LabelKey, Record<string, string>?][]> = {
+  ar: [['informationBriefing'], ['confidenceHigh'], ['confidenceLow'], ['confidenceLegend']],
+  fr: [
+    ['decisionBriefing'],
+    ['option', { number: '1' }],
+    ['optionPros'],
+    ['optionCons'],
+    ['optionCost'],
+    ['brieferRecommendation'],
+    ['authorsRecommendationsBy', { author: 'Jeanne Martin' }],
+  ],
+  zh: [['briefing'], ['confidenceHigh'], ['confidenceLegend'], ['authorsRecommendations']],
+};
 
 /** Every outward form of a build, as text. */
 const FORMATS = ['--handout', '--contact-sheet', '--pptx', '--script'];
@@ -240,14 +288,20 @@ describe.each(Object.entries(BRIEFINGS))('a briefing written in %s', (lang, brie
 
   it('has its sections read from headings in its own language', async () => {
     const info = JSON.parse(await readFile(path.join(suite.out, `brief-${lang}`, 'deck.json'), 'utf8'));
-    // Title, summary, one implication, recommendations, sources: nothing was taken for another section.
-    expect(info.slides).toBe(5);
+    // Nothing was taken for another section, or left out.
+    expect(info.slides).toBe(SLIDES[lang]);
     expect(info.lang).toBe(lang);
     // The note is a speaker note, not text on the slide.
     const html = await readFile(path.join(suite.out, `brief-${lang}`, 'index.html'), 'utf8');
     const notes = [...html.matchAll(/<aside class="notes">([\s\S]*?)<\/aside>/g)].map((match) => match[1]);
     expect(notes.join('\n').replace(/&#39;|&#x27;/g, "'")).toContain(NOTES[lang]);
     expect(html.split(NOTES[lang]!.slice(0, 6)).length, 'the note is on no slide').toBe(2);
+  });
+
+  it("shows its type's labels and badges, in its language", async () => {
+    const { deck } = await outputs(suite, `brief-${lang}`);
+    const labels = new Labels({ lang });
+    for (const [key, params] of SHOWN[lang]!) expect(deck, key).toContain(labels.text(key, params));
   });
 
   it('has no English label in the deck, its PDFs, handout, contact sheet, script, PowerPoint file or index page', async () => {
