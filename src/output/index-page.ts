@@ -102,7 +102,7 @@ export interface ListedDeck {
  * several languages, or of decks whose deck.json predates `lang`, gets English. A deck in another
  * language than the page has its title and subtitle marked with its own `lang`, for screen readers.
  */
-export function pageLanguage(decks: ListedDeck[]): string {
+function pageLanguage(decks: ListedDeck[]): string {
   const langs = new Set(decks.map(({ info }) => info.lang));
   const [only] = langs;
   return langs.size === 1 && only ? only : 'en';
