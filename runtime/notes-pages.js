@@ -10,6 +10,7 @@
   'use strict';
   var options = window.briefdeckNotesPages || {};
   var labels = window.briefdeckLabels; // runtime/labels.js, run before this
+  var rtl = getComputedStyle(document.documentElement).direction === 'rtl';
   var slides = document.querySelector('.reveal .slides');
   var sections = Array.prototype.slice.call(slides.querySelectorAll(':scope > .pdf-page > section'));
   var notesPages = Array.prototype.slice.call(slides.querySelectorAll(':scope > .speaker-notes-pdf[data-layout="separate-page"]'));
@@ -28,13 +29,18 @@
     var reference = labels.text('notesForSlide', { number: number, total: sections.length }) + (label.trim() ? ': ' + label.trim() : '');
     var name = 'briefdeck-notes-' + number;
     notes.style.page = name;
+    // The page's heading in the deck's language: the template's CSS shows it (`content: attr(data-heading)`).
+    notes.setAttribute('data-heading', labels.text('speakerNotes'));
     var font = 'font-family: ' + getComputedStyle(notes).fontFamily + '; font-size: 15px; ';
     var text = font + 'color: #3b4456; vertical-align: middle; ';
+    // Margin boxes have no logical names: a right-to-left deck has the reference on the right.
+    var start = rtl ? 'right' : 'left';
+    var end = rtl ? 'left' : 'right';
     var box = [
       // The top margin is the banner's height: the marking runs along the top edge, as on the slides.
       '@page ' + name + ' { margin: ' + (options.marking ? 28 : 0) + 'px 0 56px; ',
-      '@bottom-left { content: ' + cssString(reference) + '; ' + text + 'text-align: left; padding-left: 48px; }',
-      '@bottom-right { content: ' + labels.counters('page') + '; ' + text + 'text-align: right; padding-right: 48px; white-space: nowrap; }',
+      '@bottom-' + start + ' { content: ' + cssString(reference) + '; ' + text + 'text-align: ' + start + '; padding-' + start + ': 48px; direction: ' + (rtl ? 'rtl' : 'ltr') + '; }',
+      '@bottom-' + end + ' { content: ' + labels.counters('page') + '; ' + text + 'text-align: ' + end + '; padding-' + end + ': 48px; white-space: nowrap; }',
     ];
     var marking = options.marking;
     if (marking) {

@@ -16,6 +16,7 @@ export const RUNTIME_LABEL_KEYS = [
   'slideLabel',
   'noNotes',
   'notesForSlide',
+  'speakerNotes',
   'page',
 ] as const satisfies readonly LabelKey[];
 

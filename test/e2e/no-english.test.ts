@@ -184,7 +184,7 @@ const SHOWN: Record<string, [LabelKey, Record<string, string>?][]> = {
 };
 
 /** Every outward form of a build, as text. */
-const FORMATS = ['--handout', '--contact-sheet', '--pptx', '--script'];
+const FORMATS = ['--handout', '--contact-sheet', '--pptx', '--script', '--notes-pages'];
 
 /** Text that stays as it is in every language: the TLP label, and names of file formats. */
 const UNTRANSLATED = [/TLP:AMBER/g, /\bPDF\b/g, /\bPowerPoint\b/g];
@@ -299,9 +299,13 @@ describe.each(Object.entries(BRIEFINGS))('a briefing written in %s', (lang, brie
   });
 
   it("shows its type's labels and badges, in its language", async () => {
-    const { deck } = await outputs(suite, `brief-${lang}`);
+    const { deck, pdf } = await outputs(suite, `brief-${lang}`);
     const labels = new Labels({ lang });
     for (const [key, params] of SHOWN[lang]!) expect(deck, key).toContain(labels.text(key, params));
+    // The notes pages' heading (upper-cased by the template). pdftotext breaks Arabic words apart and
+    // adds direction marks, so spaces and marks are left out on both sides.
+    const bare = (text: string) => text.replace(/[\s\u200e\u200f\u202a-\u202e]/g, '');
+    expect(bare(pdf)).toContain(bare(labels.text('speakerNotes').toLocaleUpperCase(lang)));
   });
 
   it('has no English label in the deck, its PDFs, handout, contact sheet, script, PowerPoint file or index page', async () => {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -164,5 +165,34 @@ describe('slides and handouts: a page number on every page', () => {
       expect(text, `page ${page}`).toMatch(new RegExp(`^${page}\\s*/\\s*${pages}$`, 'm'));
       expect(text, `page ${page}`).not.toMatch(/TLP:/);
     }
+  });
+});
+
+describe('--notes-pages of a right-to-left deck', () => {
+  it('reads from the right: the notes right-aligned, the slide reference bottom right, the page number bottom left', async () => {
+    const dir = path.join(work, 'rtl');
+    await mkdir(dir, { recursive: true });
+    const file = path.join(dir, 'rtl.md');
+    await writeFile(
+      file,
+      '---\ntitle: مذكرة\nlang: ar\n---\n\n## الخلاصة\n\nنص.\n\nملاحظة: ابدأ بالخلاصة.\n\n## التداعيات\n\n- أ.\n\n## التوصيات\n\n1. ب.\n',
+    );
+    const run = await runCli(['build', file, '--out', path.join(dir, 'out'), '--notes-pages']);
+    expect(run.code, run.stderr).toBe(0);
+    const pdf = path.join(dir, 'out', 'rtl', 'rtl.pdf');
+    // Page 3 is the summary's notes page; pdftotext crops in points of the 960 × 540 page.
+    const bare = (text: string) => text.replace(/[\s\u200e\u200f\u202a-\u202e]/g, '');
+    const crop = (x: number, y: number, w: number, h: number) =>
+      bare(
+        execFileSync(
+          'pdftotext',
+          ['-f', '3', '-l', '3', '-x', `${x}`, '-y', `${y}`, '-W', `${w}`, '-H', `${h}`, pdf, '-'],
+          { encoding: 'utf8' },
+        ),
+      );
+    expect(crop(480, 500, 480, 40), 'bottom right').toContain(bare('الشريحة'));
+    expect(crop(0, 500, 480, 40), 'bottom left').toContain(bare('صفحة'));
+    expect(crop(480, 0, 480, 120), 'the notes, top right').toContain(bare('بالخلاصة'));
+    expect(crop(0, 0, 480, 120), 'not top left').not.toContain(bare('بالخلاصة'));
   });
 });
