@@ -201,7 +201,7 @@ const CONFIDENCE_MEANINGS = {
  * what it rests on (the quality and corroboration of the information behind it).
  */
 function legendSlide(planned: PlannedSlide[], labels: Labels): PlannedSlide | undefined {
-  const judged = planned.find((slide) => slide.items.some((item) => item.confidence));
+  const judged = planned.find(hasBadges);
   if (!judged) return undefined;
   const title = labels.text('confidenceLegend');
   return {
@@ -216,10 +216,11 @@ function legendSlide(planned: PlannedSlide[], labels: Labels): PlannedSlide | un
   };
 }
 
+const hasBadges = (slide: PlannedSlide) => slide.items.some((item) => item.confidence);
+
 /** The legend goes at the end, before a `## Sources` section that comes after the last judgment. */
 function legendPlace(planned: PlannedSlide[]): number {
-  const judged = planned.map((slide) => slide.items.some((item) => item.confidence));
-  const lastJudged = judged.lastIndexOf(true);
+  const lastJudged = planned.map(hasBadges).lastIndexOf(true);
   const sources = planned.findIndex((slide, i) => i > lastJudged && slide.kind === 'sources');
   return sources >= 0 ? sources : planned.length;
 }

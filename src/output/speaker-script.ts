@@ -4,6 +4,7 @@ import type { Labels } from '../labels/index.js';
 import type { RenderedDeck } from '../deck/render.js';
 import type { Slide, SlideItem } from '../deck/slide.js';
 import { itemWithBadge } from '../deck/badge-text.js';
+import { citationDetails } from '../deck/citation.js';
 import { blocksMarkdown, escapeMarkdown, inlineMarkdown, listItemMarkdown, markdownLink } from './markdown-text.js';
 
 /** What --script wrote: the Markdown, and how many of its slides have speaker notes. */
@@ -60,10 +61,9 @@ function aboutTheBriefing(meta: BriefingMeta, labels: Labels): string[] {
 
 /** The citation as the title and sources slides write it, then the note, credit and licence. */
 function sourceLines(source: Source, labels: Labels, before = ''): string[] {
-  const parts = [source.author, source.publisher, source.date && labels.date(source.date)].filter(Boolean);
   const separator = escapeMarkdown(labels.text('citationSeparator'), false);
   let citation = `${escapeMarkdown(before)}*${escapeMarkdown(source.title, false)}*`;
-  for (const part of parts) citation += `${separator}${escapeMarkdown(part!, false)}`;
+  for (const part of citationDetails(source, labels)) citation += `${separator}${escapeMarkdown(part, false)}`;
   if (source.url) citation += `${separator}${markdownLink(escapeMarkdown(source.url, false), source.url)}`;
   const more = [
     source.note,

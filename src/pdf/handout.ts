@@ -4,6 +4,7 @@ import type { BriefingMeta } from '../content/model.js';
 import { escapeHtml } from '../html-text.js';
 import type { Marking } from '../content/marking.js';
 import type { Labels } from '../labels/index.js';
+import { citationDetails } from '../deck/citation.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { timerSafe } from '../timers.js';
 import { markingColours } from './page-marking.js';
@@ -52,13 +53,7 @@ export async function printHandout(browser: Browser, job: HandoutJob, wait = 60_
         [meta.date ? labels.date(meta.date) : undefined, meta.author, meta.organization].filter(Boolean).join(' · '),
         source
           ? labels.text('handoutSource', {
-              citation: `${[
-                source.title,
-                source.author,
-                source.publisher,
-                source.date && labels.date(source.date),
-                source.url,
-              ]
+              citation: `${[source.title, ...citationDetails(source, labels), source.url]
                 .filter(Boolean)
                 .join(labels.text('citationSeparator'))}${labels.text('citationEnd')}`,
             })

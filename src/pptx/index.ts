@@ -17,7 +17,7 @@ import type { RenderedDeck } from '../deck/render.js';
 import { buildDate } from '../source-date.js';
 import { dataUrl, findMedia } from './flow.js';
 import { frameFor, inch } from './geometry.js';
-import { defineLayouts } from './layouts.js';
+import { defineLayouts, layoutNames } from './layouts.js';
 import { resolveLook } from './look.js';
 import { finishPackage } from './package.js';
 import { writeSlide } from './slides.js';
@@ -66,9 +66,13 @@ export async function writePptx(deck: RenderedDeck): Promise<PptxResult> {
     labels: deck.labels,
     logo,
   });
+  const layouts = layoutNames(deck.labels);
   const warnings: Warning[] = [];
   for (const slide of slides) {
-    const overflow = writeSlide({ pptx, briefing, frame, look, media: deck.media, logo, labels: deck.labels }, slide);
+    const overflow = writeSlide(
+      { pptx, briefing, frame, look, media: deck.media, logo, labels: deck.labels, layouts },
+      slide,
+    );
     if (overflow > 0) {
       warnings.push({
         file: briefing.file,

@@ -2,12 +2,13 @@ import type { Pptx, PptxSlide, TextProps } from './pptxgenjs.js';
 import type { Briefing, MediaFile, Source } from '../content/model.js';
 import type { Slide, SlideItem } from '../deck/slide.js';
 import { itemWithBadge } from '../deck/badge-text.js';
+import { citationDetails } from '../deck/citation.js';
 import { BRIEFING_KICKERS } from '../deck/plan.js';
 import { escapeHtml } from '../html-text.js';
 import { type Block, type Paragraph, type Run, htmlBlocks, htmlRuns } from '../html-blocks.js';
 import { type Box, type FlowContext, addText, flowBlocks, textHeight } from './flow.js';
 import { type Frame, TYPE, inch, pt } from './geometry.js';
-import { layoutNames, PLACEHOLDER, TITLE_BOX } from './layouts.js';
+import { PLACEHOLDER, TITLE_BOX } from './layouts.js';
 import type { Labels } from '../labels/index.js';
 import type { PptxLook } from './look.js';
 import { type TextStyle, plainRuns, textRuns } from './text.js';
@@ -21,11 +22,13 @@ export interface SlideContext {
   logo?: { data: string; width: number; height: number; alt: string };
   /** The briefing's words (RenderedDeck.labels). */
   labels: Labels;
+  /** The name of each slide kind's layout (layoutNames), worked out once a deck. */
+  layouts: Record<Slide['kind'], string>;
 }
 
 /** Writes one deck slide; returns how many px its content reaches past its box (0 when it fits). */
 export function writeSlide(context: SlideContext, deckSlide: Slide): number {
-  const slide = context.pptx.addSlide({ masterName: layoutNames(context.labels)[deckSlide.kind] });
+  const slide = context.pptx.addSlide({ masterName: context.layouts[deckSlide.kind] });
   const overflow =
     deckSlide.kind === 'title' ? titleSlide(context, slide, deckSlide) : bodySlide(context, slide, deckSlide);
   const notes = notesText(deckSlide.notesHtml);
@@ -231,6 +234,7 @@ function listParagraphs(items: SlideItem[], numbered: boolean): Paragraph[] {
 /** The kicker (the section a sub-section slide belongs to) and the title, with "(2/3)" on continuation slides. */
 function heading(context: SlideContext, slide: PptxSlide, deckSlide: Slide): void {
   const { frame, look } = context;
+  const { lang } = context.briefing.meta;
   const { colours } = look;
   const w = frame.width - 2 * frame.padX;
   const title: Run[] = htmlRuns(deckSlide.titleHtml);
@@ -257,9 +261,12 @@ function heading(context: SlideContext, slide: PptxSlide, deckSlide: Slide): voi
       titleLines > 1 ? frame.kicker.y : frame.title.y + frame.title.h - TYPE.title * 1.25 - frame.kicker.h;
     addText(
       { slide },
-      textRuns([{ runs: htmlRuns(kickerHtml).map((r) => ({ ...r, text: r.text.toUpperCase() })), level: 0 }], {
-        ...style(context, TYPE.kicker, colours.accent, { bold: true, spaceAfter: 0 }),
-      }),
+      textRuns(
+        [{ runs: htmlRuns(kickerHtml).map((r) => ({ ...r, text: r.text.toLocaleUpperCase(lang) })), level: 0 }],
+        {
+          ...style(context, TYPE.kicker, colours.accent, { bold: true, spaceAfter: 0 }),
+        },
+      ),
       { x: frame.padX, y: kickerY, w, h: frame.kicker.h },
       undefined,
       { ...letterSpacing(kickerHtml), valign: 'bottom' },
@@ -397,9 +404,7 @@ function mergeText(blocks: Block[]): Block[] {
 export function citationRuns(source: Source, labels: Labels): Run[] {
   const separator = labels.text('citationSeparator');
   const runs: Run[] = [{ text: source.title, italic: true }];
-  for (const part of [source.author, source.publisher, source.date ? labels.date(source.date) : undefined]) {
-    if (part) runs.push({ text: `${separator}${part}` });
-  }
+  for (const part of citationDetails(source, labels)) runs.push({ text: `${separator}${part}` });
   if (source.url) runs.push({ text: separator }, { text: source.url, link: source.url });
   runs.push({ text: labels.text('citationEnd') });
   return runs;
