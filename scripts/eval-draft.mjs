@@ -99,7 +99,8 @@ function draftTexts(result, briefing) {
   const texts = [];
   const add = (where, text) => text && texts.push({ where, text: String(text) });
   add('title', result.draft.title);
-  for (const [key, value] of Object.entries(briefing.meta.source ?? {})) if (key !== 'note') add(`source.${key}`, value);
+  for (const [key, value] of Object.entries(briefing.meta.source ?? {}))
+    if (key !== 'note') add(`source.${key}`, value);
   for (const k of result.draft.keywords) add('keyword', k);
   for (const b of result.draft.bottomLine ?? []) add('bottom line', b.text);
   for (const b of result.draft.summary) add('summary', b.text);
@@ -183,7 +184,11 @@ async function evaluate(dir) {
       row[field] = want === null ? !meta[field] : sameText(meta[field], want);
     }
     const recs = result.draft.recommendations.map((r) => r.text);
-    row.rec = { tp: matched(recs, expected.recommendations), drafted: recs.length, expected: expected.recommendations.length };
+    row.rec = {
+      tp: matched(recs, expected.recommendations),
+      drafted: recs.length,
+      expected: expected.recommendations.length,
+    };
     const texts = draftTexts(result, briefing);
     row.junk = leakedJunk(expected.junk, texts);
     row.duplicates = duplicates(result.draft);
@@ -207,14 +212,18 @@ async function evaluate(dir) {
       console.log(`\n## ${name}`);
       console.log(`  title  ${row.title ? '✓' : '✗'} ${meta.title ?? '(none)'}  |  expected ${expected.title}`);
       for (const field of ['author', 'date'])
-        if (field in row) console.log(`  ${field.padEnd(6)} ${row[field] ? '✓' : '✗'} ${meta[field] ?? '(none)'}  |  expected ${expect(field)}`);
+        if (field in row)
+          console.log(
+            `  ${field.padEnd(6)} ${row[field] ? '✓' : '✗'} ${meta[field] ?? '(none)'}  |  expected ${expect(field)}`,
+          );
       for (const b of result.draft.bottomLine ?? []) console.log(`  bottom line: ${b.text}`);
       for (const b of result.draft.summary) console.log(`  sum  ${b.text}`);
       for (const g of result.draft.implications) {
         if (g.heading) console.log(`  ### ${g.heading}`);
         for (const b of g.bullets) console.log(`  imp  ${b.text}`);
       }
-      for (const r of recs) console.log(`  rec ${expected.recommendations.some((e) => matches(r, e)) ? '✓' : '✗'} ${r}`);
+      for (const r of recs)
+        console.log(`  rec ${expected.recommendations.some((e) => matches(r, e)) ? '✓' : '✗'} ${r}`);
       for (const e of expected.recommendations) if (!recs.some((r) => matches(r, e))) console.log(`  rec MISSED ${e}`);
       for (const j of row.junk) console.log(`  JUNK ${j}`);
       for (const b of row.longBullets) console.log(`  LONG ${b}`);
@@ -233,7 +242,23 @@ function report(setName, rows) {
   const line = (cells) => `| ${cells.map((c, i) => pad(c, widths[i])).join(' | ')} |`;
   console.log(`\n### ${setName} set: ${rows.length} articles\n`);
   console.log(
-    line(['article', 'lang', 'ttl', 'aut', 'dat', 'rec P', 'rec R', 'junk', 'dup', '>25w', '>8w', 'sum RL', 'lead3', 'BL RL', 'lead1']),
+    line([
+      'article',
+      'lang',
+      'ttl',
+      'aut',
+      'dat',
+      'rec P',
+      'rec R',
+      'junk',
+      'dup',
+      '>25w',
+      '>8w',
+      'sum RL',
+      'lead3',
+      'BL RL',
+      'lead1',
+    ]),
   );
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   const ok = rows.filter((r) => !r.error);

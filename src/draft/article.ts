@@ -112,6 +112,8 @@ export interface Draft {
   /** True when the article had no headline and the title was built from key terms. */
   titleFromKeyTerms: boolean;
   keywords: string[];
+  /** One or two sentences stating the article's main judgment: the summary's lead paragraph. */
+  bottomLine: Bullet[];
   summary: Bullet[];
   implications: ImplicationGroup[];
   recommendations: Recommendation[];

@@ -44,10 +44,17 @@ function body(draft: Draft, article: Article, { file }: WriteOptions): string {
   const name = baseName(file);
 
   out.push('## Summary', '');
+  // The summary's first paragraph is its bottom line (the deck's BLUF callout), each of its
+  // sentences with a note quoting its source (after the list: a section's notes close it).
+  if (draft.bottomLine.length) out.push(escapeBlock(draft.bottomLine.map((b) => b.text).join(' ')), '');
   out.push(...draft.summary.flatMap((b) => bullet('-', b, article)));
+  for (const b of draft.bottomLine) out.push(note(`Bottom line: ${sourceOf(b, article)}`), '');
   out.push(
     note(
-      `Drafted by briefdeck from ${name}: the ${draft.summary.length} sentences that TextRank found most central, in article order, taken verbatim (leading connectives such as "Moreover," dropped). ` +
+      (draft.bottomLine.length
+        ? "The bottom line is the article's main judgment as briefdeck found it (a thesis or concluding sentence). "
+        : '') +
+        `Drafted by briefdeck from ${name}: the ${draft.summary.length} sentences that TextRank found most central, in article order, taken verbatim (leading connectives such as "Moreover," dropped). ` +
         (draft.titleFromKeyTerms
           ? `The article has no headline, so the title "${draft.title}" was built from its key terms: replace it. `
           : '') +
@@ -148,9 +155,14 @@ function bullet(marker: string, b: Bullet, article: Article): string[] {
 
 /** "Note: Source: paragraph 3, sentence 2 (line 7): “…”" */
 function provenance(b: Bullet, article: Article): string {
+  return note(sourceOf(b, article));
+}
+
+/** "Source: paragraph 3, sentence 2 (line 7): “…”", quoting the whole source sentence(s). */
+function sourceOf(b: Bullet, article: Article): string {
   const sources = b.sources ?? [b.source];
   const text = sources.map((s) => s.text).join(' ');
-  return note(`Source: ${where(b.source, article, sources.length)}: “${text}”`);
+  return `Source: ${where(b.source, article, sources.length)}: “${text}”`;
 }
 
 function where(s: Sentence, article: Article, count = 1): string {

@@ -4,7 +4,8 @@
  * article (a leading "Moreover," may be dropped), each with a note naming where it came from.
  *
  *   readInput → readArticle (blocks, metadata, boilerplate out) → splitSentences (wink-nlp)
- *   → textRank → findQuote, findRecommendations, findImplications, summarise → writeDraft
+ *   → textRank → findQuote, findRecommendations, bottomLine, summarise, findImplications → writeDraft
+ * Each sentence goes to one section at most.
  */
 
 import { access } from 'node:fs/promises';
@@ -13,6 +14,7 @@ import type { Warning } from '../content/model.js';
 import { slugify } from '../content/parse.js';
 import { DraftError } from '../errors.js';
 import { writeOnce } from '../output/write-once.js';
+import { bottomLine, titleTermsOf } from './bottom-line.js';
 import { findImplications } from './implications.js';
 import { readArticle, readInput, sniff, type ArticleInput } from './read/index.js';
 import { keyTerms, titleFrom } from './keyterms.js';
@@ -75,8 +77,13 @@ async function draftArticle(input: ArticleInput): Promise<DraftResult> {
   const quote = findQuote(article, sentences);
   const recs = findRecommendations(article, sentences);
   for (const id of quote.used) recs.used.delete(id);
+  // Each sentence goes to one section at most, in this order of claim.
   const exclude = new Set([...recs.used, ...quote.used]);
+  const titleTerms = titleTermsOf(article.meta.title, surface);
+  const lead = bottomLine(sentences, { exclude, ranks, titleTerms });
+  for (const b of lead) exclude.add(b.source.id);
   const summary = summarise(sentences, { exclude, ranks });
+  for (const b of summary) exclude.add(b.source.id);
   const implications = findImplications(sentences, { exclude, ranks, surface });
 
   const terms = keyTerms(sentences, surface);
@@ -85,6 +92,7 @@ async function draftArticle(input: ArticleInput): Promise<DraftResult> {
     title: title ?? titleFrom(terms),
     titleFromKeyTerms: !title,
     keywords: terms.map((t) => t.text),
+    bottomLine: lead,
     summary,
     implications,
     recommendations: recs.items,

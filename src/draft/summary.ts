@@ -1,8 +1,11 @@
 /**
- * The summary: 3–5 sentences chosen by TextRank with a small bonus for the article's opening
- * paragraphs and for topic sentences, without near-duplicates, shown in article order.
+ * The summary: 3–5 sentences chosen by TextRank with a bonus for the article's opening
+ * paragraphs, for topic sentences and for what the article concludes (judgment sentences, the
+ * closing paragraphs), without near-duplicates or sentences that lean on the one before, shown in
+ * article order.
  */
 
+import { statesJudgment } from './bottom-line.js';
 import { isAnaphoric, trimConnective } from './cues.js';
 import type { Bullet, Sentence } from './article.js';
 import { similarity } from './rank.js';
@@ -24,19 +27,24 @@ export function summarise(sentences: Sentence[], { exclude, ranks }: SummaryOpti
     (s) =>
       s.kind === 'paragraph' && !exclude.has(s.id) && s.words >= 8 && s.words <= 55 && !/[?:]\s*["”’]?$/.test(s.text),
   );
+  const lastParagraphs = new Set(paragraphs.slice(-2));
   const scored = candidates
     .map((s) => {
       const position = paragraphs.indexOf(s.para);
       const lead = position === 0 ? 0.3 : position === 1 ? 0.15 : position === 2 ? 0.05 : 0;
       const topic = s.index === 1 ? 0.1 : 0;
-      const score = (ranks.get(s.id) ?? 0) * (1 + lead + topic) * (isAnaphoric(s.text) ? 0.75 : 1);
-      return { s, score };
+      const conclusion = (statesJudgment(s.text) ? 0.15 : 0) + (lastParagraphs.has(s.para) ? 0.1 : 0);
+      const score = (ranks.get(s.id) ?? 0) * (1 + lead + topic + conclusion);
+      return { s, score, leans: isAnaphoric(s.text) };
     })
     .sort((a, b) => b.score - a.score || a.s.id - b.s.id);
+  // A sentence that leans on the one before ("This reinforces …") reads as a dangling bullet:
+  // only when nothing else is left.
+  const ordered = [...scored.filter((c) => !c.leans), ...scored.filter((c) => c.leans)];
 
   const count = summaryLength(sentences.length);
   const chosen: Sentence[] = [];
-  for (const { s } of scored) {
+  for (const { s } of ordered) {
     if (chosen.length >= count) break;
     if (chosen.some((c) => similarity(c, s) > 0.35)) continue;
     chosen.push(s);

@@ -81,3 +81,33 @@ export function occursIn(text: string, source: string): boolean {
   }
   return false;
 }
+
+const wordSegmenter = new Intl.Segmenter('und', { granularity: 'word' });
+function wordsOf(text: string): string[] {
+  return [...wordSegmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
+}
+
+/**
+ * True when `shown` is the source sentence with words deleted and nothing else: its words occur in
+ * `source` in the same order, spelled the same (only the first word's first letter may change case,
+ * as it does when a leading "Moreover," is dropped).
+ */
+export function isDeletionOf(shown: string, source: string): boolean {
+  const want = wordsOf(shown);
+  const have = wordsOf(source);
+  if (!want.length) return false;
+  let at = 0;
+  for (const word of have) {
+    const next = want[at];
+    if (next === undefined) break;
+    const same =
+      at === 0 ? next.toLowerCase() === word.toLowerCase() && next.slice(1) === word.slice(1) : next === word;
+    if (same) at++;
+  }
+  return at === want.length;
+}
+
+/** The “…” quotation of a note: the source sentence(s) it cites, in full. */
+export function quotedIn(note: string): string | undefined {
+  return /“(.*)”/.exec(htmlText(note))?.[1];
+}
