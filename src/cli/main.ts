@@ -260,7 +260,7 @@ program
     const { draft } = result;
     const implications = draft.implications.reduce((n, g) => n + g.bullets.length, 0);
     console.log(
-      `drafted ${result.outFile}: ${draft.summary.length} summary bullets, ${implications} implications, ${draft.recommendations.length} recommendations${draft.quote ? ', a quote' : ''}. ` +
+      `drafted ${result.outFile}: ${draft.bottomLine.length ? 'a bottom line, ' : ''}${draft.summary.length} summary bullets, ${implications} implications, ${draft.recommendations.length} recommendations${draft.quote ? ', a quote' : ''}. ` +
         `Review it (every bullet's note names its source sentence), then: briefdeck build ${result.outFile}`,
     );
   });

@@ -82,7 +82,7 @@ async function draftArticle(input: ArticleInput): Promise<DraftResult> {
   const titleTerms = titleTermsOf(article.meta.title, surface);
   const lead = bottomLine(sentences, { exclude, ranks, titleTerms });
   for (const b of lead) exclude.add(b.source.id);
-  const summary = summarise(sentences, { exclude, ranks });
+  const summary = summarise(sentences, { exclude, ranks, hasBottomLine: lead.length > 0 });
   for (const b of summary) exclude.add(b.source.id);
   const implications = findImplications(sentences, { exclude, ranks, surface });
 

@@ -14,14 +14,20 @@ export interface SummaryOptions {
   /** Sentence ids that belong to other sections (recommendations, the quote). */
   exclude: Set<number>;
   ranks: Map<number, number>;
+  /** True when a bottom line opens the summary. */
+  hasBottomLine?: boolean;
 }
 
-/** How many summary bullets an article of this many sentences gets. */
-export function summaryLength(sentenceCount: number): number {
-  return sentenceCount < 20 ? 3 : sentenceCount < 45 ? 4 : 5;
+/**
+ * How many summary bullets an article of this many sentences gets: 3, 4 or 5, one fewer (never
+ * under 3) when a bottom line opens the slide, so the slide still fits.
+ */
+export function summaryLength(sentenceCount: number, hasBottomLine = false): number {
+  const count = sentenceCount < 20 ? 3 : sentenceCount < 45 ? 4 : 5;
+  return hasBottomLine ? Math.max(3, count - 1) : count;
 }
 
-export function summarise(sentences: Sentence[], { exclude, ranks }: SummaryOptions): Bullet[] {
+export function summarise(sentences: Sentence[], { exclude, ranks, hasBottomLine }: SummaryOptions): Bullet[] {
   const paragraphs = [...new Set(sentences.filter((s) => s.kind === 'paragraph').map((s) => s.para))];
   const candidates = sentences.filter(
     (s) =>
@@ -42,7 +48,7 @@ export function summarise(sentences: Sentence[], { exclude, ranks }: SummaryOpti
   // only when nothing else is left.
   const ordered = [...scored.filter((c) => !c.leans), ...scored.filter((c) => c.leans)];
 
-  const count = summaryLength(sentences.length);
+  const count = summaryLength(sentences.length, hasBottomLine);
   const chosen: Sentence[] = [];
   for (const { s } of ordered) {
     if (chosen.length >= count) break;

@@ -19,7 +19,7 @@ describe('briefdeck draft', () => {
     const result = await runCli(['draft', SEED], { cwd });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
-      /^drafted content\/seed-article\.md: \d summary bullets, \d+ implications, 10 recommendations, a quote\./,
+      /^drafted content\/seed-article\.md: a bottom line, \d summary bullets, \d+ implications, 10 recommendations, a quote\./,
     );
     expect(result.stderr).toMatch(/seed-article\.txt: warning: the article has no headline/);
     const text = await readFile(path.join(cwd, 'content', 'seed-article.md'), 'utf8');
