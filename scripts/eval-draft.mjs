@@ -3,14 +3,16 @@
 //   tune  test/fixtures/articles/           the set the drafter was developed against
 //   test  test/fixtures/articles-heldout/   written after the drafter, never used while tuning
 // Run with `npm run eval:draft` (compiles first); `-- --set tune|test` for one set, `--verbose` for
-// every decision. Labels: `<name>.expected.json` beside each article (see docs/draft.md).
+// every decision, `--build` to also build every draft to PDF and count the slides that overflow. Labels: `<name>.expected.json` beside each article (see docs/draft.md).
 //
 // Matching: a drafted recommendation matches a labelled one when one contains the other after
 // normalisation (case, punctuation, whitespace; this absorbs the allowed deletions), when the
 // drafted text is a word sub-sequence of the label (a shortened bullet), or when their word-level
 // F1 is at least 0.8. Words are Intl.Segmenter words, so Arabic and Chinese count too.
 
-import { readdir, readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { l as rougeL } from 'js-rouge';
@@ -29,6 +31,7 @@ const argValue = (flag) => {
 };
 const verbose = process.argv.includes('--verbose');
 const only = argValue('--set');
+const build = process.argv.includes('--build');
 
 const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
 /** Lower-cased words (Intl word segments), the unit of every count below. */
@@ -168,6 +171,7 @@ async function evaluate(dir) {
       row.error = error.message;
       continue;
     }
+    row.markdown = result.markdown;
     const { briefing } = parseBriefing(result.markdown, path.join(dir, `${base}.draft.md`));
     const meta = result.article.meta;
     const sourceTitle = briefing.meta.source?.title;
@@ -199,7 +203,8 @@ async function evaluate(dir) {
     ];
     row.longBullets = bullets.filter((b) => words(b.text).length > 25).map((b) => b.text);
     row.longHeadings = result.draft.implications.map((g) => g.heading).filter((h) => h && words(h).length > 8);
-    const summary = result.draft.summary.map((b) => b.text).join(' ');
+    // The summary slide: its bottom line, then its bullets.
+    const summary = [...(result.draft.bottomLine ?? []), ...result.draft.summary].map((b) => b.text).join(' ');
     const bottomLine = (result.draft.bottomLine ?? []).map((b) => b.text).join(' ');
     const lead = result.lead3;
     row.summaryRL = rouge(summary, expected.summary ?? '');
@@ -229,7 +234,29 @@ async function evaluate(dir) {
       for (const b of row.longBullets) console.log(`  LONG ${b}`);
     }
   }
+  if (build) await countOverflows(rows);
   return rows;
+}
+
+/** Builds every draft (one batch, one browser) and counts the overflow warnings of each deck. */
+async function countOverflows(rows) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'eval-draft-'));
+  try {
+    const drafted = rows.filter((r) => r.markdown);
+    for (const r of drafted) await writeFile(path.join(dir, `${r.name.replace(/\.\w+$/, '')}.md`), r.markdown);
+    const cli = path.join(root, 'dist', 'bin', 'main.js');
+    const stderr = await new Promise((resolve) =>
+      execFile(process.execPath, [cli, 'build', '.', '-o', 'output'], { cwd: dir, maxBuffer: 1 << 24 }, (_, __, err) =>
+        resolve(err),
+      ),
+    );
+    for (const r of drafted) {
+      const file = `${r.name.replace(/\.\w+$/, '')}.md`;
+      r.overflows = stderr.split('\n').filter((l) => l.includes(file) && /overflows/.test(l)).length;
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 const ratio = (num, den) => (den === 0 ? '—' : (num / den).toFixed(2));
@@ -238,7 +265,7 @@ const pad = (text, width) => String(text).padEnd(width);
 const mark = (value) => (value === undefined ? '·' : value ? '✓' : '✗');
 
 function report(setName, rows) {
-  const widths = [30, 4, 3, 3, 3, 9, 9, 4, 4, 4, 4, 6, 6, 6, 6];
+  const widths = [30, 4, 3, 3, 3, 9, 9, 4, 4, 4, 4, 6, 6, 6, 6, 4];
   const line = (cells) => `| ${cells.map((c, i) => pad(c, widths[i])).join(' | ')} |`;
   console.log(`\n### ${setName} set: ${rows.length} articles\n`);
   console.log(
@@ -285,6 +312,7 @@ function report(setName, rows) {
         r.lead3RL.toFixed(3),
         r.bottomLineRL?.toFixed(3) ?? '·',
         r.lead1RL?.toFixed(3) ?? '·',
+        r.overflows ?? '·',
       ]),
     );
   }
@@ -308,6 +336,7 @@ function report(setName, rows) {
     longBullets: sum((r) => r.longBullets.length),
     longHeadings: sum((r) => r.longHeadings.length),
     errors: rows.length - ok.length,
+    overflows: build ? sum((r) => r.overflows ?? 0) : undefined,
   };
   const withBL = ok.filter((r) => r.bottomLineRL !== undefined);
   console.log('');
@@ -317,7 +346,7 @@ function report(setName, rows) {
     `recommendations: precision ${totals.recP.toFixed(2)} (${tp} of ${drafted} drafted are labelled), recall ${totals.recR.toFixed(2)} (${tp} of ${expected} labelled were drafted)`,
   );
   console.log(
-    `junk lines leaked: ${totals.junk}; sentences in two sections: ${totals.duplicates}; bullets over 25 words: ${totals.longBullets}; headings over 8 words: ${totals.longHeadings}; articles that failed to draft: ${totals.errors}`,
+    `junk lines leaked: ${totals.junk}; sentences in two sections: ${totals.duplicates}; bullets over 25 words: ${totals.longBullets}; headings over 8 words: ${totals.longHeadings}; articles that failed to draft: ${totals.errors}${build ? `; slides that overflow: ${totals.overflows}` : ''}`,
   );
   console.log(
     `summary ROUGE-L vs reference summary: ${mean(ok.map((r) => r.summaryRL)).toFixed(3)} (lead-3: ${mean(ok.map((r) => r.lead3RL)).toFixed(3)}); bottom line vs reference bottom line: ${mean(withBL.map((r) => r.bottomLineRL)).toFixed(3)} (lead-1: ${mean(withBL.map((r) => r.lead1RL)).toFixed(3)})`,
@@ -350,6 +379,7 @@ if (t) {
     [`no bullet over 25 words (${t.longBullets})`, t.longBullets === 0],
     [`no heading over 8 words (${t.longHeadings})`, t.longHeadings === 0],
     [`every article drafts (${t.errors} failed)`, t.errors === 0],
+    ...(build ? [[`no slide of a drafted deck overflows (${t.overflows})`, t.overflows === 0]] : []),
   ];
   for (const [label, ok] of checks) console.log(`${ok ? 'MET ' : 'MISS'}  ${label}`);
   process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1;
