@@ -27,8 +27,12 @@ const CONCLUSION =
 /** Reported, conditional or asked: not the author's own judgment. */
 const NOT_A_JUDGMENT =
   /^(?:if|unless|whether|when|as|some)\b|\?\s*["”’»]?$|^["“«]|\b(?:said|says|told|according to|argued|claimed|asked|(?:is|are) (?:often |sometimes )?(?:described|seen|portrayed) as|critics|supporters)\b/iu;
-/** A figure or a date: the sentence more likely reports a fact than states the judgment. */
-const FIGURE = /\d/u;
+/**
+ * A figure, a date or a data source as subject: the sentence more likely reports evidence than
+ * states the judgment ("Customs data show that imports fell by more than a third").
+ */
+const EVIDENCE =
+  /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|half|third|quarter|percent|per cent)\b|^(?:(?:the |new |recent )?(?:data|figures|surveys?|statistics|monitoring|records|polls?|studies|research|estimates)\b)/iu;
 
 export function bottomLine(sentences: Sentence[], { exclude, ranks, titleTerms }: BottomLineOptions): Bullet[] {
   const prose = sentences.filter((s) => s.kind === 'paragraph');
@@ -48,15 +52,15 @@ export function bottomLine(sentences: Sentence[], { exclude, ranks, titleTerms }
       const centrality = (ranks.get(s.id) ?? 0) / top;
       const headline = titleTerms.size ? s.terms.filter((t) => titleTerms.has(t)).length / titleTerms.size : 0;
       const judgment = statesJudgment(s.text) ? 1 : 0;
-      const fact = !judgment && FIGURE.test(s.text) ? 1 : 0;
+      const evidence = EVIDENCE.test(s.text) ? 1 : 0;
       // Op-eds open on their thesis or close on it.
       const place =
-        (s.para === paragraphs[0] ? (s.index === 1 ? 0.3 : 0.15) : 0) +
+        (s.para === paragraphs[0] ? (s.index === 1 ? 0.2 : 0.1) : 0) +
         (lastParagraphs.has(s.para) ? 0.2 : 0) +
         (CONCLUSION.test(s.text) ? 0.4 : 0);
       return {
         s,
-        score: 0.35 * centrality + 0.4 * Math.min(headline, 0.75) + 0.35 * judgment + place - 0.2 * fact,
+        score: 0.35 * centrality + 0.4 * Math.min(headline, 0.75) + 0.35 * judgment + place - 0.3 * evidence,
       };
     })
     .sort((a, b) => b.score - a.score || a.s.id - b.s.id);
@@ -68,7 +72,8 @@ export function bottomLine(sentences: Sentence[], { exclude, ranks, titleTerms }
   const second = scored.find(
     (c) =>
       c.s.para !== best.s.para &&
-      c.score >= 0.8 * best.score &&
+      c.score >= 0.85 * best.score &&
+      statesJudgment(c.s.text) &&
       similarity(c.s, best.s) < 0.3 &&
       c.s.words + best.s.words <= 50,
   );
