@@ -156,7 +156,9 @@ function leakedJunk(junk, texts) {
 }
 
 async function evaluate(dir) {
-  const names = (await readdir(dir).catch(() => [])).filter((f) => /\.(txt|md|html)$/.test(f)).sort();
+  const names = (await readdir(dir).catch(() => []))
+    .filter((f) => /\.(txt|md|html)$/.test(f) && f !== 'README.md')
+    .sort();
   const rows = [];
   for (const name of names) {
     const base = name.replace(/\.(txt|md|html)$/, '');
