@@ -25,6 +25,8 @@ export interface Block {
 /** What the article says about itself: headline, byline, dates, credits, disclaimers. */
 export interface ArticleMeta {
   title?: string;
+  /** The language the article declares (front matter `lang:`, `<html lang>`), as written. */
+  lang?: string;
   author?: string;
   publisher?: string;
   url?: string;
@@ -36,7 +38,8 @@ export interface ArticleMeta {
   disclaimers: string[];
 }
 
-export interface Article {
+/** What a reader makes of the input, before its language is known. */
+export interface ArticleText {
   /** The input's name for messages and provenance ("article.txt", or "stdin"). */
   file: string;
   format: ArticleFormat;
@@ -44,6 +47,11 @@ export interface Article {
   meta: ArticleMeta;
   /** Lines dropped as site boilerplate ("Share.", "Read the full article here", ads …), for the record. */
   dropped: string[];
+}
+
+export interface Article extends ArticleText {
+  /** BCP 47 tag: the declared language, else the detected one (language.ts). */
+  language: string;
 }
 
 export interface Sentence {

@@ -6,6 +6,8 @@
 
 import { Document } from 'yaml';
 import type { Article, Bullet, Draft, Sentence } from './article.js';
+import { fallbackTags, labelFile } from '../labels/index.js';
+import { primaryLanguage } from './languages/index.js';
 
 export interface WriteOptions {
   /** The input's name as the user gave it, for notes. */
@@ -30,6 +32,8 @@ function frontMatter(draft: Draft, article: Article, { file }: WriteOptions): st
   ];
   source.note = note.join(' ');
   const data: Record<string, unknown> = { title: draft.title, draft: true, source };
+  // English is every briefing's default; another language says so, for the deck's labels and headings.
+  if (!isEnglish(article.language)) data.lang = article.language;
   if (draft.keywords.length) data.keywords = draft.keywords;
   const doc = new Document(data);
   if (draft.titleFromKeyTerms) {
@@ -43,7 +47,8 @@ function body(draft: Draft, article: Article, { file }: WriteOptions): string {
   const out: string[] = [];
   const name = baseName(file);
 
-  out.push('## Summary', '');
+  const heading = (kind: HeadingKind) => `## ${sectionHeading(kind, article.language)}`;
+  out.push(heading('summary'), '');
   // The summary's first paragraph is its bottom line (the deck's BLUF callout), each of its
   // sentences with a note quoting its source (after the list: a section's notes close it).
   if (draft.bottomLine.length) out.push(escapeBlock(draft.bottomLine.map((b) => b.text).join(' ')), '');
@@ -63,12 +68,15 @@ function body(draft: Draft, article: Article, { file }: WriteOptions): string {
     '',
   );
 
-  out.push('## Implications', '');
+  out.push(heading('implications'), '');
   const groups = draft.implications;
   const headed = groups.some((g) => g.heading);
   for (const [i, group] of groups.entries()) {
     if (headed)
-      out.push(`### ${escapeInline(group.heading ?? (i === 0 ? 'Implications' : 'Further implications'))}`, '');
+      out.push(
+        `### ${escapeInline(group.heading ?? (i === 0 ? sectionHeading('implications', article.language) : 'Further implications'))}`,
+        '',
+      );
     out.push(...group.bullets.flatMap((b) => bullet('-', b, article)));
     if (group.headingFrom === 'key terms')
       out.push(
@@ -96,9 +104,10 @@ function body(draft: Draft, article: Article, { file }: WriteOptions): string {
       ...(headed ? [] : [note('Sentences of the source that carry consequences, ranked and in article order.'), '']),
     );
 
-  out.push('## Recommendations', '');
+  out.push(heading('recommendations'), '');
   if (draft.recommendations.length) {
-    out.push(escapeBlock(leadFor(draft)), '');
+    // The lead-in is English: a deck in another language goes without it (the note says the same).
+    if (isEnglish(article.language)) out.push(escapeBlock(leadFor(draft)), '');
     draft.recommendations.forEach((rec, i) => {
       const marker = `${i + 1}.`;
       const rest = rec.rest ? escapeInline(rec.rest, false) : '';
@@ -120,7 +129,7 @@ function body(draft: Draft, article: Article, { file }: WriteOptions): string {
 
   if (draft.quote) {
     const q = draft.quote;
-    out.push('## Quote', '', `> ${escapeBlock(q.text)}`);
+    out.push(heading('quote'), '', `> ${escapeBlock(q.text)}`);
     if (q.attribution) out.push('>', `> — ${escapeInline(q.attribution)}`);
     out.push(
       '',
@@ -137,6 +146,21 @@ function body(draft: Draft, article: Article, { file }: WriteOptions): string {
     .replace(/\n{3,}/g, '\n\n')
     .replace(/\n*$/, '\n');
 }
+
+type HeadingKind = 'summary' | 'implications' | 'recommendations' | 'quote';
+
+/**
+ * A section's heading in the article's language: the first heading its label set gives for the kind
+ * (labels/<lang>.yaml `sections:`, the most specific file first), with a capital where the script has
+ * them ("Synthèse", "Empfehlungen", "التوصيات", "摘要"), so that `briefdeck build` knows the section.
+ */
+function sectionHeading(kind: HeadingKind, lang: string): string {
+  const tags = fallbackTags(lang).reverse();
+  const name = tags.map((tag) => labelFile(tag)?.sections?.[kind]?.[0]).find((each) => each !== undefined) ?? kind;
+  return name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
+}
+
+const isEnglish = (lang: string) => primaryLanguage(lang) === 'en';
 
 function leadFor(draft: Draft): string {
   switch (draft.recommendationsFrom) {

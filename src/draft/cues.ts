@@ -1,8 +1,12 @@
 /**
  * The words that mark a sentence's job: prescriptive ("should", "must", "needs to"), consequence
  * ("could lead to", "raises concerns", "risk"), and the leading connectives a bullet may lose.
- * Kept in one place so the lists can be read and tuned together.
+ * Kept in one place so the lists can be read and tuned together. These are English; the functions
+ * take the article's language and use its table in languages/ instead.
  */
+
+import { classify, sectionAliases } from '../content/sections.js';
+import { cuesFor } from './languages/index.js';
 
 /** Leading connectives that a bullet drops ("Moreover, the plot…" → "The plot…"). Nothing else is ever changed. */
 const CONNECTIVE =
@@ -45,11 +49,32 @@ const NOT_PRESCRIPTIVE = [
   /\b(?:said|says|argued|argues|claimed|claims|insisted|believes?|believed) (?:that )?[^.]{0,80}\b(?:should|must)\b/i,
 ];
 
-/** True for a sentence that tells someone what to do. */
-export function isPrescriptive(text: string): boolean {
+/** True for a sentence that tells someone what to do, in the article's language (English by default). */
+export function isPrescriptive(text: string, lang = 'en'): boolean {
+  const other = cuesFor(lang);
+  if (other)
+    return (
+      !/[?؟？]\s*["”’»]?$/u.test(text) &&
+      other.prescriptive.test(text) &&
+      !other.notPrescriptive.some((p) => p.test(text))
+    );
   if (/\?\s*["”’]?$/.test(text)) return false;
   if (!MODAL.test(text)) return false;
   return !NOT_PRESCRIPTIVE.some((pattern) => pattern.test(text));
+}
+
+/**
+ * A heading or lead-in that announces recommendations, in the article's language: the English
+ * patterns, the language's table, and its label set's recommendation headings ("Recommandations",
+ * "Empfehlungen", "التوصيات", "建议").
+ */
+export function isRecommendationIntro(text: string, lang = 'en'): boolean {
+  if (RECOMMENDATION_INTRO.test(text)) return true;
+  const other = cuesFor(lang);
+  if (!other) return false;
+  if (other.recommendationIntro.test(text)) return true;
+  const kind = classify(text, sectionAliases(lang), lang);
+  return kind === 'recommendations' || kind === 'recommendation';
 }
 
 /** A heading or lead-in that announces recommendations ("Recommendations", "What governments should do", "Following Recommendations:"). */
@@ -84,10 +109,11 @@ const IMPLICATION_CUES: [RegExp, number][] = [
   [/\b(?:beyond|extends? to|spill(?:s|over)?|second-order|knock-on|ripple)\b/i, 1],
 ];
 
-/** Consequence score of a sentence: the sum of the cue weights it matches. */
-export function implicationScore(text: string): number {
+/** Consequence score of a sentence: the sum of the cue weights it matches (the article's language's cues). */
+export function implicationScore(text: string, lang = 'en'): number {
   let score = 0;
-  for (const [pattern, weight] of IMPLICATION_CUES) if (pattern.test(text)) score += weight;
+  for (const [pattern, weight] of cuesFor(lang)?.implications ?? IMPLICATION_CUES)
+    if (pattern.test(text)) score += weight;
   return score;
 }
 

@@ -19,15 +19,17 @@ export interface ImplicationOptions {
   surface: Map<string, Map<string, number>>;
   /** At most this many bullets. */
   limit?: number;
+  /** The article's language (BCP 47), for its consequence cues. */
+  language?: string;
 }
 
 export function findImplications(sentences: Sentence[], options: ImplicationOptions): ImplicationGroup[] {
-  const { exclude, ranks, surface, limit = 12 } = options;
+  const { exclude, ranks, surface, limit = 12, language = 'en' } = options;
   // A paragraph that opens on consequences ("The effects spread beyond the building itself.")
   // goes on to list them: its other sentences count as implications.
   const topical = new Set<number>();
   for (const s of sentences)
-    if (s.index === 1 && CONSEQUENCE_TOPIC.test(s.text) && implicationScore(s.text) >= 3) topical.add(s.para);
+    if (s.index === 1 && CONSEQUENCE_TOPIC.test(s.text) && implicationScore(s.text, language) >= 3) topical.add(s.para);
 
   const candidates = sentences
     .filter(
@@ -38,7 +40,7 @@ export function findImplications(sentences: Sentence[], options: ImplicationOpti
         !/\?\s*["”’]?$/.test(s.text),
     )
     .map((s) => {
-      let cue = implicationScore(s.text);
+      let cue = implicationScore(s.text, language);
       if (topical.has(s.para) && s.index > 1) cue += 2;
       if (s.heading && CONSEQUENCE_TOPIC.test(s.heading)) cue += 1;
       return { s, cue, score: cue + 2 * (ranks.get(s.id) ?? 0) };

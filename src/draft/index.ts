@@ -18,6 +18,7 @@ import { bottomLine, titleTermsOf } from './bottom-line.js';
 import { findImplications } from './implications.js';
 import { readArticle, readInput, sniff, type ArticleInput } from './read/index.js';
 import { keyTerms, titleFrom } from './keyterms.js';
+import { unsupportedLanguage } from './language.js';
 import type { Article, ArticleFormat, Draft, Sentence } from './article.js';
 import { findQuote } from './quote.js';
 import { textRank } from './rank.js';
@@ -59,6 +60,13 @@ export async function draftBriefing(text: string, options: DraftTextOptions = {}
 async function draftArticle(input: ArticleInput): Promise<DraftResult> {
   const nlp = loadNlp(); // start loading the model while the input is parsed
   const article = await readArticle(input);
+  const unsupported = unsupportedLanguage(article.language);
+  if (unsupported)
+    throw new DraftError(
+      unsupported,
+      'if its language was misread, declare it (`lang:` in front matter, `<html lang>`); else write the briefing by hand',
+      { file: input.file },
+    );
   await nlp;
   const { sentences, surface } = await splitSentences(article);
   const warnings: Warning[] = [];
@@ -84,7 +92,7 @@ async function draftArticle(input: ArticleInput): Promise<DraftResult> {
   for (const b of lead) exclude.add(b.source.id);
   const summary = summarise(sentences, { exclude, ranks, hasBottomLine: lead.length > 0 });
   for (const b of summary) exclude.add(b.source.id);
-  const implications = findImplications(sentences, { exclude, ranks, surface });
+  const implications = findImplications(sentences, { exclude, ranks, surface, language: article.language });
 
   const terms = keyTerms(sentences, surface);
   const title = article.meta.title;

@@ -33,7 +33,7 @@ export function keyTerms(
   const scored: KeyTerm[] = [];
   for (const [stem, count] of counts) {
     const forms = surface.get(stem);
-    if (!forms || /^\d|^\W/.test(stem)) continue;
+    if (!forms || !/^\p{L}/u.test(stem)) continue; // a letter of any script, not a digit or a sign
     const text = spelling(forms);
     if (text.length < 3 || GENERIC.test(text)) continue;
     const spread = docFreq.get(stem)?.size ?? 1;

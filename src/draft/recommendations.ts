@@ -9,8 +9,9 @@
  * Nothing found means no recommendations: the caller warns, it never invents any.
  */
 
-import { ENUMERATION, isPrescriptive, RECOMMENDATION_INTRO, trimConnective } from './cues.js';
+import { ENUMERATION, isPrescriptive, isRecommendationIntro, trimConnective } from './cues.js';
 import type { Article, Recommendation, RecommendationOrigin, Sentence } from './article.js';
+import { firstClause, primaryLanguage } from './languages/index.js';
 
 const IMPERATIVE =
   /^(?:adopt|allow|appoint|avoid|ban|build|cap|change|close|commit|coordinate|create|cut|define|develop|encourage|end|enforce|engage|ensure|establish|expand|extend|focus|fund|give|help|improve|increase|introduce|invest|keep|launch|limit|link|make|monitor|offer|pass|plan|prepare|prioriti[sz]e|promote|protect|provide|publish|push|put|raise|reduce|reform|reinforce|require|restore|review|scale|set|share|start|stop|streamline|strengthen|support|tie|track|train|update|use|widen)\b/i;
@@ -26,7 +27,9 @@ export interface FoundRecommendations {
 export function findRecommendations(article: Article, sentences: Sentence[]): FoundRecommendations {
   const byBlock = new Map<number, Sentence[]>();
   for (const s of sentences) (byBlock.get(s.block) ?? byBlock.set(s.block, []).get(s.block)!).push(s);
-  const prescriptive = (text: string) => isPrescriptive(text) || IMPERATIVE.test(text);
+  const lang = article.language;
+  const prescriptive = (text: string) => isPrescriptive(text, lang) || IMPERATIVE.test(text);
+  const announces = (text: string | undefined) => text !== undefined && isRecommendationIntro(text, lang);
 
   // 1. Lists.
   const lists = new Map<number, number[]>();
@@ -41,30 +44,25 @@ export function findRecommendations(article: Article, sentences: Sentence[]): Fo
     const first = blockIds[0]!;
     const before = previousText(article, first);
     const heading = byBlock.get(first)?.[0]?.heading;
-    const announced =
-      (before !== undefined && RECOMMENDATION_INTRO.test(before)) ||
-      (heading !== undefined && RECOMMENDATION_INTRO.test(heading));
+    const announced = announces(before) || announces(heading);
     const share = blockIds.filter((b) => prescriptive(article.blocks[b]!.text)).length / blockIds.length;
     if (!announced && !(blockIds.length >= 2 && share >= 0.6)) continue;
-    intro ??= announced ? (before !== undefined && RECOMMENDATION_INTRO.test(before) ? before : heading) : undefined;
+    intro ??= announced ? (announces(before) ? before : heading) : undefined;
     for (const b of blockIds) {
       const parts = byBlock.get(b) ?? [];
       if (!parts.length) continue;
       for (const s of parts) used.add(s.id);
-      items.push(recommendation(article.blocks[b]!.text, parts[0]!, parts));
+      items.push(recommendation(article.blocks[b]!.text, lang, parts[0]!, parts));
     }
   }
   if (items.length) return { items, from: 'list', intro, used };
 
   // 2. A recommendations section written as paragraphs.
-  const inSection = sentences.filter(
-    (s) =>
-      s.kind === 'paragraph' && s.heading !== undefined && RECOMMENDATION_INTRO.test(s.heading) && prescriptive(s.text),
-  );
+  const inSection = sentences.filter((s) => s.kind === 'paragraph' && announces(s.heading) && prescriptive(s.text));
   if (inSection.length) {
     for (const s of inSection) used.add(s.id);
     return {
-      items: inSection.map((s) => recommendation(s.text, s)),
+      items: inSection.map((s) => recommendation(s.text, lang, s)),
       from: 'section',
       intro: inSection[0]!.heading,
       used,
@@ -75,10 +73,10 @@ export function findRecommendations(article: Article, sentences: Sentence[]): Fo
   const prose = sentences.filter(
     (s) =>
       s.kind === 'paragraph' &&
-      (isPrescriptive(s.text) || (ENUMERATION.test(s.text) && isPrescriptive(trimConnective(s.text).text))),
+      (isPrescriptive(s.text, lang) || (ENUMERATION.test(s.text) && isPrescriptive(trimConnective(s.text).text))),
   );
   for (const s of prose) used.add(s.id);
-  return { items: prose.map((s) => recommendation(s.text, s)), from: prose.length ? 'prose' : 'none', used };
+  return { items: prose.map((s) => recommendation(s.text, lang, s)), from: prose.length ? 'prose' : 'none', used };
 }
 
 /** The paragraph or heading just before a block (a list's lead-in). */
@@ -87,9 +85,9 @@ function previousText(article: Article, block: number): string | undefined {
   return previous && previous.kind !== 'item' ? previous.text : undefined;
 }
 
-function recommendation(text: string, source: Sentence, sources?: Sentence[]): Recommendation {
+function recommendation(text: string, lang: string, source: Sentence, sources?: Sentence[]): Recommendation {
   const trimmed = trimConnective(text).text;
-  const { lead, rest } = splitLead(trimmed);
+  const { lead, rest } = primaryLanguage(lang) === 'en' ? splitLead(trimmed) : firstClause(trimmed, lang);
   return { text: trimmed, lead, rest, source, sources };
 }
 

@@ -1,10 +1,14 @@
 /**
- * Sentences and terms, with wink-nlp and its small English model: sentence boundaries that know
- * abbreviations ("U.S.", "George W. Bush"), and per sentence the stems of its content words for
- * similarity. Loaded on first use (about 0.3 s), so other commands never pay for it.
+ * Sentences and terms. English: wink-nlp and its small English model, for sentence boundaries that
+ * know abbreviations ("U.S.", "George W. Bush"), and per sentence the stems of its content words for
+ * similarity; loaded on first use (about 0.3 s), so other commands never pay for it. Every other
+ * language: Intl.Segmenter (Node's full ICU), which ends sentences at the punctuation of each script
+ * (Arabic ؟ and ۔, CJK 。！？, Devanagari ।) and finds the words of Chinese and Japanese with its
+ * dictionary; terms are its lower-cased words without the language's stop words (languages/).
  */
 
-import type { Article, Sentence } from './article.js';
+import type { Article, Block, Sentence } from './article.js';
+import { cuesFor, primaryLanguage } from './languages/index.js';
 
 type Nlp = {
   readDoc(text: string): {
@@ -37,12 +41,21 @@ export interface SentenceSet {
   surface: Map<string, Map<string, number>>;
 }
 
+/** One sentence of a block, with its terms and word count, before it is numbered. */
+interface Split {
+  text: string;
+  terms: string[];
+  words: number;
+}
+
 /** Splits every block into sentences, numbering paragraphs the way a reader would count them. */
 export async function splitSentences(article: Article): Promise<SentenceSet> {
-  const nlp = await loadNlp();
-  const its = nlp.its as Record<'type' | 'stem' | 'stopWordFlag' | 'value', unknown>;
-  const sentences: Sentence[] = [];
   const surface = new Map<string, Map<string, number>>();
+  const split =
+    primaryLanguage(article.language) === 'en'
+      ? englishSplitter(await loadNlp(), surface)
+      : intlSplitter(article.language, surface);
+  const sentences: Sentence[] = [];
   let para = 0;
   let heading: { text: string; block: number } | undefined;
   article.blocks.forEach((block, b) => {
@@ -52,6 +65,38 @@ export async function splitSentences(article: Article): Promise<SentenceSet> {
     }
     para++;
     let index = 0;
+    for (const { text, terms, words } of split(block)) {
+      sentences.push({
+        id: sentences.length,
+        block: b,
+        para,
+        index: ++index,
+        text,
+        kind: block.kind,
+        heading: heading?.text,
+        headingBlock: heading?.block,
+        line: block.line,
+        terms,
+        words,
+      });
+    }
+  });
+  return { sentences, surface };
+}
+
+type Splitter = (block: Block) => Split[];
+
+/** Counts a spelling of a term (`^` marks a capital that only starts the sentence). */
+function addForm(surface: SentenceSet['surface'], term: string, form: string): void {
+  const forms = surface.get(term) ?? new Map<string, number>();
+  forms.set(form, (forms.get(form) ?? 0) + 1);
+  surface.set(term, forms);
+}
+
+function englishSplitter(nlp: Nlp, surface: SentenceSet['surface']): Splitter {
+  const its = nlp.its as Record<'type' | 'stem' | 'stopWordFlag' | 'value', unknown>;
+  return (block) => {
+    const found: Split[] = [];
     let from = 0;
     nlp
       .readDoc(block.text)
@@ -77,25 +122,51 @@ export async function splitSentences(article: Article): Promise<SentenceSet> {
           if (stops[t] || stem.length < 2) return;
           terms.push(stem);
           // A capital at the start of a sentence says nothing about the word: "Routine surgery" is not a name.
-          const value = words === 1 && /^\p{Lu}\p{Ll}+$/u.test(values[t]!) ? `^${values[t]!}` : values[t]!;
-          const forms = surface.get(stem) ?? new Map<string, number>();
-          forms.set(value, (forms.get(value) ?? 0) + 1);
-          surface.set(stem, forms);
+          addForm(surface, stem, words === 1 && /^\p{Lu}\p{Ll}+$/u.test(values[t]!) ? `^${values[t]!}` : values[t]!);
         });
-        sentences.push({
-          id: sentences.length,
-          block: b,
-          para,
-          index: ++index,
-          text,
-          kind: block.kind,
-          heading: heading?.text,
-          headingBlock: heading?.block,
-          line: block.line,
-          terms,
-          words,
-        });
+        found.push({ text, terms, words });
       });
-  });
-  return { sentences, surface };
+    return found;
+  };
+}
+
+/**
+ * ICU ends a sentence after any "X." followed by a capital, so "M. Dupont" and "Dr. Weber" would be
+ * cut: a segment that ends on one capital letter or a capitalised word of up to three letters and a
+ * full stop goes on into the next.
+ */
+const ABBREVIATION_END = /(?:^|[\s(])(?:\p{Lu}\p{Ll}{0,2}|\p{Ll})\.\s*$/u;
+
+function intlSplitter(language: string, surface: SentenceSet['surface']): Splitter {
+  const sentenceSegmenter = new Intl.Segmenter(language, { granularity: 'sentence' });
+  const wordSegmenter = new Intl.Segmenter(language, { granularity: 'word' });
+  const cues = cuesFor(language);
+  const primary = primaryLanguage(language);
+  return (block) => {
+    const parts: string[] = [];
+    for (const { segment } of sentenceSegmenter.segment(block.text)) {
+      const last = parts.length - 1;
+      if (last >= 0 && ABBREVIATION_END.test(parts[last]!)) parts[last] += segment;
+      else parts.push(segment);
+    }
+    return parts
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .map((text) => {
+        const terms: string[] = [];
+        let words = 0;
+        for (const { segment, isWordLike } of wordSegmenter.segment(text)) {
+          if (!isWordLike) continue;
+          words++;
+          const lower = segment.toLocaleLowerCase(language);
+          // Arabic joins "al-" (the) and "wa-" (and) to the noun; a one-letter word (a Chinese particle
+          // such as 的, French "l'") says nothing.
+          const term = primary === 'ar' ? lower.replace(/^(?:[وف]?ال|[وف](?=\p{L}{3}))/u, '') : lower;
+          if (term.length < 2 || /^\p{N}+$/u.test(term) || cues?.stopWords.has(lower)) continue;
+          terms.push(term);
+          addForm(surface, term, words === 1 && /^\p{Lu}\p{Ll}+$/u.test(segment) ? `^${segment}` : segment);
+        }
+        return { text, terms, words };
+      });
+  };
 }

@@ -7,7 +7,7 @@
 
 import { afterAttributionDash } from '../../content/attribution.js';
 import { absorbLine, classifyLine, emptyMeta, findDate, squash } from './lines.js';
-import type { Article, ArticleMeta, Block } from '../article.js';
+import type { ArticleMeta, ArticleText, Block } from '../article.js';
 
 // linkedom's types are loose; we use only standard DOM properties.
 interface Node {
@@ -58,7 +58,7 @@ const BLOCK = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOT
 const FURNITURE =
   /(?:^|[\s_-])(?:ad|ads|advert\w*|promo\w*|sponsor\w*|cookie\w*|consent|share|sharing|social|related|recommended|newsletter|subscribe|signup|comments?|sidebar|menu|nav\w*|breadcrumbs?|byline|kicker|tags?|most-read|popular)(?:$|[\s_-])/i;
 
-export async function readHtml(source: string, file: string): Promise<Article> {
+export async function readHtml(source: string, file: string): Promise<ArticleText> {
   const [{ parseHTML }, { Readability }] = await Promise.all([import('linkedom'), import('@mozilla/readability')]);
   const page = parseHTML(source).document as unknown as Document;
   const meta = pageMeta(page);
@@ -170,6 +170,7 @@ function ownText(element: Element): string {
 
 function pageMeta(doc: Document): ArticleMeta {
   const meta = emptyMeta();
+  meta.lang = clean(doc.documentElement?.getAttribute('lang'));
   const content = (selector: string) => clean(doc.querySelector(selector)?.getAttribute('content'));
   const h1 = clean(doc.querySelector('article h1, main h1, h1')?.textContent);
   meta.title =

@@ -12,9 +12,9 @@ import { countNewlines } from '../../content/source-text.js';
 import { withLines } from '../../content/token-lines.js';
 import { decodeEntities } from '../../html-text.js';
 import { absorbLine, classifyLine, emptyMeta, findDate, squash } from './lines.js';
-import type { Article, Block } from '../article.js';
+import type { ArticleText, Block } from '../article.js';
 
-export function readMarkdown(source: string, file: string): Article {
+export function readMarkdown(source: string, file: string): ArticleText {
   const meta = emptyMeta();
   const dropped: string[] = [];
   let body = source;
@@ -26,6 +26,7 @@ export function readMarkdown(source: string, file: string): Article {
       if (data && typeof data === 'object') {
         if (typeof data.title === 'string') meta.title = squash(data.title);
         if (typeof data.author === 'string') meta.author = squash(data.author);
+        if (typeof data.lang === 'string') meta.lang = data.lang;
         const date =
           data.date instanceof Date
             ? data.date.toISOString().slice(0, 10)

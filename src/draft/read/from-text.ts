@@ -7,7 +7,7 @@
 
 import { afterAttributionDash } from '../../content/attribution.js';
 import { absorbLine, classifyLine, emptyMeta, squash } from './lines.js';
-import type { Article, Block } from '../article.js';
+import type { ArticleText, Block } from '../article.js';
 
 const BULLET = /^\s{0,8}([•·‣▪◦●○■□➢➤►✓✔*+-])\s+(\S.*)$/;
 const NUMBERED = /^\s{0,8}(?:(\d{1,2})[.)]|\((\d{1,2})\))\s+(\S.*)$/;
@@ -19,7 +19,7 @@ interface Line {
   number: number;
 }
 
-export function readText(source: string, file: string): Article {
+export function readText(source: string, file: string): ArticleText {
   const meta = emptyMeta();
   const dropped: string[] = [];
   const lines = source
@@ -142,14 +142,15 @@ export function readText(source: string, file: string): Article {
 export function isHeading(text: string): boolean {
   const words = text.split(/\s+/).length;
   if (/:$/.test(text)) return words <= 4;
-  return words <= 12 && !/[.!?;,…"”’)\]]$/.test(text) && /^[\p{Lu}\d"“‘(]/u.test(text);
+  // \p{Lo}: scripts without capitals (Arabic, Chinese, Hebrew) start headings with any letter.
+  return words <= 12 && !/[.!?;,…"”’)\]。！？；，؟؛،]$/u.test(text) && /^[\p{Lu}\p{Lo}\d"“‘(]/u.test(text);
 }
 
 /** The first line of the file is the headline when it is short, unpunctuated and not followed by a list. */
 function isHeadline(text: string, group: Line[], next: Line[] | undefined): boolean {
   if (HASH_HEADING.test(group[0]!.text)) return true;
   const words = text.split(/\s+/).length;
-  if (words > 20 || /[.!;,:…]$/.test(text) || !/^[\p{Lu}\d"“‘]/u.test(text)) return false;
+  if (words > 20 || /[.!;,:…。！；，：؛،]$/u.test(text) || !/^[\p{Lu}\p{Lo}\d"“‘]/u.test(text)) return false;
   return !(next && (BULLET.test(next[0]!.text) || NUMBERED.test(next[0]!.text)));
 }
 

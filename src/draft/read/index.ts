@@ -10,6 +10,7 @@ import { readHtml } from './from-html.js';
 import { readMarkdown } from './from-markdown.js';
 import type { Article, ArticleFormat } from '../article.js';
 import { readText } from './from-text.js';
+import { articleLanguage } from '../language.js';
 
 export interface ArticleInput {
   text: string;
@@ -104,10 +105,14 @@ export function normalise(text: string): string {
     .replace(/\u00a0/g, ' ');
 }
 
-/** Splits the article into blocks with its format's reader. */
+/** Splits the article into blocks with its format's reader, and tells its language. */
 export async function readArticle(input: ArticleInput): Promise<Article> {
   const text = normalise(input.text);
-  if (input.format === 'html') return readHtml(text, input.file);
-  if (input.format === 'md') return readMarkdown(text, input.file);
-  return readText(text, input.file);
+  const article =
+    input.format === 'html'
+      ? await readHtml(text, input.file)
+      : input.format === 'md'
+        ? readMarkdown(text, input.file)
+        : readText(text, input.file);
+  return { ...article, language: articleLanguage(article) };
 }

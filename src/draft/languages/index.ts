@@ -1,0 +1,51 @@
+/**
+ * The languages the drafter reads besides English, by primary language subtag. A language drafts
+ * when it has a table here and a label set in labels/ (for the headings of the draft and the deck).
+ */
+import { ar } from './ar.js';
+import type { LanguageCues } from './cues.js';
+import { de } from './de.js';
+import { es } from './es.js';
+import { fr } from './fr.js';
+import { pt } from './pt.js';
+import { ru } from './ru.js';
+import { zh } from './zh.js';
+
+export type { LanguageCues } from './cues.js';
+
+const TABLES: Record<string, LanguageCues> = { ar, de, es, fr, pt, ru, zh };
+
+/** The primary subtag of a BCP 47 tag: `fr-CA` → `fr`, `zh-Hant` → `zh`. */
+export function primaryLanguage(tag: string): string {
+  try {
+    return new Intl.Locale(tag).language;
+  } catch {
+    return tag.toLowerCase();
+  }
+}
+
+/** The cue table of a language other than English, if the drafter has one. */
+export function cuesFor(tag: string): LanguageCues | undefined {
+  return TABLES[primaryLanguage(tag)];
+}
+
+/** Every language the drafter reads: English and the tables here. */
+export const DRAFT_LANGUAGES: readonly string[] = ['en', ...Object.keys(TABLES)];
+
+/** Punctuation that ends a clause, in Latin, Arabic and CJK scripts. */
+const CLAUSE_END = /^[,;:،؛，；：]$/u;
+
+/**
+ * The bold lead of a recommendation in a language other than English: the sentence up to its first
+ * comma, semicolon or colon after four to sixteen words ("Nous recommandons de limiter le recours à
+ * l'intérim, qui …"), else the whole sentence. English has its own rules (recommendations.ts).
+ */
+export function firstClause(text: string, lang: string): { lead: string; rest: string } {
+  let words = 0;
+  for (const { segment, index, isWordLike } of new Intl.Segmenter(lang, { granularity: 'word' }).segment(text)) {
+    if (isWordLike && ++words > 16) break;
+    if (!isWordLike && CLAUSE_END.test(segment.trim()) && words >= 4)
+      return { lead: text.slice(0, index), rest: text.slice(index) };
+  }
+  return { lead: text, rest: '' };
+}
