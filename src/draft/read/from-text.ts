@@ -143,14 +143,14 @@ export function isHeading(text: string): boolean {
   const words = text.split(/\s+/).length;
   if (/:$/.test(text)) return words <= 4;
   // \p{Lo}: scripts without capitals (Arabic, Chinese, Hebrew) start headings with any letter.
-  return words <= 12 && !/[.!?;,…"”’)\]。！？；，؟؛،]$/u.test(text) && /^[\p{Lu}\p{Lo}\d"“‘(]/u.test(text);
+  return words <= 12 && !/[.!?;,…"”’)\]。！？；，؟؛،۔।॥]$/u.test(text) && /^[\p{Lu}\p{Lo}\d"“‘(]/u.test(text);
 }
 
 /** The first line of the file is the headline when it is short, unpunctuated and not followed by a list. */
 function isHeadline(text: string, group: Line[], next: Line[] | undefined): boolean {
   if (HASH_HEADING.test(group[0]!.text)) return true;
   const words = text.split(/\s+/).length;
-  if (words > 20 || /[.!;,:…。！；，：؛،]$/u.test(text) || !/^[\p{Lu}\p{Lo}\d"“‘]/u.test(text)) return false;
+  if (words > 20 || /[.!;,:…。！；，：؛،۔।॥]$/u.test(text) || !/^[\p{Lu}\p{Lo}\d"“‘]/u.test(text)) return false;
   return !(next && (BULLET.test(next[0]!.text) || NUMBERED.test(next[0]!.text)));
 }
 
