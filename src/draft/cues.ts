@@ -19,7 +19,14 @@ export interface Trimmed {
 }
 
 /** Drops one leading connective and capitalises what follows. */
-export function trimConnective(text: string): Trimmed {
+export function trimConnective(text: string, lang = 'en'): Trimmed {
+  const other = cuesFor(lang);
+  if (other) {
+    const m = other.connective.exec(text);
+    const rest = m ? text.slice(m[0].length) : '';
+    if (!m || !/^[\p{L}\d«"“„(]/u.test(rest)) return { text };
+    return { text: rest.charAt(0).toLocaleUpperCase(lang) + rest.slice(1), dropped: m[0].trim() };
+  }
   const m = CONNECTIVE.exec(text);
   if (!m) return { text };
   const rest = text.slice(m[0].length);
@@ -52,12 +59,15 @@ const NOT_PRESCRIPTIVE = [
 /** True for a sentence that tells someone what to do, in the article's language (English by default). */
 export function isPrescriptive(text: string, lang = 'en'): boolean {
   const other = cuesFor(lang);
-  if (other)
+  if (other) {
+    // A modal inside quotation marks is someone else's words: « devraient faire preuve de patience ».
+    const own = text.replace(/«[^»]*»|“[^”]*”|„[^“”]*[“”]|"[^"]*"|「[^」]*」/gu, '…');
     return (
       !/[?؟？]\s*["”’»]?$/u.test(text) &&
-      other.prescriptive.test(text) &&
-      !other.notPrescriptive.some((p) => p.test(text))
+      other.prescriptive.test(own) &&
+      !other.notPrescriptive.some((pattern) => pattern.test(text))
     );
+  }
   if (/\?\s*["”’]?$/.test(text)) return false;
   if (!MODAL.test(text)) return false;
   return !NOT_PRESCRIPTIVE.some((pattern) => pattern.test(text));

@@ -86,7 +86,7 @@ function previousText(article: Article, block: number): string | undefined {
 }
 
 function recommendation(text: string, lang: string, source: Sentence, sources?: Sentence[]): Recommendation {
-  const trimmed = trimConnective(text).text;
+  const trimmed = trimConnective(text, lang).text;
   const { lead, rest } = primaryLanguage(lang) === 'en' ? splitLead(trimmed) : firstClause(trimmed, lang);
   return { text: trimmed, lead, rest, source, sources };
 }

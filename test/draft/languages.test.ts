@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { parseBriefing } from '../../src/content/parse.js';
 import { isPrescriptive } from '../../src/draft/cues.js';
 import { draftBriefing } from '../../src/draft/index.js';
-import { articleLanguage } from '../../src/draft/language.js';
 import { readArticle } from '../../src/draft/read/index.js';
 import { splitSentences } from '../../src/draft/sentences.js';
 import { FIXTURES } from '../helpers.js';
@@ -167,7 +166,9 @@ describe('the article language', () => {
     for (const fixture of fixtures) {
       const format = fixture.name.endsWith('.html') ? 'html' : fixture.name.endsWith('.md') ? 'md' : 'txt';
       const expected = (fixture.expected as { language?: string }).language ?? 'en';
-      expect([fixture.name, await language(fixture.text, format)]).toEqual([fixture.name, expected]);
+      // measles-catch-up.html says <html lang="en-GB">: its language is English.
+      const found = new Intl.Locale(await language(fixture.text, format)).language;
+      expect([fixture.name, found]).toEqual([fixture.name, expected]);
     }
   });
 });
@@ -206,6 +207,8 @@ describe('cues in the article language', () => {
     ['fr', 'Le gouvernement aurait dû anticiper ces départs.', false],
     ['fr', 'Selon le ministre, il faut attendre.', false],
     ['fr', "Le débat sur l'endroit reste ouvert.", false],
+    ['fr', 'Le ministre a déclaré en janvier que les propriétaires « devraient faire preuve de patience ».', false],
+    ['fr', 'Les propriétaires « impatients » devraient être aidés.', true],
     ['es', 'Es necesario reforzar los controles.', true],
     ['es', 'El Gobierno debería haber actuado antes.', false],
     ['de', 'Die Regierung sollte die Steuern senken.', true],

@@ -11,7 +11,7 @@ describe('briefdeck draft in another language, then build', () => {
     const cwd = await tempDir('briefdeck-draft-lang-');
     const drafted = await runCli(['draft', path.join(LANGUAGES, 'ar-water.txt'), '-o', 'ar.md'], { cwd });
     expect(drafted.code).toBe(0);
-    expect(drafted.stdout).toMatch(/^drafted ar\.md: \d summary bullets, \d+ implications, 1 recommendations/);
+    expect(drafted.stdout).toMatch(/^drafted ar\.md: .*\b1 recommendations?\b/);
     const built = await runCli(['build', 'ar.md', '--no-pdf', '-o', 'out'], { cwd });
     expect(built.code).toBe(0);
     const html = await readFile(path.join(cwd, 'out', 'ar', 'index.html'), 'utf8');

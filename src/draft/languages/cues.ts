@@ -7,6 +7,8 @@
 export interface LanguageCues {
   /** Words that carry no topic (lower case), left out of the terms TextRank compares. */
   stopWords: ReadonlySet<string>;
+  /** A list connective that opens a sentence ("Enfin, …", "Erstens, …", "首先，"), which a recommendation may drop. */
+  connective: RegExp;
   /** A sentence that says what should or must be done. */
   prescriptive: RegExp;
   /** Uses of those words that look back ("should have"), report someone else's view or suppose. */

@@ -9,6 +9,8 @@ export const de: LanguageCues = {
     ist sind war waren wird werden wurde wurden hat haben hatte hatten sei im in an auf aus bei mit nach von
     vor zu zum zur über unter durch für gegen ohne um bis seit zwischen dies diese dieser dieses jeder alle
     muss müssen sollte sollten jede jeder jedes zwei drei zehn hundert tausend jahr jahre mal`),
+  connective:
+    /^(?:erstens|zweitens|drittens|viertens|zunächst|außerdem|darüber hinaus|schließlich|ferner|zudem)\s*,\s*/iu,
   prescriptive: anyWord(
     'sollte(?:n|st|t)?',
     'muss',

@@ -9,6 +9,8 @@ export const es: LanguageCues = {
     es son fue fueron ser está están estaba estar ha han había haber hay muy más menos también ya aún
     este esta estos estas ese esa esos esas aquel aquella esto eso todo todos toda todas otro otra otros otras
     debe deben debería deberían cada dos tres diez cien mil año años vez`),
+  connective:
+    /^(?:primero|segundo|tercero|en primer lugar|en segundo lugar|en tercer lugar|por último|finalmente|además|asimismo|por otra parte)\s*,\s*/iu,
   prescriptive: anyWord(
     'debe(?:n|mos)?',
     'deber(?:á|ían|ía|íamos|án)',

@@ -8,7 +8,9 @@ export const fr: LanguageCues = {
     se s en y ne pas plus moins très trop aussi ainsi comme dans par pour sur sous avec sans chez entre vers
     est sont été être a ont avait avaient sera seront fait faire été c j m n t tout tous toute toutes même
     autre autres cela ça celui celle ceux celles si alors encore déjà lors après avant depuis pendant selon
-    faut doit doivent devrait devraient chaque deux trois dix cent mille an ans aujourd hui fois`),
+    mal bien certains certaines faut doit doivent devrait devraient chaque deux trois dix cent mille an ans aujourd hui fois`),
+  connective:
+    /^(?:d(?:’|')abord|ensuite|enfin|de plus|en outre|par ailleurs|premièrement|deuxièmement|troisièmement|en premier lieu|en second lieu|en dernier lieu|aussi)\s*,\s*/iu,
   prescriptive: anyWord(
     'il (?:faut|faudra|faudrait)',
     'doi[st]',
@@ -25,7 +27,8 @@ export const fr: LanguageCues = {
     // Someone else's view: « selon le ministre, il faut … », « les syndicats estiment que … doit ».
     anyWord('selon', "d(?:’|')après (?:lui|elle|eux|le|la|les)"),
     anyWord(
-      '(?:affirme|affirment|estime|estiment|assure|assurent|déclare|déclarent|juge|jugent|pense|pensent|dit|disent|soutient|soutiennent|réclame|réclament)(?:nt)? que',
+      '(?:affirme|affirment|estime|estiment|assure|assurent|déclare|déclarent|juge|jugent|pense|pensent|dit|disent|soutient|soutiennent|réclame|réclament) que',
+      '(?:a|ont|avait|avaient) (?:affirmé|estimé|assuré|déclaré|jugé|dit|expliqué|indiqué|souligné|répété|annoncé) (?:\\p{L}+ ){0,3}que',
     ),
     // A supposition: « si l'État devait … ».
     /^(?:si|s’il|s'il|même si)(?![\p{L}])/iu,

@@ -37,13 +37,13 @@ const CLAUSE_END = /^[,;:،؛，；：]$/u;
 
 /**
  * The bold lead of a recommendation in a language other than English: the sentence up to its first
- * comma, semicolon or colon after four to sixteen words ("Nous recommandons de limiter le recours à
+ * comma, semicolon or colon after four to twenty words ("Nous recommandons de limiter le recours à
  * l'intérim, qui …"), else the whole sentence. English has its own rules (recommendations.ts).
  */
 export function firstClause(text: string, lang: string): { lead: string; rest: string } {
   let words = 0;
   for (const { segment, index, isWordLike } of new Intl.Segmenter(lang, { granularity: 'word' }).segment(text)) {
-    if (isWordLike && ++words > 16) break;
+    if (isWordLike && ++words > 20) break;
     if (!isWordLike && CLAUSE_END.test(segment.trim()) && words >= 4)
       return { lead: text.slice(0, index), rest: text.slice(index) };
   }

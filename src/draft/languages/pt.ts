@@ -9,6 +9,8 @@ export const pt: LanguageCues = {
     estar há tem têm tinha muito mais menos também já ainda este esta estes estas esse essa esses essas
     isto isso aquilo todo todos toda todas outro outra outros outras não
     deve devem deveria deveriam cada dois três dez cem mil ano anos vez`),
+  connective:
+    /^(?:primeiro|em primeiro lugar|em segundo lugar|em terceiro lugar|além disso|por fim|finalmente|por último)\s*,\s*/iu,
   prescriptive: anyWord(
     'deve(?:m|mos)?',
     'dever(?:ia|iam|íamos|á|ão)',
