@@ -97,7 +97,7 @@ async function draftArticle(input: ArticleInput): Promise<DraftResult> {
   const terms = keyTerms(sentences, surface);
   const title = article.meta.title;
   const draft: Draft = {
-    title: title ?? titleFrom(terms),
+    title: title ?? titleFrom(terms, article.language),
     titleFromKeyTerms: !title,
     keywords: terms.map((t) => t.text),
     bottomLine: lead,

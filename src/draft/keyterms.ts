@@ -71,9 +71,11 @@ function spelling(forms: Map<string, number>): string {
 }
 
 /** "ISKP, Afghanistan and Taliban" */
-export function titleFrom(terms: KeyTerm[]): string {
+export function titleFrom(terms: KeyTerm[], lang = 'en'): string {
   const words = terms.slice(0, 3).map((t) => t.text);
   if (!words.length) return 'Untitled draft';
-  words[0] = words[0]!.charAt(0).toUpperCase() + words[0]!.slice(1);
+  words[0] = words[0]!.charAt(0).toLocaleUpperCase(lang) + words[0]!.slice(1);
+  // Another language joins the terms its own way ("A, B et C", "A、B和C"); English keeps "A, B and C".
+  if (!lang.startsWith('en')) return new Intl.ListFormat(lang, { type: 'conjunction' }).format(words);
   return words.length === 1 ? words[0]! : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }

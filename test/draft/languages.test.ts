@@ -107,6 +107,13 @@ describe('drafting articles in other languages', () => {
     expect(result.markdown).toContain('## Zusammenfassung');
   });
 
+  it("without a headline, a title of key terms joined the language's way", async () => {
+    const body = article('fr-hopitaux.txt').split('\n').slice(4).join('\n');
+    const result = await draftBriefing(body, { file: 'fr.txt' });
+    expect(result.draft.titleFromKeyTerms).toBe(true);
+    expect(result.draft.title).toMatch(/^\p{Lu}[^,]*, [^,]+ et [^,]+$/u);
+  });
+
   it('every bullet of every language is a deletion of the sentence its note quotes', async () => {
     for (const name of ['ar-water.txt', 'zh-chips.txt', 'fr-hopitaux.txt', 'es-sequia.txt', 'de-bahn.txt']) {
       const result = await draft(name);
