@@ -10,7 +10,7 @@ const filler = [
   'Two of the four vessels are more than thirty years old and spend weeks in repair every winter.',
   'Timetables were cut in October, and the last evening crossing now leaves at seven.',
   'Shops on the island report fewer visitors on weekdays, and the school has lost two teachers.',
-];
+] as const;
 
 async function bottomLineOf(text: string): Promise<string[]> {
   const { draft } = await draftBriefing(text, { file: 'ferry.txt' });
