@@ -8,7 +8,8 @@
  */
 
 import type { Bullet, Sentence } from './article.js';
-import { isAnaphoric, trimConnective } from './cues.js';
+import { leansOnPrevious } from './compress.js';
+import { trimConnective } from './cues.js';
 import { similarity } from './rank.js';
 
 export interface BottomLineOptions {
@@ -45,7 +46,7 @@ export function bottomLine(sentences: Sentence[], { exclude, ranks, titleTerms }
         !exclude.has(s.id) &&
         s.words >= 8 &&
         s.words <= 45 &&
-        !isAnaphoric(s.text) &&
+        !leansOnPrevious(s.text) &&
         !NOT_A_JUDGMENT.test(trimConnective(s.text).text),
     )
     .map((s) => {

@@ -126,8 +126,3 @@ export function implicationScore(text: string, lang = 'en'): number {
     if (pattern.test(text)) score += weight;
   return score;
 }
-
-/** Sentences that lean on what came before ("This…", "It…") read worse alone. */
-export function isAnaphoric(text: string): boolean {
-  return /^(?:this|these|those|that|it|its|they|their|such|he|she|his|her|them)\b/i.test(trimConnective(text).text);
-}

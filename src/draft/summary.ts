@@ -6,7 +6,8 @@
  */
 
 import { statesJudgment } from './bottom-line.js';
-import { isAnaphoric, trimConnective } from './cues.js';
+import { leansOnPrevious } from './compress.js';
+import { trimConnective } from './cues.js';
 import type { Bullet, Sentence } from './article.js';
 import { similarity } from './rank.js';
 
@@ -41,7 +42,7 @@ export function summarise(sentences: Sentence[], { exclude, ranks, hasBottomLine
       const topic = s.index === 1 ? 0.1 : 0;
       const conclusion = (statesJudgment(s.text) ? 0.15 : 0) + (lastParagraphs.has(s.para) ? 0.1 : 0);
       const score = (ranks.get(s.id) ?? 0) * (1 + lead + topic + conclusion);
-      return { s, score, leans: isAnaphoric(s.text) };
+      return { s, score, leans: leansOnPrevious(s.text) };
     })
     .sort((a, b) => b.score - a.score || a.s.id - b.s.id);
   // A sentence that leans on the one before ("This reinforces …") reads as a dangling bullet:
