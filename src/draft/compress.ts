@@ -95,21 +95,25 @@ const RESUMES_CLAUSE =
  * After a relative clause's closing comma: the main clause goes on ("…, face a growing wave", "…,
  * through partnerships"), not another list item ("…, hospitals and prisons, …", "…, Iran, and …").
  */
-function resumesClause(rest: string): boolean {
+function resumesClause(rest: string, before: string): boolean {
   if (RESUMES_CLAUSE.test(rest) || continuesPredicate(rest)) return true;
+  // Otherwise only a subject's relative clause ("Water utilities, which serve most towns, face …"):
+  // after a verb the comma may be a series' ("routes operated, which rewards sprawling, infrequent networks").
   const segment = /^[^,]*/.exec(rest)![0];
-  return /^[a-z]/.test(rest) && !LIST_WORD.test(rest) && !/\b(?:and|or)\b/.test(segment);
+  return /^[a-z]/.test(rest) && !LIST_WORD.test(rest) && !/\b(?:and|or)\b/.test(segment) && !HAS_VERB.test(before);
 }
+const HAS_VERB =
+  /\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|shall|should|does|do|did|needs?|[a-z]+ed)\b/;
 const LIST_WORD = /^(?:and|or|nor|the|a|an|its|their|his|her|this|these|those|some|many|most|all|other)\b/;
 /** ", and Russia has courted …": a second main clause (an auxiliary or past form shows it is a clause, not a list item). */
 const COORDINATE =
-  /^(?:and|while) (?:[\p{L}’'-]+ ){0,8}?(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|[a-z]+ed)\b/u;
+  /^(?:and|while) (?!(?:with|without|in|on|at|by|for|from|to|under|over|through|after|before)\b)(?:[\p{L}’'-]+ ){0,8}?(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|[a-z]+ed)\b/u;
 /** Adverbs that only intensify or repeat: taking them out does not change the claim. */
 const FILLER_ADVERB =
   /(?<!\bbut)\s(?:once again|actively|closely|consistently|particularly|indeed|also|truly|really|very)(?=\s)/g;
 /** Tails after a comma that elaborate a complete clause: examples, lists, participles, asides to the end. */
 const TAIL_OPENER =
-  /^(?:[a-z]+ly )?(?:including|such as|like|particularly|especially|notably|namely|among them|which|who|whose|where|despite|according to|while|whereas|with|as well as|along with|even as|thereby|in order to|so as to|so that|because|since|through|via|amid|across|beyond|as part of|[a-z]+ing\b)/;
+  /^(?:[a-z]+ly )?(?:including|such as|like|particularly|especially|notably|namely|among them|which|who|whose|where|despite|according to|while|whereas|whether|rather than|with|as well as|along with|even as|thereby|in order to|so as to|so that|because|since|through|via|amid|across|beyond|as part of|[a-z]+ing\b)/;
 /** A summing-up noun phrase at the end: ", a fraction of what neighbouring markets have built." */
 const TAIL_APPOSITIVE = /^(?:a|an) \p{L}/u;
 /** "-ing" words that are not participles. */
@@ -192,8 +196,15 @@ const commaPair: Rule = (text) => {
         break;
       }
       // A relative clause may also close before an adjunct: "research, where most compounds fail, through partnerships".
-      const relative = /^(?:which|who|whose|whom|where)\b/i.test(after) && resumesClause(rest.trim());
-      if (opens && !/^(?:and|or|nor)\b/i.test(rest.trim()) && (relative || continuesPredicate(rest))) {
+      const relative =
+        /^(?:which|who|whose|whom|where)\b/i.test(after) && resumesClause(rest.trim(), text.slice(0, open));
+      // A participle between commas: "wells, starting with the largest, because …".
+      const participle = /^[a-z]+(?:ing|ed)\b/.test(after) && RESUMES_CLAUSE.test(rest.trim());
+      if (
+        (opens || participle) &&
+        !/^(?:and|or|nor)\b/i.test(rest.trim()) &&
+        (relative || participle || continuesPredicate(rest))
+      ) {
         cuts.push({ from: open, to: close + 1 });
         break;
       }
