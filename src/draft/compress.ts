@@ -223,10 +223,11 @@ const reporting: Rule = (text) => {
 /** A trailing elaboration after a comma or dash: ", including …", ", demonstrating …", ", which …", "—either …", ", not just X but Y". Last first. */
 const trailing: Rule = (text) => {
   const cuts: Cut[] = [];
-  for (const m of text.matchAll(/,\s+|\s*(?:—|–)\s*|\s-\s/g)) {
+  // "despite" opens an adjunct even without a comma: "… the growing reach of radical factions despite the operations against them."
+  for (const m of text.matchAll(/,\s+|\s*(?:—|–)\s*|\s-\s|\s+(?=despite\b)/g)) {
     const rest = text.slice(m.index + m[0].length);
     const first = /^[a-z]+/.exec(rest)?.[0] ?? '';
-    const isDash = !m[0].includes(',');
+    const isDash = /[—–-]/.test(m[0]);
     const scaffold = /^not (?:just|only|merely|simply)\b.*\bbut\b/.test(rest);
     // After a colon the commas separate list items: "things that are hard to find: internet access, a warm room".
     const appositive = !isDash && TAIL_APPOSITIVE.test(rest) && !text.slice(0, m.index).includes(':');
@@ -312,6 +313,8 @@ export function shorten(sentence: Sentence | string, options: ShortenOptions = {
   const connectives: string[] = [];
   let text = source;
   let cutEnd = false;
+  // Cuts fall between words, so a cut removes exactly its span's words: no need to count the whole text again.
+  let count = countWords(source, language);
 
   const apply = (rules: Rule[]): boolean => {
     for (const rule of rules) {
@@ -321,12 +324,14 @@ export function shorten(sentence: Sentence | string, options: ShortenOptions = {
         if (KEEP.test(span) && !cut.scaffold) continue;
         if (cut.scaffold && KEEP.test(span.replace(/^[\s,]*not /, ''))) continue;
         if (cut.to >= text.length && NEEDS_COMPLEMENT.test(text.slice(0, cut.from))) continue;
+        const left = count - countWords(span, language);
+        if (left < 5) continue;
         const next = tidy(text.slice(0, cut.from) + ' ' + text.slice(cut.to));
-        if (countWords(next, language) < 5) continue;
         removed.push(span.trim());
         if (cut.connective) connectives.push(cut.connective);
         if (cut.to >= text.length) cutEnd = true;
         text = next;
+        count = left;
         return true;
       }
     }
@@ -335,7 +340,7 @@ export function shorten(sentence: Sentence | string, options: ShortenOptions = {
 
   while (apply(ALWAYS));
   if (text !== source) text = tidy(text);
-  while (countWords(text, language) > maxWords && apply(BY_LENGTH));
+  while (count > maxWords && apply(BY_LENGTH));
   if (cutEnd) text = endSentence(text);
   const words = countWords(text, language);
   return { text, words, removed, fits: words <= maxWords, connectives, leans: leansOnPrevious(text, connectives) };
