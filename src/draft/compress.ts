@@ -220,7 +220,7 @@ const reporting: Rule = (text) => {
   return m ? [{ from: 0, to: m[0].length }] : [];
 };
 
-/** A trailing elaboration after a comma or dash: ", including …", ", demonstrating …", ", which …", "—either …", ", not just X but Y". Last first. */
+/** A trailing elaboration after a comma or dash: ", including …", ", demonstrating …", ", which …", "— one of several", ", not just X but Y". Last first. */
 const trailing: Rule = (text) => {
   const cuts: Cut[] = [];
   // "despite" opens an adjunct even without a comma: "… the growing reach of radical factions despite the operations against them."
@@ -231,8 +231,9 @@ const trailing: Rule = (text) => {
     const scaffold = /^not (?:just|only|merely|simply)\b.*\bbut\b/.test(rest);
     // After a colon the commas separate list items: "things that are hard to find: internet access, a warm room".
     const appositive = !isDash && TAIL_APPOSITIVE.test(rest) && !text.slice(0, m.index).includes(':');
+    // A dash that spells out a choice ("a decisive choice—either … or …") is the point, not an aside.
     if (
-      isDash ||
+      (isDash && !/^(?:either|both|neither)\b/i.test(rest)) ||
       scaffold ||
       appositive ||
       (TAIL_OPENER.test(rest) && !(first.endsWith('ing') && ING_NOUN.test(first)))

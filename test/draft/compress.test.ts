@@ -126,6 +126,14 @@ describe('shorten: the seed', () => {
     );
   });
 
+  it('keeps the choice a dash spells out, and cuts the introductory phrase instead', () => {
+    const out = shorten(seed('Already facing severe economic challenges'));
+    expect(out.text).toMatch(
+      /^The Taliban government must make a decisive choice—either .* or risk alienating potential international partners\.$/,
+    );
+    expect(out.fits).toBe(true);
+  });
+
   it('says when it cannot fit without breaking the sentence', () => {
     const out = shorten(seed('The fact that an operative managed'));
     expect(out.fits).toBe(false);
