@@ -283,6 +283,15 @@ const BY_LENGTH: Rule[] = [bracketed, dashPair, commaPair, reporting, trailing, 
 /** Rules that do not depend on English words. */
 const ANY_LANGUAGE = new Set<Rule>([bracketed, dashPair]);
 
+/** Another language's leading connective ("Enfin,", "Erstens,", "首先，"), from its cue table in languages/. */
+const leadingIn =
+  (language: string): Rule =>
+  (text) => {
+    const trimmed = trimConnective(text, language);
+    if (!trimmed.dropped) return [];
+    return [{ from: 0, to: text.length - trimmed.text.length, connective: trimmed.dropped.replace(/[,，、،]$/, '') }];
+  };
+
 /** Whitespace and punctuation left over by a cut; the first letter capitalised. Deletes characters only. */
 function tidy(text: string): string {
   const t = text
@@ -319,7 +328,6 @@ export function shorten(sentence: Sentence | string, options: ShortenOptions = {
 
   const apply = (rules: Rule[]): boolean => {
     for (const rule of rules) {
-      if (!english && !ANY_LANGUAGE.has(rule)) continue;
       for (const cut of rule(text)) {
         const span = text.slice(cut.from, cut.to);
         if (KEEP.test(span) && !cut.scaffold) continue;
@@ -339,9 +347,10 @@ export function shorten(sentence: Sentence | string, options: ShortenOptions = {
     return false;
   };
 
-  while (apply(ALWAYS));
+  while (apply(english ? ALWAYS : [leadingIn(language)]));
   if (text !== source) text = tidy(text);
-  while (count > maxWords && apply(BY_LENGTH));
+  const byLength = english ? BY_LENGTH : BY_LENGTH.filter((rule) => ANY_LANGUAGE.has(rule));
+  while (count > maxWords && apply(byLength));
   if (cutEnd) text = endSentence(text);
   const words = countWords(text, language);
   return { text, words, removed, fits: words <= maxWords, connectives, leans: leansOnPrevious(text, connectives) };

@@ -214,6 +214,13 @@ describe('shorten: what it keeps', () => {
     ).toBe(false);
   });
 
+  it('drops another language’s leading connective from its cue table', () => {
+    expect(shorten('Enfin, l’État doit publier les chiffres chaque année.', { language: 'fr' })).toMatchObject({
+      text: 'L’État doit publier les chiffres chaque année.',
+      connectives: ['Enfin'],
+    });
+  });
+
   it('leaves other languages alone but for brackets', () => {
     const out = shorten('Le gouvernement (qui nie tout) doit agir, estime le rapport.', {
       maxWords: 7,
