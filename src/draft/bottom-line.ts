@@ -8,8 +8,7 @@
  */
 
 import type { Bullet, Sentence } from './article.js';
-import { leansOnPrevious } from './compress.js';
-import { trimConnective } from './cues.js';
+import { shorten } from './compress.js';
 import { similarity } from './rank.js';
 
 export interface BottomLineOptions {
@@ -18,7 +17,12 @@ export interface BottomLineOptions {
   ranks: Map<number, number>;
   /** Stems of the headline's content words (empty when there is none). */
   titleTerms: Set<string>;
+  /** The article's language (BCP 47), for shortening. */
+  language?: string;
 }
+
+/** A bottom line sentence is shortened (by deletion) to this many words at most. */
+const MAX_WORDS = 30;
 
 /** Words that say a sentence states a judgment or draws the conclusion, in the languages drafted. */
 const JUDGMENT =
@@ -35,21 +39,19 @@ const NOT_A_JUDGMENT =
 const EVIDENCE =
   /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|half|third|quarter|percent|per cent)\b|^(?:(?:the |new |recent )?(?:data|figures|surveys?|statistics|monitoring|records|polls?|studies|research|estimates)\b)/iu;
 
-export function bottomLine(sentences: Sentence[], { exclude, ranks, titleTerms }: BottomLineOptions): Bullet[] {
+export function bottomLine(
+  sentences: Sentence[],
+  { exclude, ranks, titleTerms, language = 'en' }: BottomLineOptions,
+): Bullet[] {
   const prose = sentences.filter((s) => s.kind === 'paragraph');
   const paragraphs = [...new Set(prose.map((s) => s.para))];
   const lastParagraphs = new Set(paragraphs.slice(-2));
   const top = Math.max(...prose.map((s) => ranks.get(s.id) ?? 0), Number.MIN_VALUE);
   const scored = prose
-    .filter(
-      (s) =>
-        !exclude.has(s.id) &&
-        s.words >= 8 &&
-        s.words <= 45 &&
-        !leansOnPrevious(s.text) &&
-        !NOT_A_JUDGMENT.test(trimConnective(s.text).text),
-    )
-    .map((s) => {
+    .filter((s) => !exclude.has(s.id) && s.words >= 8)
+    .map((s) => ({ s, short: shorten(s, { maxWords: MAX_WORDS, language }) }))
+    .filter(({ short }) => short.fits && !short.leans && !NOT_A_JUDGMENT.test(short.text))
+    .map(({ s, short }) => {
       const centrality = (ranks.get(s.id) ?? 0) / top;
       const headline = titleTerms.size ? s.terms.filter((t) => titleTerms.has(t)).length / titleTerms.size : 0;
       const judgment = statesJudgment(s.text) ? 1 : 0;
@@ -61,13 +63,14 @@ export function bottomLine(sentences: Sentence[], { exclude, ranks, titleTerms }
         (CONCLUSION.test(s.text) ? 0.4 : 0);
       return {
         s,
+        short,
         score: 0.35 * centrality + 0.4 * Math.min(headline, 0.75) + 0.35 * judgment + place - 0.3 * evidence,
       };
     })
     .sort((a, b) => b.score - a.score || a.s.id - b.s.id);
   const best = scored[0];
   if (!best) return [];
-  const chosen = [best.s];
+  const chosen = [best];
   // A second sentence when a strong one stands elsewhere in the article (opening thesis and
   // closing judgment) and the two say different things; never more than about 50 words.
   const second = scored.find(
@@ -76,10 +79,10 @@ export function bottomLine(sentences: Sentence[], { exclude, ranks, titleTerms }
       c.score >= 0.85 * best.score &&
       statesJudgment(c.s.text) &&
       similarity(c.s, best.s) < 0.3 &&
-      c.s.words + best.s.words <= 50,
+      c.short.words + best.short.words <= 2 * MAX_WORDS - 10,
   );
-  if (second) chosen.push(second.s);
-  return chosen.sort((a, b) => a.id - b.id).map((s) => ({ text: trimConnective(s.text).text, source: s }));
+  if (second) chosen.push(second);
+  return chosen.sort((a, b) => a.s.id - b.s.id).map((c) => ({ text: c.short.text, source: c.s }));
 }
 
 /** True when the sentence says what something shows or means, or draws the conclusion. */

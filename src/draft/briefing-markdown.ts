@@ -59,7 +59,7 @@ function body(draft: Draft, article: Article, { file }: WriteOptions): string {
       (draft.bottomLine.length
         ? "The bottom line is the article's main judgment as briefdeck found it (a thesis or concluding sentence). "
         : '') +
-        `Drafted by briefdeck from ${name}: the ${draft.summary.length} sentences that TextRank found most central, in article order, taken verbatim (leading connectives such as "Moreover," dropped). ` +
+        `Drafted by briefdeck from ${name}: the ${draft.summary.length} sentences that TextRank found most central, in article order, shortened by deletion only (leading connectives, asides and reporting clauses taken out; each note quotes the whole sentence). ` +
         (draft.titleFromKeyTerms
           ? `The article has no headline, so the title "${draft.title}" was built from its key terms: replace it. `
           : '') +

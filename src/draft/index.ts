@@ -88,9 +88,9 @@ async function draftArticle(input: ArticleInput): Promise<DraftResult> {
   // Each sentence goes to one section at most, in this order of claim.
   const exclude = new Set([...recs.used, ...quote.used]);
   const titleTerms = titleTermsOf(article.meta.title, surface);
-  const lead = bottomLine(sentences, { exclude, ranks, titleTerms });
+  const lead = bottomLine(sentences, { exclude, ranks, titleTerms, language: article.language });
   for (const b of lead) exclude.add(b.source.id);
-  const summary = summarise(sentences, { exclude, ranks, hasBottomLine: lead.length > 0 });
+  const summary = summarise(sentences, { exclude, ranks, hasBottomLine: lead.length > 0, language: article.language });
   for (const b of summary) exclude.add(b.source.id);
   const implications = findImplications(sentences, { exclude, ranks, surface, language: article.language });
 

@@ -6,8 +6,7 @@
  */
 
 import { statesJudgment } from './bottom-line.js';
-import { leansOnPrevious } from './compress.js';
-import { trimConnective } from './cues.js';
+import { shorten } from './compress.js';
 import type { Bullet, Sentence } from './article.js';
 import { similarity } from './rank.js';
 
@@ -17,6 +16,8 @@ export interface SummaryOptions {
   ranks: Map<number, number>;
   /** True when a bottom line opens the summary. */
   hasBottomLine?: boolean;
+  /** The article's language (BCP 47), for shortening. */
+  language?: string;
 }
 
 /**
@@ -28,7 +29,10 @@ export function summaryLength(sentenceCount: number, hasBottomLine = false): num
   return hasBottomLine ? Math.max(3, count - 1) : count;
 }
 
-export function summarise(sentences: Sentence[], { exclude, ranks, hasBottomLine }: SummaryOptions): Bullet[] {
+export function summarise(
+  sentences: Sentence[],
+  { exclude, ranks, hasBottomLine, language = 'en' }: SummaryOptions,
+): Bullet[] {
   const paragraphs = [...new Set(sentences.filter((s) => s.kind === 'paragraph').map((s) => s.para))];
   const candidates = sentences.filter(
     (s) =>
@@ -42,21 +46,22 @@ export function summarise(sentences: Sentence[], { exclude, ranks, hasBottomLine
       const topic = s.index === 1 ? 0.1 : 0;
       const conclusion = (statesJudgment(s.text) ? 0.15 : 0) + (lastParagraphs.has(s.para) ? 0.1 : 0);
       const score = (ranks.get(s.id) ?? 0) * (1 + lead + topic + conclusion);
-      return { s, score, leans: leansOnPrevious(s.text) };
+      return { s, score, short: shorten(s, { language }) };
     })
     .sort((a, b) => b.score - a.score || a.s.id - b.s.id);
-  // A sentence that leans on the one before ("This reinforces …") reads as a dangling bullet:
-  // only when nothing else is left.
-  const ordered = [...scored.filter((c) => !c.leans), ...scored.filter((c) => c.leans)];
+  // A sentence that leans on the one before ("This reinforces …") reads as a dangling bullet, and
+  // one that cannot be shortened to 25 words crowds the slide: each only when nothing else is left.
+  const penalty = (c: (typeof scored)[number]) => (c.short.leans ? 2 : 0) + (c.short.fits ? 0 : 1);
+  const ordered = [0, 1, 2, 3].flatMap((p) => scored.filter((c) => penalty(c) === p));
 
   const count = summaryLength(sentences.length, hasBottomLine);
-  const chosen: Sentence[] = [];
-  for (const { s } of ordered) {
+  const chosen: typeof scored = [];
+  for (const c of ordered) {
     if (chosen.length >= count) break;
-    if (chosen.some((c) => similarity(c, s) > 0.35)) continue;
-    chosen.push(s);
+    if (chosen.some((other) => similarity(other.s, c.s) > 0.35)) continue;
+    chosen.push(c);
   }
-  return chosen.sort((a, b) => a.id - b.id).map((s) => ({ text: trimConnective(s.text).text, source: s }));
+  return chosen.sort((a, b) => a.s.id - b.s.id).map((c) => ({ text: c.short.text, source: c.s }));
 }
 
 /** The first three sentences of the body: the usual baseline for news summaries. */
