@@ -92,14 +92,15 @@ export interface Recommendation extends Bullet {
 }
 
 export interface ImplicationGroup {
-  /** `###` heading, or undefined for one ungrouped list. */
+  /** `###` heading (at most 8 words); undefined for one ungrouped list, or for a first group that opens the section. */
   heading?: string;
   /**
-   * Where the heading came from: the article's own heading, a short topic sentence of the article
-   * ("The strategic implications are just as real."), or the group's key terms.
+   * Where the heading came from: the article's own heading, a phrase of a topic sentence of the
+   * article ("Strategic implications" from "The strategic implications are just as real."), or the
+   * name most of the group's sentences are about.
    */
-  headingFrom?: 'article' | 'sentence' | 'key terms';
-  /** The topic sentence used as the heading. */
+  headingFrom?: 'article' | 'sentence' | 'actor';
+  /** The topic sentence the heading was taken from (it is not repeated as a bullet). */
   headingSource?: Sentence;
   bullets: Bullet[];
 }

@@ -71,22 +71,19 @@ function body(draft: Draft, article: Article, { file }: WriteOptions): string {
   out.push(heading('implications'), '');
   const groups = draft.implications;
   const headed = groups.some((g) => g.heading);
-  for (const [i, group] of groups.entries()) {
-    if (headed)
-      out.push(
-        `### ${escapeInline(group.heading ?? (i === 0 ? sectionHeading('implications', article.language) : 'Further implications'))}`,
-        '',
-      );
+  for (const group of groups) {
+    // A group without a heading (only ever the first) opens the section, before its `###` groups.
+    if (group.heading) out.push(`### ${escapeInline(group.heading)}`, '');
     out.push(...group.bullets.flatMap((b) => bullet('-', b, article)));
-    if (group.headingFrom === 'key terms')
+    if (group.headingFrom === 'actor')
       out.push(
-        note('This heading is made of the key terms of the sentences below, not a heading of the article: rename it.'),
+        note('This heading is the name most of the sentences below are about, not a heading of the article: check it.'),
         '',
       );
     if (group.headingFrom === 'sentence' && group.headingSource) {
       out.push(
         note(
-          `The heading is a sentence of the source: ${where(group.headingSource, article)}: “${group.headingSource.text}”`,
+          `The heading is taken from a sentence of the source: ${where(group.headingSource, article)}: “${group.headingSource.text}”`,
         ),
         '',
       );

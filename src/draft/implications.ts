@@ -1,17 +1,24 @@
 /**
  * Implications: sentences that carry consequences (cue words such as "implications", "raises
  * concerns", "could lead to", "risk"), helped by context (a paragraph or section whose topic is
- * consequences), ranked with TextRank, shown in article order. Grouped under `###` headings by the
- * article's own section headings when it has them, else, for longer lists, by runs of paragraphs
- * labelled with their key terms.
+ * consequences), ranked with TextRank, shown in article order. A bullet must stand alone (no "This
+ * …" without the sentence it points back to) and be short; a long one gives way to the next
+ * candidate. Grouped under `###` headings that name who or what is affected (headings.ts): the
+ * article's own section headings when the implications fall under two or more, else short phrases
+ * of the article's topic sentences ("For Russia"), else, for longer lists, runs of paragraphs about
+ * one name. No good heading, no grouping.
  */
 
-import { implicationScore, trimConnective } from './cues.js';
+import { implicationScore, isAnaphoric, trimConnective } from './cues.js';
+import { MAX_HEADING_WORDS, sharedActor, topicPhrase } from './headings.js';
 import { keyTerms } from './keyterms.js';
 import type { Bullet, ImplicationGroup, Sentence } from './article.js';
 
 const CONSEQUENCE_TOPIC =
   /\b(?:implications?|consequences?|effects?|risks?|at stake|stakes|impacts?|what (?:it|this) means|so what|fallout|costs?)\b/i;
+
+/** The longest bullet wanted, in words (as `npm run eval:draft` counts them). */
+const MAX_BULLET_WORDS = 25;
 
 export interface ImplicationOptions {
   exclude: Set<number>;
@@ -21,6 +28,12 @@ export interface ImplicationOptions {
   limit?: number;
   /** The article's language (BCP 47), for its consequence cues. */
   language?: string;
+}
+
+interface Candidate {
+  s: Sentence;
+  score: number;
+  bullet: ShortBullet;
 }
 
 export function findImplications(sentences: Sentence[], options: ImplicationOptions): ImplicationGroup[] {
@@ -43,17 +56,73 @@ export function findImplications(sentences: Sentence[], options: ImplicationOpti
       let cue = implicationScore(s.text, language);
       if (topical.has(s.para) && s.index > 1) cue += 2;
       if (s.heading && CONSEQUENCE_TOPIC.test(s.heading)) cue += 1;
-      return { s, cue, score: cue + 2 * (ranks.get(s.id) ?? 0) };
+      return { s, cue, score: cue + 2 * (ranks.get(s.id) ?? 0), bullet: shortBullet(s) };
     })
-    .filter((c) => c.cue >= 2);
-  const chosen = candidates
-    .sort((a, b) => b.score - a.score || a.s.id - b.s.id)
-    .slice(0, limit)
-    .map((c) => c.s)
-    .sort((a, b) => a.id - b.id);
-  const bullets: Bullet[] = chosen.map((s) => ({ text: trimConnective(s.text).text, source: s }));
-  return group(bullets, sentences, surface);
+    .filter((c) => c.cue >= 2)
+    .sort((a, b) => b.score - a.score || a.s.id - b.s.id);
+  // "This incident has significant implications, not just for Russia …" leans on what came before,
+  // but its heading ("For Russia") does not: such a topic sentence is taken for its heading only.
+  const headingOnly = new Set<Sentence>();
+  for (const c of candidates)
+    if (c.bullet.leans && isTopic(c.s) && topicPhrase(c.s.text)) {
+      c.bullet.leans = false;
+      headingOnly.add(c.s);
+    }
+  const bullets: Bullet[] = select(candidates, limit)
+    .sort((a, b) => a.s.id - b.s.id)
+    .map((c) => ({ text: c.bullet.text, source: c.s }));
+  return group(bullets, sentences, surface)
+    .map((g) => ({ ...g, bullets: g.bullets.filter((b) => !headingOnly.has(b.source)) }))
+    .filter((g) => g.bullets.length);
 }
+
+interface ShortBullet {
+  text: string;
+  words: number;
+  /** It points outside itself ("This reinforces …"): it reads wrongly without the sentence before. */
+  leans: boolean;
+}
+
+/** The bullet a sentence becomes: the sentence with its leading connective dropped. */
+function shortBullet(s: Sentence): ShortBullet {
+  const text = trimConnective(s.text).text;
+  return { text, words: countWords(text), leans: isAnaphoric(s.text) };
+}
+
+const wordSegmenter = new Intl.Segmenter('und', { granularity: 'word' });
+function countWords(text: string): number {
+  let n = 0;
+  for (const s of wordSegmenter.segment(text)) if (s.isWordLike) n++;
+  return n;
+}
+
+/**
+ * The best `limit` candidates (sorted best first) that make good bullets: first those that are
+ * short and stand alone; then those that lean on the sentence before when that sentence is in too
+ * (so they are not alone); then, only if slots are left, those still too long.
+ */
+function select(candidates: Candidate[], limit: number): Candidate[] {
+  const picked: Candidate[] = [];
+  const ids = new Set<number>();
+  const take = (c: Candidate) => {
+    if (picked.length >= limit || ids.has(c.s.id)) return;
+    picked.push(c);
+    ids.add(c.s.id);
+  };
+  const short = (c: Candidate) => c.bullet.words <= MAX_BULLET_WORDS;
+  const supported = (c: Candidate) => !c.bullet.leans || (c.s.index > 1 && ids.has(c.s.id - 1));
+  for (const c of candidates) if (short(c) && !c.bullet.leans) take(c);
+  // Repeat: a leaning sentence taken can support the next one ("It suggests … This reinforces …").
+  for (let before = -1; before !== picked.length; ) {
+    before = picked.length;
+    for (const c of candidates) if (short(c) && c.bullet.leans && supported(c)) take(c);
+  }
+  for (const c of candidates) if (!short(c) && supported(c)) take(c);
+  return picked;
+}
+
+/** A group under construction: its heading may be missing. */
+type Draft = ImplicationGroup;
 
 function group(
   bullets: Bullet[],
@@ -61,49 +130,73 @@ function group(
   surface: Map<string, Map<string, number>>,
 ): ImplicationGroup[] {
   if (!bullets.length) return [];
-  // The article's own sections, when the implications fall under at least two of them.
+  const groups =
+    byArticleHeadings(bullets) ?? byTopicSentences(bullets) ?? byParagraphRuns(bullets, sentences, surface);
+  // Only the first group may go without a heading (it opens the section); one headless group is one list.
+  if (!groups || (groups.length === 1 && !groups[0]!.heading)) return [{ bullets }];
+  return groups;
+}
+
+/** The article's own sections, when the implications fall under at least two of them and each heading is short. */
+function byArticleHeadings(bullets: Bullet[]): Draft[] | undefined {
   const headings = new Set(bullets.map((b) => b.source.heading).filter((h) => h !== undefined));
-  if (headings.size >= 2) {
-    const runs: Bullet[][] = [];
-    for (const bullet of bullets) {
-      const last = runs[runs.length - 1];
-      if (last && last[0]!.source.heading === bullet.source.heading) last.push(bullet);
-      else runs.push([bullet]);
-    }
-    return runs.map((run) =>
-      run[0]!.source.heading !== undefined
-        ? { heading: run[0]!.source.heading, headingFrom: 'article', bullets: run }
-        : labelled(run, sentences, surface),
-    );
+  if (headings.size < 2) return undefined;
+  const runs: Bullet[][] = [];
+  for (const bullet of bullets) {
+    const last = runs[runs.length - 1];
+    if (last && last[0]!.source.heading === bullet.source.heading) last.push(bullet);
+    else runs.push([bullet]);
   }
-  // Topic sentences ("The strategic implications are just as real.") open groups and head them.
-  const topics = bullets.filter((b) => isTopic(b.source));
-  if (topics.length >= 2 || (topics.length === 1 && bullets.length > 2)) {
-    const groups: ImplicationGroup[] = [];
-    let run: Bullet[] = [];
-    let topic: Bullet | undefined;
-    const flush = () => {
-      if (topic && run.length)
-        groups.push({ heading: topic.text, headingFrom: 'sentence', headingSource: topic.source, bullets: run });
-      // A topic sentence with nothing under it stays a bullet.
-      else if (topic && groups.length) groups[groups.length - 1]!.bullets.push(topic);
-      else if (topic) groups.push(labelled([topic], sentences, surface));
-      else if (run.length) groups.push(labelled(run, sentences, surface));
-    };
-    for (const bullet of bullets) {
-      if (topics.includes(bullet)) {
-        flush();
-        topic = bullet;
-        run = [];
-      } else {
-        run.push(bullet);
-      }
-    }
-    flush();
-    return groups;
+  const groups: Draft[] = runs.map((run) => {
+    const heading = run[0]!.source.heading;
+    return heading !== undefined && countWords(heading) <= MAX_HEADING_WORDS
+      ? { heading, headingFrom: 'article', bullets: run }
+      : { bullets: run };
+  });
+  return groups.slice(1).every((g) => g.heading) ? groups : undefined;
+}
+
+/**
+ * Topic sentences ("The strategic implications are just as real.") open groups and give them their
+ * heading, a phrase of the sentence ("Strategic implications"); the sentence itself is then not a
+ * bullet. Bullets before the first topic open the section without a heading.
+ */
+function byTopicSentences(bullets: Bullet[]): Draft[] | undefined {
+  const phrases = new Map<Bullet, string>();
+  for (const b of bullets) {
+    const phrase = isTopic(b.source) ? topicPhrase(b.source.text) : undefined;
+    if (phrase) phrases.set(b, phrase);
   }
-  if (bullets.length <= 5) return [{ bullets }];
-  // Runs of paragraphs: cut the article-ordered list at its widest gaps into groups of about four.
+  if (!(phrases.size >= 2 || (phrases.size === 1 && bullets.length > 2))) return undefined;
+  const runs: { topic?: Bullet; bullets: Bullet[] }[] = [];
+  for (const bullet of bullets) {
+    if (phrases.has(bullet)) runs.push({ topic: bullet, bullets: [] });
+    else if (runs.length) runs[runs.length - 1]!.bullets.push(bullet);
+    else runs.push({ bullets: [bullet] });
+  }
+  const groups: Draft[] = [];
+  for (const { topic, bullets: run } of runs) {
+    const last = groups[groups.length - 1];
+    if (topic && run.length)
+      groups.push({ heading: phrases.get(topic), headingFrom: 'sentence', headingSource: topic.source, bullets: run });
+    // A topic sentence with nothing under it heads nothing: it stays a bullet.
+    else if (topic && last) last.bullets.push(topic);
+    else groups.push({ bullets: topic ? [topic] : run });
+  }
+  return groups;
+}
+
+/**
+ * More than five implications with no headings or topic sentences: the article-ordered list cut at
+ * its widest paragraph gaps into groups of about four, each headed by the name most of its bullets
+ * are about ("Taliban"). Given up when a group has no such name.
+ */
+function byParagraphRuns(
+  bullets: Bullet[],
+  sentences: Sentence[],
+  surface: Map<string, Map<string, number>>,
+): Draft[] | undefined {
+  if (bullets.length <= 5) return undefined;
   const groupCount = Math.ceil(bullets.length / 4);
   const gaps = bullets
     .slice(1)
@@ -113,33 +206,31 @@ function group(
     .slice(0, groupCount - 1)
     .map((g) => g.at)
     .sort((a, b) => a - b);
-  const groups: ImplicationGroup[] = [];
+  const groups: Draft[] = [];
   let start = 0;
   for (const end of [...gaps, bullets.length]) {
     const part = bullets.slice(start, end);
     start = end;
     if (!part.length) continue;
-    groups.push(labelled(part, sentences, surface));
+    const sources = part.map((b) => b.source);
+    const heading = sharedActor(sources, keyTerms(sentences, surface, sources, 5));
+    const last = groups[groups.length - 1];
+    // Two runs about the same name are one group.
+    if (heading && last?.heading === heading) last.bullets.push(...part);
+    else groups.push(heading ? { heading, headingFrom: 'actor', bullets: part } : { bullets: part });
   }
-  return groups;
+  return groups.slice(1).every((g) => g.heading) ? groups : undefined;
 }
 
-/** A group headed by its key terms (words of the article, not a claim of ours). */
-function labelled(
-  bullets: Bullet[],
-  sentences: Sentence[],
-  surface: Map<string, Map<string, number>>,
-): ImplicationGroup {
-  const terms = keyTerms(
-    sentences,
-    surface,
-    bullets.map((b) => b.source),
-    3,
-  ).map((t) => t.text);
-  return terms.length ? { heading: terms.join(' · '), headingFrom: 'key terms', bullets } : { bullets };
-}
+/** "The situation raises pressing questions about …": a paragraph that opens on what is in doubt. */
+const QUESTION_TOPIC = /\braise[sd]? (?:\w+ ){0,2}(?:questions|concerns|doubts|fears) about\b/i;
 
-/** A short first sentence of a paragraph that announces consequences: a heading in the article's words. */
+/** A short first sentence of a paragraph that announces consequences (or what they put in doubt). */
 function isTopic(s: Sentence): boolean {
-  return s.index === 1 && s.words <= 16 && CONSEQUENCE_TOPIC.test(s.text) && !/[:;]/.test(s.text);
+  return (
+    s.index === 1 &&
+    s.words <= 16 &&
+    (CONSEQUENCE_TOPIC.test(s.text) || QUESTION_TOPIC.test(s.text)) &&
+    !/[:;]/.test(s.text)
+  );
 }
