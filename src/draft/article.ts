@@ -96,10 +96,9 @@ export interface ImplicationGroup {
   heading?: string;
   /**
    * Where the heading came from: the article's own heading, a phrase of a topic sentence of the
-   * article ("Strategic implications" from "The strategic implications are just as real."), or the
-   * name most of the group's sentences are about.
+   * article ("Strategic implications" from "The strategic implications are just as real.").
    */
-  headingFrom?: 'article' | 'sentence' | 'actor';
+  headingFrom?: 'article' | 'sentence';
   /** The topic sentence the heading was taken from (it is not repeated as a bullet). */
   headingSource?: Sentence;
   bullets: Bullet[];

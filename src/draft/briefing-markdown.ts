@@ -75,11 +75,6 @@ function body(draft: Draft, article: Article, { file }: WriteOptions): string {
     // A group without a heading (only ever the first) opens the section, before its `###` groups.
     if (group.heading) out.push(`### ${escapeInline(group.heading)}`, '');
     out.push(...group.bullets.flatMap((b) => bullet('-', b, article)));
-    if (group.headingFrom === 'actor')
-      out.push(
-        note('This heading is the name most of the sentences below are about, not a heading of the article: check it.'),
-        '',
-      );
     if (group.headingFrom === 'sentence' && group.headingSource) {
       out.push(
         note(

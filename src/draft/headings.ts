@@ -10,8 +10,6 @@
  * spread" is two nouns to it). They are English; a sentence in another language yields no phrase.
  */
 
-import type { Sentence } from './article.js';
-
 export const MAX_HEADING_WORDS = 8;
 
 /** Words that say "consequences" and head a topic phrase ("The strategic implications …"). */
@@ -108,9 +106,11 @@ function fits(phrase: string | undefined): phrase is string {
  *   4. what questions are raised about ("raises pressing questions about the effectiveness of
  *      counterterrorism coordination" → "Counterterrorism coordination");
  *   5. a possessive of a name ("Afghanistan’s credibility").
- * A sentence that opens on "For X," gives "For X" first.
+ * A sentence that opens on "For X," gives "For X" first. English only (`language`, BCP 47): other
+ * languages get no phrase.
  */
-export function topicPhrase(text: string): string | undefined {
+export function topicPhrase(text: string, language = 'en'): string | undefined {
+  if (!/^en\b/i.test(language)) return undefined;
   const tokens = tokenize(text);
   const cues = tokens.map((t, i) => (CUE.test(t.text) ? i : -1)).filter((i) => i >= 0);
   const candidates: (string | undefined)[] = [];
@@ -176,19 +176,4 @@ function isModifier(t: Token): boolean {
     !POINTING.test(t.text) &&
     !/ly$/i.test(t.text)
   );
-}
-
-/**
- * A heading for a group of bullets without a topic sentence: the name (a capitalised key term)
- * that most of them are about, when at least two and at least half of them mention it ("Taliban",
- * "Russia"). Spelled as the article spells it.
- */
-export function sharedActor(bullets: Sentence[], names: { stem: string; text: string }[]): string | undefined {
-  if (bullets.length < 2) return undefined;
-  for (const name of names) {
-    if (!/^\p{Lu}/u.test(name.text)) continue;
-    const mentions = bullets.filter((s) => s.terms.includes(name.stem)).length;
-    if (mentions >= 2 && mentions * 2 >= bullets.length) return name.text;
-  }
-  return undefined;
 }

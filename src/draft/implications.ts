@@ -5,13 +5,12 @@
  * …" without the sentence it points back to) and be short; a long one gives way to the next
  * candidate. Grouped under `###` headings that name who or what is affected (headings.ts): the
  * article's own section headings when the implications fall under two or more, else short phrases
- * of the article's topic sentences ("For Russia"), else, for longer lists, runs of paragraphs about
- * one name. No good heading, no grouping.
+ * of the article's topic sentences ("For Russia"). No good heading, no grouping: one list (which the
+ * deck spreads over as many slides as it needs).
  */
 
 import { implicationScore, isAnaphoric, trimConnective } from './cues.js';
-import { MAX_HEADING_WORDS, sharedActor, topicPhrase } from './headings.js';
-import { keyTerms } from './keyterms.js';
+import { MAX_HEADING_WORDS, topicPhrase } from './headings.js';
 import type { Bullet, ImplicationGroup, Sentence } from './article.js';
 
 const CONSEQUENCE_TOPIC =
@@ -23,7 +22,6 @@ const MAX_BULLET_WORDS = 25;
 export interface ImplicationOptions {
   exclude: Set<number>;
   ranks: Map<number, number>;
-  surface: Map<string, Map<string, number>>;
   /** At most this many bullets. */
   limit?: number;
   /** The article's language (BCP 47), for its consequence cues. */
@@ -37,7 +35,7 @@ interface Candidate {
 }
 
 export function findImplications(sentences: Sentence[], options: ImplicationOptions): ImplicationGroup[] {
-  const { exclude, ranks, surface, limit = 12, language = 'en' } = options;
+  const { exclude, ranks, limit = 12, language = 'en' } = options;
   // A paragraph that opens on consequences ("The effects spread beyond the building itself.")
   // goes on to list them: its other sentences count as implications.
   const topical = new Set<number>();
@@ -64,14 +62,14 @@ export function findImplications(sentences: Sentence[], options: ImplicationOpti
   // but its heading ("For Russia") does not: such a topic sentence is taken for its heading only.
   const headingOnly = new Set<Sentence>();
   for (const c of candidates)
-    if (c.bullet.leans && isTopic(c.s) && topicPhrase(c.s.text)) {
+    if (c.bullet.leans && isTopic(c.s) && topicPhrase(c.s.text, language)) {
       c.bullet.leans = false;
       headingOnly.add(c.s);
     }
   const bullets: Bullet[] = select(candidates, limit)
     .sort((a, b) => a.s.id - b.s.id)
     .map((c) => ({ text: c.bullet.text, source: c.s }));
-  return group(bullets, sentences, surface)
+  return group(bullets, language)
     .map((g) => ({ ...g, bullets: g.bullets.filter((b) => !headingOnly.has(b.source)) }))
     .filter((g) => g.bullets.length);
 }
@@ -124,14 +122,9 @@ function select(candidates: Candidate[], limit: number): Candidate[] {
 /** A group under construction: its heading may be missing. */
 type Draft = ImplicationGroup;
 
-function group(
-  bullets: Bullet[],
-  sentences: Sentence[],
-  surface: Map<string, Map<string, number>>,
-): ImplicationGroup[] {
+function group(bullets: Bullet[], language: string): ImplicationGroup[] {
   if (!bullets.length) return [];
-  const groups =
-    byArticleHeadings(bullets) ?? byTopicSentences(bullets) ?? byParagraphRuns(bullets, sentences, surface);
+  const groups = byArticleHeadings(bullets) ?? byTopicSentences(bullets, language);
   // Only the first group may go without a heading (it opens the section); one headless group is one list.
   if (!groups || (groups.length === 1 && !groups[0]!.heading)) return [{ bullets }];
   return groups;
@@ -161,10 +154,10 @@ function byArticleHeadings(bullets: Bullet[]): Draft[] | undefined {
  * heading, a phrase of the sentence ("Strategic implications"); the sentence itself is then not a
  * bullet. Bullets before the first topic open the section without a heading.
  */
-function byTopicSentences(bullets: Bullet[]): Draft[] | undefined {
+function byTopicSentences(bullets: Bullet[], language: string): Draft[] | undefined {
   const phrases = new Map<Bullet, string>();
   for (const b of bullets) {
-    const phrase = isTopic(b.source) ? topicPhrase(b.source.text) : undefined;
+    const phrase = isTopic(b.source) ? topicPhrase(b.source.text, language) : undefined;
     if (phrase) phrases.set(b, phrase);
   }
   if (!(phrases.size >= 2 || (phrases.size === 1 && bullets.length > 2))) return undefined;
@@ -184,42 +177,6 @@ function byTopicSentences(bullets: Bullet[]): Draft[] | undefined {
     else groups.push({ bullets: topic ? [topic] : run });
   }
   return groups;
-}
-
-/**
- * More than five implications with no headings or topic sentences: the article-ordered list cut at
- * its widest paragraph gaps into groups of about four, each headed by the name most of its bullets
- * are about ("Taliban"). Given up when a group has no such name.
- */
-function byParagraphRuns(
-  bullets: Bullet[],
-  sentences: Sentence[],
-  surface: Map<string, Map<string, number>>,
-): Draft[] | undefined {
-  if (bullets.length <= 5) return undefined;
-  const groupCount = Math.ceil(bullets.length / 4);
-  const gaps = bullets
-    .slice(1)
-    .map((b, i) => ({ at: i + 1, gap: b.source.para - bullets[i]!.source.para }))
-    .filter((g) => g.gap > 0)
-    .sort((a, b) => b.gap - a.gap || a.at - b.at)
-    .slice(0, groupCount - 1)
-    .map((g) => g.at)
-    .sort((a, b) => a - b);
-  const groups: Draft[] = [];
-  let start = 0;
-  for (const end of [...gaps, bullets.length]) {
-    const part = bullets.slice(start, end);
-    start = end;
-    if (!part.length) continue;
-    const sources = part.map((b) => b.source);
-    const heading = sharedActor(sources, keyTerms(sentences, surface, sources, 5));
-    const last = groups[groups.length - 1];
-    // Two runs about the same name are one group.
-    if (heading && last?.heading === heading) last.bullets.push(...part);
-    else groups.push(heading ? { heading, headingFrom: 'actor', bullets: part } : { bullets: part });
-  }
-  return groups.slice(1).every((g) => g.heading) ? groups : undefined;
 }
 
 /** "The situation raises pressing questions about …": a paragraph that opens on what is in doubt. */

@@ -92,7 +92,7 @@ async function draftArticle(input: ArticleInput): Promise<DraftResult> {
   for (const b of lead) exclude.add(b.source.id);
   const summary = summarise(sentences, { exclude, ranks, hasBottomLine: lead.length > 0, language: article.language });
   for (const b of summary) exclude.add(b.source.id);
-  const implications = findImplications(sentences, { exclude, ranks, surface, language: article.language });
+  const implications = findImplications(sentences, { exclude, ranks, language: article.language });
 
   const terms = keyTerms(sentences, surface);
   const title = article.meta.title;

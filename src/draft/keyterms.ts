@@ -1,7 +1,7 @@
 /**
  * Key terms: the content words an article keeps coming back to, across its paragraphs, written
  * the way the article writes them ("ISKP", "Taliban", "storage"). Used for a title when the
- * article has none, for `keywords:`, and to label groups of implications.
+ * article has none, and for `keywords:`.
  */
 
 import type { Sentence } from './article.js';
@@ -18,18 +18,12 @@ const GENERIC =
   /^(?:moreover|furthermore|additionally|however|also|even|still|yet|thus|therefore|meanwhile|indeed|instead|rather|perhaps|already|just|much|many|more|most|less|least|new|one|two|three|first|second|third|last|well|may|might|could|would|should|must|will|can|year|years|time|way|fact|thing|things|part|lot|kind|make|made|take|taken|say|said|says|mr|ms|per|percent|cent)$/i;
 
 /** Terms ranked by frequency × spread over paragraphs, names and acronyms first among equals. */
-export function keyTerms(
-  sentences: Sentence[],
-  surface: Map<string, Map<string, number>>,
-  within: Sentence[] = sentences,
-  limit = 5,
-): KeyTerm[] {
+export function keyTerms(sentences: Sentence[], surface: Map<string, Map<string, number>>, limit = 5): KeyTerm[] {
   const paragraphs = new Set(sentences.map((s) => s.para)).size || 1;
   const docFreq = new Map<string, Set<number>>();
   for (const s of sentences) for (const t of s.terms) (docFreq.get(t) ?? docFreq.set(t, new Set()).get(t)!).add(s.para);
   const counts = new Map<string, number>();
-  for (const s of within) for (const t of s.terms) counts.set(t, (counts.get(t) ?? 0) + 1);
-  const local = within !== sentences;
+  for (const s of sentences) for (const t of s.terms) counts.set(t, (counts.get(t) ?? 0) + 1);
   const scored: KeyTerm[] = [];
   for (const [stem, count] of counts) {
     const forms = surface.get(stem);
@@ -38,10 +32,8 @@ export function keyTerms(
     if (text.length < 3 || GENERIC.test(text)) continue;
     const spread = docFreq.get(stem)?.size ?? 1;
     const name = /^\p{Lu}/u.test(text) ? 1.5 : 1;
-    // Whole article: frequent and spread out. A group of sentences: frequent here, then rarer elsewhere.
-    const score = local
-      ? count * count * (1 + 0.5 * Math.log(1 + paragraphs / spread)) * name
-      : count * (spread / paragraphs + 0.5) * name;
+    // Frequent and spread out over the article.
+    const score = count * (spread / paragraphs + 0.5) * name;
     scored.push({ stem, text, score });
   }
   return scored.sort((a, b) => b.score - a.score || a.text.localeCompare(b.text)).slice(0, limit);
