@@ -37,6 +37,8 @@ const ABSTRACT =
 
 /** Determiners that may open a phrase; the pointing ones ("this", "its") would leave it dangling. */
 const ARTICLE = /^(?:the|a|an)$/i;
+/** Quantifiers that make a phrase vague ("both sides", "all parties"). */
+const QUANTIFIER = /^(?:both|all|each|every|some|many|most|several|other|others|any)$/i;
 const POINTING = /^(?:this|these|those|that|its|their|his|her|our|such|it|they)$/i;
 
 interface Token {
@@ -81,7 +83,8 @@ function nounPhrase(tokens: Token[], at: number): { from: number; to: number } |
   const head = tokens[i - 1]!.text;
   if (possessive(head) || EMPTY_HEAD.test(head) || CUE.test(head) || /ing$/i.test(tokens[start]!.text))
     return undefined;
-  if (tokens.slice(start, i).some((t) => POINTING.test(t.text))) return undefined;
+  if (tokens.slice(start, i).some((t) => POINTING.test(t.text)) || QUANTIFIER.test(tokens[start]!.text))
+    return undefined;
   return { from: at, to: i };
 }
 
@@ -127,7 +130,9 @@ export function topicPhrase(text: string, language = 'en'): string | undefined {
       if (/^[.;:!?]$/.test(t.text)) break;
       const to =
         /^to$/i.test(t.text) && /^(?:extends?|extended|spreads?|applies|apply)$/i.test(tokens[i - 1]?.text ?? '');
-      if (!/^(?:for|on|upon|beyond)$/i.test(t.text) && !to) continue;
+      // "impact on X" only right after the cue: "visible on both sides" names no one.
+      const on = i === c + 1 && /^(?:on|upon)$/i.test(t.text);
+      if (!/^(?:for|beyond)$/i.test(t.text) && !on && !to) continue;
       const np = nounPhrase(tokens, i + 1);
       if (!np) break;
       // "a financial risk for the city": the domain and the actor together, when they are adjacent.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBriefing } from '../../src/content/parse.js';
 import { isAnaphoric } from '../../src/draft/cues.js';
+import { topicPhrase } from '../../src/draft/headings.js';
 import { draftBriefing } from '../../src/draft/index.js';
 import { fixtures, htmlText } from './helpers.js';
 
@@ -60,6 +61,38 @@ Governors approved new blinds for the south-facing classrooms. The blinds arrive
 
 The council will review the budget for cooling in March. Its plan covers twelve schools. A decision is due before the summer.
 `;
+
+describe('topicPhrase: the span of a topic sentence that names who or what is affected', () => {
+  it.each([
+    [
+      'This incident has significant implications, not just for Russia but for the international community at large.',
+      'For Russia',
+    ],
+    [
+      'The implications of this incident also extend to Afghanistan’s credibility on the world stage.',
+      'Afghanistan’s credibility',
+    ],
+    [
+      'Furthermore, the situation raises pressing questions about the effectiveness of counterterrorism coordination between global powers.',
+      'Counterterrorism coordination',
+    ],
+    ['For Nordic insurers, the consequences could be severe.', 'For Nordic insurers'],
+    ['The impact on Nordic insurers could be severe.', 'Impact on Nordic insurers'],
+    ['There is a financial risk for the city, too.', 'Financial risk for the city'],
+    ['The strategic implications are just as real.', 'Strategic implications'],
+    ['The effects of closures spread beyond the building itself.', 'Effects of closures'],
+    ['The consequences reach well beyond the health system.', 'Beyond the health system'],
+    // Nothing named, or only something pointed at: no heading.
+    ['This incident has significant implications.', undefined],
+    ['These delays have consequences beyond this summer.', undefined],
+    ['The consequences of getting this wrong are serious.', undefined],
+    ['The consequences are visible on both sides of the border.', undefined],
+    ['The implications for the rest of the decade are unclear.', undefined],
+    ['Les conséquences pour les locataires seront lourdes.', undefined],
+  ])('%s → %s', (sentence, phrase) => {
+    expect(topicPhrase(sentence)).toBe(phrase);
+  });
+});
 
 describe('implication headings', () => {
   it('the seed: short phrases naming who is affected, taken from its topic sentences, which are not repeated as bullets', async () => {
