@@ -62,6 +62,56 @@ Governors approved new blinds for the south-facing classrooms. The blinds arrive
 The council will review the budget for cooling in March. Its plan covers twelve schools. A decision is due before the summer.
 `;
 
+/** Sixteen short consequences and one of 41 words that no deletion brings under 25, with the strongest cues. */
+const depots = [
+  'Aberdeen',
+  'Bergen',
+  'Cork',
+  'Dundee',
+  'Esbjerg',
+  'Gdansk',
+  'Hull',
+  'Kiel',
+  'Lulea',
+  'Malmo',
+  'Narvik',
+  'Oulu',
+  'Rostock',
+  'Tallinn',
+  'Turku',
+  'Umea',
+];
+const goods = [
+  'bread',
+  'fuel',
+  'medicine',
+  'fish',
+  'paper',
+  'steel',
+  'timber',
+  'grain',
+  'salt',
+  'wool',
+  'coal',
+  'milk',
+  'cement',
+  'glass',
+  'tyres',
+  'seed',
+];
+const longImplication =
+  'The implications for exporters of pulp in the three coastal counties are grave because the delay could undermine the contracts that they signed with buyers in the south for the whole of next year.';
+const corridor = [
+  'Freight on the northern corridor',
+  'The northern rail corridor closed on Friday after a landslide near the border. Engineers expect repairs to take the whole winter. The operator has offered buses for passengers.',
+  `Pulp mills line the coast north of the border. ${longImplication}`,
+  ...depots.map(
+    (place, i) =>
+      `The depot at ${place} handles most of the ${goods[i]} for the region. A longer closure could lead to shortages of ${goods[i]} in ${place} within a month.`,
+  ),
+  'The ministry will publish a repair plan in January. Its budget has not been set.',
+].join('\n\n');
+
 describe('topicPhrase: the span of a topic sentence that names who or what is affected', () => {
   it.each([
     [
@@ -140,6 +190,14 @@ describe('implication headings', () => {
 });
 
 describe('implication bullets', () => {
+  it('a bullet still over 25 words after shortening gives way to the next candidate', async () => {
+    const { draft } = await draftBriefing(corridor, { file: 'corridor.txt' });
+    const bullets = draft.implications.flatMap((g) => g.bullets);
+    expect(bullets).toHaveLength(12);
+    expect(bullets.map((b) => b.source.text)).not.toContain(longImplication);
+    expect(bullets.filter((b) => words(b.text) > 25)).toEqual([]);
+  });
+
   it('a sentence that leans on the one before ("This could force …") is not used without it', async () => {
     const { draft } = await draftBriefing(schools, { file: 'schools.txt' });
     const bullets = draft.implications.flatMap((g) => g.bullets);
