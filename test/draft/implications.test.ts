@@ -142,6 +142,10 @@ describe('topicPhrase: the span of a topic sentence that names who or what is af
   ])('%s → %s', (sentence, phrase) => {
     expect(topicPhrase(sentence)).toBe(phrase);
   });
+  it('makes no phrase in another language (its rules are English words)', () => {
+    expect(topicPhrase('Les implications stratégiques sont réelles.', 'fr')).toBeUndefined();
+    expect(topicPhrase('The strategic implications are just as real.', 'en-GB')).toBe('Strategic implications');
+  });
 });
 
 describe('implication headings', () => {
@@ -177,6 +181,23 @@ describe('implication headings', () => {
     );
     const bullets = draft.implications.flatMap((g) => g.bullets.map((b) => b.text));
     expect(bullets).not.toContain('The impact on Nordic insurers could be severe.');
+  });
+
+  it('implications before the first topic sentence open the section, before its headed groups', async () => {
+    const text = storms.replace(
+      'Forecasters had warned of the system a week in advance.',
+      'The closures could lead to shortages of fuel on the islands within days.',
+    );
+    const { markdown } = await draftBriefing(text, { file: 'storms.txt' });
+    const { briefing } = parseBriefing(markdown, 'storms.md');
+    const section = briefing.sections.find((s) => s.kind === 'implications')!;
+    expect(section.items.map((item) => htmlText(item.html))).toEqual([
+      'The closures could lead to shortages of fuel on the islands within days.',
+    ]);
+    expect(section.subsections.map((sub) => htmlText(sub.title))).toEqual([
+      'Impact on Nordic insurers',
+      'Strategic implications',
+    ]);
   });
 
   it('no heading names a group: one list, never a list of key terms or a whole sentence', async () => {
