@@ -9,7 +9,8 @@
  * deck spreads over as many slides as it needs).
  */
 
-import { implicationScore, isAnaphoric, trimConnective } from './cues.js';
+import { countWords, shorten, type Shortened } from './compress.js';
+import { implicationScore } from './cues.js';
 import { MAX_HEADING_WORDS, topicPhrase } from './headings.js';
 import type { Bullet, ImplicationGroup, Sentence } from './article.js';
 
@@ -31,7 +32,8 @@ export interface ImplicationOptions {
 interface Candidate {
   s: Sentence;
   score: number;
-  bullet: ShortBullet;
+  /** The bullet it becomes: shortened by deletion, with whether it fits and leans on the sentence before. */
+  bullet: Shortened;
 }
 
 export function findImplications(sentences: Sentence[], options: ImplicationOptions): ImplicationGroup[] {
@@ -54,7 +56,12 @@ export function findImplications(sentences: Sentence[], options: ImplicationOpti
       let cue = implicationScore(s.text, language);
       if (topical.has(s.para) && s.index > 1) cue += 2;
       if (s.heading && CONSEQUENCE_TOPIC.test(s.heading)) cue += 1;
-      return { s, cue, score: cue + 2 * (ranks.get(s.id) ?? 0), bullet: shortBullet(s) };
+      return {
+        s,
+        cue,
+        score: cue + 2 * (ranks.get(s.id) ?? 0),
+        bullet: shorten(s, { maxWords: MAX_BULLET_WORDS, language }),
+      };
     })
     .filter((c) => c.cue >= 2)
     .sort((a, b) => b.score - a.score || a.s.id - b.s.id);
@@ -74,26 +81,6 @@ export function findImplications(sentences: Sentence[], options: ImplicationOpti
     .filter((g) => g.bullets.length);
 }
 
-interface ShortBullet {
-  text: string;
-  words: number;
-  /** It points outside itself ("This reinforces …"): it reads wrongly without the sentence before. */
-  leans: boolean;
-}
-
-/** The bullet a sentence becomes: the sentence with its leading connective dropped. */
-function shortBullet(s: Sentence): ShortBullet {
-  const text = trimConnective(s.text).text;
-  return { text, words: countWords(text), leans: isAnaphoric(s.text) };
-}
-
-const wordSegmenter = new Intl.Segmenter('und', { granularity: 'word' });
-function countWords(text: string): number {
-  let n = 0;
-  for (const s of wordSegmenter.segment(text)) if (s.isWordLike) n++;
-  return n;
-}
-
 /**
  * The best `limit` candidates (sorted best first) that make good bullets: first those that are
  * short and stand alone; then those that lean on the sentence before when that sentence is in too
@@ -107,7 +94,7 @@ function select(candidates: Candidate[], limit: number): Candidate[] {
     picked.push(c);
     ids.add(c.s.id);
   };
-  const short = (c: Candidate) => c.bullet.words <= MAX_BULLET_WORDS;
+  const short = (c: Candidate) => c.bullet.fits;
   const supported = (c: Candidate) => !c.bullet.leans || (c.s.index > 1 && ids.has(c.s.id - 1));
   for (const c of candidates) if (short(c) && !c.bullet.leans) take(c);
   // Repeat: a leaning sentence taken can support the next one ("It suggests … This reinforces …").
@@ -124,14 +111,14 @@ type Draft = ImplicationGroup;
 
 function group(bullets: Bullet[], language: string): ImplicationGroup[] {
   if (!bullets.length) return [];
-  const groups = byArticleHeadings(bullets) ?? byTopicSentences(bullets, language);
+  const groups = byArticleHeadings(bullets, language) ?? byTopicSentences(bullets, language);
   // Only the first group may go without a heading (it opens the section); one headless group is one list.
   if (!groups || (groups.length === 1 && !groups[0]!.heading)) return [{ bullets }];
   return groups;
 }
 
 /** The article's own sections, when the implications fall under at least two of them and each heading is short. */
-function byArticleHeadings(bullets: Bullet[]): Draft[] | undefined {
+function byArticleHeadings(bullets: Bullet[], language: string): Draft[] | undefined {
   const headings = new Set(bullets.map((b) => b.source.heading).filter((h) => h !== undefined));
   if (headings.size < 2) return undefined;
   const runs: Bullet[][] = [];
@@ -142,7 +129,7 @@ function byArticleHeadings(bullets: Bullet[]): Draft[] | undefined {
   }
   const groups: Draft[] = runs.map((run) => {
     const heading = run[0]!.source.heading;
-    return heading !== undefined && countWords(heading) <= MAX_HEADING_WORDS
+    return heading !== undefined && countWords(heading, language) <= MAX_HEADING_WORDS
       ? { heading, headingFrom: 'article', bullets: run }
       : { bullets: run };
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseBriefing } from '../../src/content/parse.js';
-import { isAnaphoric } from '../../src/draft/cues.js';
+import { leansOnPrevious } from '../../src/draft/compress.js';
 import { topicPhrase } from '../../src/draft/headings.js';
 import { draftBriefing } from '../../src/draft/index.js';
 import { fixtures, htmlText } from './helpers.js';
@@ -226,7 +226,7 @@ describe('implication bullets', () => {
       'This could force the district to shorten the school year in June.',
     );
     bullets.forEach((b, i) => {
-      if (isAnaphoric(b.source.text)) expect(bullets[i - 1]?.source.id).toBe(b.source.id - 1);
+      if (leansOnPrevious(b.source.text)) expect(bullets[i - 1]?.source.id).toBe(b.source.id - 1);
     });
   });
 });
