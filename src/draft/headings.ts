@@ -17,7 +17,7 @@ const CUE = /^(?:implications?|consequences?|effects?|impacts?|risks?|stakes|cos
 
 /** Adjectives that rate a consequence instead of naming its domain ("significant implications"). */
 const EVALUATIVE =
-  /^(?:significant|serious|severe|major|minor|real|important|wide|wider|broad|broader|far-reaching|profound|potential|possible|grave|dire|lasting|long-term|short-term|immediate|direct|indirect|unintended|obvious|clear|likely|several|many|other|further|more|most|some|any|all|no|big|bigger|biggest|huge|great|greater|greatest|larger|large|small|new|first|second|third|main|key|real-world|deep|deeper|negative|positive|similar|same|such|own|wider-ranging|considerable|substantial|enormous|obvious|hidden|unexpected|knock-on|second-order)$/i;
+  /^(?:significant|serious|severe|growing|rising|increasing|mounting|major|minor|real|important|wide|wider|broad|broader|far-reaching|profound|potential|possible|grave|dire|lasting|long-term|short-term|immediate|direct|indirect|unintended|obvious|clear|likely|several|many|other|further|more|most|some|any|all|no|big|bigger|biggest|huge|great|greater|greatest|larger|large|small|new|first|second|third|main|key|real-world|deep|deeper|negative|positive|similar|same|such|own|wider-ranging|considerable|substantial|enormous|obvious|hidden|unexpected|knock-on|second-order)$/i;
 
 /** Words that end a noun phrase: prepositions, conjunctions, relatives, auxiliaries and modals, pronouns, a few adverbs. */
 const STOP =
