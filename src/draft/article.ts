@@ -30,8 +30,12 @@ export interface ArticleMeta {
   author?: string;
   publisher?: string;
   url?: string;
-  /** YYYY-MM-DD. */
+  /** YYYY-MM-DD: the publication date. */
   date?: string;
+  /** YYYY-MM-DD from an "Updated …" line: the date when the article gives no other. */
+  updated?: string;
+  /** The name in a "© 2026 The Northern Ledger" line: the publisher when the article names no other. */
+  copyrightHolder?: string;
   /** Image and other credits found in the text (moved out of the body). */
   credits: string[];
   /** "The views expressed are the author's" and similar lines (moved out of the body). */
