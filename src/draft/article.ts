@@ -121,8 +121,11 @@ export type RecommendationOrigin = 'list' | 'section' | 'prose' | 'none';
 
 export interface Draft {
   title: string;
-  /** True when the article had no headline and the title was built from key terms. */
-  titleFromKeyTerms: boolean;
+  /**
+   * Where the title came from: the article's headline, or (when it has none) a phrase of its lead
+   * sentence, else its key terms; the last two are flagged for review.
+   */
+  titleFrom: 'headline' | 'lead sentence' | 'key terms';
   keywords: string[];
   /** One or two sentences stating the article's main judgment: the summary's lead paragraph. */
   bottomLine: Bullet[];

@@ -202,18 +202,18 @@ function pageMeta(doc: Document, linkedData: LinkedData): ArticleMeta {
   if (linked.headline && meta.title && !same(linked.headline, meta.title)) linked = {};
   // Every place a page names its author; each goes through the byline reader, so that
   // "Helena Voss, Senior Fellow … Published 14 October 2026 · 6 min read" gives the name and the date.
-  const bylines = [
+  const fields = [
     content('meta[name="author"]'),
     content('meta[property="article:author"]')?.replace(/^https?:.*$/, ''),
     linked.author,
-    ...['[rel="author"]', '[itemprop="author"]', '.byline', '.author', 'address'].map((selector) =>
-      clean(doc.querySelector(selector)?.textContent),
-    ),
   ];
+  const elements = ['[rel="author"]', '[itemprop="author"]', '.byline', '.author', 'address'].map((selector) =>
+    clean(doc.querySelector(selector)?.textContent),
+  );
   let bylineDate: string | undefined;
-  for (const text of bylines) {
+  for (const [i, text] of [...fields, ...elements].entries()) {
     if (!text) continue;
-    const byline = parseByline(text);
+    const byline = parseByline(text, i < fields.length + 2); // rel=author and itemprop=author hold the name alone too
     bylineDate ??= byline?.date;
     if (byline?.author) {
       meta.author ??= byline.author;

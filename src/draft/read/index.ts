@@ -39,7 +39,7 @@ export function tooLong(bytes: number, file: string, what = 'article'): DraftErr
 
 function megabytes(bytes: number): string {
   const mb = bytes / 1024 / 1024;
-  return `${mb < 10 ? mb.toFixed(1).replace(/\.0$/, '') : Math.round(mb)} MB`;
+  return `${mb < 10 ? mb.toFixed(2).replace(/\.?0+$/, '') : Math.round(mb)} MB`;
 }
 
 const EXTENSIONS: Record<string, ArticleFormat> = {

@@ -233,7 +233,12 @@ const TIME =
  */
 function bylineAuthor(text: string): { author: string; prefixed: boolean } | undefined {
   const found = bylineName(text);
-  return found && { ...found, author: found.author.replace(/^(?:dr|prof|mr|mrs|ms|sir)\.?\s+/i, '') };
+  return found && { ...found, author: withoutHonorific(found.author) };
+}
+
+/** "Dr Amara Nwosu" → "Amara Nwosu": the name as a citation gives it. */
+function withoutHonorific(name: string): string {
+  return name.replace(/^(?:dr|prof|mr|mrs|ms|sir)\.?\s+/i, '');
 }
 
 function bylineName(text: string): { author: string; prefixed: boolean } | undefined {
@@ -332,12 +337,17 @@ function isPlainName(text: string): boolean {
   return words >= 2 && words <= 4 && NAME.test(text) && !DATELINE_PLACE.test(text) && !/\p{Lu}{2}/u.test(text);
 }
 
-/** A line that is only a byline (no date): "By Priya Raman", "Ingrid Solberg, Senior Fellow, Centre for Urban Mobility". */
-export function parseByline(text: string): { author?: string; date?: string } | undefined {
-  const meta = metaLine(squash(text));
+/** The author and date in a byline: "By Priya Raman", "Ingrid Solberg, Senior Fellow, Centre for Urban Mobility", "By X | 3 March 2026". */
+export function parseByline(text: string, nameAlone = false): { author?: string; date?: string } | undefined {
+  const line = squash(text);
+  const meta = metaLine(line);
   if (meta?.type === 'meta') return { author: meta.author, date: meta.date ?? meta.updated };
-  const byline = bylineAuthor(squash(text));
-  return byline ? { author: byline.author } : undefined;
+  const byline = bylineAuthor(line);
+  if (byline) return { author: byline.author };
+  // A field that can only hold the author (meta name="author", JSON-LD author.name) may give the name alone.
+  return nameAlone && (NAME.test(line) || NAME_UNCASED.test(line)) && line.split(/\s+/).length <= 12
+    ? { author: withoutHonorific(line) }
+    : undefined;
 }
 
 /** "© 2026 The Northern Ledger. All rights reserved.", "Copyright © 2026 Health Service Review Ltd." */
