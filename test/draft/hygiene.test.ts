@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { draftBriefing } from '../../src/draft/index.js';
 
-const SENTENCES = [
+const SENTENCES: [string, string, string, string, string] = [
   'Water utilities in small towns run old control software that nobody has patched in years.',
   'Operators share one password across plants, and remote access is often left open.',
   'Officials should patch the systems before the next attack reaches a treatment plant.',

@@ -14,7 +14,7 @@ const BODY = [
 async function draft(text: string, file = 'article.txt') {
   const result = await draftBriefing(text, { file });
   const front = parseBriefing(result.markdown, 'draft.md').briefing.meta;
-  return { ...result, meta: result.article.meta, source: front.source as Record<string, string> };
+  return { ...result, meta: result.article.meta, source: front.source as unknown as Record<string, string> };
 }
 
 /** The draft with its front matter, as a reader of the file sees it. */

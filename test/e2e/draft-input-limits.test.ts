@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CLI, runCli, tempDir } from '../helpers.js';
 
 // The CLI runs from dist/ (compiled by `npm test`'s pretest, or `npm run -s compile`).
-const SENTENCES = [
+const SENTENCES: [string, string, string, string, string] = [
   'Rural councils close libraries to save money, yet the savings are small next to the services lost.',
   'Libraries lend laptops, host job clubs and offer the only free heated room on many streets.',
   'The council should publish a full assessment of each closure before any decision is taken.',
