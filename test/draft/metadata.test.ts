@@ -145,6 +145,18 @@ describe('metadata from pasted web pages (text)', () => {
   });
 });
 
+describe('text that only looks like furniture stays text', () => {
+  it('a sentence about cookies, and a closing sentence about a president when no byline names the author', async () => {
+    const cookies = 'Regulators found that the retailer kept cookies on phones for years without consent.';
+    const president = 'Vladimir Putin is the president of Russia and has ruled it for a quarter of a century.';
+    const { meta, sentences } = await draft(
+      ['Ports Need Better Radar', '', BODY, '', cookies, '', president].join('\n'),
+    );
+    expect(meta.author).toBeUndefined();
+    expect(sentences.map((s) => s.text)).toEqual(expect.arrayContaining([cookies, president]));
+  });
+});
+
 describe('metadata from markdown', () => {
   it('a kicker line and a "Back to all articles" link before the H1; "**By X and Y** — date"', async () => {
     const { meta, markdown } = await draft(

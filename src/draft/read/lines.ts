@@ -62,7 +62,7 @@ const BOILERPLATE = new RegExp(
 
 /** "We use cookies to … By continuing to browse you agree to our use of cookies." */
 const COOKIE =
-  /\bcookies?\b.*\b(?:use|agree|accept|consent|continu\w+|personalis\w*|personaliz\w*|experience)\b|\b(?:use|agree|accept|consent)\b.*\bcookies?\b/i;
+  /^(?:we|this (?:site|website)|our (?:site|website|partners)|by (?:using|continuing|clicking))\b.*\bcookies?\b|\b(?:accept|reject|manage) (?:all )?cookies\b|\bcookie (?:policy|settings|preferences|notice)\b/i;
 
 /** Words of a site's menu: a line made of them only is navigation ("Menu Search Sign in"). */
 const NAV_WORDS =
@@ -220,6 +220,9 @@ const GENERIC_AUTHOR =
 /** Words that say a line names the author's job: "Helena Voss, Senior Fellow at …". */
 const ROLE =
   /\b(?:fellow|analyst|correspondent|editor|reporter|professor|director|researcher|writer|journalist|columnist|contributor|economist|adviser|advisor|lecturer|scholar|associate|chair|head|lead|manager|engineer|officer|chief|president|founder|partner|expert|specialist|author)\b/i;
+/** Jobs of people who write articles, for a closing author line without a byline to confirm it. */
+const WRITER =
+  /\b(?:fellow|analyst|correspondent|editor|reporter|professor|researcher|writer|journalist|columnist|contributor|economist|adviser|advisor|lecturer|scholar|author|engineer)\b/i;
 const PUBLISHED =
   /^(?:(?:first )?published|posted|updated|last updated|publié|mis à jour|publicado|actualizado|veröffentlicht|aktualisiert|نشر|更新|发布|發佈)(?: (?:on|at|le|el|am))?\s*[:：,]?\s*/i;
 /** A time after a date: "10:42 GMT", "at 9.30am", ", 14:05 UTC+2". */
@@ -378,7 +381,10 @@ export function authorNote(text: string, author: string | undefined): string | u
   if (!m) return undefined;
   const name = m[1]!.trim();
   if (author) return author.includes(name) || name.includes(author) ? name : undefined;
-  return m[2] === 'is' && /^(?:an?|the)\s/i.test(m[3]!) && ROLE.test(m[3]!) ? name : undefined;
+  // Without a byline, only a writer's job counts: "Vladimir Putin is the president of Russia." is text.
+  return m[2] === 'is' && /^(?:an?|the)\s/i.test(m[3]!) && WRITER.test(m[3]!) && !/[.!?]\s+\S/.test(m[3]!)
+    ? name
+    : undefined;
 }
 
 /** Applies a classified line to the article's metadata. Returns false when it is body text. */
