@@ -88,14 +88,21 @@ describe('metadata from pasted web pages (text)', () => {
     expect(meta.date).toBe('2026-03-01');
   });
 
-  it('"By a staff analyst, 12 March 2026": the byline as written and the date apart', async () => {
-    const { meta } = await draft(
-      ['OPINION', 'Agency Nurses Are a Symptom', 'By a staff analyst, 12 March 2026', '5 min read', '', BODY].join(
-        '\n',
-      ),
+  it('"By a staff analyst, 12 March 2026": a byline that names no one gives the date and no author, and leaves the text', async () => {
+    for (const line of ['By a staff analyst, 12 March 2026', 'By Our Correspondent | 12 March 2026']) {
+      const { meta, markdown } = await draft(
+        ['OPINION', 'Agency Nurses Are a Symptom', line, '5 min read', '', BODY].join('\n'),
+      );
+      expect(meta, line).toMatchObject({ title: 'Agency Nurses Are a Symptom', date: '2026-03-12' });
+      expect(meta.author, line).toBeUndefined();
+      expect(meta.publisher, line).toBeUndefined();
+      expect(markdown, line).not.toMatch(/staff analyst|Correspondent/i);
+    }
+    const { meta, markdown } = await draft(
+      ['Agency Nurses Are a Symptom', 'By the Editorial Board', '', BODY].join('\n'),
     );
-    expect(meta).toMatchObject({ title: 'Agency Nurses Are a Symptom', author: 'a staff analyst', date: '2026-03-12' });
-    expect(meta.publisher).toBeUndefined();
+    expect(meta.author).toBeUndefined();
+    expect(markdown).not.toMatch(/Editorial Board/);
   });
 
   it('"Name, Senior Fellow at …" and "Published … · N min read": the name only; the publisher never "6 min read"', async () => {
@@ -125,12 +132,25 @@ describe('metadata from pasted web pages (text)', () => {
       ['Von Anna Schmidt | 3. Februar 2026', 'Anna Schmidt', '2026-02-03'],
       ['Por João Silva · 3 de fevereiro de 2026', 'João Silva', '2026-02-03'],
       ['بقلم ليلى حداد', 'ليلى حداد', undefined],
+      ['بقلم سلمى الحداد، 9 نوفمبر 2026', 'سلمى الحداد', '2026-11-09'],
       ['作者：张伟 | 2026年2月3日', '张伟', '2026-02-03'],
     ];
     for (const [line, author, date] of cases) {
       const { meta } = await draft(['Ports Need Better Radar', line, '', BODY].join('\n'));
       expect(meta, line).toMatchObject({ title: 'Ports Need Better Radar', author });
       expect(meta.date, line).toBe(date);
+    }
+  });
+
+  it('the publisher from a copyright line, in English or Arabic, when nothing else names it', async () => {
+    for (const [line, publisher] of [
+      ['Copyright © 2026 Health Service Review Ltd. All rights reserved.', 'Health Service Review'],
+      ['© Metropolitan Review 2026', 'Metropolitan Review'],
+      ['جميع الحقوق محفوظة © 2026 صحيفة المدار', 'صحيفة المدار'],
+    ]) {
+      const { meta, markdown } = await draft(['Ports Need Better Radar', '', BODY, '', line!].join('\n'));
+      expect(meta.publisher, line).toBe(publisher);
+      expect(markdown, line).not.toContain(line!);
     }
   });
 

@@ -114,20 +114,20 @@ const LICENCE =
 const DISCLAIMER =
   /\b(?:(?:views|opinions)(?: and (?:views|opinions))? expressed (?:in this (?:article|piece|column|op-?ed)|here(?:in)?|above)? ?are (?:those of the (?:author|writer)s?|(?:the )?(?:author|writer)['’]?s['’]?(?: own)?|(?:his|her|their|my) own)|do(?:es)? not necessarily reflect|this (?:article|piece) reflects the (?:views|opinions) of)\b/i;
 
-/** Month names by number, in the languages whose bylines are read: en, fr, es, pt, de (prefixes of 3+ letters count). */
+/** Month names by number, in the languages whose bylines are read: en, fr, es, pt, de, ar (prefixes of 3+ letters count). */
 const MONTH_NAMES: string[][] = [
-  ['january', 'janvier', 'enero', 'janeiro', 'januar', 'jänner'],
-  ['february', 'février', 'fevrier', 'febrero', 'fevereiro', 'februar'],
-  ['march', 'mars', 'marzo', 'março', 'marco', 'märz', 'marz'],
-  ['april', 'avril', 'abril'],
-  ['may', 'mai', 'mayo', 'maio'],
-  ['june', 'juin', 'junio', 'junho', 'juni'],
-  ['july', 'juillet', 'julio', 'julho', 'juli'],
-  ['august', 'août', 'aout', 'agosto'],
-  ['september', 'septembre', 'septiembre', 'setiembre', 'setembro', 'sept'],
-  ['october', 'octobre', 'octubre', 'outubro', 'oktober'],
-  ['november', 'novembre', 'noviembre', 'novembro'],
-  ['december', 'décembre', 'decembre', 'diciembre', 'dezembro', 'dezember'],
+  ['january', 'janvier', 'enero', 'janeiro', 'januar', 'jänner', 'يناير'],
+  ['february', 'février', 'fevrier', 'febrero', 'fevereiro', 'februar', 'فبراير'],
+  ['march', 'mars', 'marzo', 'março', 'marco', 'märz', 'marz', 'مارس'],
+  ['april', 'avril', 'abril', 'أبريل', 'ابريل'],
+  ['may', 'mai', 'mayo', 'maio', 'مايو'],
+  ['june', 'juin', 'junio', 'junho', 'juni', 'يونيو'],
+  ['july', 'juillet', 'julio', 'julho', 'juli', 'يوليو'],
+  ['august', 'août', 'aout', 'agosto', 'أغسطس', 'اغسطس'],
+  ['september', 'septembre', 'septiembre', 'setiembre', 'setembro', 'sept', 'سبتمبر'],
+  ['october', 'octobre', 'octubre', 'outubro', 'oktober', 'أكتوبر', 'اكتوبر'],
+  ['november', 'novembre', 'noviembre', 'novembro', 'نوفمبر'],
+  ['december', 'décembre', 'decembre', 'diciembre', 'dezembro', 'dezember', 'ديسمبر'],
 ];
 const MONTHS = '\\p{L}{3,10}';
 const DATE_PATTERNS: [RegExp, (m: RegExpExecArray) => string | undefined][] = [
@@ -248,10 +248,11 @@ function bylineName(text: string): { author: string; prefixed: boolean } | undef
   const by = BY.exec(text);
   const rest = text
     .slice(by ? by[0].length : 0)
-    .replace(/[,.;:]+$/, '')
+    .replace(/[,.;:،]+$/, '')
     .trim();
   if (!rest) return undefined;
-  if (by && GENERIC_AUTHOR.test(rest)) return { author: rest, prefixed: true };
+  // A byline that names no one ("By a staff analyst") is still a byline, but gives no author.
+  if (by && GENERIC_AUTHOR.test(rest)) return { author: '', prefixed: true };
   // "Helena Voss, Senior Fellow at the Nordic Institute": the name before the comma.
   const [name, ...role] = rest.split(/,\s*/);
   const named = (candidate: string) =>
@@ -279,7 +280,7 @@ function datePart(part: string): { date: string; updated: boolean; before: strin
       /(?:^|[\s,])(?:(?:first )?published|posted|updated|last updated|publié|mis à jour|publicado|actualizado|veröffentlicht|aktualisiert)?(?: (?:on|at))?\s*[:：,]?\s*(?:on|le|el|am|de)?\s*$/i,
       '',
     )
-    .replace(/[,\s]+$/, '');
+    .replace(/[,،\s]+$/, '');
   if (published && before === '') return { date: dated.date, updated, before: '' };
   return { date: dated.date, updated, before };
 }
@@ -299,6 +300,7 @@ function metaLine(text: string): LineClass | undefined {
   };
   const rest: string[] = [];
   let readingTime = false;
+  let bylined = false;
   for (const part of parts) {
     if (MIN_READ_PART.test(part.replace(/[.]$/, ''))) {
       readingTime = true;
@@ -312,11 +314,13 @@ function metaLine(text: string): LineClass | undefined {
       if (dated.updated) result.updated ??= dated.date;
       else result.date ??= dated.date;
     }
-    if (byline && (!dated || dated.before)) result.author ??= byline.author;
-    else if (!dated || (dated.before && !byline)) rest.push(part);
+    if (byline && (!dated || dated.before)) {
+      bylined = true;
+      if (byline.author) result.author ??= byline.author;
+    } else if (!dated || (dated.before && !byline)) rest.push(part);
   }
   if (!result.author && !result.date && !result.updated)
-    return readingTime && !rest.length ? { type: 'boilerplate' } : undefined;
+    return (readingTime || bylined) && !rest.length ? { type: 'boilerplate' } : undefined;
   // What is left of a short meta line is the publication's name, if it looks like one.
   if (
     rest.length === 1 &&
@@ -355,7 +359,7 @@ export function parseByline(text: string, nameAlone = false): { author?: string;
 
 /** "© 2026 The Northern Ledger. All rights reserved.", "Copyright © 2026 Health Service Review Ltd." */
 const COPYRIGHT =
-  /^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[–-]\s*\d{4})?,?\s+)?(.*?)(?:,?\s+\d{4})?\.?\s*(?:[–—-]?\s*(?:all rights reserved|tous droits réservés|todos los derechos reservados|alle rechte vorbehalten|todos os direitos reservados)\.?)?$/i;
+  /^(?:(?:all rights reserved|tous droits réservés|todos los derechos reservados|alle rechte vorbehalten|جميع الحقوق محفوظة|版权所有)\s*[.,،]?\s*)?(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[–-]\s*\d{4})?,?\s+)?(.*?)(?:,?\s+\d{4})?\.?\s*(?:[–—-]?\s*(?:all rights reserved|tous droits réservés|todos los derechos reservados|alle rechte vorbehalten|todos os direitos reservados)\.?)?$/i;
 
 function publisherOf(text: string): string | undefined {
   const name = text
@@ -363,7 +367,7 @@ function publisherOf(text: string): string | undefined {
     .replace(/,?\s+(?:ltd|limited|inc|llc|plc|gmbh|s\.?a|ag|corp(?:oration)?)\.?$/i, '')
     .replace(/[.,\s]+$/, '')
     .trim();
-  if (!name || name.split(/\s+/).length > 6 || !/^[\p{Lu}\d]/u.test(name) || /\d{4}/.test(name)) return undefined;
+  if (!name || name.split(/\s+/).length > 6 || !/^[\p{Lu}\p{Lo}\d]/u.test(name) || /\d{4}/.test(name)) return undefined;
   return name;
 }
 
