@@ -255,7 +255,11 @@ program
   .option('-f, --force', 'overwrite the content file if it exists')
   .action(async (article: string, opts: { out?: string; force?: boolean }) => {
     const { draftFile } = await import('../draft/index.js');
-    const result = await draftFile(article, { out: opts.out, force: opts.force });
+    const result = await draftFile(article, {
+      out: opts.out,
+      force: opts.force,
+      progress: (text) => process.stderr.write(text),
+    });
     result.warnings.forEach(printWarning);
     const { draft } = result;
     const implications = draft.implications.reduce((n, g) => n + g.bullets.length, 0);

@@ -30,8 +30,12 @@ export interface ArticleMeta {
   author?: string;
   publisher?: string;
   url?: string;
-  /** YYYY-MM-DD. */
+  /** YYYY-MM-DD: the publication date. */
   date?: string;
+  /** YYYY-MM-DD from an "Updated …" line: the date when the article gives no other. */
+  updated?: string;
+  /** The name in a "© 2026 The Northern Ledger" line: the publisher when the article names no other. */
+  copyrightHolder?: string;
   /** Image and other credits found in the text (moved out of the body). */
   credits: string[];
   /** "The views expressed are the author's" and similar lines (moved out of the body). */
@@ -117,8 +121,11 @@ export type RecommendationOrigin = 'list' | 'section' | 'prose' | 'none';
 
 export interface Draft {
   title: string;
-  /** True when the article had no headline and the title was built from key terms. */
-  titleFromKeyTerms: boolean;
+  /**
+   * Where the title came from: the article's headline, or (when it has none) a phrase of its lead
+   * sentence, else its key terms; the last two are flagged for review.
+   */
+  titleFrom: 'headline' | 'lead sentence' | 'key terms';
   keywords: string[];
   /** One or two sentences stating the article's main judgment: the summary's lead paragraph. */
   bottomLine: Bullet[];

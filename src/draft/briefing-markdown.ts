@@ -20,7 +20,8 @@ export function writeDraft(draft: Draft, article: Article, options: WriteOptions
 
 function frontMatter(draft: Draft, article: Article, { file }: WriteOptions): string {
   const meta = article.meta;
-  const source: Record<string, string> = { title: meta.title ?? baseName(file) };
+  // Without a headline the source's title is the one the draft built (flagged below), never the file name.
+  const source: Record<string, string> = { title: meta.title ?? draft.title };
   if (meta.author) source.author = meta.author;
   if (meta.publisher) source.publisher = meta.publisher;
   if (meta.url) source.url = meta.url;
@@ -36,9 +37,11 @@ function frontMatter(draft: Draft, article: Article, { file }: WriteOptions): st
   if (!isEnglish(article.language)) data.lang = article.language;
   if (draft.keywords.length) data.keywords = draft.keywords;
   const doc = new Document(data);
-  if (draft.titleFromKeyTerms) {
-    const title = doc.get('title', true) as { comment?: string };
-    title.comment = ' built from key terms: the article has no headline; review it';
+  if (draft.titleFrom !== 'headline') {
+    const comment = ` built from ${draft.titleFrom === 'key terms' ? 'key terms' : 'the lead sentence'}: the article has no headline; review it`;
+    (doc.get('title', true) as { comment?: string }).comment = comment;
+    (doc.get('source') as { get(key: string, keepScalar: true): { comment?: string } }).get('title', true).comment =
+      comment;
   }
   return `---\n${doc.toString({ defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 })}---\n`;
 }
@@ -60,8 +63,8 @@ function body(draft: Draft, article: Article, { file }: WriteOptions): string {
         ? "The bottom line is the article's main judgment as briefdeck found it (a thesis or concluding sentence). "
         : '') +
         `Drafted by briefdeck from ${name}: the ${draft.summary.length} sentences that TextRank found most central, in article order, shortened by deletion only (leading connectives, asides and reporting clauses taken out; each note quotes the whole sentence). ` +
-        (draft.titleFromKeyTerms
-          ? `The article has no headline, so the title "${draft.title}" was built from its key terms: replace it. `
+        (draft.titleFrom !== 'headline'
+          ? `The article has no headline, so the title "${draft.title}" was built from its ${draft.titleFrom === 'key terms' ? 'key terms' : 'lead sentence'}: replace it. `
           : '') +
         'Check every bullet against its source note before presenting.',
     ),

@@ -17,7 +17,7 @@ import { writeOnce } from '../output/write-once.js';
 import { bottomLine, titleTermsOf } from './bottom-line.js';
 import { findImplications } from './implications.js';
 import { readArticle, readInput, sniff, type ArticleInput } from './read/index.js';
-import { keyTerms, titleFrom } from './keyterms.js';
+import { keyTerms, titleFrom, titleFromLead } from './keyterms.js';
 import { unsupportedLanguage } from './language.js';
 import type { Article, ArticleFormat, Draft, Sentence } from './article.js';
 import { findQuote } from './quote.js';
@@ -48,17 +48,37 @@ export interface DraftTextOptions {
   file?: string;
   /** Default: from the file name's extension, else sniffed. */
   format?: ArticleFormat;
+  /** Told what the drafter is doing, in pieces of one line, for articles over 1 MB (the CLI writes them to stderr). */
+  progress?: (text: string) => void;
 }
+
+/** Articles from this size on are long enough (a second or more) to say what is happening. */
+const PROGRESS_FROM = 1024 * 1024;
 
 /** Drafts a briefing from an article's text. No file system access. */
 export async function draftBriefing(text: string, options: DraftTextOptions = {}): Promise<DraftResult> {
   const file = options.file ?? 'stdin';
   const format = options.format ?? formatOf(file) ?? sniff(text);
-  return draftArticle({ text, file, format });
+  return draftArticle({ text, file, format }, options.progress);
 }
 
-async function draftArticle(input: ArticleInput): Promise<DraftResult> {
+async function draftArticle(input: ArticleInput, progress?: (text: string) => void): Promise<DraftResult> {
+  if (!progress || input.text.length < PROGRESS_FROM) return draftSteps(input);
+  let open = false;
+  try {
+    return await draftSteps(input, (text) => {
+      progress(text);
+      open = !text.endsWith('\n');
+    });
+  } finally {
+    // An error is one line of its own, never the end of a progress line.
+    if (open) progress('\n');
+  }
+}
+
+async function draftSteps(input: ArticleInput, say?: (text: string) => void): Promise<DraftResult> {
   const nlp = loadNlp(); // start loading the model while the input is parsed
+  say?.(`drafting ${input.file}: reading…`);
   const article = await readArticle(input);
   const unsupported = unsupportedLanguage(article.language);
   if (unsupported)
@@ -67,8 +87,10 @@ async function draftArticle(input: ArticleInput): Promise<DraftResult> {
       'if its language was misread, declare it (`lang:` in front matter, `<html lang>`); else write the briefing by hand',
       { file: input.file },
     );
+  say?.(` ${article.blocks.length.toLocaleString('en')} paragraphs… sentences…`);
   await nlp;
   const { sentences, surface } = await splitSentences(article);
+  say?.(` ${sentences.length.toLocaleString('en')}… ranking…`);
   const warnings: Warning[] = [];
   const file = input.file;
   if (sentences.filter((s) => s.kind === 'paragraph' || s.kind === 'item').length < 3) {
@@ -82,6 +104,7 @@ async function draftArticle(input: ArticleInput): Promise<DraftResult> {
   }
 
   const ranks = textRank(sentences.filter((s) => s.kind !== 'quote'));
+  say?.(' choosing…');
   const quote = findQuote(article, sentences);
   const recs = findRecommendations(article, sentences);
   for (const id of quote.used) recs.used.delete(id);
@@ -95,10 +118,12 @@ async function draftArticle(input: ArticleInput): Promise<DraftResult> {
   const implications = findImplications(sentences, { exclude, ranks, language: article.language });
 
   const terms = keyTerms(sentences, surface);
-  const title = article.meta.title;
+  const headline = article.meta.title;
+  // The lead-sentence phrase knows English function words only; other languages get key terms.
+  const leadTitle = headline || !/^en\b/.test(article.language) ? undefined : titleFromLead(sentences);
   const draft: Draft = {
-    title: title ?? titleFrom(terms, article.language),
-    titleFromKeyTerms: !title,
+    title: headline ?? leadTitle ?? titleFrom(terms, article.language),
+    titleFrom: headline ? 'headline' : leadTitle ? 'lead sentence' : 'key terms',
     keywords: terms.map((t) => t.text),
     bottomLine: lead,
     summary,
@@ -109,10 +134,10 @@ async function draftArticle(input: ArticleInput): Promise<DraftResult> {
     quote: quote.quote,
   };
 
-  if (!title)
+  if (!headline)
     warnings.push({
       file,
-      message: `the article has no headline: the title "${draft.title}" was built from its key terms — review it`,
+      message: `the article has no headline: the title "${draft.title}" was built from its ${draft.titleFrom === 'key terms' ? 'key terms' : 'lead sentence'} — review it`,
     });
   if (!recs.items.length) {
     warnings.push({
@@ -133,6 +158,7 @@ async function draftArticle(input: ArticleInput): Promise<DraftResult> {
     });
 
   const markdown = writeDraft(draft, article, { file });
+  say?.(' done\n');
   const slug = (file === 'stdin' ? slugify(draft.title) : slugify(path.basename(file, path.extname(file)))) ?? 'draft';
   return { markdown, draft, article, sentences, lead3: lead3(sentences), slug, warnings };
 }
@@ -144,6 +170,7 @@ export interface DraftFileOptions {
   force?: boolean;
   cwd?: string;
   stdin?: NodeJS.ReadableStream;
+  progress?: (text: string) => void;
 }
 
 /** Reads the article (`-` for stdin), drafts it and writes the content file. */
@@ -161,7 +188,7 @@ export async function draftFile(
   }
   const input = await readInput(name, options.stdin, cwd);
   await nlp;
-  const result = await draftArticle(input);
+  const result = await draftArticle(input, options.progress);
   const outFile = options.out ?? path.join('content', `${result.slug}.md`);
   await writeOnce(path.resolve(cwd, outFile), result.markdown, outFile, {
     force: Boolean(options.force),

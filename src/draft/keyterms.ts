@@ -1,7 +1,7 @@
 /**
  * Key terms: the content words an article keeps coming back to, across its paragraphs, written
- * the way the article writes them ("ISKP", "Taliban", "storage"). Used for a title when the
- * article has none, and for `keywords:`.
+ * the way the article writes them ("ISKP", "Taliban", "storage"). Used for `keywords:` and for
+ * a title when the article has none and its lead sentence gives none.
  */
 
 import type { Sentence } from './article.js';
@@ -70,4 +70,49 @@ export function titleFrom(terms: KeyTerm[], lang = 'en'): string {
   // Another language joins the terms its own way ("A, B et C", "A、B和C"); English keeps "A, B and C".
   if (!lang.startsWith('en')) return new Intl.ListFormat(lang, { type: 'conjunction' }).format(words);
   return words.length === 1 ? words[0]! : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+/** Words a title does not end on, and where a long subject is cut: prepositions, articles, conjunctions. */
+const FUNCTION_WORD =
+  /^(?:of|in|on|at|by|for|from|to|with|without|into|onto|over|under|after|before|during|since|about|against|between|among|through|across|within|a|an|the|and|or|but|nor|as|than|that|which|who|whose|whom|its|their|his|her|this|these|those)$/i;
+/** The start of an opening clause before the subject: "When the EU raised its duties, …", "In January, …". */
+const OPENER =
+  /^(?:when|after|before|although|though|as|since|while|if|because|despite|in|on|at|during|over|for|last|this|three|two|several|for years|until|once|with|without|amid|following|according)\b/i;
+/** Where the subject ends: the first auxiliary or modal verb. */
+const AUXILIARY =
+  /^(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|shall|does|do|did|remains|remain|seems|appears)$/i;
+
+/**
+ * A title for an article without a headline, by deletion from its first sentence: without
+ * parentheses and an opening clause, its subject (up to the first auxiliary verb) when that is 4–10
+ * words, else its first words up to a preposition, at most 10. "The recent killing of an Islamic
+ * State Khorasan Province affiliate". Undefined when the sentence gives fewer than 4 words.
+ */
+export function titleFromLead(sentences: Sentence[]): string | undefined {
+  const lead = sentences.find((s) => s.kind === 'paragraph' && s.words >= 6);
+  if (!lead) return undefined;
+  let text = lead.text.replace(/\s*\([^()]*\)/g, '').replace(/\s*\[[^\]]*\]/g, '');
+  const opening = /^([^,;:]{3,160}),\s+(.+)$/.exec(text);
+  if (opening && OPENER.test(opening[1]!) && opening[2]!.split(/\s+/).length >= 6) text = opening[2]!;
+  const words = text.replace(/[.!?…]+$/, '').split(/\s+/);
+  const clause = words.findIndex((w, i) => i > 0 && (/[,;:—–]$/.test(words[i - 1]!) || AUXILIARY.test(w)));
+  let phrase: string[];
+  // Not "Officials promised that the measure": an auxiliary after "that" is in a clause of its own.
+  const subordinate = words.slice(0, Math.max(clause, 0)).some((w) => /^(?:that|which|who)$/i.test(w));
+  if (clause >= 4 && clause <= 10 && !subordinate) phrase = words.slice(0, clause);
+  else {
+    // Up to the last preposition or conjunction within 10 words, so the phrase ends where a phrase can.
+    let end = Math.min(words.length, 10);
+    for (let k = end; k >= 4; k--) {
+      if (k === words.length || FUNCTION_WORD.test(words[k]!)) {
+        end = k;
+        break;
+      }
+    }
+    phrase = words.slice(0, end);
+  }
+  while (phrase.length && FUNCTION_WORD.test(phrase[phrase.length - 1]!.replace(/[,;:]$/, ''))) phrase.pop();
+  const title = phrase.join(' ').replace(/[,;:—–]+$/, '');
+  if (phrase.length < 4) return undefined;
+  return title.charAt(0).toUpperCase() + title.slice(1);
 }

@@ -39,9 +39,11 @@ export function summarise(
       s.kind === 'paragraph' && !exclude.has(s.id) && s.words >= 8 && s.words <= 55 && !/[?:]\s*["”’]?$/.test(s.text),
   );
   const lastParagraphs = new Set(paragraphs.slice(-2));
+  // Positions by paragraph once: an indexOf per candidate made long articles quadratic.
+  const positionOf = new Map(paragraphs.map((para, i) => [para, i]));
   const scored = candidates
     .map((s) => {
-      const position = paragraphs.indexOf(s.para);
+      const position = positionOf.get(s.para)!;
       const lead = position === 0 ? 0.3 : position === 1 ? 0.15 : position === 2 ? 0.05 : 0;
       const topic = s.index === 1 ? 0.1 : 0;
       const conclusion = (statesJudgment(s.text) ? 0.15 : 0) + (lastParagraphs.has(s.para) ? 0.1 : 0);

@@ -86,7 +86,7 @@ describe('escaping', () => {
 });
 
 describe('what the drafter takes from each kind of article', () => {
-  it('seed: all ten listed recommendations in order, the Bush quote, a key-term title flagged for review, credits and disclaimer in source', async () => {
+  it('seed: all ten listed recommendations in order, the Bush quote, a title from the lead sentence flagged for review (also as source.title, not the file name), credits and disclaimer in source', async () => {
     const result = await draftOf('seed-article.txt');
     const { draft, markdown, warnings } = result;
     expect(draft.recommendationsFrom).toBe('list');
@@ -95,14 +95,15 @@ describe('what the drafter takes from each kind of article', () => {
       text: 'We do not create terrorism by fighting the terrorists. We invite terrorism by ignoring them.',
       attribution: 'former U.S. President George W. Bush',
     });
-    expect(draft.titleFromKeyTerms).toBe(true);
-    expect(markdown).toMatch(/^title: ".+" # built from key terms: the article has no headline; review it$/m);
+    expect(draft.titleFrom).toBe('lead sentence');
+    expect(draft.title).toBe('The recent killing of an Islamic State Khorasan Province affiliate');
+    expect(markdown).toMatch(/^title: ".+" # built from the lead sentence: the article has no headline; review it$/m);
     expect(warnings.map((w) => w.message)).toEqual([
-      expect.stringMatching(/no headline: the title ".+" was built from its key terms/),
+      expect.stringMatching(/no headline: the title ".+" was built from its lead sentence/),
     ]);
     const { briefing } = parseBriefing(markdown, 'seed.md');
     expect(briefing.meta.source).toMatchObject({
-      title: 'seed-article.txt',
+      title: 'The recent killing of an Islamic State Khorasan Province affiliate',
       credit: expect.stringContaining('RIA Novosti'),
     });
     expect(briefing.meta.source?.note).toMatch(/views and opinions expressed in this article are those of the author/);

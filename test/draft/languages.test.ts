@@ -110,7 +110,7 @@ describe('drafting articles in other languages', () => {
   it("without a headline, a title of key terms joined the language's way", async () => {
     const body = article('fr-hopitaux.txt').split('\n').slice(4).join('\n');
     const result = await draftBriefing(body, { file: 'fr.txt' });
-    expect(result.draft.titleFromKeyTerms).toBe(true);
+    expect(result.draft.titleFrom).toBe('key terms');
     expect(result.draft.title).toMatch(/^\p{Lu}[^,]*, [^,]+ et [^,]+$/u);
   });
 

@@ -6,7 +6,7 @@
  */
 
 import { afterAttributionDash } from '../../content/attribution.js';
-import { absorbLine, classifyLine, emptyMeta, findDate, squash } from './lines.js';
+import { absorbLine, classifyLine, emptyMeta, findDate, HIDDEN_ELEMENTS, parseByline, squash } from './lines.js';
 import type { ArticleMeta, ArticleText, Block } from '../article.js';
 
 // linkedom's types are loose; we use only standard DOM properties.
@@ -61,11 +61,14 @@ const FURNITURE =
 export async function readHtml(source: string, file: string): Promise<ArticleText> {
   const [{ parseHTML }, { Readability }] = await Promise.all([import('linkedom'), import('@mozilla/readability')]);
   const page = parseHTML(source).document as unknown as Document;
-  const meta = pageMeta(page);
+  const linkedData = readLinkedData(page);
+  removeHidden(page);
+  const meta = pageMeta(page, linkedData);
   const dropped: string[] = [];
 
   // Readability changes the document it reads, so it gets a copy of its own.
   const copy = parseHTML(source).document;
+  removeHidden(copy as unknown as Document);
   let article: {
     title?: string | null;
     byline?: string | null;
@@ -87,16 +90,20 @@ export async function readHtml(source: string, file: string): Promise<ArticleTex
     root = page.body ?? page.documentElement;
   }
   meta.title ??= clean(article?.title);
-  meta.author ??= clean(article?.byline)?.replace(/^by\s+/i, '');
+  const byline = article?.byline ? parseByline(article.byline) : undefined;
+  meta.author ??= byline?.author || undefined;
   meta.publisher ??= clean(article?.siteName);
-  meta.date ??= article?.publishedTime ? findDate(article.publishedTime)?.date : undefined;
+  meta.date ??= (article?.publishedTime ? findDate(article.publishedTime)?.date : undefined) ?? byline?.date;
 
   const blocks: Block[] = [];
   let listId = 0;
   const push = (block: Block) => {
+    const header = blocks.filter((b) => b.kind !== 'heading').length < 1;
     if (block.kind !== 'heading' && block.kind !== 'quote') {
-      const header = blocks.filter((b) => b.kind !== 'heading').length < 1;
       if (absorbLine(meta, dropped, classifyLine(block.text, header), block.text)) return;
+    } else if (block.kind === 'heading' && classifyLine(block.text, header)?.type === 'boilerplate') {
+      dropped.push(block.text); // <h2>Related articles</h2>, <h3>Most read</h3>
+      return;
     }
     // The headline repeated inside the article is not body text.
     if (block.kind === 'heading' && meta.title && block.text === meta.title && !blocks.length) return;
@@ -168,35 +175,68 @@ function ownText(element: Element): string {
   return squash(parts.join(''));
 }
 
-function pageMeta(doc: Document): ArticleMeta {
+function pageMeta(doc: Document, linkedData: LinkedData): ArticleMeta {
+  let linked = linkedData;
   const meta = emptyMeta();
   meta.lang = clean(doc.documentElement?.getAttribute('lang'));
   const content = (selector: string) => clean(doc.querySelector(selector)?.getAttribute('content'));
   const h1 = clean(doc.querySelector('article h1, main h1, h1')?.textContent);
-  meta.title =
-    content('meta[property="og:title"]') ??
-    h1 ??
-    content('meta[name="twitter:title"]') ??
-    clean(doc.querySelector('title')?.textContent)?.replace(/\s+[|–—-]\s+[^|–—-]+$/, '');
-  meta.author =
-    content('meta[name="author"]') ??
-    content('meta[property="article:author"]')?.replace(/^https?:.*$/, '') ??
-    undefined;
-  if (!meta.author) {
-    const byline = clean(doc.querySelector('[rel="author"], .byline, .author, [itemprop="author"]')?.textContent);
-    if (byline) meta.author = byline.replace(/^by\s+/i, '');
+  // "Headline | Site", "Opinion | Headline | Site": the site is the last part, a kicker may lead.
+  const titleTag = clean(doc.querySelector('title')?.textContent);
+  const titleParts = titleTag?.split(/\s+[|–—]\s+|\s+-\s+(?=[^-]+$)/).map(squash) ?? [];
+  const site = titleParts.length > 1 ? titleParts[titleParts.length - 1] : undefined;
+  const titleCore =
+    titleParts.length > 1 ? titleParts.slice(0, -1).reduce((a, b) => (b.length > a.length ? b : a)) : titleTag;
+  // The first headline another source confirms (a page's JSON-LD may describe an advert, not the
+  // article); without agreement, the first in this order.
+  const headlines = [
+    content('meta[property="og:title"]'),
+    h1,
+    linked.headline,
+    content('meta[name="twitter:title"]'),
+    titleCore,
+  ].filter((t): t is string => Boolean(t));
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  meta.title = headlines.find((t, i) => headlines.some((u, j) => j !== i && same(t, u))) ?? headlines[0];
+  // JSON-LD whose headline is not the page's is about something else: none of it is used.
+  if (linked.headline && meta.title && !same(linked.headline, meta.title)) linked = {};
+  // Every place a page names its author; each goes through the byline reader, so that
+  // "Helena Voss, Senior Fellow … Published 14 October 2026 · 6 min read" gives the name and the date.
+  const fields = [
+    content('meta[name="author"]'),
+    content('meta[property="article:author"]')?.replace(/^https?:.*$/, ''),
+    linked.author,
+  ];
+  const elements = ['[rel="author"]', '[itemprop="author"]', '.byline', '.author', 'address'].map((selector) =>
+    clean(doc.querySelector(selector)?.textContent),
+  );
+  let bylineDate: string | undefined;
+  for (const [i, text] of [...fields, ...elements].entries()) {
+    if (!text) continue;
+    const byline = parseByline(text, i < fields.length + 2); // rel=author and itemprop=author hold the name alone too
+    bylineDate ??= byline?.date;
+    if (byline?.author) {
+      meta.author ??= byline.author;
+    }
   }
-  meta.publisher = content('meta[property="og:site_name"]') ?? content('meta[name="publisher"]');
+  meta.publisher =
+    content('meta[property="og:site_name"]') ??
+    linked.publisher ??
+    content('meta[name="publisher"]') ??
+    content('meta[name="application-name"]') ??
+    (site && titleCore && meta.title && same(titleCore, meta.title) ? site : undefined);
   const url =
     clean(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')) ?? content('meta[property="og:url"]');
   if (url && /^https?:\/\//i.test(url)) meta.url = url;
   const published =
     content('meta[property="article:published_time"]') ??
+    linked.datePublished ??
     content('meta[name="date"]') ??
     content('meta[itemprop="datePublished"]') ??
+    clean(doc.querySelector('[itemprop="datePublished"]')?.getAttribute('datetime')) ??
     clean(doc.querySelector('time[datetime]')?.getAttribute('datetime')) ??
     clean(doc.querySelector('time')?.textContent);
-  if (published) meta.date = findDate(published)?.date;
+  meta.date = (published ? findDate(published)?.date : undefined) ?? bylineDate;
   for (const caption of Array.from(doc.querySelectorAll('figcaption, .credit, .image-credit, .photo-credit'))) {
     const text = squash(caption.textContent ?? '');
     // Keep the credit, not the caption: "A wafer under light. Photo: Jane Doe / CC BY 4.0" → "Photo: Jane Doe / CC BY 4.0".
@@ -211,4 +251,53 @@ function pageMeta(doc: Document): ArticleMeta {
 function clean(text: string | null | undefined): string | undefined {
   const value = text ? squash(text) : '';
   return value || undefined;
+}
+
+/** What a page's JSON-LD (schema.org NewsArticle and kin) says about the article. */
+interface LinkedData {
+  headline?: string;
+  author?: string;
+  publisher?: string;
+  datePublished?: string;
+}
+
+/** Reads `<script type="application/ld+json">` before scripts are removed; broken JSON is ignored. */
+function readLinkedData(doc: Document): LinkedData {
+  const found: LinkedData = {};
+  const name = (value: unknown): string | undefined => {
+    const first = Array.isArray(value) ? value : [value];
+    const names = first
+      .map((v) => (typeof v === 'string' ? v : typeof v === 'object' && v ? (v as { name?: unknown }).name : undefined))
+      .filter((v): v is string => typeof v === 'string' && Boolean(v.trim()))
+      .map(squash);
+    return names.length ? names.join(' and ') : undefined;
+  };
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
+    if (!node || typeof node !== 'object') return;
+    const item = node as Record<string, unknown>;
+    if (item['@graph']) visit(item['@graph']);
+    const type = ([] as unknown[]).concat(item['@type'] ?? []).join(' ');
+    if (!/Article|Posting|Report|BlogPosting|WebPage/i.test(type)) return;
+    if (typeof item.headline === 'string') found.headline ??= clean(item.headline);
+    found.author ??= name(item.author);
+    found.publisher ??= name(item.publisher);
+    if (typeof item.datePublished === 'string') found.datePublished ??= item.datePublished;
+  };
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    try {
+      visit(JSON.parse(script.textContent ?? ''));
+    } catch {
+      // Not JSON: a page's own mistake, not the reader's.
+    }
+  }
+  return found;
+}
+
+/** Scripts, styles, templates and noscript fallbacks hold no article text (and a page may hide anything there). */
+function removeHidden(doc: Document): void {
+  for (const element of Array.from(doc.querySelectorAll(HIDDEN_ELEMENTS.join(', ')))) element.remove();
 }

@@ -11,7 +11,7 @@ import { afterAttributionDash } from '../../content/attribution.js';
 import { countNewlines } from '../../content/source-text.js';
 import { withLines } from '../../content/token-lines.js';
 import { decodeEntities } from '../../html-text.js';
-import { absorbLine, classifyLine, emptyMeta, findDate, squash } from './lines.js';
+import { absorbLine, classifyLine, emptyMeta, findDate, hiddenAfter, squash } from './lines.js';
 import type { ArticleText, Block } from '../article.js';
 
 export function readMarkdown(source: string, file: string): ArticleText {
@@ -27,6 +27,8 @@ export function readMarkdown(source: string, file: string): ArticleText {
         if (typeof data.title === 'string') meta.title = squash(data.title);
         if (typeof data.author === 'string') meta.author = squash(data.author);
         if (typeof data.lang === 'string') meta.lang = data.lang;
+        for (const key of ['publisher', 'site_name', 'site', 'publication'])
+          if (typeof data[key] === 'string') meta.publisher ??= squash(data[key] as string);
         const date =
           data.date instanceof Date
             ? data.date.toISOString().slice(0, 10)
@@ -52,12 +54,23 @@ export function readMarkdown(source: string, file: string): ArticleText {
     blocks.push({ kind, text, line: at, ...extra });
   };
 
+  // A `<template>` or `<noscript>` block can span blank lines: marked then gives the tokens in between as markdown.
+  let hidden: string | undefined;
   const walk = (tokens: Token[], startLine: number) => {
     for (const [token, tokenLine] of withLines(tokens, startLine)) {
+      if (token.type === 'html') {
+        hidden = hiddenAfter(token.raw, hidden);
+        continue;
+      }
+      if (hidden) continue;
       switch (token.type) {
         case 'heading': {
           const heading = token as Tokens.Heading;
           const text = plain(heading.tokens);
+          if (classifyLine(text, header())?.type === 'boilerplate') {
+            dropped.push(text); // "## Related", "## Read more"
+            break;
+          }
           if (heading.depth === 1 && !meta.title && !blocks.length) meta.title = text;
           else if (text) blocks.push({ kind: 'heading', text, level: heading.depth, line: tokenLine });
           break;
@@ -109,7 +122,18 @@ export function readMarkdown(source: string, file: string): ArticleText {
 
 /** Plain text of inline tokens. */
 export function plain(tokens: Token[]): string {
-  return squash(tokens.map(inlineText).join(''));
+  return squash(visible(tokens).map(inlineText).join(''));
+}
+
+/** The inline tokens outside `<script>…</script>`, `<style>`, `<template>` and `<noscript>`, which marked gives as text between two html tokens. */
+function visible(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  let hidden: string | undefined;
+  for (const token of tokens) {
+    if (token.type === 'html') hidden = hiddenAfter(token.raw, hidden);
+    else if (!hidden) out.push(token);
+  }
+  return out;
 }
 
 function inlineText(token: Token): string {
@@ -124,7 +148,7 @@ function inlineText(token: Token): string {
       return (token as Tokens.Escape).text; // as written: CommonMark reads no character references in code
     default: {
       const children = (token as { tokens?: Token[] }).tokens;
-      if (children?.length) return children.map(inlineText).join('');
+      if (children?.length) return visible(children).map(inlineText).join('');
       return decodeEntities((token as { text?: string }).text ?? '');
     }
   }

@@ -6,7 +6,7 @@
  */
 
 import { afterAttributionDash } from '../../content/attribution.js';
-import { absorbLine, classifyLine, emptyMeta, squash } from './lines.js';
+import { absorbLine, classifyLine, emptyMeta, squash, withoutHiddenMarkup } from './lines.js';
 import type { ArticleText, Block } from '../article.js';
 
 const BULLET = /^\s{0,8}([•·‣▪◦●○■□➢➤►✓✔*+-])\s+(\S.*)$/;
@@ -22,7 +22,7 @@ interface Line {
 export function readText(source: string, file: string): ArticleText {
   const meta = emptyMeta();
   const dropped: string[] = [];
-  const lines = source
+  const lines = withoutHiddenMarkup(source)
     .split('\n')
     .map((text, i) => ({ text: text.replace(/\t/g, '    ').replace(/\s+$/, ''), number: i + 1 }));
 
@@ -45,22 +45,23 @@ export function readText(source: string, file: string): ArticleText {
   let lastOrdered = false;
   let bodyStarted = false;
   for (const [g, group] of groups.entries()) {
-    // The top of the article: a headline line, then byline/date/publisher lines.
-    if (!bodyStarted && g < 4) {
+    // The top of the article: navigation, a kicker, the headline, byline/date/publisher lines.
+    if (!bodyStarted && g < 8) {
       const rest: Line[] = [];
-      for (const line of group) {
+      for (const [l, line] of group.entries()) {
         const text = squash(line.text);
+        const kind = classifyLine(stripEmphasis(text), true);
         if (
+          !kind &&
           !meta.title &&
           !blocks.length &&
           !rest.length &&
-          line === group[0] &&
-          isHeadline(text, group, groups[g + 1])
+          isHeadline(text, line, group.slice(l + 1), groups[g + 1])
         ) {
           meta.title = text.replace(HASH_HEADING, '$2');
           continue;
         }
-        if (absorbLine(meta, dropped, classifyLine(stripEmphasis(text), true), text)) continue;
+        if (absorbLine(meta, dropped, kind, text)) continue;
         rest.push(line);
       }
       if (!rest.length) continue;
@@ -146,12 +147,27 @@ export function isHeading(text: string): boolean {
   return words <= 12 && !/[.!?;,…"”’)\]。！？；，؟؛،۔।॥]$/u.test(text) && /^[\p{Lu}\p{Lo}\d"“‘(]/u.test(text);
 }
 
-/** The first line of the file is the headline when it is short, unpunctuated and not followed by a list. */
-function isHeadline(text: string, group: Line[], next: Line[] | undefined): boolean {
-  if (HASH_HEADING.test(group[0]!.text)) return true;
-  const words = text.split(/\s+/).length;
-  if (words > 20 || /[.!;,:…。！；，：؛،۔।॥]$/u.test(text) || !/^[\p{Lu}\p{Lo}\d"“‘]/u.test(text)) return false;
-  return !(next && (BULLET.test(next[0]!.text) || NUMBERED.test(next[0]!.text)));
+/**
+ * A line at the top is the headline when it stands alone (the rest of its group is byline or site
+ * furniture), is short, and is not followed by a list. It may end in a full stop when it is written
+ * in title case or a byline follows ("Agency Nurses Are a Symptom. The Disease Is How …").
+ */
+function isHeadline(text: string, line: Line, after: Line[], next: Line[] | undefined): boolean {
+  if (HASH_HEADING.test(line.text)) return true;
+  const furniture = after.map((l) => classifyLine(stripEmphasis(squash(l.text)), true));
+  if (furniture.some((kind) => !kind)) return false;
+  const words = text.split(/\s+/);
+  if (words.length > 20 || /[!;,:…！；，：؛،۔।॥]$/u.test(text) || !/^[\p{Lu}\p{Lo}\d"“‘]/u.test(text)) return false;
+  if (/[.。]$/.test(text)) {
+    const long = words.filter((w) => /^\p{L}{4,}/u.test(w));
+    const capitalised = long.filter((w) => /^\p{Lu}/u.test(w)).length;
+    const bylineFollows = [...furniture, classifyLine(squash(next?.[0]?.text ?? ''), true)].some(
+      (kind) => kind?.type === 'meta',
+    );
+    if (!(long.length && capitalised / long.length >= 0.75) && !bylineFollows) return false;
+  }
+  const following = next?.[0];
+  return !(following && (BULLET.test(following.text) || NUMBERED.test(following.text)));
 }
 
 function stripEmphasis(text: string): string {
