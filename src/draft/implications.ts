@@ -44,7 +44,7 @@ export function findImplications(sentences: Sentence[], options: ImplicationOpti
   for (const s of sentences)
     if (s.index === 1 && CONSEQUENCE_TOPIC.test(s.text) && implicationScore(s.text, language) >= 3) topical.add(s.para);
 
-  const candidates = sentences
+  const scored = sentences
     .filter(
       (s) =>
         (s.kind === 'paragraph' || s.kind === 'item') &&
@@ -56,15 +56,15 @@ export function findImplications(sentences: Sentence[], options: ImplicationOpti
       let cue = implicationScore(s.text, language);
       if (topical.has(s.para) && s.index > 1) cue += 2;
       if (s.heading && CONSEQUENCE_TOPIC.test(s.heading)) cue += 1;
-      return {
-        s,
-        cue,
-        score: cue + 2 * (ranks.get(s.id) ?? 0),
-        bullet: shorten(s, { maxWords: MAX_BULLET_WORDS, language }),
-      };
-    })
-    .filter((c) => c.cue >= 2)
-    .sort((a, b) => b.score - a.score || a.s.id - b.s.id);
+      return { s, cue, score: cue + 2 * (ranks.get(s.id) ?? 0) };
+    });
+  // Consequences said plainly ("AI systems make that mistake more costly") carry one weak cue at
+  // most: when fewer than two sentences carry a strong one, the weak ones are taken too, so an
+  // article with consequences does not get an empty section.
+  const strong = scored.filter((c) => c.cue >= 2);
+  const candidates = (strong.length >= 2 ? strong : scored.filter((c) => c.cue >= 1))
+    .sort((a, b) => b.score - a.score || a.s.id - b.s.id)
+    .map((c) => ({ ...c, bullet: shorten(c.s, { maxWords: MAX_BULLET_WORDS, language }) }));
   // "This incident has significant implications, not just for Russia …" leans on what came before,
   // but its heading ("For Russia") does not: such a topic sentence is taken for its heading only.
   const headingOnly = new Set<Sentence>();
