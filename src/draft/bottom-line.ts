@@ -49,9 +49,7 @@ export function bottomLine(
   const top = Math.max(...prose.map((s) => ranks.get(s.id) ?? 0), Number.MIN_VALUE);
   const scored = prose
     .filter((s) => !exclude.has(s.id) && s.words >= 8)
-    .map((s) => ({ s, short: shorten(s, { maxWords: MAX_WORDS, language }) }))
-    .filter(({ short }) => short.fits && !short.leans && !NOT_A_JUDGMENT.test(short.text))
-    .map(({ s, short }) => {
+    .map((s) => {
       const centrality = (ranks.get(s.id) ?? 0) / top;
       const headline = titleTerms.size ? s.terms.filter((t) => titleTerms.has(t)).length / titleTerms.size : 0;
       const judgment = statesJudgment(s.text) ? 1 : 0;
@@ -63,11 +61,14 @@ export function bottomLine(
         (CONCLUSION.test(s.text) ? 0.4 : 0);
       return {
         s,
-        short,
         score: 0.35 * centrality + 0.4 * Math.min(headline, 0.75) + 0.35 * judgment + place - 0.3 * evidence,
       };
     })
-    .sort((a, b) => b.score - a.score || a.s.id - b.s.id);
+    .sort((a, b) => b.score - a.score || a.s.id - b.s.id)
+    // Only the best few can win: shortening every sentence of a long article is slow.
+    .slice(0, 40)
+    .map((c) => ({ ...c, short: shorten(c.s, { maxWords: MAX_WORDS, language }) }))
+    .filter(({ short }) => short.fits && !short.leans && !NOT_A_JUDGMENT.test(short.text));
   const best = scored[0];
   if (!best) return [];
   const chosen = [best];

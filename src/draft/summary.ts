@@ -29,6 +29,9 @@ export function summaryLength(sentenceCount: number, hasBottomLine = false): num
   return hasBottomLine ? Math.max(3, count - 1) : count;
 }
 
+/** How many of the best-scored sentences are considered (shortened, checked for leaning). */
+const SHORTLIST = 40;
+
 export function summarise(
   sentences: Sentence[],
   { exclude, ranks, hasBottomLine, language = 'en' }: SummaryOptions,
@@ -48,9 +51,12 @@ export function summarise(
       const topic = s.index === 1 ? 0.1 : 0;
       const conclusion = (statesJudgment(s.text) ? 0.15 : 0) + (lastParagraphs.has(s.para) ? 0.1 : 0);
       const score = (ranks.get(s.id) ?? 0) * (1 + lead + topic + conclusion);
-      return { s, score, short: shorten(s, { language }) };
+      return { s, score };
     })
-    .sort((a, b) => b.score - a.score || a.s.id - b.s.id);
+    .sort((a, b) => b.score - a.score || a.s.id - b.s.id)
+    // Only the best few can be chosen: shortening every sentence of a long article is slow.
+    .slice(0, SHORTLIST)
+    .map((c) => ({ ...c, short: shorten(c.s, { language }) }));
   // A sentence that leans on the one before ("This reinforces …") reads as a dangling bullet, and
   // one that cannot be shortened to 25 words crowds the slide: each only when nothing else is left.
   const penalty = (c: (typeof scored)[number]) => (c.short.leans ? 2 : 0) + (c.short.fits ? 0 : 1);
