@@ -24,6 +24,7 @@ import {
   trimConnective,
 } from './cues.js';
 import type { Article, Recommendation, RecommendationOrigin, Sentence } from './article.js';
+import { countWords, shorten } from './compress.js';
 import { firstClause, primaryLanguage } from './languages/index.js';
 
 export interface FoundRecommendations {
@@ -128,6 +129,11 @@ function previousText(article: Article, block: number): string | undefined {
   return previous && previous.kind !== 'item' ? previous.text : undefined;
 }
 
+/**
+ * A recommendation's bullet: the sentence without what only numbers it, shortened by deletion
+ * (compress.ts) when it has more than 25 words and is one sentence, with its bold lead. The note
+ * (written from `source`/`sources`) keeps the whole sentence.
+ */
 function recommendation(
   text: string,
   lang: string,
@@ -135,12 +141,18 @@ function recommendation(
   sources?: Sentence[],
   item = false,
 ): Recommendation {
-  if (primaryLanguage(lang) !== 'en') {
-    const trimmed = trimConnective(text, lang).text;
-    return { text: trimmed, ...firstClause(trimmed, lang), source, sources };
+  const english = primaryLanguage(lang) === 'en';
+  const whole = english ? dropListConnectives(text) : trimConnective(text, lang).text;
+  const full = english ? splitLead(whole, { item }) : firstClause(whole, lang);
+  const oneSentence = (sources?.length ?? 1) === 1;
+  const short = oneSentence && countWords(whole, lang) > 25 ? shorten(whole, { language: lang }).text : whole;
+  // Only a shortening that keeps the whole prescriptive clause: a cut inside it would change what is asked.
+  const at = short === whole ? -1 : short.indexOf(full.lead);
+  if (at >= 0) {
+    const before = short.slice(0, at);
+    return { text: short, before, lead: full.lead, rest: short.slice(at + full.lead.length), source, sources };
   }
-  const shown = dropListConnectives(text);
-  return { text: shown, ...splitLead(shown, { item }), source, sources };
+  return { text: whole, ...full, source, sources };
 }
 
 /**
@@ -234,8 +246,6 @@ function isModalAt(word: string, next = ''): boolean {
     return /^(?:essential|imperative|vital|crucial|critical|necessary|time|to)$/i.test(next);
   return MODAL_WORD.test(word);
 }
-
-const countWords = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 function leadOf(text: string): string {
   const words = [...text.matchAll(/\S+/g)];

@@ -94,6 +94,17 @@ describe('the bold lead is the prescriptive clause', () => {
     ]);
   });
 
+  it('a recommendation over 25 words is shortened by deletion, its bold lead whole, the note keeping the sentence', async () => {
+    const sentence =
+      'A third step is for the Nordic and Baltic states to create a shared incident database, so that a drone seen over a Danish port and another seen over a Lithuanian base can be compared within hours rather than months.';
+    const items = await rendered('First, governments must fund detection radars at every mid-sized airport.', sentence);
+    expect(items[1]).toMatchObject({
+      text: 'The Nordic and Baltic states to create a shared incident database.',
+      bold: ['The Nordic and Baltic states to create a shared incident database'],
+    });
+    expect(items[1]!.notes).toContain(`“${sentence}”`);
+  });
+
   it('a labelled list item ("Enhanced Intelligence Sharing: …"): the label is bold', async () => {
     const items = await rendered(
       'Recommendations:',
