@@ -89,7 +89,9 @@ export interface Bullet {
 }
 
 export interface Recommendation extends Bullet {
-  /** The part of `text` shown in bold: its first clause. */
+  /** The part of `text` before the bold lead ("At home, ", "We recommend that "); `text` is before + lead + rest. */
+  before?: string;
+  /** The part of `text` shown in bold: the prescriptive clause, or a list item's label. */
   lead: string;
   /** The rest of `text` after the lead (may start with punctuation or be empty). */
   rest: string;

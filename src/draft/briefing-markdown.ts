@@ -105,9 +105,10 @@ function body(draft: Draft, article: Article, { file }: WriteOptions): string {
     if (isEnglish(article.language)) out.push(escapeBlock(leadFor(draft)), '');
     draft.recommendations.forEach((rec, i) => {
       const marker = `${i + 1}.`;
+      const before = rec.before ? escapeInline(rec.before) : '';
       const rest = rec.rest ? escapeInline(rec.rest, false) : '';
       out.push(
-        `${marker} **${escapeInline(rec.lead)}**${rest}`,
+        `${marker} ${before}**${escapeInline(rec.lead, !before)}**${rest}`,
         '',
         indent(provenance(rec, article), marker.length + 1),
         '',

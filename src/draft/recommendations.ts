@@ -4,17 +4,28 @@
  *    ("Following Recommendations:", "## What utilities should do"), or a list whose items are
  *    mostly prescriptive — every item, verbatim;
  * 2. a section under such a heading, written as paragraphs: its prescriptive sentences;
- * 3. otherwise prescriptive sentences anywhere in the prose ("should", "must", "needs to",
- *    "First, … Second, …").
+ * 3. otherwise the author's prescriptions in the prose: "should", "must", "needs to",
+ *    "First, … Second, …", step frames ("A third step is for …", "What is needed is …"), and,
+ *    next to those, softer ones ("X would help") and imperatives.
+ * Reported, rejected and hypothetical "should" sentences are left out (the rules are in cues.ts).
  * Nothing found means no recommendations: the caller warns, it never invents any.
  */
 
-import { ENUMERATION, isPrescriptive, isRecommendationIntro, trimConnective } from './cues.js';
+import {
+  dropStepFrame,
+  ENUMERATION,
+  isImperative,
+  isImperativeSentence,
+  isPrescriptive,
+  isRecommendationIntro,
+  isSoftPrescription,
+  isStep,
+  REJECTION,
+  trimConnective,
+} from './cues.js';
 import type { Article, Recommendation, RecommendationOrigin, Sentence } from './article.js';
+import { countWords, shorten } from './compress.js';
 import { firstClause, primaryLanguage } from './languages/index.js';
-
-const IMPERATIVE =
-  /^(?:adopt|allow|appoint|avoid|ban|build|cap|change|close|commit|coordinate|create|cut|define|develop|encourage|end|enforce|engage|ensure|establish|expand|extend|focus|fund|give|help|improve|increase|introduce|invest|keep|launch|limit|link|make|monitor|offer|pass|plan|prepare|prioriti[sz]e|promote|protect|provide|publish|push|put|raise|reduce|reform|reinforce|require|restore|review|scale|set|share|start|stop|streamline|strengthen|support|tie|track|train|update|use|widen)\b/i;
 
 export interface FoundRecommendations {
   items: Recommendation[];
@@ -28,7 +39,12 @@ export function findRecommendations(article: Article, sentences: Sentence[]): Fo
   const byBlock = new Map<number, Sentence[]>();
   for (const s of sentences) (byBlock.get(s.block) ?? byBlock.set(s.block, []).get(s.block)!).push(s);
   const lang = article.language;
-  const prescriptive = (text: string) => isPrescriptive(text, lang) || IMPERATIVE.test(text);
+  // Step frames, softer prescriptions, imperatives and rejections are English word patterns.
+  const english = primaryLanguage(lang) === 'en';
+  const rejected = english ? rejectedViews(sentences) : new Set<number>();
+  const step = (text: string) => english && isStep(text);
+  const soft = (text: string) => english && isSoftPrescription(text);
+  const prescriptive = (text: string) => isPrescriptive(text, lang) || step(text) || (english && isImperative(text));
   const announces = (text: string | undefined) => text !== undefined && isRecommendationIntro(text, lang);
 
   // 1. Lists.
@@ -52,13 +68,16 @@ export function findRecommendations(article: Article, sentences: Sentence[]): Fo
       const parts = byBlock.get(b) ?? [];
       if (!parts.length) continue;
       for (const s of parts) used.add(s.id);
-      items.push(recommendation(article.blocks[b]!.text, lang, parts[0]!, parts));
+      items.push(recommendation(article.blocks[b]!.text, lang, parts[0]!, parts, true));
     }
   }
   if (items.length) return { items, from: 'list', intro, used };
 
   // 2. A recommendations section written as paragraphs.
-  const inSection = sentences.filter((s) => s.kind === 'paragraph' && announces(s.heading) && prescriptive(s.text));
+  const inSection = sentences.filter(
+    (s) =>
+      s.kind === 'paragraph' && announces(s.heading) && !rejected.has(s.id) && (prescriptive(s.text) || soft(s.text)),
+  );
   if (inSection.length) {
     for (const s of inSection) used.add(s.id);
     return {
@@ -69,14 +88,39 @@ export function findRecommendations(article: Article, sentences: Sentence[]): Fo
     };
   }
 
-  // 3. Prescriptive sentences in the prose.
-  const prose = sentences.filter(
+  // 3. The author's prescriptions in the prose; softer ones only next to those (a run of them).
+  const strong = sentences.filter(
     (s) =>
       s.kind === 'paragraph' &&
-      (isPrescriptive(s.text, lang) || (ENUMERATION.test(s.text) && isPrescriptive(trimConnective(s.text).text))),
+      !rejected.has(s.id) &&
+      (isPrescriptive(s.text, lang) ||
+        step(s.text) ||
+        (ENUMERATION.test(s.text) && isPrescriptive(trimConnective(s.text).text))),
+  );
+  const chosen = new Set(strong.map((s) => s.id));
+  const run = new Set(strong.flatMap((s) => [s.para - 1, s.para, s.para + 1]));
+  const prose = sentences.filter(
+    (s) =>
+      chosen.has(s.id) ||
+      (english &&
+        strong.length >= 2 &&
+        s.kind === 'paragraph' &&
+        run.has(s.para) &&
+        !rejected.has(s.id) &&
+        (isSoftPrescription(s.text) || isImperativeSentence(trimConnective(s.text).text))),
   );
   for (const s of prose) used.add(s.id);
   return { items: prose.map((s) => recommendation(s.text, lang, s)), from: prose.length ? 'prose' : 'none', used };
+}
+
+/** Sentences that the next sentence rejects ("Some say Europe should … That would be a mistake."). */
+function rejectedViews(sentences: Sentence[]): Set<number> {
+  const rejected = new Set<number>();
+  for (const [i, s] of sentences.entries()) {
+    const next = sentences[i + 1];
+    if (next && next.block <= s.block + 1 && REJECTION.test(trimConnective(next.text).text)) rejected.add(s.id);
+  }
+  return rejected;
 }
 
 /** The paragraph or heading just before a block (a list's lead-in). */
@@ -85,10 +129,53 @@ function previousText(article: Article, block: number): string | undefined {
   return previous && previous.kind !== 'item' ? previous.text : undefined;
 }
 
-function recommendation(text: string, lang: string, source: Sentence, sources?: Sentence[]): Recommendation {
-  const trimmed = trimConnective(text, lang).text;
-  const { lead, rest } = primaryLanguage(lang) === 'en' ? splitLead(trimmed) : firstClause(trimmed, lang);
-  return { text: trimmed, lead, rest, source, sources };
+/**
+ * A recommendation's bullet: the sentence without what only numbers it, shortened by deletion
+ * (compress.ts) when it has more than 25 words and is one sentence, with its bold lead. The note
+ * (written from `source`/`sources`) keeps the whole sentence.
+ */
+function recommendation(
+  text: string,
+  lang: string,
+  source: Sentence,
+  sources?: Sentence[],
+  item = false,
+): Recommendation {
+  const english = primaryLanguage(lang) === 'en';
+  const whole = english ? dropListConnectives(text) : trimConnective(text, lang).text;
+  const full = english ? splitLead(whole, { item }) : firstClause(whole, lang);
+  const oneSentence = (sources?.length ?? 1) === 1;
+  const short = oneSentence && countWords(whole, lang) > 25 ? shorten(whole, { language: lang }).text : whole;
+  // Only a shortening that keeps the whole prescriptive clause: a cut inside it would change what is asked.
+  const at = short === whole ? -1 : short.indexOf(full.lead);
+  if (at >= 0) {
+    const before = short.slice(0, at);
+    return { text: short, before, lead: full.lead, rest: short.slice(at + full.lead.length), source, sources };
+  }
+  return { text: whole, ...full, source, sources };
+}
+
+/**
+ * Drops what only numbers the step: "First,", "To begin with,", "And finally,", "A third step is
+ * for …", "What is needed is …" (deletion only; the note keeps the whole sentence).
+ */
+function dropListConnectives(text: string): string {
+  let shown = text;
+  for (let i = 0; i < 3; i++) {
+    const next = dropStepFrame(trimConnective(shown).text).text;
+    if (next === shown) break;
+    shown = next;
+  }
+  return shown;
+}
+
+export interface Lead {
+  /** Text before the bold lead: an opening adverbial ("At home, "), a frame ("We recommend that "), a descriptive clause. */
+  before: string;
+  /** The bold part: the prescriptive clause (actor + modal + verb + object), or a list item's label. */
+  lead: string;
+  /** The rest after the lead (may start with punctuation or be empty). */
+  rest: string;
 }
 
 const BREAK_WORDS =
@@ -96,39 +183,97 @@ const BREAK_WORDS =
 /** After a comma, the words that open a new clause or phrase (not the next item of a series: "offline, manual"). */
 const CLAUSE_OPENER =
   /^(?:and|but|or|nor|so|yet|not|even|especially|particularly|just|both|either|then|thereby|thus|\w+ing|\w+ed)$/i;
+/** The words a recommendation turns on; "to" stands in for them after a step frame ("the Nordic states to create …"). */
+const MODAL_WORD =
+  /^(?:should|must|needs?|ought|has|have|can|could|will|would|may|might|is|are|urge|recommend|propose)$/i;
+/** Participles and adjectives that take "to" as part of the verb: "be required to", "be able to". */
+const CHAIN =
+  /^(?:required|able|allowed|obliged|forced|encouraged|expected|prepared|willing|ready|permitted|empowered|asked|made|compelled)$/i;
+/** Modals of possibility: "Encouraging citizens to report … can serve as …" puts the measure in the subject. */
+const POSSIBILITY = /^(?:can|could|will|would|may|might)$/i;
+/** An opening adverbial, kept out of the bold: "At home, ", "To close this gap, ", "If the EU is serious, ". */
+const OPENING =
+  /^(?:at|in|on|for|with|within|over|under|by|before|after|as|given|once|until|while|when|where|if|unless|beyond|instead of|rather than|alongside|besides|from|through|throughout|during|across|among|to|ideally|above all|most urgently|domestically|internationally|abroad|locally|nationally)\b[^,;:]{0,80},\s+(?=\S)/i;
+/** A frame around the prescription, kept out of the bold: "We recommend that ", "It is essential that ". */
+const FRAME =
+  /^(?:(?:we|i) (?:\w+ly )?(?:recommend|propose|suggest|advise|believe|think|would argue|argue)(?: strongly)? (?:that )?(?=\S)|(?:we|i) (?:\w+ly )?(?:urge|call on|ask|invite|encourage) (?=\S)|it is (?:\w+ )?(?:essential|imperative|vital|crucial|critical|necessary|important|urgent) that |it is (?:high )?time (?:that |for )|what (?:[\w-]+ ){1,4}(?:needs?|requires?|lacks?) (?:now |most |above all )?is )/i;
 
 /**
- * The bold lead of a recommendation: its first clause. Split at the first comma, semicolon,
- * colon or dash within 3–14 words (not one that comes before the main verb, as in "At home, …"),
- * else before the first preposition or conjunction after the verb and its first word; a short
- * sentence is all lead.
+ * The bold lead of a recommendation. A list item's short label ("Border Security: …") is the lead:
+ * it is the author's own heading for the item, the shortest faithful summary of it, and bolding the
+ * clause after it would give the item two headings. Otherwise the lead is the prescriptive clause:
+ * of clauses joined by ";" or ":", the first that prescribes; after an opening adverbial or a frame
+ * (which stay, not bold); then up to a comma, semicolon, colon or dash that opens a new clause (not
+ * one inside a series such as "an offline, manual fallback"), else up to the first preposition or
+ * conjunction after the verb and its object; a short clause is all lead.
  */
-export function splitLead(text: string): { lead: string; rest: string } {
+export function splitLead(text: string, { item = false }: { item?: boolean } = {}): Lead {
+  const label = item ? /^([^:;.!?]{2,60}):\s+\S/.exec(text) : null;
+  if (label && isLabel(label[1]!)) return { before: '', lead: label[1]!, rest: text.slice(label[1]!.length) };
+
+  const clauses = [...text.matchAll(/[^;:]+(?:[;:]\s+|$)/g)].map((m) => ({ at: m.index, text: m[0] }));
+  const clause =
+    clauses.find((c) => isPrescriptive(c.text) || isImperative(c.text) || isSoftPrescription(c.text)) ?? clauses[0];
+  let start = clause?.at ?? 0;
+  for (let i = 0; i < 3; i++) {
+    const here = text.slice(start);
+    // An opening only when the prescription follows ("At home, governments should …"); a frame always.
+    const opening = OPENING.exec(here);
+    const frame = opening && hasVerb(here.slice(opening[0].length)) ? opening : FRAME.exec(here);
+    if (!frame) break;
+    start += frame[0].length;
+  }
+  const last = clause !== undefined && clause !== clauses[clauses.length - 1];
+  const end = last ? clause.at + clause.text.replace(/[;:]\s+$/, '').length : text.length;
+  const lead = countWords(text) <= 9 ? text.slice(start, end) : leadOf(text.slice(start, end));
+  return { before: text.slice(0, start), lead, rest: text.slice(start + lead.length) };
+}
+
+/** A label is short and states no verb: "Enhanced Intelligence Sharing", "Border security". */
+function isLabel(label: string): boolean {
+  const words = label.trim().split(/\s+/);
+  return words.length <= 6 && !words.some((w) => MODAL_WORD.test(w) || /^(?:was|were|be|been|do|does|did)$/i.test(w));
+}
+
+function hasVerb(text: string): boolean {
+  return isPrescriptive(text) || isSoftPrescription(text) || text.split(/\s+/).some((w) => MODAL_WORD.test(w));
+}
+
+/** "has", "need", "is" count only as "has to", "need to", "is essential" ("The EU, which has dithered, must …"). */
+function isModalAt(word: string, next = ''): boolean {
+  if (/^(?:has|have|needs?|ought)$/i.test(word)) return /^to$/i.test(next);
+  if (/^(?:is|are)$/i.test(word))
+    return /^(?:essential|imperative|vital|crucial|critical|necessary|time|to)$/i.test(next);
+  return MODAL_WORD.test(word);
+}
+
+function leadOf(text: string): string {
   const words = [...text.matchAll(/\S+/g)];
-  if (words.length <= 9) return { lead: text, rest: '' };
-  const modal = words.findIndex((w) =>
-    /^(?:should|must|needs?|ought|has|have|can|could|will|would|may|might|is|are)$/i.test(w[0]),
-  );
+  let modal = words.findIndex((w, i) => isModalAt(w[0], words[i + 1]?.[0]));
+  if (modal < 0) modal = words.findIndex((w) => /^to$/i.test(w[0]));
+  const upTo = (i: number) => text.slice(0, words[i]!.index + words[i]![0].length);
+  // "Promoting moderate interpretations of Islam can help counter …": the subject is the measure.
+  if (modal >= 3 && modal <= 10 && POSSIBILITY.test(words[modal]![0]) && !upTo(modal - 1).includes(','))
+    return upTo(modal - 1);
   const last = Math.min(words.length - 2, 14);
   for (let i = 2; i < last; i++) {
     const word = words[i]![0];
     const early = modal > i && i < 4;
     const next = words[i + 1]![0].replace(/^[("“‘]/, '');
     if (!early && (/[;:]$/.test(word) || (/,$/.test(word) && (BREAK_WORDS.test(next) || CLAUSE_OPENER.test(next)))))
-      return cut(text, words[i]!.index! + word.length - 1);
-    if (!early && /^(?:—|–|--)$/.test(words[i + 1]![0])) return cut(text, words[i + 1]!.index! - 1);
+      return upTo(i).slice(0, -1);
+    // A dash after the modal opens a new clause; before it, it opens an aside ("The EU — which … — must").
+    if (i > modal && /^(?:—|–|--)$/.test(words[i + 1]![0])) return upTo(i);
   }
   const from = Math.max(3, modal >= 0 ? modal + 3 : 3);
-  for (let i = from; i < Math.min(words.length - 2, 16); i++) {
-    const w = words[i]![0].toLowerCase();
-    if (BREAK_WORDS.test(w)) return cut(text, words[i]!.index! - 1);
+  for (let i = from; i < Math.min(words.length - 2, Math.max(16, modal + 8)); i++) {
+    // "must be required to report …": that "to" belongs to the verb.
+    if (/^to$/i.test(words[i]![0]) && i <= modal + 4 && CHAIN.test(words[i - 1]![0])) continue;
+    // "heavier than 250 grams" is the object's comparison, not a new phrase ("rather than" is).
+    if (/^than$/i.test(words[i]![0]) && /^(?:(?!rather)\w+er|more|less|fewer)$/i.test(words[i - 1]![0])) continue;
+    if (BREAK_WORDS.test(words[i]![0])) return upTo(i - 1);
   }
+  if (words.length <= 14) return text;
   // No clause boundary: the subject, verb and its first word.
-  const end = Math.min(words.length - 2, Math.max(6, modal >= 0 ? modal + 2 : 6));
-  return cut(text, words[end]!.index! + words[end]![0].length);
-}
-
-function cut(text: string, at: number): { lead: string; rest: string } {
-  const lead = text.slice(0, at).trimEnd();
-  return { lead, rest: text.slice(lead.length) };
+  return upTo(Math.min(words.length - 2, Math.max(6, modal >= 0 ? modal + 2 : 6)));
 }

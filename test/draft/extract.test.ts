@@ -53,14 +53,15 @@ describe('bold lead of a recommendation', () => {
       'Utilities must keep an offline, manual fallback',
     ],
     [
+      // Issue 17: the bold was the descriptive half; it is now the prescriptive clause.
       'ISKP and other groups leverage online platforms for recruitment; countermeasures should be intensified to disrupt these activities.',
-      'ISKP and other groups leverage online platforms for recruitment',
+      'countermeasures should be intensified',
     ],
     ['Share intelligence with partners.', 'Share intelligence with partners.'],
   ])('%s', (text, lead) => {
     const split = splitLead(text);
     expect(split.lead).toBe(lead);
-    expect(split.lead + split.rest).toBe(text);
+    expect(split.before + split.lead + split.rest).toBe(text);
   });
 });
 
