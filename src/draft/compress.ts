@@ -41,7 +41,16 @@ interface Cut {
   connective?: string;
   /** The "not just … but" scaffold: its "not" is not a negation of the kept clause. */
   scaffold?: boolean;
+  /**
+   * A whole trailing clause of purpose, reason or accompaniment (", because …", " so that …",
+   * ", with …"): a negation or figure inside it qualifies that clause, not the one kept, so it
+   * may go with it ("… stewardship rules, so that resistance does not develop" → "… stewardship rules.").
+   */
+  subordinate?: boolean;
 }
+
+/** Opens a trailing clause that a bullet can lose whole, numbers and negations included. */
+const SUBORDINATE = /^(?:because|since|so that|so as to|in order to|with)\b/;
 
 type Rule = (text: string) => Cut[];
 
@@ -224,7 +233,7 @@ const reporting: Rule = (text) => {
 const trailing: Rule = (text) => {
   const cuts: Cut[] = [];
   // "despite" opens an adjunct even without a comma: "… the growing reach of radical factions despite the operations against them."
-  for (const m of text.matchAll(/,\s+|\s*(?:—|–)\s*|\s-\s|\s+(?=despite\b)/g)) {
+  for (const m of text.matchAll(/,\s+|\s*(?:—|–)\s*|\s-\s|\s+(?=despite\b|so that\b)/g)) {
     const rest = text.slice(m.index + m[0].length);
     const first = /^[a-z]+/.exec(rest)?.[0] ?? '';
     const isDash = /[—–-]/.test(m[0]);
@@ -238,7 +247,7 @@ const trailing: Rule = (text) => {
       appositive ||
       (TAIL_OPENER.test(rest) && !(first.endsWith('ing') && ING_NOUN.test(first)))
     ) {
-      cuts.push({ from: m.index, to: text.length, scaffold });
+      cuts.push({ from: m.index, to: text.length, scaffold, subordinate: !isDash && SUBORDINATE.test(rest) });
     }
   }
   return cuts.reverse();
@@ -330,7 +339,7 @@ export function shorten(sentence: Sentence | string, options: ShortenOptions = {
     for (const rule of rules) {
       for (const cut of rule(text)) {
         const span = text.slice(cut.from, cut.to);
-        if (KEEP.test(span) && !cut.scaffold) continue;
+        if (KEEP.test(span) && !cut.scaffold && !cut.subordinate) continue;
         if (cut.scaffold && KEEP.test(span.replace(/^[\s,]*not /, ''))) continue;
         if (cut.to >= text.length && NEEDS_COMPLEMENT.test(text.slice(0, cut.from))) continue;
         const left = count - countWords(span, language);

@@ -49,7 +49,7 @@ const seed = (start: string) => {
 };
 
 describe('shorten: on every sentence of every fixture', () => {
-  it('is the source with words deleted, keeps its numbers and negations, and fits when it says so', () => {
+  it('is the source with words deleted, keeps the numbers and negations of what it keeps, and fits when it says so', () => {
     expect(sentences.length).toBeGreaterThan(200);
     const problems: string[] = [];
     for (const maxWords of [25, 15]) {
@@ -57,11 +57,17 @@ describe('shorten: on every sentence of every fixture', () => {
         const out = shorten(sentence, { maxWords, language });
         const source = sentence.text;
         const scaffolds = out.removed.filter((r) => /^,?\s*not (?:just|only|merely|simply)\b/.test(r)).length;
+        // A whole trailing clause of purpose, reason or accompaniment may go with its negations and
+        // figures: they qualify that clause, not the one kept.
+        const clauses = out.removed.filter((r) =>
+          /^,?\s*(?:because|since|so that|so as to|in order to|with)\b/.test(r),
+        );
+        const keptOf = (text: string) => clauses.reduce((rest, clause) => rest.replace(clause, ' '), text);
         const why = [
           !isDeletionOf(out.text, source) && 'not a deletion',
           out.fits !== out.words <= maxWords && 'fits is wrong',
-          digits(out.text) !== digits(source) && 'lost a number',
-          count(NEGATION, out.text) !== count(NEGATION, source) - scaffolds && 'lost a negation',
+          digits(out.text) !== digits(keptOf(source)) && 'lost a number',
+          count(NEGATION, out.text) !== count(NEGATION, keptOf(source)) - scaffolds && 'lost a negation',
           count(STRAY, out.text) > count(STRAY, source) && 'left stray punctuation',
           /^\p{Lu}/u.test(source) && !/^[\p{Lu}\d]/u.test(out.text) && 'lost its capital',
           out.removed.length > 0 && !/[.!?]["”’)]?$/.test(out.text) && 'does not end as a sentence',

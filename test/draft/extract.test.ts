@@ -4,7 +4,7 @@ import { isPrescriptive, trimConnective } from '../../src/draft/cues.js';
 import { draftBriefing } from '../../src/draft/index.js';
 import { splitLead } from '../../src/draft/recommendations.js';
 import { escapeInline } from '../../src/draft/briefing-markdown.js';
-import { fixtures, htmlText } from './helpers.js';
+import { fixtures, htmlText, isDeletionOf } from './helpers.js';
 
 const fixture = (name: string) => fixtures.find((f) => f.name === name)!;
 const draftOf = (name: string) => draftBriefing(fixture(name).text, { file: name });
@@ -140,7 +140,13 @@ describe('what the drafter takes from each kind of article', () => {
 
   it('of two lists, the one under "## Recommendations"', async () => {
     const { draft } = await draftOf('urban-heat.md');
-    expect(draft.recommendations.map((r) => r.text)).toEqual(fixture('urban-heat.md').expected.recommendations);
+    // Each item whole in its source; the bullet is that item shortened by deletion, under 25 words.
+    const items = draft.recommendations.map((r) => (r.sources ?? [r.source]).map((s) => s.text).join(' '));
+    expect(items).toEqual(fixture('urban-heat.md').expected.recommendations);
+    draft.recommendations.forEach((r, i) => expect(isDeletionOf(r.text, items[i]!)).toBe(true));
+    expect(draft.recommendations[1]!.text).toBe(
+      'Cooling centres must stay open until at least 10 p.m. during declared heat waves.',
+    );
   });
 
   it('no recommendations: an empty section with a note and a warning, nothing invented; the deck still parses', async () => {
