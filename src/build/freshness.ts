@@ -135,8 +135,11 @@ export class Freshness {
     this.options ??= (async () => {
       const options = this.build;
       const browserWanted = options.pdf !== false || outputStages(options, 'printed').length > 0;
+      // None found (or a wrong one named): no deck can be printed, so none is recorded as complete.
       const browser = browserWanted
-        ? await import('../pdf/browser.js').then(({ findBrowser }) => findBrowser(options.browser))
+        ? await import('../pdf/browser.js')
+            .then(({ findBrowser }) => findBrowser(options.browser))
+            .catch(() => undefined)
         : undefined;
       return JSON.stringify({
         pdf: options.pdf !== false,
