@@ -9,7 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants, rmSync } from 'node:fs';
-import { copyFile, link, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { OutputError } from './errors.js';
 import { fileSha256, makeDirectory } from './files.js';
@@ -34,7 +34,14 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, o
 export async function copyFileAtomic(from: string, to: string, options?: WriteOptions): Promise<void> {
   const [source, target] = await Promise.all([stat(from), stat(to).catch(() => undefined)]);
   if (target?.isFile() && target.size === source.size && (await sameBytes(from, to))) return;
-  await replaceAtomic(to, (tmp) => copyFile(from, tmp), options);
+  await replaceAtomic(
+    to,
+    async (tmp) => {
+      await copyFile(from, tmp);
+      await utimes(tmp, source.atime, source.mtime); // the source's time (to the millisecond), as `cp -p` gives
+    },
+    options,
+  );
 }
 
 /** Whether two files of the same size hold the same bytes (false when either cannot be read). */
