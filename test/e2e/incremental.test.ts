@@ -276,3 +276,31 @@ describe('incremental build: each kind of input', () => {
     expect(record.decks.map((deck) => deck.slug).sort()).toEqual(['pictures', 'plain', 'themed']);
   });
 });
+
+describe('incremental build --watch', () => {
+  it('a template change rebuilds the decks of that template and says the others were up to date', async () => {
+    const work = await tempDir('briefdeck-incremental-watch-');
+    const content = path.join(work, 'content');
+    await mkdir(content);
+    await writeFile(path.join(content, 'plain.md'), briefing('Plain'));
+    await writeFile(
+      path.join(content, 'themed.md'),
+      briefing('Themed').replace('date: 2026-01-15', 'date: 2026-01-15\ntemplate: mine'),
+    );
+    const ejected = await runCli(['template', 'eject', 'default', path.join(work, 'mine')], { cwd: work });
+    expect(ejected.code, ejected.stderr).toBe(0);
+    const run = startCli(['build', 'content', '--no-pdf', '--templates', 'mine', '--watch'], {}, work);
+    try {
+      await run.waitFor(/^watching content \(Ctrl-C to stop\)$/m);
+      const css = path.join(work, 'mine', 'theme.css');
+      await writeFile(css, `${await readFile(css, 'utf8')}\n.watched { color: #654321; }\n`);
+      await run.waitFor(/^skipped plain \(up to date: nothing it is made from changed\)$/m);
+      await run.waitFor(/^built {3}themed \(\d+ slides\) in \d+ ms$/m);
+      expect(run.output()).not.toMatch(/^built {3}plain /m);
+      expect(await readFile(path.join(work, 'output', 'themed', 'assets', 'theme.css'), 'utf8')).toContain('#654321');
+    } finally {
+      run.child.kill('SIGKILL');
+      await rm(work, { recursive: true, force: true });
+    }
+  });
+});
