@@ -168,13 +168,12 @@ export async function buildFiles(
   const stage = options.strict === true && pool !== undefined;
   const rendered = outputStages(options, 'rendered');
   const freshness = new Freshness(options);
-  const reuse = options.force ? undefined : freshness;
   const current: BuiltDeck[] = []; // this build's decks, in file order: written now or up to date
   const built: BuiltDeck[] = []; // those written now
   try {
     for (const file of files) {
       try {
-        const deck = await builder.buildHtml(file, { stage, reuse });
+        const deck = await builder.buildHtml(file, { stage, reuse: freshness });
         current.push(deck);
         result.warnings.push(...deck.warnings);
         if (deck.deck.upToDate) continue;

@@ -90,8 +90,8 @@ export class BriefingBuilder {
    * Parses, renders and writes one briefing's HTML deck. Throws a BriefdeckError, having written nothing, on bad input.
    * `stage`: write it to a staging folder beside its folder instead, to print and judge it there
    * (`--strict`); commitDeck() then writes it into place, or discardDeck() drops it.
-   * `reuse`: first ask whether the deck folder already holds this deck; then nothing is written, and
-   * the deck comes back `upToDate` with what the build that wrote it reported.
+   * `reuse`: first ask whether the deck folder already holds this deck (not with `force`); then nothing
+   * is written, and the deck comes back `upToDate` with what the build that wrote it reported.
    */
   async buildHtml(file: string, options: { stage?: boolean; reuse?: Freshness } = {}): Promise<BuiltDeck> {
     const context = await this.renderContext();

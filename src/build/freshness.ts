@@ -43,19 +43,25 @@ export const BROWSER_RESTARTED =
 /** One build's (or one watch rebuild's) view of which decks are up to date; asset hashes are shared by its decks. */
 export class Freshness {
   private readonly hashes = new Map<string, Promise<string>>();
+  /** Each deck's key, made when it was rendered: before its files are written, so a source edited meanwhile makes the next build rebuild. */
+  private readonly keys = new WeakMap<BuiltDeck, Promise<string>>();
   private options?: Promise<string>;
 
   constructor(private readonly build: BuildOptions) {}
 
   /**
-   * When the deck's folder holds what this build would write (its manifest, see above): marks the deck
-   * up to date and gives it the outputs and warnings the build that wrote it reported. False otherwise.
+   * When the deck's folder holds what this build would write (its manifest, see above), and the build
+   * is not forced: marks the deck up to date and gives it the outputs and warnings the build that wrote
+   * it reported. False otherwise. Called on each deck once it is rendered, before anything is written.
    */
   async reuse(built: BuiltDeck): Promise<boolean> {
     const { deck } = built;
+    const key = this.key(built);
+    this.keys.set(built, key);
+    if (this.build.force) return false;
     const manifest = await currentManifest<StoredDeck>(deck.dir, {
       briefdeck: await briefdeckFingerprint(),
-      key: await this.key(built),
+      key: await key,
     });
     if (!manifest) return false;
     const { pdf, outputs, warnings } = manifest.deck;
@@ -91,7 +97,7 @@ export class Freshness {
     };
     await writeManifest(deck.dir, {
       briefdeck: await briefdeckFingerprint(),
-      key: await this.key(built),
+      key: await (this.keys.get(built) ?? this.key(built)),
       deck: stored,
     });
   }
