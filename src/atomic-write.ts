@@ -12,7 +12,7 @@ import { constants, rmSync } from 'node:fs';
 import { copyFile, link, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { OutputError } from './errors.js';
-import { makeDirectory } from './files.js';
+import { fileSha256, makeDirectory } from './files.js';
 
 export interface WriteOptions {
   /** The name in messages (default: the file). */
@@ -27,21 +27,27 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, o
 }
 
 /**
- * Copies unless `to` is already this copy: same size and modification time,
- * which a copy made here is given. Rebuilds (and serve) skip the ~70 unchanged
- * asset files of a deck this way.
+ * Copies unless `to` already holds the same bytes. Rebuilds (and serve) skip the ~70 unchanged asset
+ * files of a deck this way. Compared by content, not modification time: a copy's mtime is set with
+ * millisecond precision while the source's has nanoseconds, so the two never compared equal (issue 18).
  */
 export async function copyFileAtomic(from: string, to: string, options?: WriteOptions): Promise<void> {
   const [source, target] = await Promise.all([stat(from), stat(to).catch(() => undefined)]);
-  if (target && target.size === source.size && target.mtimeMs === source.mtimeMs) return;
+  if (target?.isFile() && target.size === source.size && (await sameBytes(from, to))) return;
   await replaceAtomic(
     to,
     async (tmp) => {
       await copyFile(from, tmp);
-      await utimes(tmp, source.atime, source.mtime);
+      await utimes(tmp, source.atime, source.mtime); // the source's time (to the millisecond), as `cp -p` gives
     },
     options,
   );
+}
+
+/** Whether two files of the same size hold the same bytes (false when either cannot be read). */
+async function sameBytes(a: string, b: string): Promise<boolean> {
+  const [hashA, hashB] = await Promise.all([fileSha256(a), fileSha256(b)]).catch(() => [undefined, 'unreadable']);
+  return hashA === hashB;
 }
 
 /**

@@ -8,7 +8,8 @@
  * a human hint that keeps the system's code.
  */
 import { constants, fstatSync, openSync, closeSync, readSync, realpathSync, type Stats } from 'node:fs';
-import { mkdir, open, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { BriefdeckError, Location } from './errors.js';
 
@@ -270,4 +271,14 @@ export function realPath(file: string): string {
     if (parent === absolute || (code !== 'ENOENT' && code !== 'ENOTDIR')) return absolute; // a loop, or no access: as written
     return path.join(realPath(parent), path.basename(absolute));
   }
+}
+
+/** The SHA-256 of a file's bytes (hex): how a rebuild tells a file it would write from the one already there. */
+export async function fileSha256(file: string): Promise<string> {
+  return sha256(await readFile(file));
+}
+
+/** The SHA-256 of text or bytes (hex). */
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
 }

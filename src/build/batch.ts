@@ -31,6 +31,7 @@ import { checkOutputFolder } from '../output/write-deck.js';
 import type { HandoutSize } from '../pdf/handout.js';
 import type { PrintPool, RunOptions } from '../pdf/pool.js';
 import type { PrintLayout, PrintResult, SlideImages } from '../pdf/print.js';
+import { BROWSER_RESTARTED, Freshness } from './freshness.js';
 import { filesOfShard } from './shard.js';
 import type { ProjectLabelChoice } from '../labels/index.js';
 
@@ -73,6 +74,8 @@ export interface BuildOptions extends BuilderOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** Build only the briefings of this shard (see build/shard.ts), and write its record (output/shard-record.ts). */
   shard?: Shard;
+  /** Write and print every deck, also those whose folder already holds what this build would write (freshness.ts). */
+  force?: boolean;
 }
 
 export type ProgressEvent =
@@ -121,8 +124,8 @@ export async function startBuild(
   if (options.shard) await removeShardRecord(options.outDir, options.shard);
   // Start the browser now, and open its first tab: that takes about as long as building the HTML.
   const browserWanted = options.pdf !== false || outputStages(options, 'printed').length > 0;
+  // The browser starts (pool.warm) once a deck is found that needs printing: none when all are up to date.
   const pool = browserWanted ? await startPool(options, lifetime) : undefined;
-  pool?.warm();
   return { files, pool, result: { decks: [], errors: [...errors], warnings: [...skipped] } };
 }
 
@@ -145,6 +148,11 @@ async function startPool(
  * Builds `files` with `builder` and prints them with `pool` (none: HTML only), into `result`; the
  * batch of `build`, and each rebuild of `build --watch` (which keeps its builder and pool).
  *
+ * A deck whose folder already holds what this build would write (freshness.ts; not with `force`) is
+ * neither written nor printed: it is reported with what the build that wrote it reported, and
+ * listed on the index page like the others. Every deck this build completes gets a manifest saying
+ * so, written after all its outputs (a deck with a failed output gets none).
+ *
  * With `strict` (and PDFs), whether a deck overflows is known only once Chromium has laid it
  * out, so each deck is first written to a staging folder beside its own, printed there, and
  * written into place only if it fits (commitDeck); one that overflows is dropped whole, and the
@@ -159,13 +167,18 @@ export async function buildFiles(
 ): Promise<BuildResult> {
   const stage = options.strict === true && pool !== undefined;
   const rendered = outputStages(options, 'rendered');
-  const built: BuiltDeck[] = [];
+  const freshness = new Freshness(options);
+  const current: BuiltDeck[] = []; // this build's decks, in file order: written now or up to date
+  const built: BuiltDeck[] = []; // those written now
   try {
     for (const file of files) {
       try {
-        const deck = await builder.buildHtml(file, { stage });
-        built.push(deck);
+        const deck = await builder.buildHtml(file, { stage, reuse: freshness });
+        current.push(deck);
         result.warnings.push(...deck.warnings);
+        if (deck.deck.upToDate) continue;
+        pool?.warm(); // the browser starts while the rest of the HTML is built
+        built.push(deck);
         if (!stage) reportHtml(deck, options);
         for (const output of rendered) await writeRenderedOutput(deck, output, result, options);
       } catch (error) {
@@ -177,7 +190,7 @@ export async function buildFiles(
     // while printing must not leave it showing the decks' old titles and markings.
     const publishedEarly = pool !== undefined && !stage && built.length > 0;
     const project = await builder.projectLabels();
-    const early = publishedEarly ? (await publish(options.outDir, built, project)).earlier : undefined;
+    const early = publishedEarly ? (await publish(options.outDir, current, project)).earlier : undefined;
     if (pool && built.length > 0) {
       // No browser is an error for the PDFs only: the HTML decks above are already written.
       const launched = await pool.browser().then(
@@ -198,18 +211,21 @@ export async function buildFiles(
         reportHtml(deck, options);
       }
       if (deck.deck.pdf || OUTPUT_STAGES.some((output) => outputOf(deck.deck, output))) await recordPrints(deck);
+      // Last, once every file of the deck is in place: from now on the deck is up to date.
+      await freshness.record(deck, result.warnings);
     }
-    result.decks = written.map((deck) => deck.deck);
-    if (built.length > 0) {
+    const listed = current.filter((deck) => !deck.refused);
+    result.decks = listed.map((deck) => deck.deck);
+    if (listed.length > 0) {
       // Published early, the same decks (no deck is refused unstaged) have their superseded folders
       // gone and the earlier decks beside them read already.
-      const published = await publish(options.outDir, written, await builder.projectLabels(), early);
+      const published = await publish(options.outDir, listed, await builder.projectLabels(), early);
       result.indexFile = published.indexFile;
       result.warnings.push(...published.earlier.warnings);
     }
     if (options.shard)
-      result.shardRecord = await writeShardRecord(options.outDir, options.shard, written.map(deckRecord), {
-        failed: files.length - written.length,
+      result.shardRecord = await writeShardRecord(options.outDir, options.shard, listed.map(deckRecord), {
+        failed: files.length - listed.length,
       });
   } finally {
     for (const deck of built) await discardDeck(deck); // staging folders left by an error
@@ -304,11 +320,7 @@ async function printAll(
       const { deck } = built;
       const started = performance.now();
       const run: RunOptions = {
-        onRestart: () =>
-          result.warnings.push({
-            file: deck.file,
-            message: 'the browser quit while printing this deck; started a new one to retry it and print the rest',
-          }),
+        onRestart: () => result.warnings.push({ file: deck.file, message: BROWSER_RESTARTED }),
       };
       // The slide images the stages need come from the PDF's own page load (its print tab).
       let images: SlideImages | undefined;

@@ -16,6 +16,7 @@ import { stagingFolder } from '../atomic-write.js';
 import { moveFile, writeDeck } from '../output/write-deck.js';
 import { bookmarksFor } from '../pdf/bookmarks.js';
 import type { PrintJob, PrintResult } from '../pdf/print.js';
+import type { Freshness } from './freshness.js';
 import { moveOutputs, outputRecords, type DeckOutputs, type OutputStage } from './outputs.js';
 
 export interface BuilderOptions {
@@ -42,6 +43,8 @@ export interface DeckResult extends DeckOutputs {
   slides: number;
   /** Set once printed from this build's HTML (and, when staged, moved into `dir`). */
   pdf?: PrintResult;
+  /** Its folder already held what this build would write (freshness.ts): nothing of it was written or printed; the rest is what the build that wrote it reported. */
+  upToDate?: boolean;
 }
 
 export interface BuiltDeck {
@@ -87,8 +90,10 @@ export class BriefingBuilder {
    * Parses, renders and writes one briefing's HTML deck. Throws a BriefdeckError, having written nothing, on bad input.
    * `stage`: write it to a staging folder beside its folder instead, to print and judge it there
    * (`--strict`); commitDeck() then writes it into place, or discardDeck() drops it.
+   * `reuse`: first ask whether the deck folder already holds this deck (not with `force`); then nothing
+   * is written, and the deck comes back `upToDate` with what the build that wrote it reported.
    */
-  async buildHtml(file: string, options: { stage?: boolean } = {}): Promise<BuiltDeck> {
+  async buildHtml(file: string, options: { stage?: boolean; reuse?: Freshness } = {}): Promise<BuiltDeck> {
     const context = await this.renderContext();
     const { briefing, warnings } = await readBriefing(file);
     const owner = this.owners.get(briefing.slug);
@@ -125,6 +130,7 @@ export class BriefingBuilder {
       assets,
       info: deckInfo(rendered, dir),
     };
+    if (await options.reuse?.reuse(built)) return built;
     if (options.stage) built.staged = stagingFolder(dir);
     await writeDeckFiles(built, built.staged?.dir ?? dir);
     return built;

@@ -158,8 +158,17 @@ export async function moveOutputs(
       const to = path.join(dir, path.basename(from));
       if (to !== from) await move(from, to);
     }
-    Object.assign(deck, { [stage.name]: stage.movedTo(output, dir) });
   }
+  rebaseOutputs(deck, dir);
+}
+
+/** Makes what the stages wrote name its files in `dir` (same names; '' for names relative to the deck folder); returns `deck`. */
+export function rebaseOutputs<D extends DeckOutputs>(deck: D, dir: string): D {
+  for (const stage of OUTPUT_STAGES) {
+    const output = outputOf(deck, stage);
+    if (output) Object.assign(deck, { [stage.name]: stage.movedTo(output, dir) });
+  }
+  return deck;
 }
 
 /** What deck.json says of what the stages wrote: `{ handout: 'x-handout.pdf', pptx: 'x.pptx' }`. */

@@ -86,6 +86,10 @@ async function rebuild(
   const failed = new Set(result.errors.map((error) => error.location?.file));
   for (const deck of result.decks) {
     if (failed.has(deck.file)) continue;
+    if (deck.upToDate) {
+      log(`skipped ${deck.slug} (up to date: nothing it is made from changed)`);
+      continue;
+    }
     const prints = [
       deck.pdf && `PDF ${deck.pdf.pages} pages`,
       ...OUTPUT_STAGES.map((stage) => {

@@ -74,6 +74,7 @@ addFormatFlags(buildCommand)
       .default('static'),
   )
   .option('--json', 'print a machine-readable report on stdout instead of progress lines')
+  .option('-f, --force', 'write and print every deck, also those whose folder is up to date (unchanged since built)')
   .addOption(shardOption())
   .addOption(
     new Option(
@@ -101,6 +102,7 @@ addFormatFlags(buildCommand)
       timeout: opts.timeout * 1000,
       printLayout: opts.printLayout,
       shard: opts.shard,
+      force: opts.force,
       handleSignals: false,
       onProgress: (event) => {
         if (!live) return;
@@ -134,10 +136,13 @@ function reportBuild(result: BuildResult, elapsed: number, opts: BuildFlags): vo
   else {
     if (result.indexFile) console.log(`index   ${result.indexFile}`);
     if (result.shardRecord) console.log(`record  ${result.shardRecord}`);
-    const decks = result.decks.length;
-    const pages = result.decks.reduce((sum, d) => sum + (d.pdf?.pages ?? 0), 0);
+    // Decks found up to date were neither written nor printed: counted apart, their pages not at all.
+    const built = result.decks.filter((d) => !d.upToDate);
+    const decks = built.length;
+    const upToDate = result.decks.length - decks;
+    const pages = built.reduce((sum, d) => sum + (d.pdf?.pages ?? 0), 0);
     console.log(
-      `${decks} deck${decks === 1 ? '' : 's'}${pages ? `, ${pages} PDF pages,` : ''} built in ${formatSeconds(elapsed)}${result.errors.length ? `, ${result.errors.length} failed` : ''}${result.warnings.length ? `, ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}` : ''}`,
+      `${decks} deck${decks === 1 ? '' : 's'}${pages ? `, ${pages} PDF pages,` : ''} built in ${formatSeconds(elapsed)}${upToDate ? `, ${upToDate} up to date` : ''}${result.errors.length ? `, ${result.errors.length} failed` : ''}${result.warnings.length ? `, ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}` : ''}`,
     );
   }
 }
@@ -323,6 +328,7 @@ interface BuildFlags extends FormatFlags {
   json?: boolean;
   shard?: Shard;
   watch?: boolean;
+  force?: boolean;
 }
 
 function parseWhole(value: string, max: number): number {
@@ -367,6 +373,8 @@ function jsonReport(result: BuildResult, ms: number) {
       file: deck.file,
       slug: deck.slug,
       slides: deck.slides,
+      // Not written or printed by this build: its folder already held what it would write.
+      upToDate: deck.upToDate === true,
       html: deck.htmlFile,
       // Only what this build printed from this HTML: a PDF it did not print is not there (see writeDeck).
       pdf: deck.pdf && {

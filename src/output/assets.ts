@@ -21,15 +21,18 @@ function revealDist(): string {
   return path.dirname(require.resolve('reveal.js'));
 }
 
-const cache = new Map<string, Promise<Asset[]>>();
+/**
+ * By the loaded template, not its folders: `build --watch` and `serve` load a template again when its
+ * files change, and the list holds its stylesheet's text (a list kept by folder kept the old one).
+ */
+const cache = new WeakMap<Template, Promise<Asset[]>>();
 
 /** Everything a deck built with `template` needs beside its HTML but its fonts (same list for every deck of that template). */
 export function deckAssets(template: Template): Promise<Asset[]> {
-  const key = template.chain.join('\0');
-  let assets = cache.get(key);
+  let assets = cache.get(template);
   if (!assets) {
     assets = collect(template);
-    cache.set(key, assets);
+    cache.set(template, assets);
   }
   return assets;
 }

@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { impossibleDate } from '../content/dates.js';
 import type { Warning } from '../content/model.js';
 import { BriefdeckError, OutputError } from '../errors.js';
-import { isInside, readRegularFile } from '../files.js';
+import { isInside, readRegularFile, sha256 } from '../files.js';
 import {
   boolean,
   type Infer,
@@ -126,7 +125,7 @@ export async function writeDeckInfo(deckDir: string, info: DeckInfo): Promise<vo
 
 /** `html` for deck.json: what index.html holds, as the bytes written (UTF-8). */
 export function htmlFingerprint(html: string | Uint8Array): string {
-  return `sha256-${createHash('sha256').update(html).digest('hex')}`;
+  return `sha256-${sha256(html)}`;
 }
 
 /**

@@ -4,6 +4,7 @@ import { copyFileAtomic, outputError, writeFileAtomic } from '../atomic-write.js
 import { OutputError } from '../errors.js';
 import { isInside, makeDirectory, realPath } from '../files.js';
 import type { Asset } from './assets.js';
+import { removeManifest } from './manifest.js';
 
 /** Renames `from` to `to` (atomic: on the same file system, as a staging folder beside the deck is). */
 export async function moveFile(from: string, to: string): Promise<void> {
@@ -35,6 +36,8 @@ export async function writeDeck(deckDir: string, html: string, assets: Asset[]):
   await makeDirectory(deckDir).catch((error: unknown) => {
     throw outputError(error, `${deckDir}${path.sep}`); // the trailing / says it is the folder that could not be made
   });
+  // Before anything in the folder changes: from now until the build writes a new one, nothing says the deck is complete.
+  await removeManifest(deckDir);
   await Promise.all(
     assets.map((asset) => {
       const to = path.join(deckDir, asset.to);

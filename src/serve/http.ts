@@ -6,7 +6,10 @@ import { isReallyInside } from '../files.js';
 import { escapeHtml } from '../html-text.js';
 import { mediaTypeOf } from '../media-types.js';
 
-/** Maps a URL path to a file inside `root`, or undefined when it would leave it. */
+/**
+ * Maps a URL path to a file inside `root`, or undefined when it would leave it or names a hidden file
+ * or folder: those are briefdeck's own (a deck's manifest, files being written, staging folders), not content.
+ */
 export function resolveUnder(root: string, urlPath: string): string | undefined {
   let decoded: string;
   try {
@@ -15,6 +18,13 @@ export function resolveUnder(root: string, urlPath: string): string | undefined 
     return undefined;
   }
   const file = path.resolve(root, `.${path.posix.normalize(`/${decoded}`)}`);
+  if (
+    path
+      .relative(root, file)
+      .split(path.sep)
+      .some((part) => part.startsWith('.') && part !== '..')
+  )
+    return undefined;
   return isReallyInside(root, file) ? file : undefined; // also refuses a link in the output folder that leads out of it
 }
 

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MANIFEST_NAME } from '../../src/output/manifest.js';
 import { pdfInfo, runCli, SAMPLE, tempDir } from '../helpers.js';
 
 const SLUG = 'iskp-moscow-plot';
@@ -15,9 +16,9 @@ async function project(config?: string): Promise<{ cwd: string; deck: string }> 
   return { cwd, deck: path.join(cwd, 'out', SLUG) };
 }
 
-/** The files a build wrote at the top of the deck folder, but the deck itself. */
+/** The files a build wrote at the top of the deck folder, but the deck itself (and its manifest, see output/manifest.ts). */
 async function outputsIn(deck: string): Promise<string[]> {
-  const own = new Set(['index.html', 'deck.json', 'assets']);
+  const own = new Set(['index.html', 'deck.json', 'assets', MANIFEST_NAME]);
   return (await readdir(deck)).filter((name) => !own.has(name)).sort();
 }
 

@@ -1,9 +1,11 @@
 // Every format in one build, then a build with the PDF only: --json names every file the build wrote
 // (and nothing else is in the deck folder), and after the second build the other formats' files are gone,
 // and deck.json, the index page and --json name only the PDF.
+import { existsSync } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MANIFEST_NAME } from '../../src/output/manifest.js';
 import { runCli, SAMPLE, tempDir } from '../helpers.js';
 
 const SLUG = 'iskp-moscow-plot';
@@ -60,13 +62,17 @@ function namedFiles(report: Record<string, unknown>): { files: string[]; entries
 }
 
 /** Every file under the deck folder but the deck itself (index.html, deck.json, assets/). */
+/** The deck folder's files but deck.json, assets/ and the manifest of an incremental build (which must be there, written last). */
 async function outputFiles(): Promise<string[]> {
   const files: string[] = [];
   for (const entry of await readdir(deck, { recursive: true, withFileTypes: true })) {
     const file = path.join(entry.parentPath, entry.name);
     const top = path.relative(deck, file).split(path.sep)[0]!;
-    if (entry.isFile() && !['deck.json', 'assets'].includes(top)) files.push(file);
+    if (entry.isFile() && !['deck.json', 'assets', MANIFEST_NAME].includes(top)) files.push(file);
   }
+  expect(files.length === 0 || existsSync(path.join(deck, MANIFEST_NAME)), 'the manifest beside complete outputs').toBe(
+    true,
+  );
   return files.sort();
 }
 

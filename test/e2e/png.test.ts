@@ -10,6 +10,7 @@ import { imageSize } from 'image-size';
 import { PNG } from 'pngjs';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MANIFEST_NAME } from '../../src/output/manifest.js';
 import { ROOT, runCli, SAMPLE, tempDir } from '../helpers.js';
 
 const SLUG = 'iskp-moscow-plot';
@@ -109,8 +110,9 @@ describe('build --png --thumbnails', () => {
     expect(await deckJson(out)).toMatchObject({ pdf: `${SLUG}.pdf`, png: 'slides', thumbnail: 'thumbnails/01.png' });
     expect(json.decks[0]!.png).toMatchObject({ folder: slides, width: 1280, height: 720 });
     expect(json.decks[0]!.png!.files).toEqual(NAMES.map((name) => path.join(slides, name)));
-    // Written through a hidden folder that is gone once the images are in place.
-    expect((await readdir(path.join(out, SLUG))).filter((name) => name.startsWith('.'))).toEqual([]);
+    // Written through a hidden folder that is gone once the images are in place; the one hidden file
+    // left is the deck's manifest (output/manifest.ts), written last.
+    expect((await readdir(path.join(out, SLUG))).filter((name) => name.startsWith('.'))).toEqual([MANIFEST_NAME]);
   });
 
   it('shows on each PNG what the same PDF page shows, and a wrong slide does not pass for it', async () => {

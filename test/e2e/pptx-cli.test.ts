@@ -24,7 +24,8 @@ describe('briefdeck build --pptx', () => {
     const index = await readFile(path.join(out, 'index.html'), 'utf8');
     expect(index).toContain('<a href="iskp-moscow-plot/iskp-moscow-plot.pptx">PowerPoint</a>');
 
-    const live = await runCli(['build', SAMPLE, '--pptx', '--no-pdf', '-o', out]);
+    // The same build again, its progress lines: --force, since the deck is up to date (an incremental build writes nothing).
+    const live = await runCli(['build', SAMPLE, '--pptx', '--no-pdf', '-o', out, '--force']);
     expect(live.stdout).toMatch(/^pptx {4}\S+iskp-moscow-plot\.pptx \(10 slides, [\d.]+ KB\)/m);
   });
 

@@ -53,7 +53,8 @@ describe('briefdeck build --script', () => {
     const index = await readFile(path.join(out, 'index.html'), 'utf8');
     expect(index).toContain('<a href="iskp-moscow-plot/iskp-moscow-plot-script.md">Speaker script</a>');
 
-    const live = await runCli(['build', SAMPLE, '--script', '--no-pdf', '-o', out]);
+    // The same build again, its progress lines: --force, since the deck is up to date (an incremental build writes nothing).
+    const live = await runCli(['build', SAMPLE, '--script', '--no-pdf', '-o', out, '--force']);
     expect(live.stdout).toMatch(/^script {2}\S+iskp-moscow-plot-script\.md \(10 slides, 9 with notes, [\d.]+ KB\)/m);
   });
 

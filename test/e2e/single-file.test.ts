@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
+import { MANIFEST_NAME } from '../../src/output/manifest.js';
 import { deckSuite, FIXTURES, pdfText, ROOT, runCli, SAMPLE, squash, tempDir } from '../helpers.js';
 
 /**
@@ -240,7 +241,12 @@ describe('the single-file deck, alone in a folder, opened from file://', () => {
     );
     const run = await runCli(['build', path.join(suite.dir, 'content', 'pictures.md'), '--no-pdf', '--out', suite.out]);
     expect(run.code, run.stderr).toBe(0);
-    expect((await readdir(path.join(suite.out, 'pictures'))).sort()).toEqual(['assets', 'deck.json', 'index.html']);
+    expect((await readdir(path.join(suite.out, 'pictures'))).sort()).toEqual([
+      MANIFEST_NAME, // the deck's manifest (output/manifest.ts): the deck is complete
+      'assets',
+      'deck.json',
+      'index.html',
+    ]);
     expect(JSON.parse(await readFile(deckJson, 'utf8')).singleFile).toBeUndefined();
   });
 });

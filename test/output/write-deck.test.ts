@@ -76,6 +76,35 @@ describe('copyFileAtomic', () => {
   });
 });
 
+describe('copyFileAtomic: compared by content', () => {
+  it('leaves alone a copy of a source whose time has nanoseconds (a copy only keeps milliseconds)', async () => {
+    const dir = path.join(work, 'copy-ns');
+    await mkdir(dir, { recursive: true });
+    const from = path.join(dir, 'reveal.js');
+    const to = path.join(dir, 'out', 'reveal.js');
+    await writeFile(from, 'reveal bytes'); // stamped now, to the nanosecond where the file system keeps them
+    await copyFileAtomic(from, to);
+    const before = await stat(to);
+    await copyFileAtomic(from, to);
+    expect((await stat(to)).ino).toBe(before.ino);
+  });
+
+  it('copies a source changed to other bytes of the same size with the same time', async () => {
+    const dir = path.join(work, 'copy-same-size');
+    await mkdir(dir, { recursive: true });
+    const from = path.join(dir, 'theme.css');
+    const to = path.join(dir, 'out', 'theme.css');
+    const then = new Date('2026-01-02T03:04:05Z');
+    await writeFile(from, 'a { color: red; }');
+    await utimes(from, then, then);
+    await copyFileAtomic(from, to);
+    await writeFile(from, 'a { color: tan; }');
+    await utimes(from, then, then);
+    await copyFileAtomic(from, to);
+    expect(await readFile(to, 'utf8')).toBe('a { color: tan; }');
+  });
+});
+
 describe('stagingFolder, moveFile, removeFolder', () => {
   it('stages a deck in a hidden folder beside the target, moves it into place, and removes folders', async () => {
     const dir = path.join(work, 'staging');

@@ -29,6 +29,11 @@ describe('resolveUnder', () => {
       );
     }
   });
+  it("refuses hidden names: briefdeck's own files (a deck's manifest, files being written, staging folders)", () => {
+    expect(resolveUnder(root, '/brief/.briefdeck-manifest.json')).toBeUndefined();
+    expect(resolveUnder(root, '/.brief.123.tmp/index.html')).toBeUndefined();
+    expect(resolveUnder(root, '/brief/%2Eindex.html.1.tmp')).toBeUndefined();
+  });
   it('refuses a path that is not valid percent-encoding', () => {
     expect(resolveUnder(root, '/%E0%A4%A')).toBeUndefined();
     expect(resolveUnder(root, '/%zz')).toBeUndefined();
