@@ -143,7 +143,7 @@ describe('what the drafter takes from each kind of article', () => {
     // Each item whole in its source; the bullet is that item shortened by deletion, under 25 words.
     const items = draft.recommendations.map((r) => (r.sources ?? [r.source]).map((s) => s.text).join(' '));
     expect(items).toEqual(fixture('urban-heat.md').expected.recommendations);
-    draft.recommendations.forEach((r, i) => expect(isDeletionOf(r.text, items[i]!)).toBe(true));
+    for (const [i, r] of draft.recommendations.entries()) expect(isDeletionOf(r.text, items[i]!)).toBe(true);
     expect(draft.recommendations[1]!.text).toBe(
       'Cooling centres must stay open until at least 10 p.m. during declared heat waves.',
     );
