@@ -101,8 +101,6 @@ function body(draft: Draft, article: Article, { file }: WriteOptions): string {
 
   out.push(heading('recommendations'), '');
   if (draft.recommendations.length) {
-    // The lead-in is English: a deck in another language goes without it (the note says the same).
-    if (isEnglish(article.language)) out.push(escapeBlock(leadFor(draft)), '');
     draft.recommendations.forEach((rec, i) => {
       const marker = `${i + 1}.`;
       const before = rec.before ? escapeInline(rec.before) : '';
@@ -114,6 +112,9 @@ function body(draft: Draft, article: Article, { file }: WriteOptions): string {
         '',
       );
     });
+    // Where they come from goes in a note, not on the slide: the slide's kicker already says whose
+    // recommendations they are, and a lead-in line pushed ten of them off two slides.
+    out.push(note(originOf(draft)), '');
   } else {
     out.push(
       note(
@@ -158,14 +159,15 @@ function sectionHeading(kind: HeadingKind, lang: string): string {
 
 const isEnglish = (lang: string) => primaryLanguage(lang) === 'en';
 
-function leadFor(draft: Draft): string {
+function originOf(draft: Draft): string {
+  const shortened = 'in its own words, shortened by deletion only (each note quotes the whole sentence).';
   switch (draft.recommendationsFrom) {
     case 'list':
-      return "The source's recommendations, in its own words:";
+      return `The source's recommendations list, ${shortened}`;
     case 'section':
-      return "The source's recommendations, in its own words (from its section on what should be done):";
+      return `The source's section on what should be done, ${shortened}`;
     default:
-      return 'Sentences of the source that say what should be done, in its own words:';
+      return `Sentences of the source that say what should be done, ${shortened}`;
   }
 }
 
