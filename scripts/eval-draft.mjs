@@ -102,8 +102,10 @@ function draftTexts(result, briefing) {
   const texts = [];
   const add = (where, text) => text && texts.push({ where, text: String(text) });
   add('title', result.draft.title);
+  // An image credit goes to source.credit on purpose (attribution, shown on the sources slide),
+  // like the disclaimer in source.note: neither is leaked junk.
   for (const [key, value] of Object.entries(briefing.meta.source ?? {}))
-    if (key !== 'note') add(`source.${key}`, value);
+    if (key !== 'note' && key !== 'credit') add(`source.${key}`, value);
   for (const k of result.draft.keywords) add('keyword', k);
   for (const b of result.draft.bottomLine ?? []) add('bottom line', b.text);
   for (const b of result.draft.summary) add('summary', b.text);
