@@ -84,8 +84,11 @@ export function findImplications(sentences: Sentence[], options: ImplicationOpti
 /**
  * The best `limit` candidates (sorted best first) that make good bullets: first those that are
  * short and stand alone; then those that lean on the sentence before when that sentence is in too
- * (so they are not alone); then, only if slots are left, those still too long.
+ * (so they are not alone); then, while the section has fewer than ENOUGH_BULLETS, those still too long.
  */
+/** With this many bullets a section has body enough: no bullet over 25 words is added to it. */
+const ENOUGH_BULLETS = 6;
+
 function select(candidates: Candidate[], limit: number): Candidate[] {
   const picked: Candidate[] = [];
   const ids = new Set<number>();
@@ -102,7 +105,8 @@ function select(candidates: Candidate[], limit: number): Candidate[] {
     before = picked.length;
     for (const c of candidates) if (short(c) && c.bullet.leans && supported(c)) take(c);
   }
-  for (const c of candidates) if (!short(c) && supported(c)) take(c);
+  // A bullet over 25 words crowds its slide: taken only to give a short section some body.
+  for (const c of candidates) if (!short(c) && supported(c) && picked.length < ENOUGH_BULLETS) take(c);
   return picked;
 }
 
