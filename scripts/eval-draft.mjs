@@ -347,7 +347,7 @@ function report(setName, rows) {
   for (const [f, { hits, of }] of Object.entries(fields)) console.log(`${f} exact: ${hits}/${of} (${ratio(hits, of)})`);
   console.log(`metadata exact (title, author, date together): ${metaHits}/${metaOf} (${totals.meta.toFixed(2)})`);
   console.log(
-    `recommendations: precision ${totals.recP.toFixed(2)} (${tp} of ${drafted} drafted are labelled), recall ${totals.recR.toFixed(2)} (${tp} of ${expected} labelled were drafted)`,
+    `recommendations: precision ${totals.recP.toFixed(3)} (${tp} of ${drafted} drafted are labelled), recall ${totals.recR.toFixed(3)} (${tp} of ${expected} labelled were drafted)`,
   );
   console.log(
     `junk lines leaked: ${totals.junk}; sentences in two sections: ${totals.duplicates}; bullets over 25 words: ${totals.longBullets}; headings over 8 words: ${totals.longHeadings}; articles that failed to draft: ${totals.errors}${build ? `; slides that overflow: ${totals.overflows}` : ''}`,
@@ -375,8 +375,8 @@ const t = results[target];
 if (t) {
   console.log(`\ntargets (${target} set):`);
   const checks = [
-    [`recommendation precision ≥ 0.95 (${t.recP.toFixed(2)})`, t.recP >= 0.95],
-    [`recommendation recall ≥ 0.95 (${t.recR.toFixed(2)})`, t.recR >= 0.95],
+    [`recommendation precision ≥ 0.95 (${t.recP.toFixed(3)})`, t.recP >= 0.95],
+    [`recommendation recall ≥ 0.95 (${t.recR.toFixed(3)})`, t.recR >= 0.95],
     [`metadata exact ≥ 0.9 (${t.meta.toFixed(2)})`, t.meta >= 0.9],
     [`no junk line leaked (${t.junk})`, t.junk === 0],
     [`no sentence in two sections (${t.duplicates})`, t.duplicates === 0],

@@ -33,6 +33,11 @@ shot "$out/international/multilingual-sources/multilingual-sources.pdf" 2 intern
 # A French briefing: its labels and headings in French (examples/fr-briefing).
 node dist/bin/main.js build examples/fr-briefing --out "$out/fr" >/dev/null
 shot "$out/fr/briefing-fr/briefing-fr.pdf" 2 french-summary
+# A draft of the seed article: its summary slide (the bottom line, then the shortened bullets).
+node dist/bin/main.js draft test/fixtures/articles/seed-article.txt -o "$out/draft/content/seed.md" >/dev/null 2>&1
+node dist/bin/main.js build "$out/draft/content/seed.md" --out "$out/draft/output" >/dev/null 2>&1
+pdftoppm -png -r 60 -f 2 -l 2 -singlefile "$out/draft/output/seed/seed.pdf" docs/images/draft-summary
+if command -v optipng >/dev/null; then optipng -quiet -o5 docs/images/draft-summary.png; fi
 # --png and --thumbnails: slide 2 as --png writes it (halved), and the index page with the thumbnails.
 node dist/bin/main.js build "$sample" examples/international/iskp-moscow-plot-ar.md --out "$out/png" --png --thumbnails >/dev/null
 node scripts/png-pictures.mjs "$out/png" "$slug"
