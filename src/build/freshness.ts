@@ -185,7 +185,7 @@ let fingerprint: Promise<string> | undefined;
  * briefdeck's version and a hash of its code (the files of the folder this module was loaded from:
  * the CLI bundle's dist/bin/), so that an upgrade, or a new build of briefdeck, rebuilds every deck.
  */
-export function briefdeckFingerprint(): Promise<string> {
+function briefdeckFingerprint(): Promise<string> {
   fingerprint ??= (async () => {
     const { version } = JSON.parse(await readFile(packagePath('package.json'), 'utf8')) as { version: string };
     const codeDir = path.dirname(fileURLToPath(import.meta.url));

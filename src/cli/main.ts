@@ -269,7 +269,7 @@ program
     const { draft } = result;
     const implications = draft.implications.reduce((n, g) => n + g.bullets.length, 0);
     console.log(
-      `drafted ${result.outFile}: ${draft.bottomLine.length ? 'a bottom line, ' : ''}${draft.summary.length} summary bullets, ${implications} implications, ${draft.recommendations.length} recommendations${draft.quote ? ', a quote' : ''}. ` +
+      `drafted ${result.outFile}: ${draft.bottomLine.length ? 'a bottom line, ' : ''}${count(draft.summary.length, 'summary bullet')}, ${count(implications, 'implication')}, ${count(draft.recommendations.length, 'recommendation')}${draft.quote ? ', a quote' : ''}. ` +
         `Review it (every bullet's note names its source sentence), then: briefdeck build ${result.outFile}`,
     );
   });
@@ -479,6 +479,11 @@ async function main(): Promise<void> {
       process.exitCode = EXIT_CODES.internal.code;
     }
   }
+}
+
+/** "1 implication", "3 implications". */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 await main();

@@ -29,7 +29,7 @@ function frontMatter(draft: Draft, article: Article, { file }: WriteOptions): st
   if (meta.credits.length) source.credit = unique(meta.credits).join('; ');
   const note = [
     ...unique(meta.disclaimers),
-    `Drafted by briefdeck from ${baseName(file)}: every bullet is a sentence of the source, unreviewed.`,
+    `Drafted by briefdeck from ${baseName(file)}: every bullet is from a sentence of the source, shortened by deletion only (its note quotes the sentence whole), unreviewed.`,
   ];
   source.note = note.join(' ');
   const data: Record<string, unknown> = { title: draft.title, draft: true, source };
@@ -90,7 +90,7 @@ function body(draft: Draft, article: Article, { file }: WriteOptions): string {
   if (!groups.length)
     out.push(
       note(
-        `No sentence of ${name} reads as a consequence (such as "could lead to", "raises concerns", "risk"). Write the implications yourself.`,
+        `No sentence of ${name} outside the bottom line and summary reads as a consequence (such as "could lead to", "raises concerns", "risk"). Write the implications yourself.`,
       ),
       '',
     );
@@ -160,7 +160,8 @@ function sectionHeading(kind: HeadingKind, lang: string): string {
 const isEnglish = (lang: string) => primaryLanguage(lang) === 'en';
 
 function originOf(draft: Draft): string {
-  const shortened = 'in its own words, shortened by deletion only (each note quotes the whole sentence).';
+  const shortened =
+    'in its own words (any over 25 words shortened by deletion only; each note quotes the whole sentence).';
   switch (draft.recommendationsFrom) {
     case 'list':
       return `The source's recommendations list, ${shortened}`;
@@ -211,7 +212,7 @@ function indent(text: string, by: number): string {
  * (CommonMark allows a backslash before any ASCII punctuation) and, at the start of a line, what
  * would open a heading, quote, list, table or a `Note:`.
  */
-export function escapeBlock(text: string): string {
+function escapeBlock(text: string): string {
   return escapeInline(text, true);
 }
 

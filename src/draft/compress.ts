@@ -365,24 +365,6 @@ export function shorten(sentence: Sentence | string, options: ShortenOptions = {
   return { text, words, removed, fits: words <= maxWords, connectives, leans: leansOnPrevious(text, connectives) };
 }
 
-/**
- * A short phrase for a title (≤ 10 words by default): a headline's subtitle after a colon or dash
- * goes first, then the same cuts as a bullet. No full stop is added.
- */
-export function shortenPhrase(
-  text: string,
-  maxWords = 10,
-  language = 'en',
-): { text: string; words: number; fits: boolean } {
-  let phrase = text.replace(/\s+/g, ' ').trim();
-  const main = /^(.+?)\s*(?::|\s[—–|]\s)\s*\S/.exec(phrase)?.[1];
-  if (countWords(phrase, language) > maxWords && main && countWords(main, language) >= 2) phrase = main;
-  const short = countWords(phrase, language) > maxWords ? shorten(phrase, { maxWords, language }).text : phrase;
-  const result = short.replace(/(?<=\p{L})\.$/u, phrase.endsWith('.') ? '.' : '');
-  const words = countWords(result, language);
-  return { text: result, words, fits: words <= maxWords };
-}
-
 /** Starts that point back: "This reinforces …", "Such developments …", "It suggests …", "The latter …". */
 const LEANING_START =
   /^(?:this|these|those(?! who| that| which| with| of| in)|that|it|its|they|them|their|he|she|his|her|such|the (?:latter|former|same)|another|here)\b/i;

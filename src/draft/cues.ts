@@ -238,10 +238,13 @@ export function isRecommendationIntro(text: string, lang = 'en'): boolean {
 }
 
 /** A heading or lead-in that announces recommendations ("Recommendations", "What governments should do", "Following Recommendations:"). */
-export const RECOMMENDATION_INTRO =
+const RECOMMENDATION_INTRO =
   /\b(?:recommend\w*|what (?:\w+ ){0,4}(?:should|must|can|needs? to|ought to) (?:do|be done)|the way forward|way ahead|policy (?:options|proposals|prescriptions)|next steps|action (?:points|items|plan)|what (?:needs|has) to (?:happen|change)|(?:our|my|key) proposals?|we (?:propose|urge|call for))\b/i;
 
-/** Words that carry consequences, with weights. A sentence needs 2 points to count as an implication. */
+/**
+ * Words that carry consequences, with weights. A sentence needs 2 points to count as an implication
+ * (1 when fewer than two sentences of the article have 2: implications.ts).
+ */
 const IMPLICATION_CUES: [RegExp, number][] = [
   [/\bimplications?\b/i, 3],
   [/\bconsequences?\b/i, 3],
@@ -251,7 +254,8 @@ const IMPLICATION_CUES: [RegExp, number][] = [
     /\b(?:could|would|may|might|will) (?:\w+ ){0,2}(?:lead to|result in|cause|trigger|provoke|prompt|force|undermine|erode|isolate|alienate|reshape|destabili[sz]e|threaten|jeopardi[sz]e|cut|raise|lose|undercut|disturb|overwhelm|widen|deepen|worsen|hurt|harm|weaken|damage|strain|squeeze|delay)\b/i,
     3,
   ],
-  [/\b(?:risks?|risky|riskier|at risk|at stake)\b/i, 2],
+  // Not inside a compound: "war-risk premiums" and "low-risk bonds" state no risk.
+  [/(?<![\p{L}-])(?:risks?|risky|riskier)(?![\p{L}-])|\bat (?:risk|stake)\b/iu, 2],
   [/\b(?:threat(?:en)?s?|danger(?:ous)?|vulnerab\w+|exposure|exposed)\b/i, 1],
   [/\b(?:undermin\w+|jeopardi[sz]\w+|isolat\w+|destabili[sz]\w+|erod\w+|escalat\w+|backfir\w+|alienat\w+)\b/i, 2],
   [/\b(?:challenges?|challenging)\b/i, 1],

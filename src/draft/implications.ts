@@ -81,13 +81,14 @@ export function findImplications(sentences: Sentence[], options: ImplicationOpti
     .filter((g) => g.bullets.length);
 }
 
+/** With this many bullets a section has body enough: no bullet over 25 words is added to it. */
+const ENOUGH_BULLETS = 6;
+
 /**
  * The best `limit` candidates (sorted best first) that make good bullets: first those that are
  * short and stand alone; then those that lean on the sentence before when that sentence is in too
  * (so they are not alone); then, while the section has fewer than ENOUGH_BULLETS, those still too long.
  */
-/** With this many bullets a section has body enough: no bullet over 25 words is added to it. */
-const ENOUGH_BULLETS = 6;
 
 function select(candidates: Candidate[], limit: number): Candidate[] {
   const picked: Candidate[] = [];

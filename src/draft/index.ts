@@ -1,9 +1,9 @@
 /**
  * `briefdeck draft`: an article (.txt, .md, .html or stdin) → a draft content file that
  * `briefdeck build` turns into a deck as it is. Extractive only: every bullet is a sentence of the
- * article (a leading "Moreover," may be dropped), each with a note naming where it came from.
+ * article shortened by deletion only (compress.ts), each with a note quoting that sentence whole.
  *
- *   readInput → readArticle (blocks, metadata, boilerplate out) → splitSentences (wink-nlp)
+ *   readInput → readArticle (blocks, metadata, boilerplate out, language) → splitSentences
  *   → textRank → findQuote, findRecommendations, bottomLine, summarise, findImplications → writeDraft
  * Each sentence goes to one section at most.
  */
@@ -111,11 +111,12 @@ async function draftSteps(input: ArticleInput, say?: (text: string) => void): Pr
   // Each sentence goes to one section at most, in this order of claim.
   const exclude = new Set([...recs.used, ...quote.used]);
   const titleTerms = titleTermsOf(article.meta.title, surface);
-  const lead = bottomLine(sentences, { exclude, ranks, titleTerms, language: article.language });
+  const language = article.language;
+  const lead = bottomLine(sentences, { exclude, ranks, titleTerms, language });
   for (const b of lead) exclude.add(b.source.id);
-  const summary = summarise(sentences, { exclude, ranks, hasBottomLine: lead.length > 0, language: article.language });
+  const summary = summarise(sentences, { exclude, ranks, hasBottomLine: lead.length > 0, language });
   for (const b of summary) exclude.add(b.source.id);
-  const implications = findImplications(sentences, { exclude, ranks, language: article.language });
+  const implications = findImplications(sentences, { exclude, ranks, language });
 
   const terms = keyTerms(sentences, surface);
   const headline = article.meta.title;

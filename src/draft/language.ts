@@ -74,7 +74,7 @@ function canonical(tag: string): string | undefined {
 }
 
 /** The language's English name for messages: "Hindi", "Thai"; the tag when Intl has no name. */
-export function languageName(tag: string): string {
+function languageName(tag: string): string {
   try {
     return new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
   } catch {

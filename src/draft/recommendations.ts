@@ -2,7 +2,7 @@
  * Recommendations, in order of preference:
  * 1. an explicit list: list items introduced by a recommendations heading or lead-in
  *    ("Following Recommendations:", "## What utilities should do"), or a list whose items are
- *    mostly prescriptive — every item, verbatim;
+ *    mostly prescriptive — every item (shortened by deletion when over 25 words and its bold lead survives);
  * 2. a section under such a heading, written as paragraphs: its prescriptive sentences;
  * 3. otherwise the author's prescriptions in the prose: "should", "must", "needs to",
  *    "First, … Second, …", step frames ("A third step is for …", "What is needed is …"), and,

@@ -7,6 +7,7 @@
 
 import { statesJudgment } from './bottom-line.js';
 import { shorten } from './compress.js';
+import { implicationScore } from './cues.js';
 import type { Bullet, Sentence } from './article.js';
 import { similarity } from './rank.js';
 
@@ -24,10 +25,13 @@ export interface SummaryOptions {
  * How many summary bullets an article of this many sentences gets: 3, 4 or 5, one fewer (never
  * under 3) when a bottom line opens the slide, so the slide still fits.
  */
-export function summaryLength(sentenceCount: number, hasBottomLine = false): number {
+function summaryLength(sentenceCount: number, hasBottomLine = false): number {
   const count = sentenceCount < 20 ? 3 : sentenceCount < 45 ? 4 : 5;
   return hasBottomLine ? Math.max(3, count - 1) : count;
 }
+
+/** An implication cue score this high (implications.ts) says the sentence states a consequence. */
+const STATES_CONSEQUENCE = 3;
 
 /** How many of the best-scored sentences are considered (shortened, checked for leaning). */
 const SHORTLIST = 40;
@@ -57,10 +61,14 @@ export function summarise(
     // Only the best few can be chosen: shortening every sentence of a long article is slow.
     .slice(0, SHORTLIST)
     .map((c) => ({ ...c, short: shorten(c.s, { language }) }));
-  // A sentence that leans on the one before ("This reinforces …") reads as a dangling bullet, and
-  // one that cannot be shortened to 25 words crowds the slide: each only when nothing else is left.
+  // A sentence that states a consequence outright ("could lead to", "raises concerns") belongs under
+  // Implications, never here: a short article's summary would otherwise take them all. One that
+  // leans on the one before ("This reinforces …") reads as a dangling bullet, and one that cannot be
+  // shortened to 25 words crowds the slide: each only when nothing better is left.
   const penalty = (c: (typeof scored)[number]) => (c.short.leans ? 2 : 0) + (c.short.fits ? 0 : 1);
-  const ordered = [0, 1, 2, 3].flatMap((p) => scored.filter((c) => penalty(c) === p));
+  const ordered = [0, 1, 2, 3].flatMap((p) =>
+    scored.filter((c) => penalty(c) === p && implicationScore(c.s.text, language) < STATES_CONSEQUENCE),
+  );
 
   const count = summaryLength(sentences.length, hasBottomLine);
   const chosen: typeof scored = [];

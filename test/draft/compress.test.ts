@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Sentence } from '../../src/draft/article.js';
-import { leansOnPrevious, shorten, shortenPhrase } from '../../src/draft/compress.js';
+import { leansOnPrevious, shorten } from '../../src/draft/compress.js';
 import { draftBriefing } from '../../src/draft/index.js';
 import { fixtures } from './helpers.js';
 
@@ -257,17 +257,5 @@ describe('leansOnPrevious', () => {
   it('is true when the removed connective carried the link', () => {
     expect(leansOnPrevious('Concrete evidence matters.', 'However')).toBe(true);
     expect(leansOnPrevious('Concrete evidence matters.', ['Furthermore'])).toBe(false);
-  });
-});
-
-describe('shortenPhrase', () => {
-  it('keeps a short title, drops a subtitle, then asides', () => {
-    expect(shortenPhrase('Taliban credibility')).toEqual({ text: 'Taliban credibility', words: 2, fits: true });
-    expect(shortenPhrase('The Arctic route: why the Northern Sea Route will not rival Suez any time soon').text).toBe(
-      'The Arctic route',
-    );
-    expect(
-      shortenPhrase('Water utilities, which serve most towns, face a growing wave of ransomware attacks', 10).text,
-    ).toBe('Water utilities face a growing wave of ransomware attacks');
   });
 });

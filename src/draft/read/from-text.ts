@@ -140,7 +140,7 @@ export function readText(source: string, file: string): ArticleText {
 }
 
 /** A short line without closing punctuation that stands alone: a heading. "Following Recommendations:" counts. */
-export function isHeading(text: string): boolean {
+function isHeading(text: string): boolean {
   const words = text.split(/\s+/).length;
   if (/:$/.test(text)) return words <= 4;
   // \p{Lo}: scripts without capitals (Arabic, Chinese, Hebrew) start headings with any letter.

@@ -26,10 +26,10 @@ export interface ArticleInput {
  * MAX_TEXT_BYTES (20 MB: saved pages carry scripts, styles and inline images), but its text is held
  * to this limit too.
  */
-export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
+const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
 
 /** One line naming the limit, for a file, standard input or a page's text. */
-export function tooLong(bytes: number, file: string, what = 'article'): DraftError {
+function tooLong(bytes: number, file: string, what = 'article'): DraftError {
   return new DraftError(
     `the ${what} is ${megabytes(bytes)}, over the ${megabytes(MAX_ARTICLE_BYTES)} that briefdeck draft reads`,
     'draft a part of it: cut the text at a heading into files under 5 MB',
