@@ -260,6 +260,15 @@ function leadOf(text: string): string {
     const word = words[i]![0];
     const early = modal > i && i < 4;
     const next = words[i + 1]![0].replace(/^[("“‘]/, '');
+    // A short aside right after the modal ("should not, under any circumstances, subsidise …") is
+    // inside the clause: the verb after it is the lead's.
+    if (modal >= 0 && i >= modal && i <= modal + 2 && /,$/.test(word)) {
+      const close = words.findIndex((w, j) => j > i && j <= i + 5 && /,$/.test(w[0]));
+      if (close > 0) {
+        i = close;
+        continue;
+      }
+    }
     if (!early && (/[;:]$/.test(word) || (/,$/.test(word) && (BREAK_WORDS.test(next) || CLAUSE_OPENER.test(next)))))
       return upTo(i).slice(0, -1);
     // A dash after the modal opens a new clause; before it, it opens an aside ("The EU — which … — must").

@@ -94,6 +94,14 @@ describe('the bold lead is the prescriptive clause', () => {
     ]);
   });
 
+  it('a short aside after the modal ("should not, under any circumstances, subsidise") stays inside the bold with its verb', async () => {
+    const items = await rendered(
+      'First, governments should not, under any circumstances, subsidise war-risk premiums for drone operators.',
+      'Second, airports must publish every closure within a day.',
+    );
+    expect(items[0]!.bold).toEqual(['Governments should not, under any circumstances, subsidise war-risk premiums']);
+  });
+
   it('a recommendation over 25 words is shortened by deletion, its bold lead whole, the note keeping the sentence', async () => {
     const sentence =
       'A third step is for the Nordic and Baltic states to create a shared incident database, so that a drone seen over a Danish port and another seen over a Lithuanian base can be compared within hours rather than months.';
