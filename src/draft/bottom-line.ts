@@ -8,7 +8,7 @@
  */
 
 import type { Bullet, Sentence } from './article.js';
-import { shorten } from './compress.js';
+import { fewestWords, shorten } from './compress.js';
 import { similarity } from './rank.js';
 
 export interface BottomLineOptions {
@@ -46,9 +46,10 @@ export function bottomLine(
   const prose = sentences.filter((s) => s.kind === 'paragraph');
   const paragraphs = [...new Set(prose.map((s) => s.para))];
   const lastParagraphs = new Set(paragraphs.slice(-2));
+  const fewest = fewestWords(prose);
   const top = Math.max(...prose.map((s) => ranks.get(s.id) ?? 0), Number.MIN_VALUE);
   const scored = prose
-    .filter((s) => !exclude.has(s.id) && s.words >= 8)
+    .filter((s) => !exclude.has(s.id) && s.words >= fewest)
     .map((s) => {
       const centrality = (ranks.get(s.id) ?? 0) / top;
       const headline = titleTerms.size ? s.terms.filter((t) => titleTerms.has(t)).length / titleTerms.size : 0;

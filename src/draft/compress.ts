@@ -394,3 +394,14 @@ export function leansOnPrevious(text: string, removedConnectives: string | strin
   if (LEANING_START.test(rest) && !EXPLETIVE_IT.test(rest)) return true;
   return LEANING_PHRASE.test(rest);
 }
+
+/**
+ * The fewest words a sentence needs to make a bullet or the bottom line on its own: 8, less in an
+ * article whose sentences are all short (scripts that join words, such as Arabic, say in six words
+ * what English says in ten), never under 4.
+ */
+export function fewestWords(sentences: { words: number }[]): number {
+  const lengths = sentences.map((s) => s.words).sort((a, b) => a - b);
+  const median = lengths[Math.floor(lengths.length / 2)] ?? 8;
+  return Math.max(4, Math.min(8, median - 2));
+}

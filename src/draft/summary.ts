@@ -6,7 +6,7 @@
  */
 
 import { statesJudgment } from './bottom-line.js';
-import { shorten } from './compress.js';
+import { fewestWords, shorten } from './compress.js';
 import { implicationScore } from './cues.js';
 import type { Bullet, Sentence } from './article.js';
 import { similarity } from './rank.js';
@@ -40,10 +40,11 @@ export function summarise(
   sentences: Sentence[],
   { exclude, ranks, hasBottomLine, language = 'en' }: SummaryOptions,
 ): Bullet[] {
-  const paragraphs = [...new Set(sentences.filter((s) => s.kind === 'paragraph').map((s) => s.para))];
-  const candidates = sentences.filter(
-    (s) =>
-      s.kind === 'paragraph' && !exclude.has(s.id) && s.words >= 8 && s.words <= 55 && !/[?:]\s*["”’]?$/.test(s.text),
+  const prose = sentences.filter((s) => s.kind === 'paragraph');
+  const paragraphs = [...new Set(prose.map((s) => s.para))];
+  const fewest = fewestWords(prose);
+  const candidates = prose.filter(
+    (s) => !exclude.has(s.id) && s.words >= fewest && s.words <= 55 && !/[?:]\s*["”’]?$/.test(s.text),
   );
   const lastParagraphs = new Set(paragraphs.slice(-2));
   // Positions by paragraph once: an indexOf per candidate made long articles quadratic.

@@ -54,6 +54,15 @@ describe('the bottom line', () => {
     for (const d of distractors) expect(lines).not.toContain(d);
   });
 
+  it('an article of short sentences (Arabic: a headline and six sentences) still gets a bottom line and a summary', async () => {
+    const arabic =
+      'المياه في خطر\n\nتعاني المدن من نقص المياه في الصيف. تضيع كميات كبيرة في الأنابيب القديمة. يجب على الحكومات أن تصلح الشبكات بسرعة. الأسعار المنخفضة لا تغطي الصيانة. قد يؤدي ذلك إلى أزمة اجتماعية. الحل ممكن بإدارة أفضل.\n';
+    const { draft } = await draftBriefing(arabic, { file: 'water.txt' });
+    expect(draft.bottomLine).toHaveLength(1);
+    expect(draft.summary.length).toBeGreaterThanOrEqual(2);
+    expect(draft.recommendations.map((r) => r.text)).toEqual(['يجب على الحكومات أن تصلح الشبكات بسرعة.']);
+  });
+
   it('opens the summary slide of the built deck (its lead paragraph), with a note quoting its source', async () => {
     const seed = fixtures.find((f) => f.name === 'seed-article.txt')!;
     const { markdown, draft } = await draftBriefing(seed.text, { file: seed.name });
