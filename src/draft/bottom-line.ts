@@ -21,6 +21,12 @@ export interface BottomLineOptions {
   language?: string;
 }
 
+/**
+ * How many of the best-scored sentences the bottom line and the summary consider (shorten, check
+ * for leaning): only the best few can be chosen, and shortening every sentence of a long article is slow.
+ */
+export const SHORTLIST = 40;
+
 /** A bottom line sentence is shortened (by deletion) to this many words at most. */
 const MAX_WORDS = 30;
 
@@ -66,8 +72,7 @@ export function bottomLine(
       };
     })
     .sort((a, b) => b.score - a.score || a.s.id - b.s.id)
-    // Only the best few can win: shortening every sentence of a long article is slow.
-    .slice(0, 40)
+    .slice(0, SHORTLIST)
     .map((c) => ({ ...c, short: shorten(c.s, { maxWords: MAX_WORDS, language }) }))
     .filter(({ short }) => short.fits && !short.leans && !NOT_A_JUDGMENT.test(short.text));
   const best = scored[0];

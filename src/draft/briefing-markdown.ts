@@ -7,7 +7,7 @@
 import { Document } from 'yaml';
 import type { Article, Bullet, Draft, Sentence } from './article.js';
 import { fallbackTags, labelFile } from '../labels/index.js';
-import { primaryLanguage } from './languages/index.js';
+import { isEnglish } from './languages/index.js';
 
 export interface WriteOptions {
   /** The input's name as the user gave it, for notes. */
@@ -156,8 +156,6 @@ function sectionHeading(kind: HeadingKind, lang: string): string {
   const name = tags.map((tag) => labelFile(tag)?.sections?.[kind]?.[0]).find((each) => each !== undefined) ?? kind;
   return name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
 }
-
-const isEnglish = (lang: string) => primaryLanguage(lang) === 'en';
 
 function originOf(draft: Draft): string {
   const shortened =

@@ -13,6 +13,7 @@
 
 import type { Sentence } from './article.js';
 import { trimConnective } from './cues.js';
+import { isEnglish, wordSegmenter } from './languages/index.js';
 
 export interface ShortenOptions {
   /** The longest bullet wanted, in words (Intl word segments, as `npm run eval:draft` counts them). */
@@ -54,15 +55,9 @@ const SUBORDINATE = /^(?:because|since|so that|so as to|in order to|with)\b/;
 
 type Rule = (text: string) => Cut[];
 
-const segmenters = new Map<string, Intl.Segmenter>();
-
 /** Words as `Intl.Segmenter` counts them (so "ISKP-linked" is two, and Chinese and Arabic count too). */
 export function countWords(text: string, language = 'en'): number {
-  let segmenter = segmenters.get(language);
-  if (!segmenter) {
-    segmenter = new Intl.Segmenter(language, { granularity: 'word' });
-    segmenters.set(language, segmenter);
-  }
+  const segmenter = wordSegmenter(language);
   let n = 0;
   for (const s of segmenter.segment(text)) if (s.isWordLike) n++;
   return n;
@@ -326,7 +321,7 @@ function endSentence(text: string): string {
  */
 export function shorten(sentence: Sentence | string, options: ShortenOptions = {}): Shortened {
   const { maxWords = 25, language = 'en' } = options;
-  const english = /^en\b/i.test(language);
+  const english = isEnglish(language);
   const source = (typeof sentence === 'string' ? sentence : sentence.text).replace(/\s+/g, ' ').trim();
   const removed: string[] = [];
   const connectives: string[] = [];

@@ -10,6 +10,8 @@
  * spread" is two nouns to it). They are English; a sentence in another language yields no phrase.
  */
 
+import { isEnglish } from './languages/index.js';
+
 export const MAX_HEADING_WORDS = 8;
 
 /** Words that say "consequences" and head a topic phrase ("The strategic implications …"). */
@@ -113,7 +115,7 @@ function fits(phrase: string | undefined): phrase is string {
  * languages get no phrase.
  */
 export function topicPhrase(text: string, language = 'en'): string | undefined {
-  if (!/^en\b/i.test(language)) return undefined;
+  if (!isEnglish(language)) return undefined;
   const tokens = tokenize(text);
   const cues = tokens.map((t, i) => (CUE.test(t.text) ? i : -1)).filter((i) => i >= 0);
   const candidates: (string | undefined)[] = [];

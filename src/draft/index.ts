@@ -19,6 +19,7 @@ import { findImplications } from './implications.js';
 import { readArticle, readInput, sniff, type ArticleInput } from './read/index.js';
 import { keyTerms, titleFrom, titleFromLead } from './keyterms.js';
 import { unsupportedLanguage } from './language.js';
+import { isEnglish } from './languages/index.js';
 import type { Article, ArticleFormat, Draft, Sentence } from './article.js';
 import { findQuote } from './quote.js';
 import { textRank } from './rank.js';
@@ -121,7 +122,7 @@ async function draftSteps(input: ArticleInput, say?: (text: string) => void): Pr
   const terms = keyTerms(sentences, surface);
   const headline = article.meta.title;
   // The lead-sentence phrase knows English function words only; other languages get key terms.
-  const leadTitle = headline || !/^en\b/.test(article.language) ? undefined : titleFromLead(sentences);
+  const leadTitle = headline || !isEnglish(article.language) ? undefined : titleFromLead(sentences);
   const draft: Draft = {
     title: headline ?? leadTitle ?? titleFrom(terms, article.language),
     titleFrom: headline ? 'headline' : leadTitle ? 'lead sentence' : 'key terms',

@@ -25,7 +25,7 @@ import {
 } from './cues.js';
 import type { Article, Recommendation, RecommendationOrigin, Sentence } from './article.js';
 import { countWords, shorten } from './compress.js';
-import { firstClause, primaryLanguage } from './languages/index.js';
+import { firstClause, isEnglish } from './languages/index.js';
 
 export interface FoundRecommendations {
   items: Recommendation[];
@@ -40,7 +40,7 @@ export function findRecommendations(article: Article, sentences: Sentence[]): Fo
   for (const s of sentences) (byBlock.get(s.block) ?? byBlock.set(s.block, []).get(s.block)!).push(s);
   const lang = article.language;
   // Step frames, softer prescriptions, imperatives and rejections are English word patterns.
-  const english = primaryLanguage(lang) === 'en';
+  const english = isEnglish(lang);
   const rejected = english ? rejectedViews(sentences) : new Set<number>();
   const step = (text: string) => english && isStep(text);
   const soft = (text: string) => english && isSoftPrescription(text);
@@ -141,7 +141,7 @@ function recommendation(
   sources?: Sentence[],
   item = false,
 ): Recommendation {
-  const english = primaryLanguage(lang) === 'en';
+  const english = isEnglish(lang);
   const whole = english ? dropListConnectives(text) : trimConnective(text, lang).text;
   const full = english ? splitLead(whole, { item }) : firstClause(whole, lang);
   const oneSentence = (sources?.length ?? 1) === 1;

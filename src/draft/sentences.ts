@@ -8,7 +8,7 @@
  */
 
 import type { Article, Block, Sentence } from './article.js';
-import { cuesFor, primaryLanguage } from './languages/index.js';
+import { cuesFor, isEnglish, primaryLanguage } from './languages/index.js';
 
 type Nlp = {
   readDoc(text: string): {
@@ -70,10 +70,9 @@ interface Split {
 /** Splits every block into sentences, numbering paragraphs the way a reader would count them. */
 export async function splitSentences(article: Article): Promise<SentenceSet> {
   const surface = new Map<string, Map<string, number>>();
-  const split =
-    primaryLanguage(article.language) === 'en'
-      ? englishSplitter(await loadNlp(), surface)
-      : intlSplitter(article.language, surface);
+  const split = isEnglish(article.language)
+    ? englishSplitter(await loadNlp(), surface)
+    : intlSplitter(article.language, surface);
   const sentences: Sentence[] = [];
   let para = 0;
   let heading: { text: string; block: number } | undefined;

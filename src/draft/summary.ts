@@ -5,7 +5,7 @@
  * article order.
  */
 
-import { statesJudgment } from './bottom-line.js';
+import { SHORTLIST, statesJudgment } from './bottom-line.js';
 import { fewestWords, shorten } from './compress.js';
 import { implicationScore } from './cues.js';
 import type { Bullet, Sentence } from './article.js';
@@ -33,9 +33,6 @@ function summaryLength(sentenceCount: number, hasBottomLine = false): number {
 /** An implication cue score this high (implications.ts) says the sentence states a consequence. */
 const STATES_CONSEQUENCE = 3;
 
-/** How many of the best-scored sentences are considered (shortened, checked for leaning). */
-const SHORTLIST = 40;
-
 export function summarise(
   sentences: Sentence[],
   { exclude, ranks, hasBottomLine, language = 'en' }: SummaryOptions,
@@ -59,7 +56,6 @@ export function summarise(
       return { s, score };
     })
     .sort((a, b) => b.score - a.score || a.s.id - b.s.id)
-    // Only the best few can be chosen: shortening every sentence of a long article is slow.
     .slice(0, SHORTLIST)
     .map((c) => ({ ...c, short: shorten(c.s, { language }) }));
   // A sentence that states a consequence outright ("could lead to", "raises concerns") belongs under

@@ -32,6 +32,23 @@ export function primaryLanguage(tag: string): string {
   return primary;
 }
 
+/** True for English in any region ("en", "en-GB"): the language with the drafter's fullest rules. */
+export function isEnglish(tag: string): boolean {
+  return primaryLanguage(tag) === 'en';
+}
+
+const wordSegmenters = new Map<string, Intl.Segmenter>();
+
+/** One word segmenter per language, made once: building one costs more than most texts it splits. */
+export function wordSegmenter(language: string): Intl.Segmenter {
+  let segmenter = wordSegmenters.get(language);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(language, { granularity: 'word' });
+    wordSegmenters.set(language, segmenter);
+  }
+  return segmenter;
+}
+
 /** The cue table of a language other than English, if the drafter has one. */
 export function cuesFor(tag: string): LanguageCues | undefined {
   return TABLES[primaryLanguage(tag)];
@@ -50,7 +67,7 @@ const CLAUSE_END = /^[,;:،؛，；：]$/u;
  */
 export function firstClause(text: string, lang: string): { lead: string; rest: string } {
   let words = 0;
-  for (const { segment, index, isWordLike } of new Intl.Segmenter(lang, { granularity: 'word' }).segment(text)) {
+  for (const { segment, index, isWordLike } of wordSegmenter(lang).segment(text)) {
     if (isWordLike && ++words > 20) break;
     if (!isWordLike && CLAUSE_END.test(segment.trim()) && words >= 4)
       return { lead: text.slice(0, index), rest: text.slice(index) };
